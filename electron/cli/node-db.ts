@@ -1,0 +1,63 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
+
+const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+
+function duckdbDist(): string {
+  return path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+}
+
+/**
+ * Db on duckdb-wasm's Node build: the same engine and SQL dialect as the app, for `sgw` and the tests.
+ * The blocking build cannot interrupt a running statement, so a signal is honoured before it starts.
+ */
+export async function openNodeDb(): Promise<Db> {
+  const dist = duckdbDist();
+  const bundles = {
+    mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: path.join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => {});
+  db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+  const conn = db.connect();
+
+  const run = (sql: string): Table => {
+    try {
+      // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
+      return tableFromIPC(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+    } catch (e) {
+      throw toDbError(e, sql);
+    }
+  };
+
+  return {
+    async query(sql: string, opts?: QueryOptions) {
+      if (opts?.signal?.aborted) throw cancelledError(sql);
+      return run(sql);
+    },
+    async exec(sql: string) {
+      run(sql);
+    },
+    async insertArrow(name: string, ipcStream: Uint8Array) {
+      try {
+        conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
+      } catch (e) {
+        throw toDbError(e);
+      }
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name: string) {
+      db.dropFile(name);
+    },
+    async close() {
+      conn.close();
+      db.reset();
+    },
+  };
+}

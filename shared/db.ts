@@ -1,0 +1,66 @@
+import type { Table } from 'apache-arrow';
+
+export interface QueryOptions {
+  /** Aborting cancels the running query; the promise then rejects with a DbError of kind 'cancelled'. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The one interface to the database. Adapters: renderer/db (duckdb-wasm in a Web Worker) and
+ * electron/cli/node-db (duckdb-wasm's Node build, used by `sgw` and by the tests).
+ */
+export interface Db {
+  query(sql: string, opts?: QueryOptions): Promise<Table>;
+  exec(sql: string): Promise<void>;
+  /** Creates (or replaces) table `name` from an Arrow IPC stream. */
+  insertArrow(name: string, ipcStream: Uint8Array): Promise<void>;
+  /** Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DbErrorKind = 'cancelled' | 'syntax' | 'catalog' | 'binder' | 'conversion' | 'constraint' | 'memory' | 'other';
+
+export class DbError extends Error {
+  constructor(
+    readonly kind: DbErrorKind,
+    message: string,
+    readonly sql?: string,
+  ) {
+    super(message);
+    this.name = 'DbError';
+  }
+}
+
+const KIND_BY_PREFIX: [RegExp, DbErrorKind][] = [
+  [/^Parser Error/i, 'syntax'],
+  [/^Catalog Error/i, 'catalog'],
+  [/^Binder Error/i, 'binder'],
+  [/^(Conversion|Invalid Input) Error/i, 'conversion'],
+  [/^Constraint Error/i, 'constraint'],
+  [/^Out of Memory Error/i, 'memory'],
+  [/^INTERRUPT Error|Interrupted/i, 'cancelled'],
+];
+
+/** Wraps whatever an engine threw into a DbError, classified by DuckDB's error prefix. */
+export function toDbError(e: unknown, sql?: string): DbError {
+  if (e instanceof DbError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const kind = KIND_BY_PREFIX.find(([re]) => re.test(message))?.[1] ?? 'other';
+  return new DbError(kind, message, sql);
+}
+
+export function cancelledError(sql?: string): DbError {
+  return new DbError('cancelled', 'Query cancelled', sql);
+}
+
+/** Quotes an SQL identifier. */
+export function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** Quotes an SQL string literal. */
+export function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
