@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './sgw';
+
+const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
+
+async function sgw(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--datasets', fixtures], { out: (s) => (out += s), err: (s) => (err += s) }, '9.9.9');
+  return { code, out, err };
+}
+
+describe('sgw query', () => {
+  it('prints JSON with columns, rows and rowCount', async () => {
+    const r = await sgw('query', 'SELECT 类型, sum(数量) AS 合计 FROM demo_orgs WHERE 年份 = 2014 GROUP BY 类型 ORDER BY 合计 DESC', '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({
+      columns: [
+        { name: '类型', type: 'Utf8' },
+        { name: '合计', type: 'Float64' },
+      ],
+      rows: [
+        { 类型: '民办非企业单位', 合计: 6300 },
+        { 类型: '社会团体', 合计: 4000 },
+        { 类型: '基金会', 合计: 300 },
+      ],
+      rowCount: 3,
+    });
+  });
+
+  it('prints RFC 4180 CSV with a header', async () => {
+    const r = await sgw('query', "SELECT 'a,b' AS x, 2 AS y, NULL AS z, DATE '2014-06-30' AS d", '--format=csv');
+    expect(r.out).toBe('x,y,z,d\n"a,b",2,,2014-06-30\n');
+  });
+
+  it('prints an aligned table by default, CJK counted as double width', async () => {
+    const r = await sgw('query', 'SELECT 地区, 数量 FROM demo_orgs ORDER BY 数量 DESC LIMIT 2');
+    expect(r.out.split('\n').slice(0, 4)).toEqual(['地区  数量', '────  ────', '上海  6300', '上海  6000']);
+  });
+
+  it('explains a bad query in Chinese and exits 1', async () => {
+    const r = await sgw('query', 'SELECT * FROM 不存在的表');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('找不到表、视图或函数');
+    expect(r.err).toContain('不存在的表');
+  });
+
+  it('speaks English with --lang en', async () => {
+    const r = await sgw('query', 'SELEC 1', '--lang', 'en');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('SQL syntax error');
+  });
+
+  it('rejects unknown formats, options and commands with usage text and exit 2', async () => {
+    expect((await sgw('query', 'SELECT 1', '--format', 'xml')).err).toContain('不支持的输出格式：xml');
+    expect((await sgw('frobnicate')).code).toBe(2);
+    expect((await sgw('query', '--bogus')).err).toContain('未知选项：--bogus');
+    expect((await sgw('query')).err).toContain('请提供要运行的 SQL');
+  });
+
+  it('reports a missing datasets folder clearly', async () => {
+    let err = '';
+    const code = await runCli(['tables', '--datasets', '/nonexistent/folder'], { out: () => {}, err: (s) => (err += s) });
+    expect(code).toBe(2);
+    expect(err).toContain('无法加载数据集');
+  });
+});
+
+describe('sgw tables', () => {
+  it('lists tables and views with rows and columns as JSON', async () => {
+    const r = await sgw('tables', '--format', 'json');
+    const { tables } = JSON.parse(r.out) as { tables: { name: string; kind: string; rows: number; columns: unknown[] }[] };
+    expect(tables.map((t) => [t.name, t.kind, t.rows])).toEqual([
+      ['demo_by_year', 'view', 2],
+      ['demo_orgs', 'table', 5],
+    ]);
+    expect(tables[1].columns).toEqual([
+      { name: '地区', type: 'VARCHAR' },
+      { name: '年份', type: 'INTEGER' },
+      { name: '类型', type: 'VARCHAR' },
+      { name: '数量', type: 'BIGINT' },
+    ]);
+  });
+
+  it('prints help and version', async () => {
+    expect((await sgw('--help')).out).toContain('sgw query');
+    expect((await sgw('--version')).out).toBe('9.9.9\n');
+  });
+});

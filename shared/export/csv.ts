@@ -1,0 +1,19 @@
+export interface CsvOptions {
+  /** Prefix cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) with an apostrophe. */
+  neutraliseFormulas?: boolean;
+  lineEnding?: '\n' | '\r\n';
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string, opts: CsvOptions = {}): string {
+  let v = value;
+  if (opts.neutraliseFormulas && FORMULA_START.test(v) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** RFC 4180 CSV text from a header and string rows. */
+export function toCsv(headers: string[], rows: string[][], opts: CsvOptions = {}): string {
+  const eol = opts.lineEnding ?? '\r\n';
+  return [headers, ...rows].map((r) => r.map((c) => csvCell(c, opts)).join(',')).join(eol) + eol;
+}
