@@ -86,6 +86,8 @@ export function parseOpenFilesRequest(v: unknown): OpenFilesRequest {
 
 /** A bare file name: no folders, no reserved characters, not empty, at most 200 characters. */
 export function isSafeFileName(name: string): boolean {
+  // Control characters are exactly what must be refused here.
+  // eslint-disable-next-line no-control-regex
   return name.length > 0 && name.length <= 200 && !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..';
 }
 

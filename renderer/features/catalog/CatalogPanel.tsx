@@ -1,0 +1,54 @@
+import type { TableInfo } from '../../../shared/db-catalog';
+import { formatNumber } from '../../../shared/format/number';
+import type { DatasetCatalog } from '../../../shared/model/catalog';
+import { useLang } from '../../i18n/LangContext';
+
+interface CatalogPanelProps {
+  tables: TableInfo[];
+  catalog: DatasetCatalog | null;
+  onPick(sql: string): void;
+}
+
+/** The tables and views in DuckDB: name, title from the dataset catalog, rows, columns with types. */
+export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
+  const { t, lang } = useLang();
+  const titles = new Map(catalog?.datasets.map((d) => [d.table, lang === 'en' ? d.title.en : d.title.zh]));
+  return (
+    <nav className="panel catalog" aria-labelledby="catalog-title">
+      <header className="panel-header">
+        <h2 id="catalog-title">{t('catalog.title')}</h2>
+      </header>
+      {tables.length === 0 ? (
+        <p className="muted">{t('catalog.empty')}</p>
+      ) : (
+        <ul className="catalog-list" aria-label={t('catalog.title')}>
+          {tables.map((tb) => (
+            <li key={tb.name} className="catalog-item">
+              <details>
+                <summary>
+                  <span className="table-name">{tb.name}</span>
+                  {tb.kind === 'view' && <span className="badge">{t('catalog.view')}</span>}
+                  <span className="muted small">
+                    {t('catalog.rows', { rows: formatNumber(tb.rows, lang) })} · {t('catalog.columns', { count: tb.columns.length })}
+                  </span>
+                  {titles.get(tb.name) && <span className="table-title">{titles.get(tb.name)}</span>}
+                </summary>
+                <ul className="column-list">
+                  {tb.columns.map((c) => (
+                    <li key={c.name}>
+                      <span>{c.name}</span>
+                      <span className="type">{c.type}</span>
+                    </li>
+                  ))}
+                </ul>
+                <button type="button" className="link" onClick={() => onPick(`SELECT * FROM "${tb.name}" LIMIT 100;`)}>
+                  {t('catalog.insertName')}
+                </button>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

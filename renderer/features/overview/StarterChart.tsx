@@ -1,0 +1,61 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Table } from 'apache-arrow';
+import type { Db } from '../../../shared/db';
+import { describeDbError } from '../../../shared/db-errors';
+import { buildCategoryOption } from '../../../shared/charts/category';
+import type { SavedCategoryChart } from '../../../shared/charts/starter-chart';
+import { Chart } from '../../charts/Chart';
+import { useLang } from '../../i18n/LangContext';
+
+interface StarterChartProps {
+  db: Db | null;
+  chart: SavedCategoryChart;
+  onOpenSql(sql: string): void;
+}
+
+/** One chart drawn from an aggregate SQL query over a bundled table. */
+export function StarterChart({ db, chart, onOpenSql }: StarterChartProps) {
+  const { t, lang } = useLang();
+  const [result, setResult] = useState<{ table: Table } | { error: string } | null>(null);
+
+  useEffect(() => {
+    if (!db) return;
+    const ac = new AbortController();
+    db.query(chart.sql, { signal: ac.signal }).then(
+      (table) => setResult({ table }),
+      (e) => !ac.signal.aborted && setResult({ error: `${describeDbError(e, t).title}: ${describeDbError(e, t).detail}` }),
+    );
+    return () => ac.abort();
+  }, [db, chart, t]);
+
+  const title = lang === 'en' ? chart.title.en : chart.title.zh;
+  const option = useMemo(() => {
+    if (!result || !('table' in result) || result.table.numRows === 0) return null;
+    const source = t('chart.source', { source: lang === 'en' ? chart.source.en : chart.source.zh });
+    return buildCategoryOption(result.table, chart.spec, { title, unit: chart.unit, source, lang });
+  }, [result, chart, title, lang, t]);
+
+  return (
+    <section className="panel chart-panel" aria-labelledby="chart-title">
+      <header className="panel-header">
+        <h2 id="chart-title">{t('chart.title')}</h2>
+        <div className="spacer" />
+        <button type="button" onClick={() => onOpenSql(chart.sql)}>
+          {t('chart.openInConsole')}
+        </button>
+      </header>
+      {!result && <p className="muted">{t('chart.loading')}</p>}
+      {result && 'error' in result && (
+        <p role="alert" className="sql-error">
+          {result.error}
+        </p>
+      )}
+      {result && 'table' in result && result.table.numRows === 0 && <p className="muted">{t('chart.empty')}</p>}
+      {option && <Chart option={option} label={title} />}
+      <details className="chart-sql">
+        <summary>{t('chart.sql')}</summary>
+        <pre>{chart.sql}</pre>
+      </details>
+    </section>
+  );
+}

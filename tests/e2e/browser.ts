@@ -1,0 +1,57 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export interface AppPage {
+  page: Page;
+  /** Requests that left 127.0.0.1 (the app must work offline). */
+  externalRequests: string[];
+  pageErrors: string[];
+}
+
+/** Opens the app in a fresh context and waits until DuckDB has loaded the bundled tables. */
+export async function openApp(browser: Browser, opts: { viewport?: { width: number; height: number }; lang?: 'zh-CN' | 'en' } = {}): Promise<AppPage> {
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const externalRequests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) externalRequests.push(r.url());
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  if (opts.lang) await page.addInitScript((l) => localStorage.setItem('sgw.lang', l), opts.lang);
+  await page.goto(inject('baseUrl'));
+  await page.getByTestId('engine-status').filter({ hasText: /数据库已就绪|Database ready/ }).waitFor({ timeout: 60_000 });
+  return { page, externalRequests, pageErrors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Replaces the SQL editor's text (CodeMirror's contenteditable) and runs it with Ctrl+Enter. */
+export async function runSql(page: Page, sql: string, via: 'keyboard' | 'button' = 'keyboard'): Promise<void> {
+  const editor = page.getByRole('textbox', { name: /SQL 编辑器|SQL editor/ });
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await editor.fill(sql);
+  if (via === 'keyboard') await page.keyboard.press('ControlOrMeta+Enter');
+  else await page.getByRole('button', { name: /^(运行|Run)$/ }).click();
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, runSql, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('workbench (web build in Chromium)', () => {
+  it('starts DuckDB offline, lists the bundled tables and draws the starter chart', async () => {
+    const { page, externalRequests, pageErrors } = await openApp(browser);
+    const catalog = page.getByRole('list', { name: '数据表' });
+    await expect(catalog.getByText('sh_social_org', { exact: true }).isVisible()).resolves.toBe(true);
+    const chart = page.getByRole('img', { name: '上海社会组织登记数（按类型）' });
+    await chart.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="chart"] canvas') !== null);
+    const file = await screenshot(page, 'workbench-start');
+    expect(file).toMatch(/workbench-start\.png$/);
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('runs a query with Ctrl+Enter and shows the row count, elapsed time and grid', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, 'SELECT category AS 类型, count(*)::INTEGER AS 条数 FROM sh_social_org GROUP BY 1 ORDER BY 2 DESC');
+    const status = page.getByTestId('query-status');
+    await status.filter({ hasText: /\d+ 行 · 用时 \d+ 毫秒/ }).waitFor();
+    const grid = page.getByRole('grid', { name: '查询结果' });
+    await expect(grid.getByRole('columnheader', { name: '类型' }).count()).resolves.toBe(1);
+    await expect(grid.getByRole('gridcell').count()).resolves.toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('keeps the text and explains a bad query in plain words', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, 'SELECT * FROM 不存在的表', 'button');
+    const alert = page.getByRole('region', { name: 'SQL 查询' }).getByRole('alert');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('找不到表、视图或函数');
+    await expect(page.getByRole('textbox', { name: 'SQL 编辑器' }).textContent()).resolves.toBe('SELECT * FROM 不存在的表');
+    await screenshot(page, 'sql-error');
+    await page.context().close();
+  });
+
+  it('scrolls a 1,000,000-row result to its last row', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, "SELECT range AS 序号, '社会组织' || range AS 名称, range * 0.5 AS 数值 FROM range(1000000)");
+    await page.getByTestId('query-status').filter({ hasText: '1,000,000 行' }).waitFor({ timeout: 60_000 });
+    const grid = page.getByRole('grid', { name: '查询结果' });
+    await expect(grid.getAttribute('aria-rowcount')).resolves.toBe('1000001');
+    // Only a window of rows is in the DOM.
+    await expect(grid.getByRole('row').count()).resolves.toBeLessThan(80);
+    await grid.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await grid.getByRole('gridcell', { name: '社会组织999999', exact: true }).waitFor();
+    await grid.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    const firstShown = async () => Number(await grid.getByRole('rowheader').first().textContent());
+    await expect.poll(firstShown).toBeLessThan(600_000);
+    expect(await firstShown()).toBeGreaterThan(400_000);
+    await screenshot(page, 'million-rows');
+    await page.context().close();
+  });
+
+  it('cancels a running query', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, 'SELECT sum(hash(a.range * b.range)) FROM range(200000) a, range(200000) b');
+    const cancel = page.getByRole('button', { name: '取消查询' });
+    await cancel.waitFor();
+    await cancel.click();
+    await page.getByTestId('query-status').filter({ hasText: '查询已取消' }).waitFor();
+    // The engine is free again afterwards.
+    await runSql(page, 'SELECT 42 AS answer');
+    await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+
+  it('keeps query history across reloads and loads an entry back into the editor', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, 'SELECT 1 AS 第一');
+    await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor();
+    await runSql(page, 'SELECT 2 AS 第二');
+    await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor();
+    await page.reload();
+    await page.getByTestId('engine-status').filter({ hasText: '数据库已就绪' }).waitFor();
+    await page.getByText('查询历史').click();
+    const history = page.getByRole('list', { name: '查询历史' });
+    await expect(history.getByRole('button').allTextContents()).resolves.toEqual(['SELECT 2 AS 第二', 'SELECT 1 AS 第一']);
+    await history.getByRole('button', { name: 'SELECT 1 AS 第一' }).click();
+    await expect(page.getByRole('textbox', { name: 'SQL 编辑器' }).textContent()).resolves.toBe('SELECT 1 AS 第一');
+    await page.context().close();
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const { page } = await openApp(browser);
+    await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'SQL query' }).waitFor();
+    await page.reload();
+    await page.getByTestId('engine-status').filter({ hasText: 'Database ready' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Run' }).count()).resolves.toBe(1);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await screenshot(page, 'english');
+    await page.context().close();
+  });
+});

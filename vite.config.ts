@@ -1,0 +1,52 @@
+import { cp, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// SGW_DATASETS points the build at another datasets folder (tests, development).
+const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.meta.dirname, 'datasets'));
+const outDir = path.resolve(import.meta.dirname, 'dist/renderer');
+const DATA_FILE = /^[\w./-]+\.(csv|json|sql)$/;
+
+/** Serves `datasets/` at ./datasets/ in dev and copies it into the build, so the app never fetches data remotely. */
+function bundledDatasets(): Plugin {
+  return {
+    name: 'sgw-bundled-datasets',
+    configureServer(server) {
+      server.middlewares.use('/datasets/', async (req, res, next) => {
+        const rel = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\/+/, '');
+        const file = path.resolve(datasetsDir, rel);
+        if (!DATA_FILE.test(rel) || !file.startsWith(datasetsDir + path.sep)) return next();
+        try {
+          await stat(file);
+          res.setHeader('Content-Type', file.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8');
+          res.end(await readFile(file));
+        } catch {
+          next();
+        }
+      });
+    },
+    async writeBundle() {
+      await cp(datasetsDir, path.join(outDir, 'datasets'), {
+        recursive: true,
+        filter: (src) => !/\.(ts|md)$/.test(src),
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: path.resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [react(), bundledDatasets()],
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2500,
+    assetsInlineLimit: 0,
+  },
+  worker: { format: 'es' },
+  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1' },
+});
