@@ -1,0 +1,150 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DESKTOP_METHODS, ipcChannel } from '../../shared/desktop-api';
+
+const h = vi.hoisted(() => {
+  const state = {
+    log: [] as string[],
+    gotLock: true,
+    ready: undefined as undefined | (() => void),
+    appEvents: new Map<string, (...args: unknown[]) => void>(),
+    windows: [] as { options: { webPreferences: { preload: string } }; url?: string; focus: () => void }[],
+    handled: [] as string[],
+    menu: undefined as unknown,
+  };
+  return { state };
+});
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { state } = h;
+  const record = (name: string) => (..._args: unknown[]) => void state.log.push(name);
+
+  class BrowserWindow extends EventEmitter {
+    static getAllWindows = () => state.windows;
+    webContents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: () => undefined,
+      session: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
+      mainFrame: { processId: 1, routingId: 1 },
+    });
+    url?: string;
+    constructor(public options: { webPreferences: { preload: string } }) {
+      super();
+      state.log.push('new BrowserWindow');
+      state.windows.push(this);
+    }
+    loadURL = async (url: string) => void (this.url = url);
+    isDestroyed = () => false;
+    isMinimized = () => true;
+    restore = record('restore');
+    focus = record('focus');
+    show = () => undefined;
+  }
+
+  const app = {
+    requestSingleInstanceLock: () => (state.log.push('requestSingleInstanceLock'), state.gotLock),
+    quit: record('quit'),
+    enableSandbox: record('enableSandbox'),
+    setAppUserModelId: record('setAppUserModelId'),
+    on: (event: string, fn: (...args: unknown[]) => void) => void state.appEvents.set(event, fn),
+    whenReady: () => new Promise<void>((resolve) => (state.ready = resolve)),
+    isReady: () => true,
+    isPackaged: true,
+    getAppPath: () => '/opt/sgw/resources/app.asar',
+    getVersion: () => '0.1.0',
+    getPath: () => '/home/u/Documents',
+  };
+  const electron = {
+    app,
+    BrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown) => void state.log.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
+      handle: (scheme: string) => void state.log.push(`protocol.handle ${scheme}`),
+    },
+    ipcMain: { handle: (channel: string) => void state.handled.push(channel) },
+    Menu: {
+      buildFromTemplate: (t: unknown) => ({ template: t }),
+      setApplicationMenu: (m: unknown) => void ((state.menu = m), state.log.push('setApplicationMenu')),
+    },
+    dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: record('showErrorBox') },
+    shell: { openExternal: async () => undefined },
+  };
+  return { ...electron, default: electron };
+});
+
+async function start() {
+  vi.resetModules();
+  await import('./index');
+}
+
+describe('main process lifecycle', () => {
+  beforeEach(() => {
+    const { state } = h;
+    state.log.length = 0;
+    state.windows.length = 0;
+    state.handled.length = 0;
+    state.appEvents.clear();
+    state.gotLock = true;
+    state.ready = undefined;
+  });
+
+  it('registers the privileged app:// scheme before ready, and nothing else until ready', async () => {
+    await start();
+    const { log } = h.state;
+    expect(log[0]).toBe(
+      'registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true,"corsEnabled":true,"stream":true}}]',
+    );
+    expect(log).toContain('requestSingleInstanceLock');
+    expect(log).not.toContain('new BrowserWindow');
+    expect(h.state.handled).toEqual([]);
+  });
+
+  it('on ready: serves app://, registers one IPC handler per method, sets the menu, opens the window', async () => {
+    await start();
+    h.state.ready!();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    const { log } = h.state;
+    expect(log.indexOf('protocol.handle app')).toBeGreaterThan(0);
+    expect(log.indexOf('protocol.handle app')).toBeLessThan(log.indexOf('new BrowserWindow'));
+    expect(log).toContain('setApplicationMenu');
+    expect(h.state.handled.sort()).toEqual(DESKTOP_METHODS.map(ipcChannel).sort());
+    const win = h.state.windows[0]!;
+    expect(win.options.webPreferences.preload).toBe('/opt/sgw/resources/app.asar/dist/electron/preload.cjs');
+    expect(win.url).toBe('app://bundle/');
+    // Packaged build: no reload in the 视图 menu.
+    const view = (h.state.menu as { template: { label: string; submenu: { role?: string }[] }[] }).template.find((m) => m.label === '视图')!;
+    expect(view.submenu.map((i) => i.role)).not.toContain('reload');
+  });
+
+  it('quits when another instance holds the lock', async () => {
+    h.state.gotLock = false;
+    await start();
+    expect(h.state.log).toContain('quit');
+    expect(h.state.ready).toBeUndefined();
+    expect(h.state.appEvents.size).toBe(0);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    await start();
+    h.state.ready!();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    h.state.appEvents.get('second-instance')!();
+    expect(h.state.log.slice(-2)).toEqual(['restore', 'focus']);
+  });
+
+  it('follows platform conventions for closing and re-activating', async () => {
+    await start();
+    h.state.ready!();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+
+    h.state.log.length = 0;
+    h.state.appEvents.get('window-all-closed')!();
+    expect(h.state.log.includes('quit')).toBe(process.platform !== 'darwin');
+
+    // macOS dock click with no windows open: a new window.
+    h.state.windows.length = 0;
+    h.state.appEvents.get('activate')!();
+    expect(h.state.windows).toHaveLength(1);
+    h.state.appEvents.get('activate')!();
+    expect(h.state.windows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, expect, it, vi } from 'vitest';
+import { DESKTOP_METHODS, MAX_IPC_FILE_BYTES, PayloadError, ipcChannel } from '../../shared/desktop-api';
+import { IpcSenderError, createIpcHandlers, registerIpc, type InvokeEventLike, type IpcDeps, type MainContentsLike } from './ipc';
+
+const mainFrame = { url: 'app://bundle/index.html', parent: null, processId: 4, routingId: 1 };
+const mainContents: MainContentsLike = { mainFrame };
+
+function trustedEvent(overrides: Partial<NonNullable<InvokeEventLike['senderFrame']>> = {}): InvokeEventLike {
+  return { sender: mainContents, senderFrame: { ...mainFrame, ...overrides } };
+}
+
+function setup(overrides: Partial<IpcDeps> = {}) {
+  const files = new Map<string, Uint8Array>([
+    ['/data/人口.csv', new TextEncoder().encode('年份,人口\n2023,140967\n')],
+    ['/data/b.xlsx', new Uint8Array([0x50, 0x4b, 3, 4])],
+  ]);
+  const deps = {
+    mainContents: vi.fn(() => mainContents),
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: ['/data/人口.csv'] })),
+      showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/home/u/Documents/out.xlsx' })),
+    },
+    fs: {
+      stat: vi.fn(async (file: string) => ({ size: files.get(file)?.byteLength ?? 0, isFile: () => files.has(file) })),
+      readFile: vi.fn(async (file: string) => files.get(file)!),
+      writeFileAtomic: vi.fn(async () => undefined),
+    },
+    shell: { openExternal: vi.fn(async () => undefined) },
+    app: { getVersion: () => '0.1.0' },
+    platform: 'linux',
+    defaultSaveDir: () => '/home/u/Documents',
+  } satisfies IpcDeps;
+  return { deps, handlers: createIpcHandlers({ ...deps, ...overrides }) };
+}
+
+describe('sender check', () => {
+  const { handlers, deps } = setup();
+  const calls: [string, (e: InvokeEventLike) => Promise<unknown>][] = [
+    ['getAppInfo', (e) => handlers.getAppInfo(e)],
+    ['openFiles', (e) => handlers.openFiles(e, {})],
+    ['saveFile', (e) => handlers.saveFile(e, { suggestedName: 'a.csv', bytes: new Uint8Array(1) })],
+    ['openExternal', (e) => handlers.openExternal(e, 'https://example.com/')],
+  ];
+
+  it.each(calls)('%s rejects a foreign page URL', async (method, call) => {
+    for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'devtools://devtools/']) {
+      await expect(call(trustedEvent({ url }))).rejects.toThrow(new RegExp(`desktop\\.${method} refused: calls are only accepted from the app page`));
+    }
+  });
+
+  it.each(calls)('%s rejects a sub-frame, another frame or another window', async (method, call) => {
+    await expect(call(trustedEvent({ parent: {} }))).rejects.toThrow(IpcSenderError);
+    await expect(call(trustedEvent({ routingId: 99 }))).rejects.toThrow(/top frame/);
+    await expect(call(trustedEvent({ processId: 5 }))).rejects.toThrow(/top frame/);
+    await expect(call({ sender: { mainFrame }, senderFrame: mainFrame })).rejects.toThrow(/main window/);
+    await expect(call({ sender: mainContents, senderFrame: null })).rejects.toThrow(`desktop.${method} refused: the calling frame is gone`);
+  });
+
+  it('rejects everything while there is no main window', async () => {
+    const { handlers: h } = setup({ mainContents: () => null });
+    await expect(h.getAppInfo(trustedEvent())).rejects.toThrow(/main window/);
+  });
+
+  it('does nothing on refusal', () => {
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('getAppInfo', () => {
+  it('reports the electron shell, version and platform', async () => {
+    const { handlers } = setup();
+    await expect(handlers.getAppInfo(trustedEvent())).resolves.toEqual({ shell: 'electron', version: '0.1.0', platform: 'linux' });
+  });
+});
+
+describe('openFiles', () => {
+  it('rejects bad payloads with a clear message before opening a dialog', async () => {
+    const { handlers, deps } = setup();
+    const bad: [unknown, RegExp][] = [
+      [null, /desktop\.openFiles: invalid request: request must be an object/],
+      ['x', /request must be an object/],
+      [{ multiple: 'yes' }, /multiple must be true or false/],
+      [{ filters: [{ name: 'CSV', extensions: ['../csv'] }] }, /filter extensions must be plain extensions/],
+      [{ title: 'x'.repeat(500) }, /title must be short text/],
+    ];
+    for (const [payload, message] of bad) {
+      const err = await handlers.openFiles(trustedEvent(), payload).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadError);
+      expect((err as Error).message).toMatch(message);
+    }
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('passes title, filters and multi-select to the dialog and reads the chosen files', async () => {
+    const { handlers, deps } = setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/人口.csv', '/data/b.xlsx'] });
+    const filters = [{ name: '表格', extensions: ['csv', 'xlsx'] }];
+    const files = await handlers.openFiles(trustedEvent(), { title: '导入数据', filters, multiple: true });
+    expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith({ title: '导入数据', filters, properties: ['openFile', 'multiSelections'] });
+    expect(files.map((f) => f.name)).toEqual(['人口.csv', 'b.xlsx']);
+    expect(new TextDecoder().decode(files[0]!.bytes)).toContain('140967');
+  });
+
+  it('opens a single file by default and resolves [] on cancel', async () => {
+    const { handlers, deps } = setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(handlers.openFiles(trustedEvent(), {})).resolves.toEqual([]);
+    expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith({ properties: ['openFile'] });
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses too-large files after stat, before reading anything', async () => {
+    const { handlers, deps } = setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/人口.csv', '/data/huge.csv'] });
+    deps.fs.stat.mockImplementation(async (file: string) => ({
+      size: file.endsWith('huge.csv') ? MAX_IPC_FILE_BYTES + 1 : 10,
+      isFile: () => true,
+    }));
+    await expect(handlers.openFiles(trustedEvent(), { multiple: true })).rejects.toThrow(
+      /"huge\.csv" is 1025 MB; files larger than 1024 MB cannot be opened/,
+    );
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses a selection whose total is too large, and folders', async () => {
+    const { handlers, deps } = setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/a', '/b'] });
+    deps.fs.stat.mockImplementation(async () => ({ size: MAX_IPC_FILE_BYTES / 2 + 1, isFile: () => true }));
+    await expect(handlers.openFiles(trustedEvent(), { multiple: true })).rejects.toThrow(/add up to/);
+
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data'] });
+    deps.fs.stat.mockImplementation(async () => ({ size: 0, isFile: () => false }));
+    await expect(handlers.openFiles(trustedEvent(), {})).rejects.toThrow(/"data" is not a regular file/);
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveFile', () => {
+  const bytes = new TextEncoder().encode('a,b\n1,2\n');
+
+  it('rejects bad payloads with a clear message before opening a dialog', async () => {
+    const { handlers, deps } = setup();
+    const bad: [unknown, RegExp][] = [
+      [undefined, /desktop\.saveFile: invalid request: request must be an object/],
+      [{ suggestedName: '../../.bashrc', bytes }, /suggestedName must be a plain file name/],
+      [{ suggestedName: 'C:\\x.csv', bytes }, /suggestedName must be a plain file name/],
+      [{ suggestedName: 'a.csv', bytes: 'text' }, /bytes must be a Uint8Array/],
+      [{ suggestedName: 'a.csv', bytes: [1, 2] }, /bytes must be a Uint8Array/],
+      [{ suggestedName: 'a.csv', bytes, filters: 'csv' }, /filters must be a short list/],
+    ];
+    for (const [payload, message] of bad) {
+      await expect(handlers.saveFile(trustedEvent(), payload)).rejects.toThrow(message);
+    }
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('asks where to save (overwrite confirmed by the OS dialog) and writes atomically', async () => {
+    const { handlers, deps } = setup();
+    const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
+    const result = await handlers.saveFile(trustedEvent(), { suggestedName: '人口统计.xlsx', bytes, filters });
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: '/home/u/Documents/人口统计.xlsx',
+      filters,
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledWith('/home/u/Documents/out.xlsx', bytes);
+    expect(result).toEqual({ saved: true, location: '/home/u/Documents/out.xlsx' });
+  });
+
+  it('reports a cancelled dialog without writing', async () => {
+    const { handlers, deps } = setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(handlers.saveFile(trustedEvent(), { suggestedName: 'a.csv', bytes })).resolves.toEqual({ saved: false });
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('propagates write failures', async () => {
+    const { handlers, deps } = setup();
+    deps.fs.writeFileAtomic.mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    await expect(handlers.saveFile(trustedEvent(), { suggestedName: 'a.csv', bytes })).rejects.toThrow(/EACCES/);
+  });
+});
+
+describe('openExternal', () => {
+  it('opens http(s) and mailto links', async () => {
+    const { handlers, deps } = setup();
+    await handlers.openExternal(trustedEvent(), 'https://data.stats.gov.cn/easyquery.htm?cn=C01');
+    await handlers.openExternal(trustedEvent(), 'mailto:team@example.com');
+    expect(deps.shell.openExternal.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01'], ['mailto:team@example.com']]);
+  });
+
+  it('refuses other schemes and junk', async () => {
+    const { handlers, deps } = setup();
+    for (const [url, message] of [
+      ['file:///etc/passwd', /only http\(s\) and mailto links open outside/],
+      ['javascript:alert(1)', /only http\(s\) and mailto/],
+      ['smb://host/share', /only http\(s\) and mailto/],
+      ['not a url', /url is not valid/],
+      [42, /url must be text/],
+    ] as const) {
+      await expect(handlers.openExternal(trustedEvent(), url)).rejects.toThrow(message);
+    }
+    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('registerIpc', () => {
+  it('registers exactly one handler per DesktopApi method on its channel', async () => {
+    const { handlers } = setup();
+    const registered = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
+    registerIpc({ handle: (channel, listener) => void registered.set(channel, listener as never) }, handlers);
+    expect([...registered.keys()].sort()).toEqual(DESKTOP_METHODS.map(ipcChannel).sort());
+    expect(Object.keys(handlers).sort()).toEqual([...DESKTOP_METHODS].sort());
+    await expect(registered.get('desktop:getAppInfo')!(trustedEvent())).resolves.toMatchObject({ shell: 'electron' });
+    await expect(registered.get('desktop:openExternal')!(trustedEvent({ url: 'https://x/' }), 'https://x/')).rejects.toThrow(IpcSenderError);
+  });
+});

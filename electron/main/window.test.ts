@@ -1,0 +1,174 @@
+import type { EventEmitter } from 'node:events';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const created = vi.hoisted(() => ({ windows: [] as FakeWindow[], failLoad: false }));
+
+interface FakeWindow extends EventEmitter {
+  options: Record<string, unknown>;
+  webContents: FakeContents;
+  show: ReturnType<typeof vi.fn>;
+  loadURL: ReturnType<typeof vi.fn>;
+  isDestroyed(): boolean;
+}
+
+interface FakeContents extends EventEmitter {
+  windowOpenHandler?: (details: { url: string }) => { action: string };
+  setWindowOpenHandler(h: (details: { url: string }) => { action: string }): void;
+  session: {
+    requestHandler?: (wc: unknown, permission: string, cb: (ok: boolean) => void, details: unknown) => void;
+    checkHandler?: (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
+    setPermissionRequestHandler(h: FakeContents['session']['requestHandler']): void;
+    setPermissionCheckHandler(h: FakeContents['session']['checkHandler']): void;
+  };
+}
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  class BrowserWindow extends EventEmitter {
+    options: Record<string, unknown>;
+    webContents: FakeContents;
+    show = vi.fn();
+    loadURL = vi.fn(async () => {
+      if (created.failLoad) throw new Error('ERR_FILE_NOT_FOUND');
+    });
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.options = options;
+      const contents = new EventEmitter() as FakeContents;
+      contents.setWindowOpenHandler = (h) => {
+        contents.windowOpenHandler = h;
+      };
+      contents.session = {
+        setPermissionRequestHandler(h) {
+          this.requestHandler = h;
+        },
+        setPermissionCheckHandler(h) {
+          this.checkHandler = h;
+        },
+      };
+      this.webContents = contents;
+      created.windows.push(this as unknown as FakeWindow);
+    }
+    isDestroyed() {
+      return false;
+    }
+  }
+  return { BrowserWindow, default: { BrowserWindow } };
+});
+
+const { createMainWindow, WINDOW_TITLE } = await import('./window');
+
+function navigateEvent(url: string) {
+  return { url, preventDefault: vi.fn() };
+}
+
+describe('createMainWindow', () => {
+  let win: FakeWindow;
+  let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>;
+
+  beforeEach(() => {
+    created.windows.length = 0;
+    openExternal = vi.fn(async (_url: string) => undefined);
+    createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', startUrl: 'app://bundle/', openExternal });
+    win = created.windows[0]!;
+  });
+
+  it('uses the secure web preferences and the preload script', () => {
+    expect(created.windows).toHaveLength(1);
+    expect(win.options).toMatchObject({ title: WINDOW_TITLE, show: false });
+    expect(WINDOW_TITLE).toBe('社会治理数据工作台');
+    expect(win.options.minWidth).toBeGreaterThanOrEqual(800);
+    expect(win.options.webPreferences).toMatchObject({
+      preload: '/app/dist/electron/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+  });
+
+  it('loads the app URL and shows the window only when ready', () => {
+    expect(win.loadURL).toHaveBeenCalledWith('app://bundle/');
+    expect(win.show).not.toHaveBeenCalled();
+    win.emit('ready-to-show');
+    expect(win.show).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the window anyway when the page fails to load', async () => {
+    created.failLoad = true;
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      createMainWindow({ preloadPath: '/p.cjs', startUrl: 'app://bundle/', openExternal });
+      const failing = created.windows[1]!;
+      await vi.waitFor(() => expect(failing.show).toHaveBeenCalled());
+      expect(error).toHaveBeenCalled();
+    } finally {
+      created.failLoad = false;
+      error.mockRestore();
+    }
+  });
+
+  it('keeps navigation inside app://bundle and sends web links to the OS browser', () => {
+    const inside = navigateEvent('app://bundle/index.html#/charts');
+    win.webContents.emit('will-navigate', inside);
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+
+    const web = navigateEvent('https://www.stats.gov.cn/');
+    win.webContents.emit('will-navigate', web);
+    expect(web.preventDefault).toHaveBeenCalled();
+    expect(openExternal).toHaveBeenCalledWith('https://www.stats.gov.cn/');
+
+    openExternal.mockClear();
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://other/']) {
+      const ev = navigateEvent(url);
+      win.webContents.emit('will-navigate', ev);
+      expect(ev.preventDefault, url).toHaveBeenCalled();
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('blocks redirects away from the app', () => {
+    const ev = navigateEvent('https://evil.example/');
+    win.webContents.emit('will-redirect', ev);
+    expect(ev.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies every window.open, opening only http(s)/mailto externally', () => {
+    const handler = win.webContents.windowOpenHandler!;
+    expect(handler({ url: 'https://example.com/a?b=1' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'mailto:someone@example.com' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'file:///C:/Windows/system32/calc.exe' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'app://bundle/popup' })).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/a?b=1', 'mailto:someone@example.com']);
+  });
+
+  it('refuses to attach webviews', () => {
+    const ev = { preventDefault: vi.fn() };
+    win.webContents.emit('will-attach-webview', ev, {}, {});
+    expect(ev.preventDefault).toHaveBeenCalled();
+  });
+
+  it('denies permission requests except clipboard writes and fullscreen', () => {
+    const { requestHandler, checkHandler } = win.webContents.session;
+    const ask = (permission: string) => {
+      let granted: boolean | undefined;
+      requestHandler!(win.webContents, permission, (ok) => (granted = ok), {});
+      return granted;
+    };
+    expect(ask('clipboard-sanitized-write')).toBe(true);
+    expect(ask('fullscreen')).toBe(true);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) expect(ask(p), p).toBe(false);
+    expect(checkHandler!(null, 'clipboard-sanitized-write', 'app://bundle', {})).toBe(true);
+    expect(checkHandler!(null, 'media', 'app://bundle', {})).toBe(false);
+  });
+
+  it('keeps its own title', () => {
+    const ev = { preventDefault: vi.fn() };
+    win.emit('page-title-updated', ev, 'Vite App');
+    expect(ev.preventDefault).toHaveBeenCalled();
+  });
+});

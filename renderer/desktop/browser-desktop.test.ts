@@ -1,0 +1,133 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_IPC_FILE_BYTES } from '../../shared/desktop-api';
+import { acceptFor, createBrowserDesktop, normalizePlatform, type BrowserEnv } from './browser-desktop';
+
+/** Just enough of a DOM element for the fallback: attributes, events, click, remove. */
+class FakeElement {
+  type = '';
+  multiple = false;
+  accept = '';
+  href = '';
+  download = '';
+  rel = '';
+  style: Record<string, string> = {};
+  files: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }[] | null = null;
+  removed = false;
+  private events = new EventEmitter();
+  constructor(
+    readonly tag: string,
+    private onClick: (el: FakeElement) => void,
+  ) {}
+  addEventListener(name: string, fn: () => void, opts?: { once?: boolean }) {
+    if (opts?.once) this.events.once(name, fn);
+    else this.events.on(name, fn);
+  }
+  dispatch(name: string) {
+    this.events.emit(name);
+  }
+  click() {
+    this.onClick(this);
+  }
+  remove() {
+    this.removed = true;
+  }
+}
+
+function fakeFile(name: string, text: string) {
+  const bytes = new TextEncoder().encode(text);
+  return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.buffer.slice(0) as ArrayBuffer };
+}
+
+function setup(onClick: (el: FakeElement) => void = () => undefined) {
+  const created: FakeElement[] = [];
+  const appended: FakeElement[] = [];
+  const env = {
+    document: {
+      createElement: (tag: string) => {
+        const el = new FakeElement(tag, onClick);
+        created.push(el);
+        return el;
+      },
+      body: { append: (el: FakeElement) => void appended.push(el) },
+    } as unknown as BrowserEnv['document'],
+    open: vi.fn(),
+    createObjectURL: vi.fn((_blob: Blob) => 'blob:app/1'),
+    revokeObjectURL: vi.fn(),
+    setTimeout: vi.fn((fn: () => void) => fn()),
+    version: '0.1.0',
+    platform: 'linux',
+  } satisfies BrowserEnv;
+  return { env, created, appended, desktop: createBrowserDesktop(env) };
+}
+
+describe('browser desktop fallback', () => {
+  it('reports the web shell', async () => {
+    const { desktop } = setup();
+    await expect(desktop.getAppInfo()).resolves.toEqual({ shell: 'web', version: '0.1.0', platform: 'linux' });
+  });
+
+  it('opens files through a hidden multiple file input filtered by extension', async () => {
+    const { desktop, created } = setup((input) => {
+      input.files = [fakeFile('人口.csv', '年份,人口'), fakeFile('b.json', '{}')];
+      input.dispatch('change');
+    });
+    const files = await desktop.openFiles({ multiple: true, filters: [{ name: '数据', extensions: ['CSV', 'json'] }] });
+    const input = created[0]!;
+    expect(input).toMatchObject({ tag: 'input', type: 'file', multiple: true, accept: '.csv,.json', removed: true });
+    expect(input.style.display).toBe('none');
+    expect(files.map((f) => f.name)).toEqual(['人口.csv', 'b.json']);
+    expect(files[0]!.bytes).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(files[0]!.bytes)).toBe('年份,人口');
+  });
+
+  it('resolves [] when the picker is cancelled', async () => {
+    const { desktop, created } = setup((input) => input.dispatch('cancel'));
+    await expect(desktop.openFiles({})).resolves.toEqual([]);
+    expect(created[0]!.removed).toBe(true);
+  });
+
+  it('refuses files above the size limit and bad requests', async () => {
+    const { desktop } = setup((input) => {
+      input.files = [{ name: 'huge.csv', size: MAX_IPC_FILE_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) }];
+      input.dispatch('change');
+    });
+    await expect(desktop.openFiles({})).rejects.toThrow(/"huge\.csv" is 1025 MB/);
+    await expect(desktop.openFiles({ multiple: 'yes' } as never)).rejects.toThrow(/multiple must be true or false/);
+  });
+
+  it('saves through a download link and revokes the object URL later', async () => {
+    let clicked: FakeElement | undefined;
+    const { desktop, env } = setup((a) => (clicked = a));
+    const result = await desktop.saveFile({ suggestedName: '人口统计.xlsx', bytes: new Uint8Array([1, 2, 3]) });
+    expect(result).toEqual({ saved: true, location: '人口统计.xlsx' });
+    expect(clicked).toMatchObject({ tag: 'a', href: 'blob:app/1', download: '人口统计.xlsx', removed: true });
+    const blob = env.createObjectURL.mock.calls[0]![0];
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(env.revokeObjectURL).toHaveBeenCalledWith('blob:app/1');
+    await expect(desktop.saveFile({ suggestedName: '../evil.sh', bytes: new Uint8Array() })).rejects.toThrow(/plain file name/);
+  });
+
+  it('opens only http(s)/mailto links, in a new tab without opener', async () => {
+    const { desktop, env } = setup();
+    await desktop.openExternal('https://www.stats.gov.cn/');
+    expect(env.open).toHaveBeenCalledWith('https://www.stats.gov.cn/', '_blank', 'noopener');
+    await expect(desktop.openExternal('javascript:alert(1)')).rejects.toThrow(/only http\(s\) and mailto/);
+    expect(env.open).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('helpers', () => {
+  it('builds the accept attribute', () => {
+    expect(acceptFor(undefined)).toBe('');
+    expect(acceptFor([{ name: 'all', extensions: ['*'] }, { name: 'csv', extensions: ['csv'] }])).toBe('');
+    expect(acceptFor([{ name: 'a', extensions: ['csv', 'xlsx'] }, { name: 'b', extensions: ['CSV'] }])).toBe('.csv,.xlsx');
+  });
+
+  it('normalises navigator.platform to Node names', () => {
+    expect(normalizePlatform('Win32')).toBe('win32');
+    expect(normalizePlatform('MacIntel')).toBe('darwin');
+    expect(normalizePlatform('Linux x86_64')).toBe('linux');
+    expect(normalizePlatform('')).toBe('unknown');
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * DesktopApi for a plain browser (`npm run web`, e2e tests): file input to open, a download to save,
+ * a new tab for links. Payloads go through the same parsers as in Electron so both shells agree.
+ */
+import {
+  MAX_IPC_FILE_BYTES,
+  parseExternalUrl,
+  parseOpenFilesRequest,
+  parseSaveFileRequest,
+  type DesktopApi,
+  type FileFilter,
+  type OpenedFile,
+} from '../../shared/desktop-api';
+
+export interface BrowserEnv {
+  document: Pick<Document, 'createElement' | 'body'>;
+  open(url: string, target: string, features: string): unknown;
+  createObjectURL(blob: Blob): string;
+  revokeObjectURL(url: string): void;
+  setTimeout(fn: () => void, ms: number): unknown;
+  version: string;
+  platform: string;
+}
+
+/** Same vocabulary as Node's process.platform, so UI code can branch once for both shells. */
+export function normalizePlatform(raw: string): string {
+  if (/^win/i.test(raw)) return 'win32';
+  if (/^mac|iphone|ipad/i.test(raw)) return 'darwin';
+  if (/linux|android/i.test(raw)) return 'linux';
+  return raw || 'unknown';
+}
+
+/** The `accept` attribute for the filters, or '' when any filter allows every file. */
+export function acceptFor(filters: FileFilter[] | undefined): string {
+  if (!filters || filters.length === 0) return '';
+  const exts = filters.flatMap((f) => f.extensions);
+  if (exts.includes('*')) return '';
+  return [...new Set(exts.map((e) => `.${e.toLowerCase()}`))].join(',');
+}
+
+// Chromium keeps reading a blob URL after click() returns; revoking at once can cut the download.
+const REVOKE_AFTER_MS = 40_000;
+
+function defaultEnv(): BrowserEnv {
+  return {
+    // Through globalThis so that building the env (e.g. in Node tests with overrides) never throws.
+    document: globalThis.document,
+    open: (url, target, features) => window.open(url, target, features),
+    createObjectURL: (blob) => URL.createObjectURL(blob),
+    revokeObjectURL: (url) => URL.revokeObjectURL(url),
+    setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+    version: '0.0.0',
+    platform: normalizePlatform(globalThis.navigator?.platform ?? ''),
+  };
+}
+
+async function readFiles(files: File[]): Promise<OpenedFile[]> {
+  const tooLarge = files.find((f) => f.size > MAX_IPC_FILE_BYTES);
+  if (tooLarge) {
+    const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
+    throw new Error(`"${tooLarge.name}" is ${mb(tooLarge.size)}; files larger than ${mb(MAX_IPC_FILE_BYTES)} cannot be opened`);
+  }
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function pickFiles(env: BrowserEnv, accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = env.document.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    const finish = (files: File[]) => {
+      input.remove();
+      resolve(files);
+    };
+    input.addEventListener('change', () => finish(Array.from(input.files ?? [])), { once: true });
+    input.addEventListener('cancel', () => finish([]), { once: true });
+    env.document.body.append(input);
+    input.click();
+  });
+}
+
+export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): DesktopApi {
+  const env: BrowserEnv = { ...defaultEnv(), ...overrides };
+
+  return {
+    async getAppInfo() {
+      return { shell: 'web', version: env.version, platform: env.platform };
+    },
+
+    async openFiles(raw) {
+      const req = parseOpenFilesRequest(raw);
+      const files = await pickFiles(env, acceptFor(req.filters), req.multiple ?? false);
+      return readFiles(files);
+    },
+
+    async saveFile(raw) {
+      const req = parseSaveFileRequest(raw);
+      // Blob wants ArrayBuffer-backed views; copy only when the bytes live in a SharedArrayBuffer.
+      const part = req.bytes.buffer instanceof ArrayBuffer ? (req.bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(req.bytes);
+      const url = env.createObjectURL(new Blob([part], { type: 'application/octet-stream' }));
+      const a = env.document.createElement('a');
+      a.href = url;
+      a.download = req.suggestedName;
+      a.rel = 'noopener';
+      a.style.display = 'none';
+      env.document.body.append(a);
+      a.click();
+      a.remove();
+      env.setTimeout(() => env.revokeObjectURL(url), REVOKE_AFTER_MS);
+      return { saved: true, location: req.suggestedName };
+    },
+
+    async openExternal(raw) {
+      env.open(parseExternalUrl(raw), '_blank', 'noopener');
+    },
+  };
+}
