@@ -27,15 +27,19 @@ function bundledDatasets(): Plugin {
       });
     },
     async writeBundle() {
+      // Only the data the app reads: catalog.json, the tables' CSV files and views.sql (not the generator).
       await cp(datasetsDir, path.join(outDir, 'datasets'), {
         recursive: true,
-        filter: (src) => !/\.(ts|md)$/.test(src),
+        filter: (src) => src === datasetsDir || (path.dirname(src) === datasetsDir && DATA_FILE.test(path.basename(src))),
       });
     },
   };
 }
 
+const pkg = JSON.parse(await readFile(path.join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+
 export default defineConfig({
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react(), bundledDatasets()],

@@ -7,6 +7,8 @@ import { CatalogPanel } from './features/catalog/CatalogPanel';
 import { SqlConsole } from './features/sql-console/SqlConsole';
 import { StarterChart } from './features/overview/StarterChart';
 import { LanguageSwitch } from './LanguageSwitch';
+import { getDesktop } from './desktop';
+import type { AppInfo } from '../shared/desktop-api';
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: Engine } | { status: 'failed'; detail: string };
 
@@ -15,7 +17,13 @@ export function App() {
   const [engine, setEngine] = useState<EngineState>({ status: 'loading' });
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [incoming, setIncoming] = useState<{ sql: string; nonce: number }>();
+  const [appInfo, setAppInfo] = useState<AppInfo>();
   const db = engine.status === 'ready' ? engine.engine.db : null;
+  const catalog = engine.status === 'ready' ? engine.engine.datasets.catalog : null;
+
+  useEffect(() => {
+    getDesktop().getAppInfo().then(setAppInfo, () => undefined);
+  }, []);
 
   useEffect(() => {
     startEngine().then(
@@ -41,12 +49,17 @@ export function App() {
           {engine.status === 'ready' && t('app.engineReady')}
           {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
         </span>
+        {appInfo && (
+          <span className="muted small" data-testid="app-info">
+            {t(appInfo.shell === 'electron' ? 'app.shell.electron' : 'app.shell.web')} v{appInfo.version}
+          </span>
+        )}
         <LanguageSwitch />
       </header>
       <main className="workbench">
-        <CatalogPanel tables={tables} catalog={engine.status === 'ready' ? engine.engine.datasets.catalog : null} onPick={openSql} />
+        <CatalogPanel tables={tables} catalog={catalog} onPick={openSql} />
         <SqlConsole db={db} tables={tables} incoming={incoming} onSchemaChange={refreshTables} />
-        <StarterChart db={db} chart={STARTER_CHART} onOpenSql={openSql} />
+        <StarterChart db={db} chart={STARTER_CHART} catalog={catalog} onOpenSql={openSql} />
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
 
-const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+const require = createRequire(__filename);
 
 function duckdbDist(): string {
   return path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));

@@ -1,4 +1,4 @@
-import type { LocalText } from '../model/catalog';
+import type { DatasetCatalog, Lang, LocalText } from '../model/catalog';
 import type { CategoryChartSpec } from './category';
 
 export interface SavedCategoryChart {
@@ -7,18 +7,29 @@ export interface SavedCategoryChart {
   sql: string;
   spec: CategoryChartSpec;
   unit?: string;
-  source: LocalText;
+  /** Bundled tables the query reads; the chart's source line is built from their catalog entries. */
+  tables: string[];
 }
 
 /** The chart the workbench opens with, over a bundled table. */
 export const STARTER_CHART: SavedCategoryChart = {
-  title: { zh: '上海社会组织登记数（按类型）', en: 'Registered social organisations in Shanghai, by type' },
-  sql: `SELECT category AS 类型, sum(value) AS 数量
+  title: { zh: '上海注册社会组织数（按类型）', en: 'Registered social organisations in Shanghai, by type' },
+  sql: `SELECT category AS 类型,
+       sum(value) FILTER (WHERE year = 2013 AND month = 12) AS "2013年末",
+       sum(value) FILTER (WHERE year = 2014 AND month = 6) AS "2014年6月末"
 FROM sh_social_org
-WHERE indicator = '登记数量' AND category <> '' AND year = 2013
+WHERE indicator = '注册社会组织数' AND category IS NOT NULL
 GROUP BY category
-ORDER BY 数量 DESC`,
-  spec: { kind: 'bar', x: '类型', y: ['数量'] },
-  unit: '个',
-  source: { zh: '上海社会组织统计', en: 'Shanghai social organisation statistics' },
+ORDER BY "2014年6月末" DESC`,
+  spec: { kind: 'bar', x: '类型', y: ['2013年末', '2014年6月末'] },
+  unit: '家',
+  tables: ['sh_social_org'],
 };
+
+/** "上海社会组织统计（2007—2014） · 003_….txt": dataset titles with the source documents they come from. */
+export function sourceLine(tables: string[], catalog: DatasetCatalog | null, lang: Lang): string {
+  const entries = tables.map((name) => catalog?.datasets.find((d) => d.table === name));
+  return entries
+    .map((e, i) => (e ? `${lang === 'en' ? e.title.en : e.title.zh} · ${e.sources.join('、')}` : tables[i]))
+    .join('；');
+}

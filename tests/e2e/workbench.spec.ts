@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
 
@@ -14,8 +14,9 @@ describe('workbench (web build in Chromium)', () => {
   it('starts DuckDB offline, lists the bundled tables and draws the starter chart', async () => {
     const { page, externalRequests, pageErrors } = await openApp(browser);
     const catalog = page.getByRole('list', { name: '数据表' });
-    await expect(catalog.getByText('sh_social_org', { exact: true }).isVisible()).resolves.toBe(true);
-    const chart = page.getByRole('img', { name: '上海社会组织登记数（按类型）' });
+    await catalog.getByText('sh_social_org', { exact: true }).first().waitFor();
+    await catalog.getByText('cases', { exact: true }).first().waitFor();
+    const chart = page.getByRole('img', { name: '上海注册社会组织数（按类型）' });
     await chart.waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="chart"] canvas') !== null);
     const file = await screenshot(page, 'workbench-start');
@@ -78,6 +79,33 @@ describe('workbench (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('completes table and column names in the editor', async () => {
+    const { page } = await openApp(browser);
+    const editor = page.getByRole('textbox', { name: 'SQL 编辑器' });
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT * FROM sh_soc');
+    const options = page.getByRole('listbox').getByRole('option');
+    await options.filter({ hasText: 'sh_social_org' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect(editor.textContent()).resolves.toBe('SELECT * FROM sh_social_org');
+    await page.context().close();
+  });
+
+  it('redraws the chart when the window is resized', async () => {
+    const { page } = await openApp(browser, { viewport: { width: 1440, height: 900 } });
+    await page.waitForFunction(() => document.querySelector('[data-testid="chart"] canvas') !== null);
+    const canvasWidth = () => page.locator('[data-testid="chart"] canvas').first().evaluate((c) => (c as HTMLCanvasElement).getBoundingClientRect().width);
+    const wide = await canvasWidth();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await expect.poll(canvasWidth).not.toBe(wide);
+    const box = await page.getByTestId('chart').boundingBox();
+    expect(Math.abs((await canvasWidth()) - box!.width)).toBeLessThan(2);
+    await screenshot(page, 'narrow-window');
+    await page.context().close();
+  });
+
   it('keeps query history across reloads and loads an entry back into the editor', async () => {
     const { page } = await openApp(browser);
     await runSql(page, 'SELECT 1 AS 第一');
@@ -92,6 +120,25 @@ describe('workbench (web build in Chromium)', () => {
     await history.getByRole('button', { name: 'SELECT 1 AS 第一' }).click();
     await expect(page.getByRole('textbox', { name: 'SQL 编辑器' }).textContent()).resolves.toBe('SELECT 1 AS 第一');
     await page.context().close();
+  });
+
+  it('shows the web shell and version, and uses the preload DesktopApi when Electron provides one', async () => {
+    const web = await openApp(browser);
+    await expect(web.page.getByTestId('app-info').textContent()).resolves.toMatch(/^网页版 v\d+\.\d+\.\d+$/);
+    await web.page.context().close();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { desktop: unknown }).desktop = {
+        getAppInfo: async () => ({ shell: 'electron', version: '7.7.7', platform: 'linux' }),
+        openFiles: async () => [],
+        saveFile: async () => ({ saved: false }),
+        openExternal: async () => undefined,
+      };
+    });
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('app-info').filter({ hasText: '桌面版 v7.7.7' }).waitFor();
+    await context.close();
   });
 
   it('switches to English and remembers the choice', async () => {

@@ -3,18 +3,20 @@ import type { Table } from 'apache-arrow';
 import type { Db } from '../../../shared/db';
 import { describeDbError } from '../../../shared/db-errors';
 import { buildCategoryOption } from '../../../shared/charts/category';
-import type { SavedCategoryChart } from '../../../shared/charts/starter-chart';
+import { sourceLine, type SavedCategoryChart } from '../../../shared/charts/starter-chart';
+import type { DatasetCatalog } from '../../../shared/model/catalog';
 import { Chart } from '../../charts/Chart';
 import { useLang } from '../../i18n/LangContext';
 
 interface StarterChartProps {
   db: Db | null;
   chart: SavedCategoryChart;
+  catalog: DatasetCatalog | null;
   onOpenSql(sql: string): void;
 }
 
 /** One chart drawn from an aggregate SQL query over a bundled table. */
-export function StarterChart({ db, chart, onOpenSql }: StarterChartProps) {
+export function StarterChart({ db, chart, catalog, onOpenSql }: StarterChartProps) {
   const { t, lang } = useLang();
   const [result, setResult] = useState<{ table: Table } | { error: string } | null>(null);
 
@@ -31,9 +33,9 @@ export function StarterChart({ db, chart, onOpenSql }: StarterChartProps) {
   const title = lang === 'en' ? chart.title.en : chart.title.zh;
   const option = useMemo(() => {
     if (!result || !('table' in result) || result.table.numRows === 0) return null;
-    const source = t('chart.source', { source: lang === 'en' ? chart.source.en : chart.source.zh });
+    const source = t('chart.source', { source: sourceLine(chart.tables, catalog, lang) });
     return buildCategoryOption(result.table, chart.spec, { title, unit: chart.unit, source, lang });
-  }, [result, chart, title, lang, t]);
+  }, [result, chart, catalog, title, lang, t]);
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">

@@ -7,12 +7,21 @@ import { virtualWindow } from './virtual-window';
 const ROW_HEIGHT = 28;
 const CHAR_PX = 7.5;
 
+/** Rows whose text sets the column widths: the first and last hundred and an even spread between. */
+function sampleRows(rows: number): number[] {
+  if (rows <= 300) return Array.from({ length: rows }, (_, i) => i);
+  const picks = new Set<number>();
+  for (let i = 0; i < 100; i++) picks.add(i).add(rows - 1 - i);
+  for (let i = 0; i < 100; i++) picks.add(Math.floor((i * rows) / 100));
+  return [...picks];
+}
+
 function columnWidths(table: Table): number[] {
-  const sample = Math.min(table.numRows, 200);
+  const sample = sampleRows(table.numRows);
   return table.schema.fields.map((f, i) => {
     const col = table.getChildAt(i);
     let w = displayWidth(f.name) + 2;
-    for (let r = 0; r < sample; r++) w = Math.max(w, displayWidth(cellText(col?.get(r), f)));
+    for (const r of sample) w = Math.max(w, displayWidth(cellText(col?.get(r), f)));
     return Math.min(360, Math.max(64, Math.round(w * CHAR_PX + 20)));
   });
 }
@@ -28,7 +37,8 @@ export function ResultGrid({ table, label }: { table: Table; label: string }) {
   const columns = useMemo(() => fields.map((_, i) => table.getChildAt(i)), [table, fields]);
   const widths = useMemo(() => columnWidths(table), [table]);
   const numeric = useMemo(() => fields.map((f) => isNumeric(f.type)), [fields]);
-  const totalWidth = widths.reduce((a, b) => a + b, 56);
+  const indexWidth = Math.max(48, String(table.numRows).length * CHAR_PX + 20);
+  const totalWidth = widths.reduce((a, b) => a + b, indexWidth);
   const win = virtualWindow(table.numRows, ROW_HEIGHT, viewport, scrollTop);
 
   const onScroll = (e: UIEvent<HTMLDivElement>) => {
@@ -40,7 +50,7 @@ export function ResultGrid({ table, label }: { table: Table; label: string }) {
   for (let r = win.first; r < win.first + win.count; r++) {
     rows.push(
       <div role="row" aria-rowindex={r + 2} className="grid-row" key={r} style={{ height: ROW_HEIGHT }}>
-        <div role="rowheader" className="grid-cell grid-index">
+        <div role="rowheader" className="grid-cell grid-index" style={{ width: indexWidth }}>
           {r + 1}
         </div>
         {fields.map((f, c) => (
@@ -64,7 +74,7 @@ export function ResultGrid({ table, label }: { table: Table; label: string }) {
       tabIndex={0}
     >
       <div role="row" aria-rowindex={1} className="grid-row grid-header" style={{ width: totalWidth, height: ROW_HEIGHT }}>
-        <div role="columnheader" className="grid-cell grid-index">
+        <div role="columnheader" className="grid-cell grid-index" style={{ width: indexWidth }}>
           #
         </div>
         {fields.map((f, c) => (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Db } from '../../../shared/db';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
@@ -19,11 +19,16 @@ interface SqlConsoleProps {
 }
 
 const DRAFT_KEY = 'sgw.sqlDraft';
+const STARTER_SQL = `-- 示例：上海社会组织各年份指标
+SELECT year, indicator, category, value, unit
+FROM sh_social_org
+ORDER BY year, indicator
+LIMIT 100;`;
 const MUTATING = /^\s*(create|drop|alter|insert|update|delete|attach|detach)\b/i;
 
 export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleProps) {
   const { t, lang } = useLang();
-  const [sql, setSql] = useState(() => localStorage.getItem(DRAFT_KEY) ?? '');
+  const [sql, setSql] = useState(() => localStorage.getItem(DRAFT_KEY) ?? STARTER_SQL);
   const { history, add, clear } = useHistory();
   const onFinished = useCallback(
     (s: RunState) => {
@@ -34,7 +39,7 @@ export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleP
     [add, onSchemaChange],
   );
   const { state, run, cancel } = useQueryRunner(db, t, onFinished);
-  const schema = Object.fromEntries(tables.map((tb) => [tb.name, tb.columns.map((c) => c.name)]));
+  const schema = useMemo(() => Object.fromEntries(tables.map((tb) => [tb.name, tb.columns.map((c) => c.name)])), [tables]);
 
   useEffect(() => localStorage.setItem(DRAFT_KEY, sql), [sql]);
   const [seenNonce, setSeenNonce] = useState(incoming?.nonce);
