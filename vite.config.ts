@@ -5,7 +5,8 @@ import react from '@vitejs/plugin-react';
 
 // SGW_DATASETS points the build at another datasets folder (tests, development).
 const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.meta.dirname, 'datasets'));
-const outDir = path.resolve(import.meta.dirname, 'dist/renderer');
+// SGW_WEB_OUT lets parallel e2e runs build and serve separate copies.
+const outDir = path.resolve(process.env.SGW_WEB_OUT ?? path.join(import.meta.dirname, 'dist/renderer'));
 const DATA_FILE = /^[\w./-]+\.(csv|json|sql)$/;
 
 /** Serves `datasets/` at ./datasets/ in dev and copies it into the build, so the app never fetches data remotely. */

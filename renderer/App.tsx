@@ -1,35 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { listTables, type TableInfo } from '../shared/db-catalog';
-import { STARTER_CHART } from '../shared/charts/starter-chart';
-import { startEngine, type Engine } from './db/engine';
-import { useLang } from './i18n/LangContext';
-import { CatalogPanel } from './features/catalog/CatalogPanel';
-import { SqlConsole } from './features/sql-console/SqlConsole';
-import { StarterChart } from './features/overview/StarterChart';
-import { LanguageSwitch } from './LanguageSwitch';
-import { getDesktop } from './desktop';
 import type { AppInfo } from '../shared/desktop-api';
+import { startEngine, type Engine } from './db/engine';
+import { getDesktop } from './desktop';
+import { useLang } from './i18n/LangContext';
+import { LanguageSwitch } from './LanguageSwitch';
+import { VIEWS } from './views';
+import { WorkbenchContext, type Workbench } from './workbench-context';
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: Engine } | { status: 'failed'; detail: string };
+
+const VIEW_KEY = 'sgw.view';
 
 export function App() {
   const { t } = useLang();
   const [engine, setEngine] = useState<EngineState>({ status: 'loading' });
   const [tables, setTables] = useState<TableInfo[]>([]);
-  const [incoming, setIncoming] = useState<{ sql: string; nonce: number }>();
+  const [incomingSql, setIncomingSql] = useState<{ sql: string; nonce: number }>();
   const [appInfo, setAppInfo] = useState<AppInfo>();
+  const [view, setView] = useState(() => {
+    const saved = localStorage.getItem(VIEW_KEY);
+    return VIEWS.some((v) => v.id === saved) ? saved! : VIEWS[0].id;
+  });
   const db = engine.status === 'ready' ? engine.engine.db : null;
   const catalog = engine.status === 'ready' ? engine.engine.datasets.catalog : null;
-
-  useEffect(() => {
-    getDesktop().getAppInfo().then(setAppInfo, () => undefined);
-  }, []);
 
   useEffect(() => {
     startEngine().then(
       (e) => setEngine({ status: 'ready', engine: e }),
       (e: unknown) => setEngine({ status: 'failed', detail: e instanceof Error ? e.message : String(e) }),
     );
+    getDesktop().getAppInfo().then(setAppInfo, () => undefined);
   }, []);
 
   const refreshTables = useCallback(() => {
@@ -37,30 +38,68 @@ export function App() {
   }, [db]);
   useEffect(refreshTables, [refreshTables]);
 
-  const openSql = useCallback((sql: string) => setIncoming({ sql, nonce: Date.now() }), []);
+  const showView = useCallback((id: string) => {
+    localStorage.setItem(VIEW_KEY, id);
+    setView(id);
+  }, []);
+  const openSql = useCallback(
+    (sql: string) => {
+      setIncomingSql({ sql, nonce: Date.now() });
+      showView('workbench');
+    },
+    [showView],
+  );
+  const workbench = useMemo<Workbench>(() => ({ db, catalog, tables, refreshTables, openSql, showView }), [db, catalog, tables, refreshTables, openSql, showView]);
+
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = VIEWS.findIndex((v) => v.id === view);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    const next = VIEWS[(i + step + VIEWS.length) % VIEWS.length];
+    showView(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+  };
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{t('app.title')}</h1>
-        <div className="spacer" />
-        <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
-          {engine.status === 'loading' && t('app.loadingEngine')}
-          {engine.status === 'ready' && t('app.engineReady')}
-          {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
-        </span>
-        {appInfo && (
-          <span className="muted small" data-testid="app-info">
-            {t(appInfo.shell === 'electron' ? 'app.shell.electron' : 'app.shell.web')} v{appInfo.version}
+    <WorkbenchContext.Provider value={workbench}>
+      <div className="app">
+        <header className="app-header">
+          <h1>{t('app.title')}</h1>
+          <div role="tablist" aria-label={t('nav.views')} className="tabs" onKeyDown={onTabKey}>
+            {VIEWS.map((v) => (
+              <button
+                key={v.id}
+                id={`tab-${v.id}`}
+                type="button"
+                role="tab"
+                aria-selected={v.id === view}
+                aria-controls={`panel-${v.id}`}
+                tabIndex={v.id === view ? 0 : -1}
+                onClick={() => showView(v.id)}
+              >
+                {t(v.label)}
+              </button>
+            ))}
+          </div>
+          <div className="spacer" />
+          <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
+            {engine.status === 'loading' && t('app.loadingEngine')}
+            {engine.status === 'ready' && t('app.engineReady')}
+            {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
           </span>
-        )}
-        <LanguageSwitch />
-      </header>
-      <main className="workbench">
-        <CatalogPanel tables={tables} catalog={catalog} onPick={openSql} />
-        <SqlConsole db={db} tables={tables} incoming={incoming} onSchemaChange={refreshTables} />
-        <StarterChart db={db} chart={STARTER_CHART} catalog={catalog} onOpenSql={openSql} />
-      </main>
-    </div>
+          {appInfo && (
+            <span className="muted small" data-testid="app-info">
+              {t(appInfo.shell === 'electron' ? 'app.shell.electron' : 'app.shell.web')} v{appInfo.version}
+            </span>
+          )}
+          <LanguageSwitch />
+        </header>
+        {VIEWS.filter((v) => v.id === view).map((v) => (
+          <main key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
+            {v.render({ incomingSql })}
+          </main>
+        ))}
+      </div>
+    </WorkbenchContext.Provider>
   );
 }

@@ -12,8 +12,9 @@ export async function setup(project: TestProject) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) — e2e tests never skip.`);
   }
   const root = path.resolve(import.meta.dirname, '../..');
-  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) {
-    throw new Error('dist/renderer is missing: run `npm run build:web` first.');
+  const outDir = path.resolve(process.env.SGW_WEB_OUT ?? path.join(root, 'dist/renderer'));
+  if (!existsSync(path.join(outDir, 'index.html'))) {
+    throw new Error(`${outDir} is missing: run \`npm run build:web\` first.`);
   }
   server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const address = server.httpServer.address();

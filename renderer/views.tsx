@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../shared/i18n';
+import { WorkbenchView } from './features/workbench/WorkbenchView';
+
+export interface ViewProps {
+  /** SQL pushed to the console from another screen. */
+  incomingSql?: { sql: string; nonce: number };
+}
+
+export interface ViewDef {
+  id: string;
+  label: MessageKey;
+  render(props: ViewProps): ReactNode;
+}
+
+/** The app's screens, in tab order. Each feature adds its one entry here. */
+export const VIEWS: ViewDef[] = [{ id: 'workbench', label: 'nav.workbench', render: (p) => <WorkbenchView incoming={p.incomingSql} /> }];
