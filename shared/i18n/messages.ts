@@ -1,5 +1,8 @@
-/** UI and CLI text. zh-CN is the source of truth; `en` must have exactly the same keys (checked by the type). */
-export const zhCN = {
+/**
+ * UI and CLI text. zh-CN is the source of truth; `en` must have exactly the same keys (checked by the type).
+ * Each feature keeps its own catalog pair in ./features/<feature>.ts and adds it to both spreads below.
+ */
+const coreZh = {
   'app.title': '社会治理数据工作台',
   'app.loadingEngine': '正在启动数据库引擎…',
   'app.engineReady': '数据库已就绪',
@@ -54,9 +57,7 @@ export const zhCN = {
   'cli.datasetsFailed': '无法加载数据集：{detail}',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
-
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Social Governance Data Workbench',
   'app.loadingEngine': 'Starting the database engine…',
   'app.engineReady': 'Database ready',
@@ -110,3 +111,7 @@ export const en: Record<MessageKey, string> = {
   'cli.badOption': 'Unknown option: {option}',
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
+
+export const zhCN = { ...coreZh };
+export type MessageKey = keyof typeof zhCN;
+export const en: Record<MessageKey, string> = { ...coreEn };
