@@ -84,7 +84,9 @@ export function App() {
           <div className="spacer" />
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
-            {engine.status === 'ready' && t('app.engineReady')}
+            {engine.status === 'ready' && (
+              <span title={t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}>{t('app.engineReady')}</span>
+            )}
             {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
           </span>
           {appInfo && (

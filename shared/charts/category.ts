@@ -52,8 +52,8 @@ export function buildCategoryOption(table: Table, spec: CategoryChartSpec, meta:
     color: PALETTE,
     textStyle: { fontFamily: CJK_FONT_STACK },
     title: { text: meta.title, subtext: meta.subtitle, left: 'left' },
-    legend: spec.y.length > 1 ? { top: 32, left: 'left' } : undefined,
-    grid: { left: 12, right: 24, top: spec.y.length > 1 ? 84 : 64, bottom: meta.source ? 40 : 16, containLabel: true },
+    legend: spec.y.length > 1 ? { top: 44, left: 'left' } : undefined,
+    grid: { left: 12, right: 24, top: spec.y.length > 1 ? 96 : 64, bottom: meta.source ? 40 : 16, containLabel: true },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? `${formatNumber(v, meta.lang)}${meta.unit ? ` ${meta.unit}` : ''}` : String(v)),

@@ -2,10 +2,13 @@
  * UI and CLI text. zh-CN is the source of truth; `en` must have exactly the same keys (checked by the type).
  * Each feature keeps its own catalog pair in ./features/<feature>.ts and adds it to both spreads below.
  */
+import { provenanceEn, provenanceZh } from './features/provenance';
+
 const coreZh = {
   'app.title': '社会治理数据工作台',
   'app.loadingEngine': '正在启动数据库引擎…',
   'app.engineReady': '数据库已就绪',
+  'app.engineTiming': '引擎启动 {start} 毫秒，内置数据加载 {load} 毫秒',
   'app.engineFailed': '数据库引擎启动失败：{detail}',
   'app.language': '界面语言',
   'app.shell.web': '网页版',
@@ -61,6 +64,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Social Governance Data Workbench',
   'app.loadingEngine': 'Starting the database engine…',
   'app.engineReady': 'Database ready',
+  'app.engineTiming': 'Engine started in {start} ms; bundled data loaded in {load} ms',
   'app.engineFailed': 'The database engine failed to start: {detail}',
   'app.language': 'Language',
   'app.shell.web': 'Web',
@@ -112,6 +116,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
 
-export const zhCN = { ...coreZh };
+export const zhCN = { ...coreZh, ...provenanceZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...provenanceEn };

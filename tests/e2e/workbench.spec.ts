@@ -37,6 +37,22 @@ describe('workbench (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('shows any bundled figure\'s source document and quote in one click', async () => {
+    const { page } = await openApp(browser);
+    await runSql(page, "SELECT indicator, category, value, unit, source, quote, note FROM sh_social_org WHERE indicator = '注册社会组织数' AND year = 2014 ORDER BY value DESC");
+    await page.getByTestId('query-status').filter({ hasText: '4 行' }).waitFor();
+    await page.getByRole('button', { name: '第 1 行出处' }).click();
+    const dialog = page.getByRole('dialog', { name: '数据出处' });
+    await expect(dialog.textContent()).resolves.toContain('003_6abf6539eaf24928.txt');
+    await expect(dialog.textContent()).resolves.toContain('11924');
+    await screenshot(page, 'provenance');
+    await page.keyboard.press('Escape');
+    await expect(dialog.count()).resolves.toBe(0);
+    const timing = await page.getByTestId('engine-status').locator('[title]').getAttribute('title');
+    expect(timing).toMatch(/^引擎启动 \d+ 毫秒，内置数据加载 \d+ 毫秒$/);
+    await page.context().close();
+  });
+
   it('keeps the text and explains a bad query in plain words', async () => {
     const { page } = await openApp(browser);
     await runSql(page, 'SELECT * FROM 不存在的表', 'button');

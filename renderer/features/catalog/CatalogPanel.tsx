@@ -12,7 +12,8 @@ interface CatalogPanelProps {
 /** The tables and views in DuckDB: name, title from the dataset catalog, rows, columns with types. */
 export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
   const { t, lang } = useLang();
-  const titles = new Map(catalog?.datasets.map((d) => [d.table, lang === 'en' ? d.title.en : d.title.zh]));
+  const entries = new Map(catalog?.datasets.map((d) => [d.table, d]));
+  const text = (v: { zh: string; en: string }) => (lang === 'en' ? v.en : v.zh);
   return (
     <nav className="panel catalog" aria-labelledby="catalog-title">
       <header className="panel-header">
@@ -22,7 +23,10 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
         <p className="muted">{t('catalog.empty')}</p>
       ) : (
         <ul className="catalog-list" aria-label={t('catalog.title')}>
-          {tables.map((tb) => (
+          {tables.map((tb) => {
+            const entry = entries.get(tb.name);
+            const columnMeta = new Map(entry?.columns.map((c) => [c.name, c]));
+            return (
             <li key={tb.name} className="catalog-item">
               <details>
                 <summary>
@@ -31,22 +35,40 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
                   <span className="muted small">
                     {t('catalog.rows', { rows: formatNumber(tb.rows, lang) })} · {t('catalog.columns', { count: tb.columns.length })}
                   </span>
-                  {titles.get(tb.name) && <span className="table-title">{titles.get(tb.name)}</span>}
+                  {entry && <span className="table-title">{text(entry.title)}</span>}
                 </summary>
+                {entry && (
+                  <>
+                    <p className="catalog-meta" aria-label={t('catalog.description')}>
+                      {text(entry.description)}
+                    </p>
+                    <p className="catalog-meta">
+                      {t('catalog.sources')}：{entry.sources.join('、')}
+                    </p>
+                  </>
+                )}
                 <ul className="column-list">
-                  {tb.columns.map((c) => (
-                    <li key={c.name}>
-                      <span>{c.name}</span>
-                      <span className="type">{c.type}</span>
-                    </li>
-                  ))}
+                  {tb.columns.map((c) => {
+                    const meta = columnMeta.get(c.name);
+                    return (
+                      <li key={c.name} title={meta?.description}>
+                        <span>
+                          {c.name}
+                          {meta && meta.label.zh !== c.name && <span className="unit">{text(meta.label)}</span>}
+                          {meta?.unit && <span className="unit">{t('catalog.unit', { unit: meta.unit })}</span>}
+                        </span>
+                        <span className="type">{c.type}</span>
+                      </li>
+                    );
+                  })}
                 </ul>
                 <button type="button" className="link" onClick={() => onPick(`SELECT * FROM "${tb.name}" LIMIT 100;`)}>
                   {t('catalog.insertName')}
                 </button>
               </details>
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
     </nav>

@@ -1,7 +1,10 @@
-import { useMemo, useRef, useState, type UIEvent } from 'react';
+import { useMemo, useState, type UIEvent } from 'react';
 import { DataType, type Table } from 'apache-arrow';
 import { cellText } from '../../../shared/format/cell';
 import { displayWidth } from '../../../shared/format/text-table';
+import { hasProvenance, rowProvenance, type RowProvenance } from '../../../shared/model/provenance';
+import { useLang } from '../../i18n/LangContext';
+import { ProvenanceDialog } from './ProvenanceDialog';
 import { virtualWindow } from './virtual-window';
 
 const ROW_HEIGHT = 28;
@@ -32,11 +35,14 @@ const isNumeric = (t: DataType) => DataType.isInt(t) || DataType.isFloat(t) || D
 export function ResultGrid({ table, label }: { table: Table; label: string }) {
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(400);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [provenance, setProvenance] = useState<RowProvenance | null>(null);
+  const { t } = useLang();
   const fields = table.schema.fields;
   const columns = useMemo(() => fields.map((_, i) => table.getChildAt(i)), [table, fields]);
   const widths = useMemo(() => columnWidths(table), [table]);
   const numeric = useMemo(() => fields.map((f) => isNumeric(f.type)), [fields]);
+  const traceable = useMemo(() => hasProvenance(fields), [fields]);
+  const showProvenance = (row: number) => setProvenance(rowProvenance((name) => table.getChild(name)?.get(row)));
   const indexWidth = Math.max(48, String(table.numRows).length * CHAR_PX + 20);
   const totalWidth = widths.reduce((a, b) => a + b, indexWidth);
   const win = virtualWindow(table.numRows, ROW_HEIGHT, viewport, scrollTop);
@@ -51,7 +57,13 @@ export function ResultGrid({ table, label }: { table: Table; label: string }) {
     rows.push(
       <div role="row" aria-rowindex={r + 2} className="grid-row" key={r} style={{ height: ROW_HEIGHT }}>
         <div role="rowheader" className="grid-cell grid-index" style={{ width: indexWidth }}>
-          {r + 1}
+          {traceable ? (
+            <button type="button" className="link" aria-label={t('prov.button', { row: r + 1 })} onClick={() => showProvenance(r)}>
+              {r + 1}
+            </button>
+          ) : (
+            r + 1
+          )}
         </div>
         {fields.map((f, c) => (
           <div role="gridcell" key={f.name + c} className={numeric[c] ? 'grid-cell num' : 'grid-cell'} style={{ width: widths[c] }}>
@@ -63,31 +75,33 @@ export function ResultGrid({ table, label }: { table: Table; label: string }) {
   }
 
   return (
-    <div
-      ref={scroller}
-      className="grid"
-      role="grid"
-      aria-label={label}
-      aria-rowcount={table.numRows + 1}
-      aria-colcount={fields.length}
-      onScroll={onScroll}
-      tabIndex={0}
-    >
-      <div role="row" aria-rowindex={1} className="grid-row grid-header" style={{ width: totalWidth, height: ROW_HEIGHT }}>
-        <div role="columnheader" className="grid-cell grid-index" style={{ width: indexWidth }}>
-          #
-        </div>
-        {fields.map((f, c) => (
-          <div role="columnheader" key={f.name + c} className={numeric[c] ? 'grid-cell num' : 'grid-cell'} style={{ width: widths[c] }} title={`${f.name} · ${String(f.type)}`}>
-            {f.name}
+    <>
+      <div
+        className="grid"
+        role="grid"
+        aria-label={label}
+        aria-rowcount={table.numRows + 1}
+        aria-colcount={fields.length}
+        onScroll={onScroll}
+        tabIndex={0}
+      >
+        <div role="row" aria-rowindex={1} className="grid-row grid-header" style={{ width: totalWidth, height: ROW_HEIGHT }}>
+          <div role="columnheader" className="grid-cell grid-index" style={{ width: indexWidth }}>
+            #
           </div>
-        ))}
-      </div>
-      <div className="grid-spacer" style={{ height: win.spacerHeight, width: totalWidth }}>
-        <div className="grid-window" style={{ transform: `translateY(${win.top}px)` }}>
-          {rows}
+          {fields.map((f, c) => (
+            <div role="columnheader" key={f.name + c} className={numeric[c] ? 'grid-cell num' : 'grid-cell'} style={{ width: widths[c] }} title={`${f.name} · ${String(f.type)}`}>
+              {f.name}
+            </div>
+          ))}
+        </div>
+        <div className="grid-spacer" style={{ height: win.spacerHeight, width: totalWidth }}>
+          <div className="grid-window" style={{ transform: `translateY(${win.top}px)` }}>
+            {rows}
+          </div>
         </div>
       </div>
-    </div>
+      {provenance && <ProvenanceDialog provenance={provenance} onClose={() => setProvenance(null)} />}
+    </>
   );
 }
