@@ -1,0 +1,79 @@
+import { tableToIPC } from 'apache-arrow';
+import { ident, literal, type Db } from '../db';
+import type { HistoryEntry } from '../model/history';
+import type { Lang } from '../model/catalog';
+import { packProject, unpackProject } from './archive';
+import { CURRENT_VERSION, PROJECT_FORMAT, ProjectError, type ProjectManifest, type ProjectTable, type SqlSnippet } from './manifest';
+
+export interface WorkspaceState {
+  /** User tables to save (imported or created by the user; not bundled datasets, not views). */
+  tables: { name: string; provenance?: ProjectTable['provenance'] }[];
+  sql: { draft: string; history: HistoryEntry[]; snippets: SqlSnippet[] };
+  documents: ProjectManifest['documents'];
+  lang: Lang;
+  app: { name: string; version: string };
+}
+
+/** Snapshots the workspace into project bytes: the table data itself travels with the project. */
+export async function saveProject(db: Db, state: WorkspaceState, now = new Date()): Promise<Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const tables: ProjectTable[] = [];
+  for (const [i, t] of state.tables.entries()) {
+    const data = await db.query(`SELECT * FROM ${ident(t.name)}`);
+    const file = `tables/t${i}.arrow`;
+    files.set(file, tableToIPC(data, 'stream'));
+    tables.push({ name: t.name, file, rows: data.numRows, ...(t.provenance ? { provenance: t.provenance } : {}) });
+  }
+  const manifest: ProjectManifest = {
+    format: PROJECT_FORMAT,
+    version: CURRENT_VERSION,
+    app: state.app,
+    savedAt: now.toISOString(),
+    tables,
+    sql: state.sql,
+    documents: state.documents,
+    settings: { lang: state.lang },
+  };
+  return packProject(manifest, files);
+}
+
+const TEMP_PREFIX = '__sgw_open_';
+
+/**
+ * Opens project bytes into the database. Everything is validated and loaded under temporary names first;
+ * only when all tables are in does it drop `replace` (the previous project's tables) and rename. Names in
+ * `protect` (bundled tables, views) are never overwritten. On any failure the database is left as it was.
+ */
+export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: string[]; protect: string[] }): Promise<ProjectManifest> {
+  const { manifest, tables } = unpackProject(bytes);
+  const key = (n: string) => n.toLowerCase();
+  const protectedNames = new Set(opts.protect.map(key));
+  const clash = manifest.tables.find((t) => protectedNames.has(key(t.name)));
+  if (clash) throw new ProjectError('bad-manifest', `table ${clash.name} would replace a built-in table`);
+  const temps: string[] = [];
+  try {
+    for (const [i, t] of manifest.tables.entries()) {
+      const temp = `${TEMP_PREFIX}${i}`;
+      temps.push(temp);
+      await db.insertArrow(temp, tables.get(t.file)!);
+    }
+  } catch (e) {
+    for (const temp of temps) await db.exec(`DROP TABLE IF EXISTS ${ident(temp)}`).catch(() => undefined);
+    throw e;
+  }
+  // DuckDB identifiers compare case-insensitively, so one DROP per distinct lower-cased name.
+  const drops = new Map([...opts.replace, ...manifest.tables.map((t) => t.name)].map((n) => [key(n), n]));
+  for (const name of drops.values()) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
+  for (const [i, t] of manifest.tables.entries()) await db.exec(`ALTER TABLE ${ident(`${TEMP_PREFIX}${i}`)} RENAME TO ${ident(t.name)}`);
+  return manifest;
+}
+
+/** Names of tables (not views) in the main schema that are not in `exclude` (e.g. the bundled datasets). */
+export async function userTables(db: Db, exclude: string[]): Promise<string[]> {
+  const list = exclude.length ? `AND table_name NOT IN (${exclude.map(literal).join(', ')})` : '';
+  const t = await db.query(
+    `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary
+       AND table_name NOT LIKE '\\_\\_sgw%' ESCAPE '\\' ${list} ORDER BY table_name`,
+  );
+  return t.toArray().map((r) => String(r.table_name));
+}
