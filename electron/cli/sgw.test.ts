@@ -88,3 +88,22 @@ describe('sgw tables', () => {
     expect((await sgw('--version')).out).toBe('9.9.9\n');
   });
 });
+
+describe('sgw --project', () => {
+  const v1Project = path.resolve(__dirname, '../../tests/fixtures/projects/v1-project.sgwp');
+
+  it('queries the tables of a saved project next to the bundled ones', async () => {
+    const r = await sgw('query', 'SELECT 社区, 受访人数 FROM 社区问卷 ORDER BY 受访人数 DESC', '--project', v1Project, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).rows[0]).toEqual({ 社区: '望京', 受访人数: 143 });
+    const tables = JSON.parse((await sgw('tables', '--project', v1Project, '--format', 'json')).out) as { tables: { name: string }[] };
+    expect(tables.tables.map((t) => t.name)).toContain('社区问卷');
+    expect(tables.tables.map((t) => t.name)).toContain('demo_orgs');
+  });
+
+  it('explains a file that is not a project', async () => {
+    const r = await sgw('tables', '--project', path.resolve(__dirname, '../../tests/fixtures/datasets/demo_orgs.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('无法打开项目：这不是社会治理数据工作台的项目文件');
+  });
+});

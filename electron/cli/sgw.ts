@@ -9,6 +9,8 @@ import type { Lang } from '../../shared/model/catalog';
 import { OUTPUT_FORMATS, formatTable, type OutputFormat } from '../../shared/format/table-output';
 import { renderTextTable } from '../../shared/format/text-table';
 import { toCsv } from '../../shared/export/csv';
+import { describeProjectError } from '../../shared/project/errors';
+import { openProject } from '../../shared/project/workspace';
 import { openNodeDb } from './node-db';
 
 export interface CliIo {
@@ -21,6 +23,8 @@ export interface CliOptions {
   args: string[];
   format: OutputFormat;
   datasets?: string;
+  /** A saved project (.sgwp) whose tables are loaded next to the bundled datasets. */
+  project?: string;
   lang: Lang;
   help: boolean;
   version: boolean;
@@ -28,7 +32,7 @@ export interface CliOptions {
 
 class UsageError extends Error {}
 
-const VALUE_FLAGS = new Set(['--format', '--datasets', '--lang']);
+const VALUE_FLAGS = new Set(['--format', '--datasets', '--project', '--lang']);
 
 export function parseArgs(argv: string[], t: Translate): CliOptions {
   const opts: CliOptions = { args: [], format: 'table', lang: 'zh-CN', help: false, version: false };
@@ -42,6 +46,7 @@ export function parseArgs(argv: string[], t: Translate): CliOptions {
         if (!OUTPUT_FORMATS.includes(value as OutputFormat)) throw new UsageError(t('cli.badFormat', { format: value }));
         opts.format = value as OutputFormat;
       } else if (flag === '--datasets') opts.datasets = value;
+      else if (flag === '--project') opts.project = value;
       else if (isLang(value)) opts.lang = value;
       else throw new UsageError(t('cli.badOption', { option: `${flag} ${value}` }));
     } else if (a === '--help' || a === '-h') opts.help = true;
@@ -64,13 +69,23 @@ function formatTables(tables: TableInfo[], format: OutputFormat): string {
   return format === 'csv' ? toCsv(headers, rows, { lineEnding: '\n' }) : `${renderTextTable(headers, rows, [false, false, true, false])}\n`;
 }
 
-async function openWithDatasets(dir: string, t: Translate): Promise<Db> {
+async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<Db> {
   const db = await openNodeDb();
+  let bundled: string[] = [];
   try {
-    await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
+    const { catalog, views } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
+    bundled = [...catalog.datasets.map((d) => d.table), ...views];
   } catch (e) {
     await db.close();
     throw new UsageError(t('cli.datasetsFailed', { detail: e instanceof Error ? e.message : String(e) }));
+  }
+  if (project) {
+    try {
+      await openProject(db, new Uint8Array(await readFile(project)), { replace: [], protect: bundled });
+    } catch (e) {
+      await db.close();
+      throw new UsageError(t('cli.projectFailed', { reason: describeProjectError(e, t) }));
+    }
   }
   return db;
 }
@@ -106,7 +121,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   }
   let db: Db;
   try {
-    db = await openWithDatasets(opts.datasets ?? defaultDatasetsDir(), t);
+    db = await openWithDatasets(opts.datasets ?? defaultDatasetsDir(), t, opts.project);
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;
