@@ -7,13 +7,19 @@ import { useLang } from './i18n/LangContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { VIEWS } from './views';
 import { WorkbenchContext, type Workbench } from './workbench-context';
+import { ProjectMenu } from './features/project/ProjectMenu';
+import { RestorePrompt } from './features/project/RestorePrompt';
+import { useProject } from './features/project/useProject';
+import { builtInNames } from './features/project/workspace-io';
+import type { Lang } from '../shared/model/catalog';
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: Engine } | { status: 'failed'; detail: string };
 
 const VIEW_KEY = 'sgw.view';
 
 export function App() {
-  const { t } = useLang();
+  const { t, lang, setLang } = useLang();
+  const [epoch, setEpoch] = useState(0);
   const [engine, setEngine] = useState<EngineState>({ status: 'loading' });
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [incomingSql, setIncomingSql] = useState<{ sql: string; nonce: number }>();
@@ -49,6 +55,30 @@ export function App() {
     },
     [showView],
   );
+  const builtIn = useMemo(() => (engine.status === 'ready' ? builtInNames(engine.engine.datasets.catalog, engine.engine.datasets.views) : []), [engine]);
+  const onReplaced = useCallback(
+    (projectLang?: Lang) => {
+      if (projectLang) setLang(projectLang);
+      setEpoch((e) => e + 1);
+      refreshTables();
+    },
+    [setLang, refreshTables],
+  );
+  const project = useProject({ db, builtIn, lang, t, appVersion: appInfo?.version ?? '0.0.0', onReplaced });
+  const { save: saveProject, open: openProject } = project;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === 's') void saveProject();
+      else if (key === 'o') void openProject();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [saveProject, openProject]);
+
   const workbench = useMemo<Workbench>(() => ({ db, catalog, tables, refreshTables, openSql, showView }), [db, catalog, tables, refreshTables, openSql, showView]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -82,6 +112,7 @@ export function App() {
             ))}
           </div>
           <div className="spacer" />
+          <ProjectMenu status={project.status} onNew={() => void project.newProject()} onOpen={() => void project.open()} onSave={() => void project.save()} />
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
             {engine.status === 'ready' && (
@@ -97,10 +128,11 @@ export function App() {
           <LanguageSwitch />
         </header>
         {VIEWS.filter((v) => v.id === view).map((v) => (
-          <main key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
+          <main key={`${v.id}-${epoch}`} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
             {v.render({ incomingSql })}
           </main>
         ))}
+        {project.status.pendingRestore && <RestorePrompt record={project.status.pendingRestore} onDecide={(ok) => void project.decideRestore(ok)} />}
       </div>
     </WorkbenchContext.Provider>
   );

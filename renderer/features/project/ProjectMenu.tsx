@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { useLang } from '../../i18n/LangContext';
+import type { ProjectStatus } from './useProject';
+
+interface ProjectMenuProps {
+  status: ProjectStatus;
+  onNew(): void;
+  onOpen(): void;
+  onSave(): void;
+}
+
+/** The 项目 menu (new / open / save) with the project name and an unsaved-changes marker. */
+export function ProjectMenu({ status, onNew, onOpen, onSave }: ProjectMenuProps) {
+  const { t } = useLang();
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const close = (e: MouseEvent) => !menu.current?.parentElement?.contains(e.target as Node) && setOpen(false);
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [open]);
+
+  const item = (label: string, shortcut: string, run: () => void) => (
+    <button
+      type="button"
+      role="menuitem"
+      onClick={() => {
+        setOpen(false);
+        run();
+      }}
+    >
+      <span>{label}</span>
+      <kbd>{shortcut}</kbd>
+    </button>
+  );
+
+  return (
+    <div className="project-menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {t('project.menu')}
+      </button>
+      <span className="project-name" data-testid="project-name" title={status.dirty ? t('project.unsaved') : undefined}>
+        {status.name}
+        {status.dirty && <span aria-label={t('project.unsaved')}> ●</span>}
+      </span>
+      {open && (
+        <div
+          ref={menu}
+          role="menu"
+          aria-label={t('project.menu')}
+          className="menu"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setOpen(false);
+            if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+            const items = [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+            const i = items.indexOf(document.activeElement as HTMLButtonElement);
+            items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+          }}
+        >
+          {item(t('project.new'), '', onNew)}
+          {item(t('project.open'), 'Ctrl+O', onOpen)}
+          {item(t('project.save'), 'Ctrl+S', onSave)}
+        </div>
+      )}
+      {status.message && (
+        <span role={status.message.kind === 'error' ? 'alert' : 'status'} className={`project-message ${status.message.kind}`}>
+          {status.message.text}
+        </span>
+      )}
+    </div>
+  );
+}

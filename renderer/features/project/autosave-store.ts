@@ -1,0 +1,60 @@
+/** The browser-side autosave: the latest workspace snapshot in IndexedDB (survives reloads and crashes). */
+const DB_NAME = 'sgw-workbench';
+const STORE = 'autosave';
+const KEY = 'workspace';
+
+export interface AutosaveRecord {
+  bytes: Uint8Array;
+  savedAt: number;
+  name: string;
+}
+
+function openStore(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openStore();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = fn(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export function readAutosave(): Promise<AutosaveRecord | undefined> {
+  return withStore('readonly', (s) => s.get(KEY) as IDBRequest<AutosaveRecord | undefined>);
+}
+
+export async function writeAutosave(record: AutosaveRecord): Promise<void> {
+  await withStore('readwrite', (s) => s.put(record, KEY));
+}
+
+const CLOSED_KEY = 'sgw.autosave.closedCleanly';
+
+/**
+ * Whether the last session closed cleanly. Kept in localStorage because it is written from `pagehide`,
+ * where only synchronous storage is sure to land; a session that is still open (or crashed) reads false.
+ */
+export function lastSessionClosedCleanly(): boolean {
+  return localStorage.getItem(CLOSED_KEY) !== '0';
+}
+
+export function markSession(closedCleanly: boolean): void {
+  localStorage.setItem(CLOSED_KEY, closedCleanly ? '1' : '0');
+}
+
+export async function clearAutosave(): Promise<void> {
+  await withStore('readwrite', (s) => s.delete(KEY));
+}

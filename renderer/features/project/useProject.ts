@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Db } from '../../../shared/db';
+import type { Lang } from '../../../shared/model/catalog';
+import { describeProjectError } from '../../../shared/project/errors';
+import type { Translate } from '../../../shared/i18n';
+import { toSafeFileName } from '../../../shared/desktop-api';
+import { getDesktop } from '../../desktop';
+import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, writeAutosave, type AutosaveRecord } from './autosave-store';
+import { fingerprint, resetWorkspace, restore, snapshot } from './workspace-io';
+
+export const AUTOSAVE_INTERVAL_MS = 4000;
+const EXTENSION = 'sgwp';
+
+export interface ProjectStatus {
+  name: string;
+  dirty: boolean;
+  message?: { kind: 'info' | 'error'; text: string };
+  /** An autosave left by a session that did not close cleanly, awaiting the user's decision. */
+  pendingRestore?: AutosaveRecord;
+}
+
+interface Options {
+  db: Db | null;
+  builtIn: string[];
+  lang: Lang;
+  t: Translate;
+  appVersion: string;
+  /** Called after the workspace was replaced, so screens re-read their state. */
+  onReplaced(lang?: Lang): void;
+}
+
+const time = () => new Date().toLocaleTimeString();
+
+/** Project lifecycle: new, open, save, save as, autosave to IndexedDB and crash recovery. */
+export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Options) {
+  const [status, setStatus] = useState<ProjectStatus>({ name: t('project.untitled'), dirty: false });
+  const savedPrint = useRef<string | null>(null);
+  const autosavedPrint = useRef<string | null>(null);
+  const busy = useRef(false);
+
+  const fileName = (name: string) => toSafeFileName(name, EXTENSION, 'project');
+
+  const replaceWith = useCallback(
+    async (bytes: Uint8Array, name: string, message?: string, tablesOnly = false) => {
+      if (!db) return;
+      const manifest = await restore(db, bytes, builtIn, tablesOnly);
+      const print = await fingerprint(db, builtIn);
+      savedPrint.current = print;
+      autosavedPrint.current = print;
+      setStatus({ name, dirty: false, ...(message ? { message: { kind: 'info' as const, text: message } } : {}) });
+      onReplaced(tablesOnly ? undefined : manifest.settings.lang);
+    },
+    [db, builtIn, onReplaced],
+  );
+
+  const save = useCallback(
+    async () => {
+      if (!db || busy.current) return;
+      busy.current = true;
+      try {
+        const bytes = await snapshot(db, builtIn, lang, appVersion);
+        const result = await getDesktop().saveFile({ suggestedName: fileName(status.name), bytes, filters: [{ name: t('project.menu'), extensions: [EXTENSION] }] });
+        if (!result.saved) return;
+        savedPrint.current = await fingerprint(db, builtIn);
+        const name = (result.location ?? status.name).split(/[\\/]/).pop()!.replace(/\.sgwp$/i, '');
+        setStatus({ name, dirty: false, message: { kind: 'info', text: t('project.saved', { time: time() }) } });
+      } catch (e) {
+        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: e instanceof Error ? e.message : String(e) }) } }));
+      } finally {
+        busy.current = false;
+      }
+    },
+    [db, builtIn, lang, appVersion, status.name, t],
+  );
+
+  const open = useCallback(async () => {
+    if (!db) return;
+    const [file] = await getDesktop().openFiles({ filters: [{ name: t('project.menu'), extensions: [EXTENSION] }], multiple: false });
+    if (!file) return;
+    try {
+      const name = file.name.replace(/\.sgwp$/i, '');
+      await replaceWith(file.bytes, name, t('project.opened', { name }));
+    } catch (e) {
+      setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+    }
+  }, [db, replaceWith, t]);
+
+  const newProject = useCallback(async () => {
+    if (!db) return;
+    if (status.dirty && !window.confirm(t('project.confirmNew'))) return;
+    await resetWorkspace(db, builtIn);
+    await clearAutosave();
+    savedPrint.current = await fingerprint(db, builtIn);
+    setStatus({ name: t('project.untitled'), dirty: false });
+    onReplaced();
+  }, [db, builtIn, status.dirty, t, onReplaced]);
+
+  const decideRestore = useCallback(
+    async (accept: boolean) => {
+      const record = status.pendingRestore;
+      setStatus((s) => ({ ...s, pendingRestore: undefined }));
+      if (!record || !accept) return;
+      try {
+        await replaceWith(record.bytes, record.name, t('project.opened', { name: record.name }));
+        setStatus((s) => ({ ...s, dirty: true }));
+      } catch (e) {
+        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+      }
+    },
+    [status.pendingRestore, replaceWith, t],
+  );
+
+  // On start: a clean autosave is restored silently (the browser keeps your work); a crashed one is offered.
+  useEffect(() => {
+    if (!db) return;
+    let cancelled = false;
+    void (async () => {
+      const cleanly = lastSessionClosedCleanly();
+      markSession(false);
+      const record = await readAutosave().catch(() => undefined);
+      if (cancelled) return;
+      if (record && cleanly) await replaceWith(record.bytes, record.name, undefined, true).catch(() => undefined);
+      else if (record) setStatus((s) => ({ ...s, pendingRestore: record }));
+      savedPrint.current ??= await fingerprint(db, builtIn);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [db, builtIn, replaceWith]);
+
+  // Autosave a few seconds after any change; mark a clean close when the page goes away.
+  useEffect(() => {
+    if (!db) return;
+    const timer = window.setInterval(async () => {
+      if (busy.current || status.pendingRestore) return;
+      const print = await fingerprint(db, builtIn);
+      setStatus((s) => (s.dirty === (print !== savedPrint.current) ? s : { ...s, dirty: print !== savedPrint.current }));
+      if (print === autosavedPrint.current) return;
+      busy.current = true;
+      try {
+        await writeAutosave({ bytes: await snapshot(db, builtIn, lang, appVersion), savedAt: Date.now(), name: status.name });
+        autosavedPrint.current = print;
+      } finally {
+        busy.current = false;
+      }
+    }, AUTOSAVE_INTERVAL_MS);
+    const onHide = () => markSession(true);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [db, builtIn, lang, appVersion, status.name, status.pendingRestore]);
+
+  return { status, save, open, newProject, decideRestore };
+}

@@ -1,0 +1,104 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { unpackProject } from '../../shared/project/archive';
+import { launchBrowser, openApp, runSql, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function createSurveyTable(page: Page) {
+  await runSql(page, "CREATE TABLE 社区调查 AS SELECT * FROM (VALUES ('和平里', 120), ('望京', 143)) t(社区, 人数)");
+  await page.getByRole('list', { name: '数据表' }).getByText('社区调查', { exact: true }).first().waitFor();
+  await runSql(page, 'SELECT sum(人数) AS 合计 FROM 社区调查');
+  await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor();
+}
+
+async function openProjectFile(page: Page, file: string) {
+  await page.getByRole('button', { name: '项目' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menuitem', { name: /打开项目/ }).click();
+  await (await chooser).setFiles(file);
+}
+
+describe('projects in the browser', () => {
+  it('saves with Ctrl+S and reopens elsewhere with the same tables and history', async () => {
+    const { page } = await openApp(browser);
+    await createSurveyTable(page);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('ControlOrMeta+s');
+    const file = path.join(tmpdir(), `sgw-e2e-${Date.now()}.sgwp`);
+    const d = await download;
+    expect(d.suggestedFilename()).toMatch(/\.sgwp$/);
+    await d.saveAs(file);
+    const { manifest } = unpackProject(new Uint8Array(await readFile(file)));
+    expect(manifest.tables.map((t) => [t.name, t.rows])).toEqual([['社区调查', 2]]);
+    await page.context().close();
+
+    const fresh = await openApp(browser);
+    await openProjectFile(fresh.page, file);
+    await fresh.page.getByRole('list', { name: '数据表' }).getByText('社区调查', { exact: true }).first().waitFor();
+    await fresh.page.getByText('查询历史').click();
+    await fresh.page.getByRole('list', { name: '查询历史' }).getByRole('button', { name: 'SELECT sum(人数) AS 合计 FROM 社区调查' }).waitFor();
+    await runSql(fresh.page, 'SELECT 社区 FROM 社区调查 ORDER BY 人数 DESC');
+    await fresh.page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '望京' }).waitFor();
+    await screenshot(fresh.page, 'project-reopened');
+    await fresh.page.context().close();
+  });
+
+  it('refuses a damaged project with a clear message and changes nothing', async () => {
+    const { page } = await openApp(browser);
+    await createSurveyTable(page);
+    const bad = path.join(tmpdir(), `sgw-e2e-bad-${Date.now()}.sgwp`);
+    await writeFile(bad, 'PK\u0003\u0004 this is not really a zip');
+    await openProjectFile(page, bad);
+    const alert = page.getByRole('alert').filter({ hasText: '无法打开项目' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('当前工作区未作任何改动');
+    await runSql(page, 'SELECT count(*) AS n FROM 社区调查');
+    await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor();
+    await screenshot(page, 'project-open-failed');
+    await page.context().close();
+  });
+
+  it('autosaves; a reload restores the work, and a session that never closed is offered for restore', async () => {
+    const { page } = await openApp(browser);
+    await createSurveyTable(page);
+    await page.getByTestId('project-name').filter({ hasText: '●' }).waitFor({ timeout: 20_000 });
+    // Give the autosave time to write the snapshot (it runs every few seconds after a change).
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('sgw-workbench', 1);
+          req.onsuccess = () => {
+            const get = req.result.transaction('autosave').objectStore('autosave').get('workspace');
+            get.onsuccess = () => resolve(Boolean(get.result));
+            get.onerror = () => resolve(false);
+          };
+          req.onerror = () => resolve(false);
+        }),
+      undefined,
+      { timeout: 20_000, polling: 500 },
+    );
+    // A second window while the first is still open sees an autosave that was not closed cleanly.
+    const second = await page.context().newPage();
+    await second.goto(page.url());
+    const prompt = second.getByRole('dialog', { name: '恢复上次的工作？' });
+    await prompt.waitFor({ timeout: 30_000 });
+    await screenshot(second, 'project-restore-prompt');
+    await prompt.getByRole('button', { name: '恢复' }).click();
+    await second.getByRole('list', { name: '数据表' }).getByText('社区调查', { exact: true }).first().waitFor();
+    await second.close();
+    // A clean reload restores silently.
+    await page.reload();
+    await page.getByRole('list', { name: '数据表' }).getByText('社区调查', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await page.context().close();
+  });
+});
