@@ -6,9 +6,13 @@ export interface CsvOptions {
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Text a spreadsheet would run as a formula gets an apostrophe in front; plain signed numbers stay as they are. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) ? `'${value}` : value;
+}
+
 export function csvCell(value: string, opts: CsvOptions = {}): string {
-  let v = value;
-  if (opts.neutraliseFormulas && FORMULA_START.test(v) && !/^[+-]?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(v)) v = `'${v}`;
+  const v = opts.neutraliseFormulas ? neutraliseFormula(value) : value;
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 

@@ -2,7 +2,12 @@
  * UI and CLI text. zh-CN is the source of truth; `en` must have exactly the same keys (checked by the type).
  * Each feature keeps its own catalog pair in ./features/<feature>.ts and adds it to both spreads below.
  */
+import { importEn, importZh } from './features/import';
+import { projectEn, projectZh } from './features/project';
 import { provenanceEn, provenanceZh } from './features/provenance';
+import { exportEn, exportZh } from './features/export';
+import { casesEn, casesZh } from './features/cases';
+import { chartsEn, chartsZh } from './features/charts';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -52,7 +57,7 @@ const coreZh = {
   'chart.loading': '图表加载中…',
   'chart.source': '来源：{source}',
   'cli.usage':
-    '用法：\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json]\n选项：\n  --datasets <目录>  数据集目录（默认为内置数据集）\n  --lang zh-CN|en   输出语言\n  --help            显示帮助\n  --version         显示版本',
+    '用法：\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project 文件]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x 列 --y 列[,列] [--series 列] [--title 标题]\n             --xlsx 文件 | --svg 文件 | --csv 文件 [--encoding utf-8|gb18030]\n  sgw import <文件> [--sheet 工作表]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out 表.csv|表.parquet] [--format table|json]\n选项：\n  --datasets <目录>  数据集目录（默认为内置数据集）\n  --project <文件>   同时载入项目文件（.sgwp）中的数据表\n  --lang zh-CN|en   输出语言\n  --help            显示帮助\n  --version         显示版本',
   'cli.unknownCommand': '未知命令：{command}',
   'cli.missingSql': '请提供要运行的 SQL，例如：sgw query "SELECT 1"',
   'cli.badFormat': '不支持的输出格式：{format}（可用 table、csv、json）',
@@ -108,7 +113,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.loading': 'Loading chart…',
   'chart.source': 'Source: {source}',
   'cli.usage':
-    'Usage:\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json]\nOptions:\n  --datasets <dir>  datasets folder (default: the bundled datasets)\n  --lang zh-CN|en   output language\n  --help            show this help\n  --version         show the version',
+    'Usage:\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project FILE]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x COL --y COL[,COL] [--series COL] [--title TITLE]\n             --xlsx FILE | --svg FILE | --csv FILE [--encoding utf-8|gb18030]\n  sgw import <file> [--sheet S]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out table.csv|table.parquet] [--format table|json]\nOptions:\n  --datasets <dir>  datasets folder (default: the bundled datasets)\n  --project <file>  also load the tables of a project file (.sgwp)\n  --lang zh-CN|en   output language\n  --help            show this help\n  --version         show the version',
   'cli.unknownCommand': 'Unknown command: {command}',
   'cli.missingSql': 'Give the SQL to run, e.g. sgw query "SELECT 1"',
   'cli.badFormat': 'Unsupported format: {format} (use table, csv or json)',
@@ -116,6 +121,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
 
-export const zhCN = { ...coreZh, ...provenanceZh };
+export const zhCN = { ...coreZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...provenanceEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn };

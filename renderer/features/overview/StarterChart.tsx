@@ -6,6 +6,8 @@ import { buildCategoryOption } from '../../../shared/charts/category';
 import { sourceLine, type SavedCategoryChart } from '../../../shared/charts/starter-chart';
 import type { DatasetCatalog } from '../../../shared/model/catalog';
 import { Chart } from '../../charts/Chart';
+import { exportChartFromTable } from '../../../shared/export/chart-data';
+import { ExportMenu } from '../export/ExportMenu';
 import { useLang } from '../../i18n/LangContext';
 
 interface StarterChartProps {
@@ -36,6 +38,13 @@ export function StarterChart({ db, chart, catalog, onOpenSql }: StarterChartProp
     const source = t('chart.source', { source: sourceLine(chart.tables, catalog, lang) });
     return buildCategoryOption(result.table, chart.spec, { title, unit: chart.unit, source, lang });
   }, [result, chart, catalog, title, lang, t]);
+  const exportChart = useMemo(() => {
+    if (!result || !('table' in result) || result.table.numRows === 0) return null;
+    const { spec } = chart;
+    const kind = spec.horizontal ? 'bar' : spec.kind === 'line' ? 'line' : 'column';
+    const source = t('chart.source', { source: sourceLine(chart.tables, catalog, lang) });
+    return exportChartFromTable(result.table, { kind, x: spec.x, y: spec.y, stacked: spec.stacked, title, unit: chart.unit, source });
+  }, [result, chart, catalog, title, lang, t]);
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
@@ -45,6 +54,7 @@ export function StarterChart({ db, chart, catalog, onOpenSql }: StarterChartProp
         <button type="button" onClick={() => onOpenSql(chart.sql)}>
           {t('chart.openInConsole')}
         </button>
+        <ExportMenu chart={exportChart} />
       </header>
       {!result && <p className="muted">{t('chart.loading')}</p>}
       {result && 'error' in result && (

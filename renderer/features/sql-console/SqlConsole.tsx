@@ -3,6 +3,7 @@ import type { Db } from '../../../shared/db';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import { useLang } from '../../i18n/LangContext';
+import { ResultExport } from '../export/ResultExport';
 import { ResultGrid } from './ResultGrid';
 import { SqlEditor } from './SqlEditor';
 import { useHistory } from './useHistory';
@@ -93,6 +94,7 @@ export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleP
       <div className="status-line" role="status" aria-live="polite" data-testid="query-status">
         {statusText(state, t, lang)}
       </div>
+      {state.status === 'done' && state.table.numCols > 0 && <ResultExport table={state.table} name={t('sql.results')} />}
       {state.status === 'failed' && state.error.kind !== 'cancelled' && (
         <div role="alert" className="sql-error">
           <strong>{state.error.title}</strong>

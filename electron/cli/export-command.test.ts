@@ -1,0 +1,108 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
+import { isExportCommand } from './export-command';
+import { runCli } from './sgw';
+
+const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'sgw-export-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function sgw(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli([...argv, '--datasets', fixtures], { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+const WIDE = 'SELECT 类型, sum(数量) FILTER (WHERE 年份 = 2013) AS "2013年", sum(数量) FILTER (WHERE 年份 = 2014) AS "2014年" FROM demo_orgs GROUP BY 类型 ORDER BY 类型';
+
+describe('sgw export', () => {
+  it('recognises the command after global options only', () => {
+    expect(isExportCommand(['export', '--sql', 'x'])).toBe(true);
+    expect(isExportCommand(['--lang', 'en', 'export'])).toBe(true);
+    expect(isExportCommand(['query', 'export'])).toBe(false);
+    expect(isExportCommand(['--format', 'json', 'tables'])).toBe(false);
+  });
+
+  it('writes an xlsx with a native chart over the query result, plus SVG and CSV', async () => {
+    const xlsx = path.join(dir, '年报.xlsx');
+    const svg = path.join(dir, '年报.svg');
+    const csv = path.join(dir, '年报.csv');
+    const r = await sgw('export', '--sql', WIDE, '--chart', 'column', '--x', '类型', '--y', '2013年,2014年', '--title', '社会组织数', '--unit', '个', '--xlsx', xlsx, '--svg', svg, '--csv', csv);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`已写入 ${xlsx}`);
+    const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
+    const ws = x.workbook.Sheets['社会组织数'];
+    expect([ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['类型', '2013年（个）', '2014年（个）']);
+    expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
+    expect(x.resolveRef(x.charts[0].series[0].val)).toEqual([undefined, 6000, 3900]);
+    expect(x.resolveRef(x.charts[0].series[1].val)).toEqual([300, 6300, 4000]);
+    expect(x.cellTypes(x.charts[0].series[1].val)).toEqual(['n', 'n', 'n']);
+    const svgText = await readFile(svg, 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]*width="960"[^>]*height="540"/);
+    expect(svgText).toContain('社会组织数');
+    expect(svgText).toContain('民办非企业单位');
+    const csvBytes = new Uint8Array(await readFile(csv));
+    expect(Array.from(csvBytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(csvBytes)).toBe('类型,2013年,2014年\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
+    // Atomic writes leave no temp files behind.
+    expect((await readdir(dir)).sort()).toEqual(['年报.csv', '年报.svg', '年报.xlsx']);
+  });
+
+  it('pivots a long result by --series, draws pie and combo, and writes GB18030 CSV', async () => {
+    const long = path.join(dir, 'long.xlsx');
+    const r = await sgw('export', '--sql', 'SELECT 年份, 类型, 数量 FROM demo_orgs ORDER BY 年份, 类型', '--chart', 'line', '--x', '年份', '--y', '数量', '--series', '类型', '--xlsx', long);
+    expect(r.code).toBe(0);
+    const x = inspectXlsx(new Uint8Array(await readFile(long)));
+    expect(x.charts[0].series.map((s) => x.resolveRef(s.tx)[0])).toEqual(['民办非企业单位', '社会团体', '基金会']);
+    expect(x.resolveRef(x.charts[0].series[2].val)).toEqual([undefined, 300]);
+    expect(x.charts[0].xml).toContain('<c:lineChart>');
+
+    const pie = path.join(dir, 'pie.svg');
+    expect((await sgw('export', '--sql', WIDE, '--chart', 'pie', '--x', '类型', '--y', '2014年', '--svg', pie)).code).toBe(0);
+    expect(await readFile(pie, 'utf8')).toContain('民办非企业单位');
+
+    const combo = path.join(dir, 'combo.xlsx');
+    expect((await sgw('export', '--sql', WIDE, '--chart', 'combo', '--x', '类型', '--y', '2013年,2014年', '--xlsx', combo)).code).toBe(0);
+    expect(inspectXlsx(new Uint8Array(await readFile(combo))).charts[0].xml).toContain('<c:crosses val="max"/>');
+
+    const gb = path.join(dir, 'gb.csv');
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', gb, '--encoding', 'GB18030')).code).toBe(0);
+    expect(new TextDecoder('gb18030').decode(await readFile(gb))).toContain('民办非企业单位,6000,6300');
+  });
+
+  it('replaces an existing file whole', async () => {
+    const file = path.join(dir, 'replace.csv');
+    await writeFile(file, 'old content that is longer than the new one '.repeat(20));
+    expect((await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', file)).code).toBe(0);
+    expect(new TextDecoder().decode(await readFile(file))).toBe('a\r\n1\r\n');
+  });
+
+  it('explains usage errors with exit 2 and query errors with exit 1', async () => {
+    const out = path.join(dir, 'never.xlsx');
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型')).err).toContain('请提供 --y');
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年')).err).toContain('请至少指定一个输出');
+    expect((await sgw('export', '--sql', WIDE, '--chart', 'radar', '--x', '类型', '--y', '2014年', '--xlsx', out)).err).toContain('不支持的图表类型：radar');
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', out, '--encoding', 'big5')).err).toContain('不支持的编码：big5');
+    const png = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--png', out);
+    expect([png.code, png.err.split('\n')[0]]).toEqual([2, 'PNG 需要浏览器渲染：请在工作台中用“导出 PNG”，或用 --svg 导出矢量图']);
+    const missing = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '不存在', '--xlsx', out);
+    expect([missing.code, missing.err]).toEqual([2, 'columns not in the result: 不存在\n']);
+    const bad = await sgw('export', '--sql', 'SELECT * FROM 不存在的表', '--x', 'a', '--y', 'b', '--xlsx', out, '--lang', 'en');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Table, view or function not found');
+    const empty = await sgw('export', '--sql', 'SELECT 1 AS a WHERE false', '--x', 'a', '--y', 'a', '--xlsx', out);
+    expect([empty.code, empty.err]).toEqual([1, '查询没有返回数据，未写入文件\n']);
+    expect((await sgw('export', '--bogus')).code).toBe(2);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+});

@@ -1,0 +1,104 @@
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { ExportChart } from '../../../shared/export/chart-data';
+import { exportChartOption } from '../../../shared/export/chart-option';
+import { chartToCsv, type CsvEncoding } from '../../../shared/export/table-export';
+import { chartToXlsx } from '../../../shared/export/xlsx-chart';
+import { canCopyImages, chartPng, chartSvg, copyChartPng, PNG_SCALES } from '../../charts/image-export';
+import { getDesktop } from '../../desktop';
+import { useLang } from '../../i18n/LangContext';
+import { saveExport } from './save';
+
+interface ExportMenuProps {
+  /** The chart's data; the menu is disabled while it is null (loading, empty or failed). */
+  chart: ExportChart | null;
+}
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+/** 导出 button with a menu: editable Excel chart, PNG 1×/2×/3×, SVG, clipboard copy, CSV (UTF-8/GB18030). */
+export function ExportMenu({ chart }: ExportMenuProps) {
+  const { t, lang } = useLang();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<Status>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const option = useMemo(() => (chart ? exportChartOption(chart, lang) : null), [chart, lang]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('pointerdown', onDown);
+    box.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    return () => document.removeEventListener('pointerdown', onDown);
+  }, [open]);
+
+  const run = (action: () => Promise<string>) => {
+    setOpen(false);
+    action().then(
+      (text) => setStatus({ kind: 'ok', text }),
+      (e: unknown) => setStatus({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) }),
+    );
+  };
+
+  if (!chart || !option) {
+    return (
+      <button type="button" disabled>
+        {t('export.menu')}
+      </button>
+    );
+  }
+  const csv = (encoding: CsvEncoding) => () => saveExport(getDesktop(), chart.title, 'csv', chartToCsv(chart, encoding), t);
+  const items: [string, () => Promise<string>][] = [
+    [t('export.xlsx'), () => saveExport(getDesktop(), chart.title, 'xlsx', chartToXlsx(chart, { lang }), t)],
+    ...PNG_SCALES.map((scale): [string, () => Promise<string>] => [
+      t('export.png', { scale }),
+      () => saveExport(getDesktop(), scale === 1 ? chart.title : `${chart.title}@${scale}x`, 'png', chartPng(option, scale), t),
+    ]),
+    [t('export.svg'), () => saveExport(getDesktop(), chart.title, 'svg', new TextEncoder().encode(chartSvg(option)), t)],
+    [
+      t('export.copy'),
+      async () => {
+        if (!canCopyImages()) throw new Error(t('export.copyUnsupported'));
+        await copyChartPng(option);
+        return t('export.copied');
+      },
+    ],
+    [t('export.csv'), csv('utf-8')],
+    [t('export.csvGb18030'), csv('gb18030')],
+  ];
+
+  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const buttons = [...(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (e.key === 'Escape') {
+      setOpen(false);
+      box.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      buttons[(i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length]?.focus();
+    }
+  };
+
+  return (
+    <div className="export-menu" ref={box}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} aria-controls={open ? menuId : undefined} onClick={() => setOpen((o) => !o)}>
+        {t('export.menu')}
+        <span aria-hidden="true"> ▾</span>
+      </button>
+      {open && (
+        <div role="menu" id={menuId} aria-label={t('export.menuLabel')} className="export-menu-list" onKeyDown={onMenuKey}>
+          {items.map(([label, action]) => (
+            <button key={label} type="button" role="menuitem" tabIndex={-1} onClick={() => run(action)}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
+      {status && (
+        <span role={status.kind === 'error' ? 'alert' : 'status'} className={`export-status ${status.kind}`}>
+          {status.text}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/** A query result (Arrow table) as CSV bytes or as a plain .xlsx, with progress for large results. */
+import * as XLSX from '@e965/xlsx';
+import type { Table } from 'apache-arrow';
+import { cellText, plainValue } from '../format/cell';
+import type { ExportChart } from './chart-data';
+import { seriesHeader } from './chart-xml';
+import { csvCell, neutraliseFormula, toCsv } from './csv';
+import { encodeGb18030 } from './gb18030';
+import { sheetName } from './ooxml';
+
+export type CsvEncoding = 'utf-8' | 'gb18030';
+export const CSV_ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'gb18030'];
+
+export interface TableExportOptions {
+  /** Called now and then with the share of rows done (0–1). */
+  onProgress?(done: number): void;
+  /** Lets the caller breathe between chunks (the UI passes a next-frame wait so progress can paint). */
+  pause?(): Promise<void>;
+  /** Rows per chunk between progress reports. */
+  chunkRows?: number;
+}
+
+const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
+
+/** CSV text to bytes: UTF-8 with a BOM (so Excel detects it) or GB18030 (no BOM). */
+export function encodeCsv(text: string, encoding: CsvEncoding = 'utf-8'): Uint8Array {
+  if (encoding === 'gb18030') return encodeGb18030(text);
+  const body = new TextEncoder().encode(text);
+  const out = new Uint8Array(UTF8_BOM.length + body.length);
+  out.set(UTF8_BOM);
+  out.set(body, UTF8_BOM.length);
+  return out;
+}
+
+async function forEachChunk(table: Table, opts: TableExportOptions, fn: (row: number) => void): Promise<void> {
+  const chunk = opts.chunkRows ?? 50_000;
+  for (let start = 0; start < table.numRows; start += chunk) {
+    const end = Math.min(table.numRows, start + chunk);
+    for (let r = start; r < end; r++) fn(r);
+    opts.onProgress?.(end / table.numRows);
+    if (end < table.numRows) await opts.pause?.();
+  }
+  if (table.numRows === 0) opts.onProgress?.(1);
+}
+
+/** RFC 4180 CSV of the whole result, formula-like text neutralised, CRLF line ends (what Excel writes). */
+export async function tableToCsv(table: Table, encoding: CsvEncoding = 'utf-8', opts: TableExportOptions = {}): Promise<Uint8Array> {
+  const fields = table.schema.fields;
+  const columns = fields.map((_, i) => table.getChildAt(i));
+  const lines: string[] = [fields.map((f) => csvCell(f.name, { neutraliseFormulas: true })).join(',')];
+  await forEachChunk(table, opts, (r) => {
+    lines.push(fields.map((f, i) => csvCell(cellText(columns[i]?.get(r), f), { neutraliseFormulas: true })).join(','));
+  });
+  return encodeCsv(`${lines.join('\r\n')}\r\n`, encoding);
+}
+
+/** Excel refuses sheets above this many rows (header included). */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** The result as one sheet: numbers as numbers, text neutralised, nested values as JSON text. */
+export async function tableToXlsx(table: Table, name = 'Sheet1', opts: TableExportOptions = {}): Promise<Uint8Array> {
+  if (table.numRows + 1 > XLSX_MAX_ROWS) throw new RangeError(`${table.numRows} rows do not fit in one Excel sheet (${XLSX_MAX_ROWS - 1} at most)`);
+  const fields = table.schema.fields;
+  const columns = fields.map((_, i) => table.getChildAt(i));
+  const rows: (string | number | boolean | null)[][] = [fields.map((f) => neutraliseFormula(f.name))];
+  await forEachChunk(table, opts, (r) => {
+    rows.push(
+      fields.map((f, i) => {
+        const v = plainValue(columns[i]?.get(r), f);
+        if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+        if (v === null || typeof v === 'boolean') return v;
+        return neutraliseFormula(typeof v === 'string' ? v : JSON.stringify(v));
+      }),
+    );
+  });
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheetName(name, new Set()));
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+/** A chart's data as CSV: the same header (with units) and rows as its Excel sheet. */
+export function chartToCsv(chart: ExportChart, encoding: CsvEncoding = 'utf-8'): Uint8Array {
+  const headers = [chart.categoryLabel, ...chart.series.map((s) => seriesHeader(s, chart.unit))];
+  const rows = chart.categories.map((c, r) => [c, ...chart.series.map((s) => (s.values[r] === null ? '' : String(s.values[r])))]);
+  return encodeCsv(toCsv(headers, rows, { neutraliseFormulas: true }), encoding);
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_KINDS, COLUMN, COMBO, PIE, STACKED } from '../../tests/fixtures/export/charts';
+import { assertWellFormed, inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
+import type { ExportChart } from './chart-data';
+import { chartToXlsx, dashboardToXlsx, insertDrawingElement } from './xlsx-chart';
+
+/** Every series' tx/cat/val reference must point at the cells holding that series' name, categories and numbers. */
+function expectRefsMatch(x: ReturnType<typeof inspectXlsx>, chart: ExportChart, chartIndex: number) {
+  const part = x.charts[chartIndex];
+  expect(part.series).toHaveLength(chart.series.length);
+  part.series.forEach((s, i) => {
+    expect(x.resolveRef(s.tx)[0]).toMatch(new RegExp(`^${chart.series[i].name}`));
+    expect(x.resolveRef(s.cat)).toEqual(chart.categories);
+    expect(x.resolveRef(s.val)).toEqual(chart.series[i].values.map((v) => v ?? undefined));
+    expect(s.numCache).toEqual(chart.series[i].values);
+    const types = x.cellTypes(s.val);
+    chart.series[i].values.forEach((v, r) => expect(types[r]).toBe(v === null ? undefined : 'n'));
+  });
+}
+
+describe('chartToXlsx', () => {
+  const bytes = chartToXlsx(COLUMN);
+  const x = inspectXlsx(bytes);
+
+  it('writes the data as typed numbers with unit headers, the source line and notes', () => {
+    expect(x.workbook.SheetNames).toEqual(['上海注册社会组织数（按类型）']);
+    const ws = x.workbook.Sheets['上海注册社会组织数（按类型）'];
+    expect(ws.A1.v).toBe(COLUMN.title);
+    expect(ws.A2.v).toBe(COLUMN.subtitle);
+    expect([ws.A4.v, ws.B4.v, ws.C4.v]).toEqual(['类型', '2013年末（家）', '2014年6月末（家）']);
+    expect([ws.A5.v, ws.B5.v, ws.B5.t, ws.C7.v, ws.C7.t]).toEqual(['民办非企业单位', 6000, 'n', 300, 'n']);
+    expect(ws.A9.v).toBe(COLUMN.source);
+    expect(ws.A10.v).toBe('注：2014年为6月末数');
+  });
+
+  it('adds a native clustered column chart whose series reference those cells', () => {
+    expect(x.charts).toHaveLength(1);
+    expect(x.charts[0].series.map((s) => s.val)).toEqual(["'上海注册社会组织数（按类型）'!$B$5:$B$7", "'上海注册社会组织数（按类型）'!$C$5:$C$7"]);
+    expect(x.charts[0].series[0].tx).toBe("'上海注册社会组织数（按类型）'!$B$4");
+    expectRefsMatch(x, COLUMN, 0);
+    const xml = x.charts[0].xml;
+    expect(xml).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(xml).toContain('<a:ea typeface="Microsoft YaHei"/>');
+    expect(xml).toContain('<a:t>上海注册社会组织数（按类型）</a:t>');
+    // Axes reference each other.
+    expect(xml).toMatch(/<c:catAx><c:axId val="(\d+)"\/>[\s\S]*<c:crossAx val="(\d+)"\/>[\s\S]*<\/c:catAx><c:valAx><c:axId val="\2"\/>[\s\S]*<c:crossAx val="\1"\/>/);
+  });
+
+  it('declares every part, relationship and content type, with well-formed XML', () => {
+    for (const p of ['xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels', 'xl/worksheets/_rels/sheet1.xml.rels']) {
+      expect(x.files[p], p).toBeDefined();
+      assertWellFormed(x.text(p));
+    }
+    const ct = x.text('[Content_Types].xml');
+    expect(ct).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
+    expect(ct).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
+    const sheet = x.text('xl/worksheets/sheet1.xml');
+    assertWellFormed(sheet);
+    // CT_Worksheet order: … pageMargins, pageSetup, headerFooter … drawing … tableParts, extLst.
+    expect(sheet.indexOf('<drawing r:id="rId1"/>')).toBeGreaterThan(sheet.indexOf('<pageMargins'));
+    expect(sheet).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
+    expect(x.text('xl/drawings/drawing1.xml')).toContain('<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"');
+  });
+});
+
+describe('chart kinds', () => {
+  it('stacked columns overlap fully', () => {
+    const x = inspectXlsx(chartToXlsx(STACKED));
+    expect(x.charts[0].xml).toContain('<c:grouping val="stacked"/>');
+    expect(x.charts[0].xml).toContain('<c:overlap val="100"/>');
+    expectRefsMatch(x, STACKED, 0);
+    // The apostrophe in the sheet name is doubled inside the quoted reference.
+    expect(x.charts[0].series[0].val).toBe("'堆积 ''quoted'' 图'!$B$5:$B$7");
+  });
+
+  it('pie: one series, a colour per slice, category and percent labels', () => {
+    const x = inspectXlsx(chartToXlsx(PIE));
+    const xml = x.charts[0].xml;
+    expect(xml).toContain('<c:pieChart><c:varyColors val="1"/>');
+    expect(xml.match(/<c:dPt>/g)).toHaveLength(3);
+    expect(xml).toContain('<c:showPercent val="1"/>');
+    expect(xml).not.toContain('<c:valAx>');
+    expectRefsMatch(x, PIE, 0);
+  });
+
+  it('combo: bars on the primary axes, the line on a secondary pair crossing at the maximum', () => {
+    const x = inspectXlsx(chartToXlsx(COMBO));
+    const xml = x.charts[0].xml;
+    expect(xml.match(/<c:barChart>/g)).toHaveLength(1);
+    expect(xml.match(/<c:lineChart>/g)).toHaveLength(1);
+    expect(xml.match(/<c:valAx>/g)).toHaveLength(2);
+    expect(xml.match(/<c:catAx>/g)).toHaveLength(2);
+    expect(xml).toMatch(/<c:valAx><c:axId val="500000004"\/>[\s\S]*?<c:axPos val="r"\/>[\s\S]*?<c:crosses val="max"\/>/);
+    expect(xml).toMatch(/<c:lineChart>[\s\S]*<c:axId val="500000003"\/><c:axId val="500000004"\/><\/c:lineChart>/);
+    expect(x.workbook.Sheets['数量与增长率'].C4.v).toBe('增长率（%）');
+    // A missing value is an empty cell and a gap in the cache, never 0.
+    expect(x.workbook.Sheets['数量与增长率'].C7).toBeUndefined();
+    expectRefsMatch(x, COMBO, 0);
+  });
+
+  it('line and horizontal bar', () => {
+    const line = inspectXlsx(chartToXlsx({ ...COLUMN, kind: 'line' })).charts[0].xml;
+    expect(line).toContain('<c:lineChart><c:grouping val="standard"/>');
+    const bar = inspectXlsx(chartToXlsx({ ...COLUMN, kind: 'bar' })).charts[0].xml;
+    expect(bar).toContain('<c:barDir val="bar"/>');
+    expect(bar).toMatch(/<c:catAx>[\s\S]*?<c:orientation val="maxMin"\/>[\s\S]*?<c:axPos val="l"\/>/);
+    expect(bar).toMatch(/<c:valAx>[\s\S]*?<c:axPos val="b"\/>[\s\S]*?<c:crosses val="max"\/>/);
+  });
+});
+
+describe('dashboardToXlsx', () => {
+  const x = inspectXlsx(dashboardToXlsx(ALL_KINDS));
+
+  it('has an index sheet linking to one sheet per chart', () => {
+    expect(x.workbook.SheetNames).toEqual(['目录', '1 上海注册社会组织数（按类型）', "2 堆积 'quoted' 图", '3 2014年6月末构成', '4 数量与增长率', '5 折线', '6 条形']);
+    const index = x.workbook.Sheets['目录'];
+    expect([index.A1.v, index.B1.v, index.C1.v]).toEqual(['序号', '图表', '工作表']);
+    expect(index.B3.v).toBe("堆积 'quoted' 图");
+    expect(index.B3.l.Target).toBe("#'2 堆积 ''quoted'' 图'!A1");
+    expect(index.A7.t).toBe('n');
+  });
+
+  it('puts each chart on its own sheet, referencing that sheet', () => {
+    expect(x.charts).toHaveLength(ALL_KINDS.length);
+    ALL_KINDS.forEach((chart, i) => {
+      expectRefsMatch(x, chart, i);
+      assertWellFormed(x.charts[i].xml);
+    });
+    expect(x.charts.map((c) => c.sheetPath)).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml', 'xl/worksheets/sheet7.xml']);
+  });
+});
+
+describe('safety', () => {
+  it('neutralises formula-like text in every text cell and the chart cache, and writes no formulas', () => {
+    const evil: ExportChart = { ...COLUMN, title: '=1+1', categoryLabel: '@SUM(A1)', categories: ['=HYPERLINK("http://x")', '-10', '+cmd'], series: [{ name: '\tname', values: [1, 2, 3] }] };
+    const x = inspectXlsx(chartToXlsx(evil));
+    const ws = x.workbook.Sheets[x.workbook.SheetNames[0]];
+    expect(ws.A1.v).toBe("'=1+1");
+    expect(ws.A4.v).toBe("'@SUM(A1)");
+    expect([ws.A5.v, ws.A6.v, ws.A7.v]).toEqual(['\'=HYPERLINK("http://x")', '-10', "'+cmd"]);
+    expect(Object.values(ws).some((c) => typeof c === 'object' && c !== null && 'f' in c)).toBe(false);
+    expect(x.charts[0].xml).toContain(`<c:v>'=HYPERLINK(&quot;http://x&quot;)</c:v>`);
+    expect(x.charts[0].series[0].tx).toBe("'=1+1'!$B$4");
+    expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['\'=HYPERLINK("http://x")', '-10', "'+cmd"]);
+  });
+
+  it('keeps the drawing before elements that must follow it', () => {
+    const sheet = '<worksheet xmlns="x"><sheetData/><pageMargins/><legacyDrawing r:id="rId9"/><tableParts count="0"/></worksheet>';
+    const out = insertDrawingElement(sheet, 'rId2');
+    expect(out).toContain('<pageMargins/><drawing r:id="rId2"/><legacyDrawing');
+    expect(out).toContain('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"');
+  });
+});
