@@ -12,6 +12,7 @@ import { toCsv } from '../../shared/export/csv';
 import { describeProjectError } from '../../shared/project/errors';
 import { openProject } from '../../shared/project/workspace';
 import { openNodeDb } from './node-db';
+import { isExportCommand, runExportCommand } from './export-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -92,6 +93,7 @@ async function openWithDatasets(dir: string, t: Translate, project?: string): Pr
 
 /** Runs `sgw` with the given arguments; returns the process exit code (0 ok, 1 query failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  if (isExportCommand(argv)) return runExportCommand(argv, io, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr) });
   const langArg = argv.indexOf('--lang');
   let t = translator(isLang(argv[langArg + 1]) ? (argv[langArg + 1] as Lang) : 'zh-CN');
   let opts: CliOptions;
