@@ -47,6 +47,8 @@ export function App() {
   const showView = useCallback((id: string) => {
     localStorage.setItem(VIEW_KEY, id);
     setView(id);
+    // Pushed SQL is consumed when the console shows it; leaving must not re-apply it on the next visit.
+    if (id !== 'workbench') setIncomingSql(undefined);
   }, []);
   const openSql = useCallback(
     (sql: string) => {
@@ -65,19 +67,22 @@ export function App() {
     [setLang, refreshTables],
   );
   const project = useProject({ db, builtIn, lang, t, appVersion: appInfo?.version ?? '0.0.0', onReplaced });
-  const { save: saveProject, open: openProject } = project;
+  const { save: saveProject, saveAs: saveProjectAs, open: openProject } = project;
+  // In Electron the native menu's accelerators own these shortcuts (handling them here too would run them twice).
+  const nativeMenu = appInfo?.shell === 'electron';
   useEffect(() => {
+    if (nativeMenu) return;
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
-      if (key === 's') void saveProject();
-      else if (key === 'o') void openProject();
+      if (key === 's') void (e.shiftKey ? saveProjectAs() : saveProject());
+      else if (key === 'o' && !e.shiftKey) void openProject();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [saveProject, openProject]);
+  }, [nativeMenu, saveProject, saveProjectAs, openProject]);
 
   const workbench = useMemo<Workbench>(() => ({ db, catalog, tables, refreshTables, openSql, showView }), [db, catalog, tables, refreshTables, openSql, showView]);
 
@@ -112,7 +117,16 @@ export function App() {
             ))}
           </div>
           <div className="spacer" />
-          <ProjectMenu status={project.status} onNew={() => void project.newProject()} onOpen={() => void project.open()} onSave={() => void project.save()} />
+          <ProjectMenu
+            status={project.status}
+            recent={project.recent}
+            onNew={() => void project.newProject()}
+            onOpen={() => void project.open()}
+            onSave={() => void project.save()}
+            onSaveAs={() => void project.saveAs()}
+            onOpenRecent={(id) => void project.openRecent(id)}
+            onShow={project.refreshRecent}
+          />
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
             {engine.status === 'ready' && (

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { WorkbenchView } from './features/workbench/WorkbenchView';
+import { ChartBuilderView } from './features/chart-builder/ChartBuilderView';
+import { DashboardView } from './features/dashboard/DashboardView';
 
 export interface ViewProps {
   /** SQL pushed to the console from another screen. */
@@ -14,4 +16,8 @@ export interface ViewDef {
 }
 
 /** The app's screens, in tab order. Each feature adds its one entry here. */
-export const VIEWS: ViewDef[] = [{ id: 'workbench', label: 'nav.workbench', render: (p) => <WorkbenchView incoming={p.incomingSql} /> }];
+export const VIEWS: ViewDef[] = [
+  { id: 'workbench', label: 'nav.workbench', render: (p) => <WorkbenchView incoming={p.incomingSql} /> },
+  { id: 'chart-builder', label: 'nav.chartBuilder', render: () => <ChartBuilderView /> },
+  { id: 'dashboards', label: 'nav.dashboards', render: () => <DashboardView /> },
+];

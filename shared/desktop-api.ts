@@ -37,16 +37,77 @@ export interface AppInfo {
   platform: string;
 }
 
+/**
+ * A project file the user chose in a dialog (or earlier, via the recent list). `id` is an opaque token the
+ * main process issued for this session: the renderer names files only by these, never by path.
+ */
+export interface ProjectHandle {
+  id: string;
+  /** The file name, e.g. 社区调查.sgwp. */
+  name: string;
+  /** The full path, for display only. */
+  location: string;
+}
+
+export interface OpenProjectRequest {
+  /** Re-open a file from the recent list; without it the user picks one. */
+  handleId?: string;
+}
+
+export interface OpenedProject {
+  /** null in the browser, where a picked file cannot be written back. */
+  handle: ProjectHandle | null;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveProjectRequest {
+  bytes: Uint8Array;
+  suggestedName: string;
+  /** Save over this file without asking (keeping the previous version as .bak); without it: Save As. */
+  handleId?: string;
+}
+
+export interface SaveProjectResult {
+  saved: boolean;
+  handle?: ProjectHandle;
+}
+
+/** What the native menu asks the page to do. */
+export type MenuCommand = { command: 'new' | 'open' | 'save' | 'saveAs' } | { command: 'openRecent'; handleId: string };
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   openExternal(url: string): Promise<void>;
+  /** Resolves null when the user cancels the dialog. */
+  openProject(req: OpenProjectRequest): Promise<OpenedProject | null>;
+  saveProject(req: SaveProjectRequest): Promise<SaveProjectResult>;
+  /** Newest first, at most MAX_RECENT_PROJECTS, files that no longer exist left out. */
+  recentProjects(): Promise<ProjectHandle[]>;
+  /** An event from the native menu, not a call: returns the unsubscribe function. */
+  onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
 
 export type DesktopMethod = keyof DesktopApi;
-export const DESKTOP_METHODS = ['getAppInfo', 'openFiles', 'saveFile', 'openExternal'] as const satisfies readonly DesktopMethod[];
-export const ipcChannel = (method: DesktopMethod): string => `desktop:${method}`;
+/** The request/response methods; each is one ipcMain.handle channel. */
+export type DesktopInvokeMethod = Exclude<DesktopMethod, 'onMenuCommand'>;
+export const DESKTOP_METHODS = [
+  'getAppInfo',
+  'openFiles',
+  'saveFile',
+  'openExternal',
+  'openProject',
+  'saveProject',
+  'recentProjects',
+] as const satisfies readonly DesktopInvokeMethod[];
+export const ipcChannel = (method: DesktopInvokeMethod): string => `desktop:${method}`;
+/** Main → page channel carrying a MenuCommand. */
+export const MENU_CHANNEL = 'desktop:menu';
+
+export const PROJECT_EXTENSION = 'sgwp';
+export const MAX_RECENT_PROJECTS = 10;
 
 /** Largest file the desktop shell will hand across IPC in one piece. */
 export const MAX_IPC_FILE_BYTES = 1024 * 1024 * 1024;
@@ -121,4 +182,40 @@ export function parseExternalUrl(v: unknown): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:' && url.protocol !== 'mailto:') bad('only http(s) and mailto links open outside');
   return url.toString();
+}
+
+/** Handle ids are 128 random bits in hex, as issued by electron/main/projects.ts. */
+export const isProjectHandleId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
+
+function parseHandleId(v: unknown): { handleId?: string } {
+  if (v === undefined) return {};
+  if (!isProjectHandleId(v)) bad('handleId is not a project handle');
+  return { handleId: v };
+}
+
+export function parseOpenProjectRequest(v: unknown): OpenProjectRequest {
+  if (typeof v !== 'object' || v === null) bad('request must be an object');
+  return parseHandleId((v as Record<string, unknown>).handleId);
+}
+
+export function parseSaveProjectRequest(v: unknown): SaveProjectRequest {
+  if (typeof v !== 'object' || v === null) bad('request must be an object');
+  const r = v as Record<string, unknown>;
+  if (typeof r.suggestedName !== 'string' || !isSafeFileName(r.suggestedName)) bad('suggestedName must be a plain file name');
+  if (!(r.bytes instanceof Uint8Array)) bad('bytes must be a Uint8Array');
+  if (r.bytes.byteLength > MAX_IPC_FILE_BYTES) bad('file too large');
+  return { bytes: r.bytes, suggestedName: r.suggestedName, ...parseHandleId(r.handleId) };
+}
+
+const SIMPLE_COMMANDS: ReadonlySet<string> = new Set(['new', 'open', 'save', 'saveAs']);
+
+export function parseMenuCommand(v: unknown): MenuCommand {
+  if (typeof v !== 'object' || v === null) bad('menu command must be an object');
+  const { command, handleId } = v as Record<string, unknown>;
+  if (command === 'openRecent') {
+    if (!isProjectHandleId(handleId)) bad('openRecent needs a project handle');
+    return { command, handleId };
+  }
+  if (typeof command !== 'string' || !SIMPLE_COMMANDS.has(command)) bad('unknown menu command');
+  return { command } as MenuCommand;
 }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_METHODS, ipcChannel } from '../../shared/desktop-api';
+import { DESKTOP_METHODS, MENU_CHANNEL, ipcChannel } from '../../shared/desktop-api';
 
 const h = vi.hoisted(() => {
   const state = {
@@ -7,7 +7,7 @@ const h = vi.hoisted(() => {
     gotLock: true,
     ready: undefined as undefined | (() => void),
     appEvents: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as { options: { webPreferences: { preload: string } }; url?: string; focus: () => void }[],
+    windows: [] as { options: { webPreferences: { preload: string } }; url?: string; focus: () => void; sent: unknown[][] }[],
     handled: [] as string[],
     menu: undefined as unknown,
   };
@@ -21,7 +21,9 @@ vi.mock('electron', async () => {
 
   class BrowserWindow extends EventEmitter {
     static getAllWindows = () => state.windows;
+    sent: unknown[][] = [];
     webContents = Object.assign(new EventEmitter(), {
+      send: (...args: unknown[]) => void this.sent.push(args),
       setWindowOpenHandler: () => undefined,
       session: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
       mainFrame: { processId: 1, routingId: 1 },
@@ -113,6 +115,16 @@ describe('main process lifecycle', () => {
     // Packaged build: no reload in the 视图 menu.
     const view = (h.state.menu as { template: { label: string; submenu: { role?: string }[] }[] }).template.find((m) => m.label === '视图')!;
     expect(view.submenu.map((i) => i.role)).not.toContain('reload');
+  });
+
+  it("sends the 文件 menu's project commands to the main window's page", async () => {
+    await start();
+    h.state.ready!();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const file = (h.state.menu as { template: Item[] }).template.find((m) => m.label === '文件')!;
+    file.submenu!.find((i) => i.label === '项目另存为…')!.click!();
+    expect(h.state.windows[0]!.sent).toEqual([[MENU_CHANNEL, { command: 'saveAs' }]]);
   });
 
   it('quits when another instance holds the lock', async () => {

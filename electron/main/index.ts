@@ -2,9 +2,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-api';
 import { writeFileAtomic } from './atomic-write';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { ProjectRegistry } from './projects';
 import { APP_SCHEME_PRIVILEGES, APP_START_URL, registerAppProtocol, rendererRoot } from './protocol';
 import { createMainWindow, WINDOW_TITLE } from './window';
 
@@ -54,8 +56,31 @@ function defaultSaveDir(): string {
   }
 }
 
-function onReady(): void {
+/** The menu's project commands are carried out by the page. */
+function sendMenuCommand(cmd: MenuCommand): void {
+  liveWindow()?.webContents.send(MENU_CHANNEL, cmd);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function onReady(): Promise<void> {
   registerAppProtocol(protocol, rendererRoot(app.getAppPath()));
+
+  // Windows (jump list) and macOS (Dock) show recent documents; Linux has no such list.
+  const osRecent = process.platform === 'win32' || process.platform === 'darwin';
+  const projects = await ProjectRegistry.load({
+    userDataDir: app.getPath('userData'),
+    fs: { readFile, writeFileAtomic: (file, bytes) => writeFileAtomic(file, bytes), isFile },
+    ...(osRecent
+      ? { os: { addRecentDocument: (file) => app.addRecentDocument(file), clearRecentDocuments: () => app.clearRecentDocuments() }, caseInsensitive: true }
+      : {}),
+  });
 
   registerIpc(
     ipcMain,
@@ -71,7 +96,8 @@ function onReady(): void {
           return win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts);
         },
       },
-      fs: { stat, readFile, writeFileAtomic: (file, bytes) => writeFileAtomic(file, bytes) },
+      fs: { stat, readFile, writeFileAtomic },
+      projects,
       shell: { openExternal: (url) => shell.openExternal(url) },
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
@@ -79,13 +105,20 @@ function onReady(): void {
     }),
   );
 
-  const template = buildMenuTemplate({
-    appName: WINDOW_TITLE,
-    isMac: process.platform === 'darwin',
-    isDev: !app.isPackaged,
-    onAbout: showAbout,
-  });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  const setMenu = async () => {
+    const template = buildMenuTemplate({
+      appName: WINDOW_TITLE,
+      isMac: process.platform === 'darwin',
+      isDev: !app.isPackaged,
+      onAbout: showAbout,
+      recent: await projects.recent(),
+      onCommand: sendMenuCommand,
+      onClearRecent: () => void projects.clear(),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  projects.onChange(() => void setMenu().catch((err: unknown) => console.error('[menu] rebuild failed', err)));
+  await setMenu();
 
   openMainWindow();
 }

@@ -1,6 +1,11 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { DESKTOP_METHODS, MAX_IPC_FILE_BYTES, PayloadError, ipcChannel } from '../../shared/desktop-api';
+import { writeFileAtomic } from './atomic-write';
 import { IpcSenderError, createIpcHandlers, registerIpc, type InvokeEventLike, type IpcDeps, type MainContentsLike } from './ipc';
+import { ProjectRegistry } from './projects';
 
 const mainFrame = { url: 'app://bundle/index.html', parent: null, processId: 4, routingId: 1 };
 const mainContents: MainContentsLike = { mainFrame };
@@ -9,11 +14,21 @@ function trustedEvent(overrides: Partial<NonNullable<InvokeEventLike['senderFram
   return { sender: mainContents, senderFrame: { ...mainFrame, ...overrides } };
 }
 
-function setup(overrides: Partial<IpcDeps> = {}) {
+async function setup(overrides: Partial<IpcDeps> = {}) {
   const files = new Map<string, Uint8Array>([
     ['/data/人口.csv', new TextEncoder().encode('年份,人口\n2023,140967\n')],
     ['/data/b.xlsx', new Uint8Array([0x50, 0x4b, 3, 4])],
+    ['/home/u/Documents/社区调查.sgwp', new Uint8Array([0x50, 0x4b, 3, 4, 1])],
   ]);
+  // The real registry over the same in-memory files (its own tests use real folders).
+  const projects = await ProjectRegistry.load({
+    userDataDir: '/home/u/.config/sgw',
+    fs: {
+      readFile: async (file) => files.get(file) ?? Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' })),
+      writeFileAtomic: async (file, bytes) => void files.set(file, bytes),
+      isFile: async (file) => files.has(file),
+    },
+  });
   const deps = {
     mainContents: vi.fn(() => mainContents),
     dialog: {
@@ -23,24 +38,33 @@ function setup(overrides: Partial<IpcDeps> = {}) {
     fs: {
       stat: vi.fn(async (file: string) => ({ size: files.get(file)?.byteLength ?? 0, isFile: () => files.has(file) })),
       readFile: vi.fn(async (file: string) => files.get(file)!),
-      writeFileAtomic: vi.fn(async () => undefined),
+      writeFileAtomic: vi.fn(async (file: string, bytes: Uint8Array, _options?: { keepBackup?: boolean }) => void files.set(file, bytes)),
     },
+    projects,
     shell: { openExternal: vi.fn(async () => undefined) },
     app: { getVersion: () => '0.1.0' },
     platform: 'linux',
     defaultSaveDir: () => '/home/u/Documents',
   } satisfies IpcDeps;
-  return { deps, handlers: createIpcHandlers({ ...deps, ...overrides }) };
+  return { deps, files, projects, handlers: createIpcHandlers({ ...deps, ...overrides }) };
 }
 
-describe('sender check', () => {
-  const { handlers, deps } = setup();
+describe('sender check', async () => {
+  const { handlers, deps, projects } = await setup();
+  const known = await projects.remember('/home/u/Documents/社区调查.sgwp');
   const calls: [string, (e: InvokeEventLike) => Promise<unknown>][] = [
     ['getAppInfo', (e) => handlers.getAppInfo(e)],
     ['openFiles', (e) => handlers.openFiles(e, {})],
     ['saveFile', (e) => handlers.saveFile(e, { suggestedName: 'a.csv', bytes: new Uint8Array(1) })],
     ['openExternal', (e) => handlers.openExternal(e, 'https://example.com/')],
+    ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
+    ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', bytes: new Uint8Array(1), handleId: known.id })],
+    ['recentProjects', (e) => handlers.recentProjects(e)],
   ];
+
+  it('covers every invoke method', () => {
+    expect(calls.map(([m]) => m).sort()).toEqual([...DESKTOP_METHODS].sort());
+  });
 
   it.each(calls)('%s rejects a foreign page URL', async (method, call) => {
     for (const url of ['https://evil.example/', 'file:///tmp/x.html', 'app://other/index.html', 'devtools://devtools/']) {
@@ -57,7 +81,7 @@ describe('sender check', () => {
   });
 
   it('rejects everything while there is no main window', async () => {
-    const { handlers: h } = setup({ mainContents: () => null });
+    const { handlers: h } = await setup({ mainContents: () => null });
     await expect(h.getAppInfo(trustedEvent())).rejects.toThrow(/main window/);
   });
 
@@ -65,19 +89,21 @@ describe('sender check', () => {
     expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
     expect(deps.shell.openExternal).not.toHaveBeenCalled();
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
   });
 });
 
 describe('getAppInfo', () => {
   it('reports the electron shell, version and platform', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     await expect(handlers.getAppInfo(trustedEvent())).resolves.toEqual({ shell: 'electron', version: '0.1.0', platform: 'linux' });
   });
 });
 
 describe('openFiles', () => {
   it('rejects bad payloads with a clear message before opening a dialog', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     const bad: [unknown, RegExp][] = [
       [null, /desktop\.openFiles: invalid request: request must be an object/],
       ['x', /request must be an object/],
@@ -94,7 +120,7 @@ describe('openFiles', () => {
   });
 
   it('passes title, filters and multi-select to the dialog and reads the chosen files', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/人口.csv', '/data/b.xlsx'] });
     const filters = [{ name: '表格', extensions: ['csv', 'xlsx'] }];
     const files = await handlers.openFiles(trustedEvent(), { title: '导入数据', filters, multiple: true });
@@ -104,7 +130,7 @@ describe('openFiles', () => {
   });
 
   it('opens a single file by default and resolves [] on cancel', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     await expect(handlers.openFiles(trustedEvent(), {})).resolves.toEqual([]);
     expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith({ properties: ['openFile'] });
@@ -112,7 +138,7 @@ describe('openFiles', () => {
   });
 
   it('refuses too-large files after stat, before reading anything', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/data/人口.csv', '/data/huge.csv'] });
     deps.fs.stat.mockImplementation(async (file: string) => ({
       size: file.endsWith('huge.csv') ? MAX_IPC_FILE_BYTES + 1 : 10,
@@ -125,7 +151,7 @@ describe('openFiles', () => {
   });
 
   it('refuses a selection whose total is too large, and folders', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/a', '/b'] });
     deps.fs.stat.mockImplementation(async () => ({ size: MAX_IPC_FILE_BYTES / 2 + 1, isFile: () => true }));
     await expect(handlers.openFiles(trustedEvent(), { multiple: true })).rejects.toThrow(/add up to/);
@@ -141,7 +167,7 @@ describe('saveFile', () => {
   const bytes = new TextEncoder().encode('a,b\n1,2\n');
 
   it('rejects bad payloads with a clear message before opening a dialog', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     const bad: [unknown, RegExp][] = [
       [undefined, /desktop\.saveFile: invalid request: request must be an object/],
       [{ suggestedName: '../../.bashrc', bytes }, /suggestedName must be a plain file name/],
@@ -158,7 +184,7 @@ describe('saveFile', () => {
   });
 
   it('asks where to save (overwrite confirmed by the OS dialog) and writes atomically', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     const filters = [{ name: 'Excel', extensions: ['xlsx'] }];
     const result = await handlers.saveFile(trustedEvent(), { suggestedName: '人口统计.xlsx', bytes, filters });
     expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({
@@ -171,14 +197,14 @@ describe('saveFile', () => {
   });
 
   it('reports a cancelled dialog without writing', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
     await expect(handlers.saveFile(trustedEvent(), { suggestedName: 'a.csv', bytes })).resolves.toEqual({ saved: false });
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
   });
 
   it('propagates write failures', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     deps.fs.writeFileAtomic.mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
     await expect(handlers.saveFile(trustedEvent(), { suggestedName: 'a.csv', bytes })).rejects.toThrow(/EACCES/);
   });
@@ -186,14 +212,14 @@ describe('saveFile', () => {
 
 describe('openExternal', () => {
   it('opens http(s) and mailto links', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     await handlers.openExternal(trustedEvent(), 'https://data.stats.gov.cn/easyquery.htm?cn=C01');
     await handlers.openExternal(trustedEvent(), 'mailto:team@example.com');
     expect(deps.shell.openExternal.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01'], ['mailto:team@example.com']]);
   });
 
   it('refuses other schemes and junk', async () => {
-    const { handlers, deps } = setup();
+    const { handlers, deps } = await setup();
     for (const [url, message] of [
       ['file:///etc/passwd', /only http\(s\) and mailto links open outside/],
       ['javascript:alert(1)', /only http\(s\) and mailto/],
@@ -207,9 +233,168 @@ describe('openExternal', () => {
   });
 });
 
+describe('openProject', () => {
+  const project = '/home/u/Documents/社区调查.sgwp';
+
+  it('asks for a .sgwp file, reads it and hands back a handle, not a path to use', async () => {
+    const { handlers, deps, projects } = await setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [project] });
+    const opened = await handlers.openProject(trustedEvent(), {});
+    expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith({
+      title: '打开项目',
+      filters: [{ name: '社会治理数据工作台项目', extensions: ['sgwp'] }],
+      properties: ['openFile'],
+    });
+    expect(opened).toEqual({ handle: { id: expect.stringMatching(/^[0-9a-f]{32}$/), name: '社区调查.sgwp', location: project }, name: '社区调查.sgwp', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1]) });
+    expect(projects.pathFor(opened!.handle!.id)).toBe(project);
+    expect((await handlers.recentProjects(trustedEvent())).map((h) => h.location)).toEqual([project]);
+  });
+
+  it('resolves null on cancel, reading nothing', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(handlers.openProject(trustedEvent(), {})).resolves.toBeNull();
+    expect(deps.fs.stat).not.toHaveBeenCalled();
+    await expect(handlers.recentProjects(trustedEvent())).resolves.toEqual([]);
+  });
+
+  it('re-opens a recent project by its handle without a dialog', async () => {
+    const { handlers, deps, projects } = await setup();
+    const { id } = await projects.remember(project);
+    const opened = await handlers.openProject(trustedEvent(), { handleId: id });
+    expect(opened?.handle?.id).toBe(id);
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
+    expect(deps.fs.readFile).toHaveBeenCalledWith(project);
+  });
+
+  it('refuses unknown, forged and malformed handles before touching any file', async () => {
+    const { handlers, deps } = await setup();
+    await expect(handlers.openProject(trustedEvent(), { handleId: 'ab'.repeat(16) })).rejects.toThrow('desktop.openProject refused: unknown project handle');
+    for (const handleId of ['/etc/passwd', '../x.sgwp', 'AB'.repeat(16), 'a'.repeat(33), 42]) {
+      const err = await handlers.openProject(trustedEvent(), { handleId }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadError);
+      expect((err as Error).message).toMatch(/desktop\.openProject: invalid request: handleId is not a project handle/);
+    }
+    await expect(handlers.openProject(trustedEvent(), null)).rejects.toThrow(/request must be an object/);
+    expect(deps.fs.stat).not.toHaveBeenCalled();
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+    expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('checks the size before reading', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [project] });
+    deps.fs.stat.mockImplementation(async () => ({ size: MAX_IPC_FILE_BYTES + 1, isFile: () => true }));
+    await expect(handlers.openProject(trustedEvent(), {})).rejects.toThrow(/"社区调查\.sgwp" is 1025 MB/);
+    expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('explains a recent project that is gone and drops it from the list', async () => {
+    const { handlers, deps, projects, files } = await setup();
+    const { id } = await projects.remember(project);
+    files.delete(project);
+    deps.fs.stat.mockRejectedValueOnce(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }));
+    await expect(handlers.openProject(trustedEvent(), { handleId: id })).rejects.toThrow(/"社区调查\.sgwp" no longer exists/);
+    await expect(handlers.recentProjects(trustedEvent())).resolves.toEqual([]);
+  });
+});
+
+describe('saveProject', () => {
+  const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 2]);
+
+  it('Save As: asks where, with the project filter, writes atomically keeping a .bak, and returns a handle', async () => {
+    const { handlers, deps, projects } = await setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/调查.sgwp' });
+    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: '社区调查.sgwp' });
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({
+      title: '项目另存为',
+      defaultPath: '/home/u/Documents/社区调查.sgwp',
+      filters: [{ name: '社会治理数据工作台项目', extensions: ['sgwp'] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/调查.sgwp', bytes, { keepBackup: true });
+    expect(result).toEqual({ saved: true, handle: { id: expect.any(String), name: '调查.sgwp', location: '/home/u/Documents/调查.sgwp' } });
+    expect(projects.pathFor(result.handle!.id)).toBe('/home/u/Documents/调查.sgwp');
+  });
+
+  it('Save with a handle: writes to that file with a .bak, no dialog', async () => {
+    const { handlers, deps, projects } = await setup();
+    const { id } = await projects.remember('/home/u/Documents/社区调查.sgwp');
+    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'whatever.sgwp', handleId: id });
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/社区调查.sgwp', bytes, { keepBackup: true });
+    expect(result).toEqual({ saved: true, handle: { id, name: '社区调查.sgwp', location: '/home/u/Documents/社区调查.sgwp' } });
+  });
+
+  it('on a real disk: Save As, change, Save keeps the previous version as .bak', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sgw-ipc-'));
+    try {
+      const target = path.join(dir, '社区调查.sgwp');
+      const projects = await ProjectRegistry.load({
+        userDataDir: dir,
+        fs: { readFile: (f) => readFile(f), writeFileAtomic: (f, b) => writeFileAtomic(f, b), isFile: async (f) => (await stat(f).catch(() => null))?.isFile() ?? false },
+      });
+      const { deps: base } = await setup();
+      const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: target }));
+      const handlers = createIpcHandlers({ ...base, dialog: { ...base.dialog, showSaveDialog }, fs: { stat, readFile, writeFileAtomic }, projects });
+      const first = await handlers.saveProject(trustedEvent(), { bytes: new TextEncoder().encode('v1'), suggestedName: 'a.sgwp' });
+      await handlers.saveProject(trustedEvent(), { bytes: new TextEncoder().encode('v2'), suggestedName: 'a.sgwp', handleId: first.handle!.id });
+      expect(showSaveDialog).toHaveBeenCalledTimes(1);
+      expect(await readFile(target, 'utf8')).toBe('v2');
+      expect(await readFile(`${target}.bak`, 'utf8')).toBe('v1');
+      const reopened = await handlers.openProject(trustedEvent(), { handleId: first.handle!.id });
+      expect(new TextDecoder().decode(reopened!.bytes)).toBe('v2');
+      expect(JSON.parse(await readFile(path.join(dir, 'recent-projects.json'), 'utf8'))).toEqual({ version: 1, recent: [target] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a name typed without extension the .sgwp extension', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/调查' });
+    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' });
+    expect(result.handle?.location).toBe('/home/u/Documents/调查.sgwp');
+  });
+
+  it('reports a cancelled dialog without writing', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' })).resolves.toEqual({ saved: false });
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('refuses unknown or forged handles and bad payloads without writing or asking', async () => {
+    const { handlers, deps } = await setup();
+    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp', handleId: 'cd'.repeat(16) })).rejects.toThrow(
+      'desktop.saveProject refused: unknown project handle',
+    );
+    const bad: [unknown, RegExp][] = [
+      [{ bytes, suggestedName: 'a.sgwp', handleId: '/home/u/.bashrc' }, /handleId is not a project handle/],
+      [{ bytes, suggestedName: '../../a.sgwp' }, /suggestedName must be a plain file name/],
+      [{ bytes: 'PK', suggestedName: 'a.sgwp' }, /bytes must be a Uint8Array/],
+      ['x', /request must be an object/],
+    ];
+    for (const [payload, message] of bad) {
+      const err = await handlers.saveProject(trustedEvent(), payload).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadError);
+      expect((err as Error).message).toMatch(message);
+    }
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+  });
+
+  it('propagates write failures and does not list the file', async () => {
+    const { handlers, deps } = await setup();
+    deps.fs.writeFileAtomic.mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
+    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' })).rejects.toThrow(/EACCES/);
+    await expect(handlers.recentProjects(trustedEvent())).resolves.toEqual([]);
+  });
+});
+
 describe('registerIpc', () => {
   it('registers exactly one handler per DesktopApi method on its channel', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const registered = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
     registerIpc({ handle: (channel, listener) => void registered.set(channel, listener as never) }, handlers);
     expect([...registered.keys()].sort()).toEqual(DESKTOP_METHODS.map(ipcChannel).sort());

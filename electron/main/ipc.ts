@@ -8,16 +8,21 @@ import type { IpcMain, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import {
   DESKTOP_METHODS,
   MAX_IPC_FILE_BYTES,
+  PROJECT_EXTENSION,
   PayloadError,
   ipcChannel,
   parseExternalUrl,
   parseOpenFilesRequest,
+  parseOpenProjectRequest,
   parseSaveFileRequest,
+  parseSaveProjectRequest,
   type DesktopApi,
-  type DesktopMethod,
+  type DesktopInvokeMethod,
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
+import type { AtomicWriteOptions } from './atomic-write';
+import type { ProjectStore } from './projects';
 import { isAppUrl } from './protocol';
 
 /** The parts of an IpcMainInvokeEvent the sender check reads. */
@@ -40,8 +45,10 @@ export interface IpcDeps {
   fs: {
     stat(file: string): Promise<{ size: number; isFile(): boolean }>;
     readFile(file: string): Promise<Uint8Array>;
-    writeFileAtomic(file: string, bytes: Uint8Array): Promise<void>;
+    writeFileAtomic(file: string, bytes: Uint8Array, options?: AtomicWriteOptions): Promise<void>;
   };
+  /** The only way from a handle id to a path: ids it never issued are refused. */
+  projects: ProjectStore;
   shell: { openExternal(url: string): Promise<void> };
   app: { getVersion(): string };
   platform: string;
@@ -51,12 +58,12 @@ export interface IpcDeps {
 
 /** Renderer-facing handler: the raw IPC arguments are untrusted, the result is the API's promise. */
 export type IpcHandlers = {
-  [M in DesktopMethod]: (event: InvokeEventLike, ...args: unknown[]) => ReturnType<DesktopApi[M]>;
+  [M in DesktopInvokeMethod]: (event: InvokeEventLike, ...args: unknown[]) => ReturnType<DesktopApi[M]>;
 };
 
-// Compile-time proof that DESKTOP_METHODS lists every DesktopApi method, so the loop in registerIpc
-// registers exactly the handler table.
-type Unlisted = Exclude<DesktopMethod, (typeof DESKTOP_METHODS)[number]>;
+// Compile-time proof that DESKTOP_METHODS lists every invoke method of DesktopApi, so the loop in
+// registerIpc registers exactly the handler table. (onMenuCommand is an event main sends, see menu.ts.)
+type Unlisted = Exclude<DesktopInvokeMethod, (typeof DESKTOP_METHODS)[number]>;
 const everyMethodListed: [Unlisted] extends [never] ? true : Unlisted = true;
 void everyMethodListed;
 
@@ -117,8 +124,18 @@ async function readChosenFiles(deps: IpcDeps, filePaths: string[]): Promise<Open
   return opened;
 }
 
+const PROJECT_FILTERS: FileFilter[] = [{ name: '社会治理数据工作台项目', extensions: [PROJECT_EXTENSION] }];
+
+/** GTK save dialogs return the name exactly as typed: give a bare name the project extension. */
+export function withProjectExtension(file: string): string {
+  return path.extname(file) ? file : `${file}.${PROJECT_EXTENSION}`;
+}
+
+const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
+
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
-  const guard = (event: InvokeEventLike, method: DesktopMethod) => assertTrustedSender(event, deps.mainContents(), method);
+  const guard = (event: InvokeEventLike, method: DesktopInvokeMethod) => assertTrustedSender(event, deps.mainContents(), method);
+  const knownPath = (method: DesktopInvokeMethod, handleId: string) => deps.projects.pathFor(handleId) ?? refuse(method, 'unknown project handle');
 
   return {
     async getAppInfo(event) {
@@ -156,6 +173,54 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       guard(event, 'openExternal');
       const url = parsePayload('openExternal', parseExternalUrl, raw);
       await deps.shell.openExternal(url);
+    },
+
+    async openProject(event, raw) {
+      guard(event, 'openProject');
+      const req = parsePayload('openProject', parseOpenProjectRequest, raw);
+      let file: string;
+      if (req.handleId) {
+        file = knownPath('openProject', req.handleId);
+      } else {
+        const result = await deps.dialog.showOpenDialog({ title: '打开项目', filters: PROJECT_FILTERS, properties: ['openFile'] });
+        if (result.canceled || !result.filePaths[0]) return null;
+        file = result.filePaths[0];
+      }
+      let opened: OpenedFile;
+      try {
+        [opened] = (await readChosenFiles(deps, [file])) as [OpenedFile];
+      } catch (err) {
+        if (!isMissing(err)) throw err;
+        await deps.projects.forget(file);
+        throw new Error(`"${path.basename(file)}" no longer exists (moved or deleted); it was removed from the recent projects`);
+      }
+      return { handle: await deps.projects.remember(file), name: opened.name, bytes: opened.bytes };
+    },
+
+    async saveProject(event, raw) {
+      guard(event, 'saveProject');
+      const req = parsePayload('saveProject', parseSaveProjectRequest, raw);
+      let file: string;
+      if (req.handleId) {
+        // Save: the file this project came from or was last saved to, no questions asked.
+        file = knownPath('saveProject', req.handleId);
+      } else {
+        const result = await deps.dialog.showSaveDialog({
+          title: '项目另存为',
+          defaultPath: path.join(deps.defaultSaveDir(), req.suggestedName),
+          filters: PROJECT_FILTERS,
+          properties: ['showOverwriteConfirmation', 'createDirectory'],
+        });
+        if (result.canceled || !result.filePath) return { saved: false };
+        file = withProjectExtension(result.filePath);
+      }
+      await deps.fs.writeFileAtomic(file, req.bytes, { keepBackup: true });
+      return { saved: true, handle: await deps.projects.remember(file) };
+    },
+
+    async recentProjects(event) {
+      guard(event, 'recentProjects');
+      return deps.projects.recent();
     },
   };
 }

@@ -1,8 +1,13 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate } from './menu';
+import type { ProjectHandle } from '../../shared/desktop-api';
+import { buildMenuTemplate, type MenuOptions } from './menu';
 
 const appName = '社会治理数据工作台';
+const base = { appName, isMac: false, isDev: false, onAbout: () => undefined, recent: [], onCommand: () => undefined, onClearRecent: () => undefined };
+const build = (o: Partial<MenuOptions> = {}) => buildMenuTemplate({ ...base, ...o });
+const labels = (list: MenuItemConstructorOptions[]) => list.map((i) => (i.type === 'separator' ? '—' : i.label));
+const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
 
 function items(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] {
   const menu = template.find((m) => m.label === label);
@@ -13,17 +18,18 @@ const roles = (list: MenuItemConstructorOptions[]) => list.map((i) => i.role).fi
 
 describe('buildMenuTemplate', () => {
   it('has 文件/编辑/视图/帮助 on Windows and Linux, with quit in 文件', () => {
-    const t = buildMenuTemplate({ appName, isMac: false, isDev: false, onAbout: () => undefined });
+    const t = build();
     expect(t.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    expect(items(t, '文件')).toEqual([{ role: 'quit', label: '退出' }]);
+    expect(items(t, '文件').at(-1)).toEqual({ role: 'quit', label: '退出' });
     expect(roles(items(t, '编辑'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     // Every item a user sees is labelled in Chinese.
-    for (const menu of t) for (const item of menu.submenu as MenuItemConstructorOptions[]) if (item.type !== 'separator') expect(item.label).toMatch(/[\u4e00-\u9fff]/);
+    const all = (list: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => list.flatMap((i) => [i, ...all((i.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]);
+    for (const item of all(t)) if (item.type !== 'separator') expect(item.label).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('offers reload only in development; devtools always', () => {
-    const prod = items(buildMenuTemplate({ appName, isMac: false, isDev: false, onAbout: () => undefined }), '视图');
-    const dev = items(buildMenuTemplate({ appName, isMac: false, isDev: true, onAbout: () => undefined }), '视图');
+    const prod = items(build(), '视图');
+    const dev = items(build({ isDev: true }), '视图');
     expect(roles(prod)).not.toContain('reload');
     expect(roles(prod)).not.toContain('forceReload');
     expect(roles(prod)).toContain('toggleDevTools');
@@ -32,16 +38,60 @@ describe('buildMenuTemplate', () => {
 
   it('shows About from 帮助', () => {
     const onAbout = vi.fn();
-    const help = items(buildMenuTemplate({ appName, isMac: false, isDev: false, onAbout }), '帮助');
+    const help = items(build({ onAbout }), '帮助');
     expect(help[0]!.label).toBe(`关于${appName}`);
     (help[0]!.click as () => void)();
     expect(onAbout).toHaveBeenCalledTimes(1);
   });
 
   it('follows macOS conventions: app menu first with quit, close window in 文件', () => {
-    const t = buildMenuTemplate({ appName, isMac: true, isDev: false, onAbout: () => undefined });
+    const t = build({ isMac: true });
     expect(t.map((m) => m.label)).toEqual([appName, '文件', '编辑', '视图', '帮助']);
     expect(roles(items(t, appName))).toEqual(['services', 'hide', 'hideOthers', 'unhide', 'quit']);
     expect(roles(items(t, '文件'))).toEqual(['close']);
+  });
+
+  it('puts the project commands first in 文件, with their shortcuts', () => {
+    const file = items(build(), '文件');
+    expect(labels(file)).toEqual(['新建项目', '打开项目…', '保存项目', '项目另存为…', '—', '最近项目', '—', '退出']);
+    expect(Object.fromEntries(file.filter((i) => i.accelerator).map((i) => [i.label, i.accelerator]))).toEqual({
+      '打开项目…': 'CmdOrCtrl+O',
+      保存项目: 'CmdOrCtrl+S',
+      '项目另存为…': 'CmdOrCtrl+Shift+S',
+    });
+    expect(labels(items(build({ isMac: true }), '文件'))).toEqual(['新建项目', '打开项目…', '保存项目', '项目另存为…', '—', '最近项目', '—', '关闭窗口']);
+  });
+
+  it('sends each project command to the page', () => {
+    const onCommand = vi.fn();
+    const file = items(build({ onCommand }), '文件');
+    for (const label of ['新建项目', '打开项目…', '保存项目', '项目另存为…']) click(file.find((i) => i.label === label));
+    expect(onCommand.mock.calls.map((c) => c[0])).toEqual([{ command: 'new' }, { command: 'open' }, { command: 'save' }, { command: 'saveAs' }]);
+  });
+
+  it('lists recent projects by file name, opens them by handle, and can clear the list', () => {
+    const recent: ProjectHandle[] = [
+      { id: 'a'.repeat(32), name: '社区调查.sgwp', location: '/home/u/社区调查.sgwp' },
+      { id: 'b'.repeat(32), name: '人口.sgwp', location: 'D:\\data\\人口.sgwp' },
+    ];
+    const onCommand = vi.fn();
+    const onClearRecent = vi.fn();
+    const sub = items(items(build({ recent, onCommand, onClearRecent }), '文件'), '最近项目');
+    expect(labels(sub)).toEqual(['社区调查.sgwp', '人口.sgwp', '—', '清除最近项目']);
+    expect(sub[1]!.toolTip).toBe('D:\\data\\人口.sgwp');
+    click(sub[1]);
+    expect(onCommand).toHaveBeenCalledExactlyOnceWith({ command: 'openRecent', handleId: 'b'.repeat(32) });
+    expect(sub[3]!.enabled).toBe(true);
+    click(sub[3]);
+    expect(onClearRecent).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows an empty recent list as disabled', () => {
+    const sub = items(items(build(), '文件'), '最近项目');
+    expect(sub.map((i) => [i.label, i.enabled])).toEqual([
+      ['（无）', false],
+      [undefined, undefined],
+      ['清除最近项目', false],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 /** The application menu (zh-CN). A pure template builder so the structure is testable without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, ProjectHandle } from '../../shared/desktop-api';
 
 export interface MenuOptions {
   appName: string;
@@ -7,11 +8,32 @@ export interface MenuOptions {
   /** Reload throws away the in-memory database, so it is offered only to developers. */
   isDev: boolean;
   onAbout(): void;
+  /** For 最近项目; the menu is rebuilt whenever the list changes. */
+  recent: ProjectHandle[];
+  /** Project commands are carried out by the page: this sends them to the main window. */
+  onCommand(cmd: MenuCommand): void;
+  onClearRecent(): void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-export function buildMenuTemplate({ appName, isMac, isDev, onAbout }: MenuOptions): MenuItemConstructorOptions[] {
+/** 文件 → project items. The page owns the workspace, so each item only tells it what to do. */
+function projectItems({ recent, onCommand, onClearRecent }: Pick<MenuOptions, 'recent' | 'onCommand' | 'onClearRecent'>): MenuItemConstructorOptions[] {
+  const recentItems: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((h) => ({ label: h.name, toolTip: h.location, click: () => onCommand({ command: 'openRecent', handleId: h.id }) }))
+    : [{ label: '（无）', enabled: false }];
+  return [
+    { label: '新建项目', click: () => onCommand({ command: 'new' }) },
+    { label: '打开项目…', accelerator: 'CmdOrCtrl+O', click: () => onCommand({ command: 'open' }) },
+    { label: '保存项目', accelerator: 'CmdOrCtrl+S', click: () => onCommand({ command: 'save' }) },
+    { label: '项目另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: () => onCommand({ command: 'saveAs' }) },
+    separator,
+    { label: '最近项目', submenu: [...recentItems, separator, { label: '清除最近项目', enabled: recent.length > 0, click: () => onClearRecent() }] },
+    separator,
+  ];
+}
+
+export function buildMenuTemplate({ appName, isMac, isDev, onAbout, ...project }: MenuOptions): MenuItemConstructorOptions[] {
   const about: MenuItemConstructorOptions = { label: `关于${appName}`, click: () => onAbout() };
 
   const macAppMenu: MenuItemConstructorOptions = {
@@ -31,7 +53,7 @@ export function buildMenuTemplate({ appName, isMac, isDev, onAbout }: MenuOption
 
   const file: MenuItemConstructorOptions = {
     label: '文件',
-    submenu: isMac ? [{ role: 'close', label: '关闭窗口' }] : [{ role: 'quit', label: '退出' }],
+    submenu: [...projectItems(project), isMac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出' }],
   };
 
   const edit: MenuItemConstructorOptions = {

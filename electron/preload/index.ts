@@ -3,6 +3,9 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { buildDesktopApi } from './desktop-bridge';
 
-const api = buildDesktopApi((channel, ...args) => ipcRenderer.invoke(channel, ...args)) satisfies DesktopApi;
+const api = buildDesktopApi((channel, ...args) => ipcRenderer.invoke(channel, ...args), {
+  on: (channel, listener) => ipcRenderer.on(channel, listener),
+  removeListener: (channel, listener) => ipcRenderer.removeListener(channel, listener),
+}) satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('desktop', api);

@@ -1,29 +1,55 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type Ref } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+
+/** What a click on a chart element reports (a bar, slice, cell or tile). */
+export interface ChartClickEvent {
+  componentType?: string;
+  name?: string;
+  dataIndex?: number;
+  seriesName?: string;
+}
 
 interface ChartProps {
   option: EChartsOption;
   /** Accessible name of the chart figure. */
   label: string;
   className?: string;
+  /** Clicks on data elements, e.g. for cross-filtering a dashboard. */
+  onChartClick?(e: ChartClickEvent): void;
+  /** The live ECharts instance (for export: getDataURL, renderToSVGString …); null after unmount. */
+  instanceRef?: Ref<echarts.ECharts | null>;
+}
+
+function assign<T>(ref: Ref<T> | undefined, value: T) {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) (ref as { current: T }).current = value;
 }
 
 /** The only place that runs ECharts: init once, setOption on change, resize with its box, dispose on unmount. */
-export function Chart({ option, label, className }: ChartProps) {
+export function Chart({ option, label, className, onChartClick, instanceRef }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const onClick = useRef(onChartClick);
+  const exposed = useRef(instanceRef);
+  useEffect(() => {
+    onClick.current = onChartClick;
+    exposed.current = instanceRef;
+  }, [onChartClick, instanceRef]);
 
   useEffect(() => {
     const el = box.current!;
     const instance = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    assign(exposed.current, instance);
+    instance.on('click', (p) => onClick.current?.({ componentType: p.componentType, name: p.name, dataIndex: p.dataIndex, seriesName: p.seriesName }));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {
       observer.disconnect();
       instance.dispose();
       chart.current = null;
+      assign(exposed.current, null);
     };
   }, []);
 
@@ -31,5 +57,14 @@ export function Chart({ option, label, className }: ChartProps) {
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} className={className ?? 'chart'} data-testid="chart" />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      className={className ?? 'chart'}
+      data-testid="chart"
+      style={onChartClick ? { cursor: 'pointer' } : undefined}
+    />
+  );
 }

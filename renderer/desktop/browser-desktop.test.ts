@@ -117,6 +117,51 @@ describe('browser desktop fallback', () => {
   });
 });
 
+describe('browser desktop fallback: projects', () => {
+  it('opens a project through a single .sgwp file input, without a handle', async () => {
+    const { desktop, created } = setup((input) => {
+      input.files = [fakeFile('社区调查.sgwp', 'PK')];
+      input.dispatch('change');
+    });
+    const opened = await desktop.openProject({});
+    expect(created[0]).toMatchObject({ tag: 'input', type: 'file', multiple: false, accept: '.sgwp', removed: true });
+    expect(opened).toEqual({ handle: null, name: '社区调查.sgwp', bytes: new TextEncoder().encode('PK') });
+  });
+
+  it('resolves null when the picker is cancelled, and refuses handles and too-large files', async () => {
+    const cancelled = setup((input) => input.dispatch('cancel'));
+    await expect(cancelled.desktop.openProject({})).resolves.toBeNull();
+    await expect(cancelled.desktop.openProject({ handleId: 'a'.repeat(32) })).rejects.toThrow(/only available in the desktop app/);
+    await expect(cancelled.desktop.openProject({ handleId: '/etc/passwd' })).rejects.toThrow(/handleId is not a project handle/);
+    expect(cancelled.created).toHaveLength(1);
+    const huge = setup((input) => {
+      input.files = [{ name: 'huge.sgwp', size: MAX_IPC_FILE_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) }];
+      input.dispatch('change');
+    });
+    await expect(huge.desktop.openProject({})).rejects.toThrow(/"huge\.sgwp" is 1025 MB/);
+  });
+
+  it('saves a project as a download: saved, but no handle to save over later', async () => {
+    let clicked: FakeElement | undefined;
+    const { desktop, env } = setup((a) => (clicked = a));
+    const result = await desktop.saveProject({ bytes: new Uint8Array([0x50, 0x4b]), suggestedName: '社区调查.sgwp' });
+    expect(result).toEqual({ saved: true });
+    expect(clicked).toMatchObject({ tag: 'a', download: '社区调查.sgwp', removed: true });
+    expect(new Uint8Array(await env.createObjectURL.mock.calls[0]![0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b]));
+    await expect(desktop.saveProject({ bytes: new Uint8Array(), suggestedName: '../a.sgwp' })).rejects.toThrow(/plain file name/);
+  });
+
+  it('has no recent projects and no native menu', async () => {
+    const { desktop } = setup();
+    await expect(desktop.recentProjects()).resolves.toEqual([]);
+    const listener = vi.fn();
+    const stop = desktop.onMenuCommand(listener);
+    expect(typeof stop).toBe('function');
+    stop();
+    expect(listener).not.toHaveBeenCalled();
+  });
+});
+
 describe('helpers', () => {
   it('builds the accept attribute', () => {
     expect(acceptFor(undefined)).toBe('');

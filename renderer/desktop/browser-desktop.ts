@@ -1,12 +1,16 @@
 /**
  * DesktopApi for a plain browser (`npm run web`, e2e tests): file input to open, a download to save,
  * a new tab for links. Payloads go through the same parsers as in Electron so both shells agree.
+ * A browser page cannot write back to a file it was given, so projects have no handles and no recent list.
  */
 import {
   MAX_IPC_FILE_BYTES,
+  PROJECT_EXTENSION,
   parseExternalUrl,
   parseOpenFilesRequest,
+  parseOpenProjectRequest,
   parseSaveFileRequest,
+  parseSaveProjectRequest,
   type DesktopApi,
   type FileFilter,
   type OpenedFile,
@@ -81,6 +85,21 @@ function pickFiles(env: BrowserEnv, accept: string, multiple: boolean): Promise<
   });
 }
 
+function download(env: BrowserEnv, name: string, bytes: Uint8Array): void {
+  // Blob wants ArrayBuffer-backed views; copy only when the bytes live in a SharedArrayBuffer.
+  const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+  const url = env.createObjectURL(new Blob([part], { type: 'application/octet-stream' }));
+  const a = env.document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  env.document.body.append(a);
+  a.click();
+  a.remove();
+  env.setTimeout(() => env.revokeObjectURL(url), REVOKE_AFTER_MS);
+}
+
 export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): DesktopApi {
   const env: BrowserEnv = { ...defaultEnv(), ...overrides };
 
@@ -97,23 +116,35 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
 
     async saveFile(raw) {
       const req = parseSaveFileRequest(raw);
-      // Blob wants ArrayBuffer-backed views; copy only when the bytes live in a SharedArrayBuffer.
-      const part = req.bytes.buffer instanceof ArrayBuffer ? (req.bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(req.bytes);
-      const url = env.createObjectURL(new Blob([part], { type: 'application/octet-stream' }));
-      const a = env.document.createElement('a');
-      a.href = url;
-      a.download = req.suggestedName;
-      a.rel = 'noopener';
-      a.style.display = 'none';
-      env.document.body.append(a);
-      a.click();
-      a.remove();
-      env.setTimeout(() => env.revokeObjectURL(url), REVOKE_AFTER_MS);
+      download(env, req.suggestedName, req.bytes);
       return { saved: true, location: req.suggestedName };
     },
 
     async openExternal(raw) {
       env.open(parseExternalUrl(raw), '_blank', 'noopener');
+    },
+
+    async openProject(raw) {
+      // The recent list is always empty here, so no handle id can be valid.
+      if (parseOpenProjectRequest(raw).handleId) throw new Error('recent projects are only available in the desktop app');
+      const [file] = await readFiles(await pickFiles(env, `.${PROJECT_EXTENSION}`, false));
+      return file ? { handle: null, name: file.name, bytes: file.bytes } : null;
+    },
+
+    async saveProject(raw) {
+      // Every save is a download: the browser decides where it goes.
+      const req = parseSaveProjectRequest(raw);
+      download(env, req.suggestedName, req.bytes);
+      return { saved: true };
+    },
+
+    async recentProjects() {
+      return [];
+    },
+
+    onMenuCommand() {
+      // No native menu in a browser: the page's own 项目 menu and shortcuts are the only way in.
+      return () => undefined;
     },
   };
 }

@@ -150,6 +150,10 @@ describe('workbench (web build in Chromium)', () => {
         openFiles: async () => [],
         saveFile: async () => ({ saved: false }),
         openExternal: async () => undefined,
+        openProject: async () => null,
+        saveProject: async () => ({ saved: false }),
+        recentProjects: async () => [],
+        onMenuCommand: () => () => undefined,
       };
     });
     await page.goto(inject('baseUrl'));

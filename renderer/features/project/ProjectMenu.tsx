@@ -1,16 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
+import type { ProjectHandle } from '../../../shared/desktop-api';
 import { useLang } from '../../i18n/LangContext';
 import type { ProjectStatus } from './useProject';
 
 interface ProjectMenuProps {
   status: ProjectStatus;
+  /** Recent project files (Electron; always empty in the browser). */
+  recent: ProjectHandle[];
   onNew(): void;
   onOpen(): void;
   onSave(): void;
+  onSaveAs(): void;
+  onOpenRecent(handleId: string): void;
+  /** The menu is about to show: a chance to refresh `recent`. */
+  onShow?(): void;
 }
 
-/** The 项目 menu (new / open / save) with the project name and an unsaved-changes marker. */
-export function ProjectMenu({ status, onNew, onOpen, onSave }: ProjectMenuProps) {
+/** The 项目 menu (new / open / save / save as / recent) with the project name and an unsaved-changes marker. */
+export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, onOpenRecent, onShow }: ProjectMenuProps) {
   const { t } = useLang();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
@@ -23,10 +30,12 @@ export function ProjectMenu({ status, onNew, onOpen, onSave }: ProjectMenuProps)
     return () => window.removeEventListener('mousedown', close);
   }, [open]);
 
-  const item = (label: string, shortcut: string, run: () => void) => (
+  const item = (label: string, shortcut: string, run: () => void, title?: string) => (
     <button
+      key={title}
       type="button"
       role="menuitem"
+      title={title}
       onClick={() => {
         setOpen(false);
         run();
@@ -39,7 +48,15 @@ export function ProjectMenu({ status, onNew, onOpen, onSave }: ProjectMenuProps)
 
   return (
     <div className="project-menu">
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => {
+          if (!open) onShow?.();
+          setOpen(!open);
+        }}
+      >
         {t('project.menu')}
       </button>
       <span className="project-name" data-testid="project-name" title={status.dirty ? t('project.unsaved') : undefined}>
@@ -63,6 +80,15 @@ export function ProjectMenu({ status, onNew, onOpen, onSave }: ProjectMenuProps)
           {item(t('project.new'), '', onNew)}
           {item(t('project.open'), 'Ctrl+O', onOpen)}
           {item(t('project.save'), 'Ctrl+S', onSave)}
+          {item(t('project.saveAs'), 'Ctrl+Shift+S', onSaveAs)}
+          {recent.length > 0 && (
+            <div role="group" aria-label={t('project.recent')} className="menu-group">
+              <div className="menu-heading" aria-hidden="true">
+                {t('project.recent')}
+              </div>
+              {recent.map((h) => item(h.name, '', () => onOpenRecent(h.id), h.location))}
+            </div>
+          )}
         </div>
       )}
       {status.message && (

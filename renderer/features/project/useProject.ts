@@ -1,15 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Db } from '../../../shared/db';
 import type { Lang } from '../../../shared/model/catalog';
 import { describeProjectError } from '../../../shared/project/errors';
 import type { Translate } from '../../../shared/i18n';
-import { toSafeFileName } from '../../../shared/desktop-api';
+import { PROJECT_EXTENSION, toSafeFileName, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
 import { getDesktop } from '../../desktop';
 import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, writeAutosave, type AutosaveRecord } from './autosave-store';
 import { fingerprint, resetWorkspace, restore, snapshot } from './workspace-io';
 
 export const AUTOSAVE_INTERVAL_MS = 4000;
-const EXTENSION = 'sgwp';
 
 export interface ProjectStatus {
   name: string;
@@ -30,6 +29,8 @@ interface Options {
 }
 
 const time = () => new Date().toLocaleTimeString();
+const projectName = (fileName: string) => fileName.replace(/\.sgwp$/i, '');
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Project lifecycle: new, open, save, save as, autosave to IndexedDB and crash recovery. */
 export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Options) {
@@ -37,8 +38,16 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
   const savedPrint = useRef<string | null>(null);
   const autosavedPrint = useRef<string | null>(null);
   const busy = useRef(false);
+  const opening = useRef(false);
+  /** The file Save writes to without asking (Electron only; the browser can only download). */
+  const handle = useRef<ProjectHandle | null>(null);
+  const [recent, setRecent] = useState<ProjectHandle[]>([]);
 
-  const fileName = (name: string) => toSafeFileName(name, EXTENSION, 'project');
+  const fileName = (name: string) => toSafeFileName(name, PROJECT_EXTENSION, 'project');
+
+  const refreshRecent = useCallback(() => {
+    getDesktop().recentProjects().then(setRecent, () => undefined);
+  }, []);
 
   const replaceWith = useCallback(
     async (bytes: Uint8Array, name: string, message?: string, tablesOnly = false) => {
@@ -53,43 +62,62 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
     [db, builtIn, onReplaced],
   );
 
-  const save = useCallback(
-    async () => {
+  /** Save writes over the current file when there is one; Save As (and a first save) asks where. */
+  const write = useCallback(
+    async (saveAs: boolean) => {
       if (!db || busy.current) return;
       busy.current = true;
       try {
         const bytes = await snapshot(db, builtIn, lang, appVersion);
-        const result = await getDesktop().saveFile({ suggestedName: fileName(status.name), bytes, filters: [{ name: t('project.menu'), extensions: [EXTENSION] }] });
+        const handleId = saveAs ? undefined : handle.current?.id;
+        const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(status.name), ...(handleId ? { handleId } : {}) });
         if (!result.saved) return;
         savedPrint.current = await fingerprint(db, builtIn);
-        const name = (result.location ?? status.name).split(/[\\/]/).pop()!.replace(/\.sgwp$/i, '');
+        handle.current = result.handle ?? null;
+        const name = result.handle ? projectName(result.handle.name) : status.name;
         setStatus({ name, dirty: false, message: { kind: 'info', text: t('project.saved', { time: time() }) } });
       } catch (e) {
-        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: e instanceof Error ? e.message : String(e) }) } }));
+        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: reason(e) }) } }));
       } finally {
         busy.current = false;
+        refreshRecent();
       }
     },
-    [db, builtIn, lang, appVersion, status.name, t],
+    [db, builtIn, lang, appVersion, status.name, t, refreshRecent],
   );
+  const save = useCallback(() => write(false), [write]);
+  const saveAs = useCallback(() => write(true), [write]);
 
-  const open = useCallback(async () => {
-    if (!db) return;
-    const [file] = await getDesktop().openFiles({ filters: [{ name: t('project.menu'), extensions: [EXTENSION] }], multiple: false });
-    if (!file) return;
-    try {
-      const name = file.name.replace(/\.sgwp$/i, '');
-      await replaceWith(file.bytes, name, t('project.opened', { name }));
-    } catch (e) {
-      setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
-    }
-  }, [db, replaceWith, t]);
+  /** Open asks for a file; openRecent re-opens one from the recent list by its handle id. */
+  const openFrom = useCallback(
+    async (handleId?: string) => {
+      // One open dialog at a time (the native menu and the page's shortcut may both fire).
+      if (!db || opening.current) return;
+      opening.current = true;
+      try {
+        const file = await getDesktop().openProject(handleId ? { handleId } : {});
+        if (!file) return;
+        const name = projectName(file.name);
+        await replaceWith(file.bytes, name, t('project.opened', { name }));
+        handle.current = file.handle;
+      } catch (e) {
+        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+      } finally {
+        opening.current = false;
+        refreshRecent();
+      }
+    },
+    [db, replaceWith, t, refreshRecent],
+  );
+  const open = useCallback(() => openFrom(), [openFrom]);
+  const openRecent = useCallback((handleId: string) => openFrom(handleId), [openFrom]);
 
   const newProject = useCallback(async () => {
     if (!db) return;
     if (status.dirty && !window.confirm(t('project.confirmNew'))) return;
     await resetWorkspace(db, builtIn);
     await clearAutosave();
+    handle.current = null;
     savedPrint.current = await fingerprint(db, builtIn);
     setStatus({ name: t('project.untitled'), dirty: false });
     onReplaced();
@@ -102,6 +130,8 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
       if (!record || !accept) return;
       try {
         await replaceWith(record.bytes, record.name, t('project.opened', { name: record.name }));
+        // Restored work is not the file it may once have come from: the next save asks where.
+        handle.current = null;
         setStatus((s) => ({ ...s, dirty: true }));
       } catch (e) {
         setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
@@ -152,5 +182,14 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
     };
   }, [db, builtIn, lang, appVersion, status.name, status.pendingRestore]);
 
-  return { status, save, open, newProject, decideRestore };
+  useEffect(refreshRecent, [refreshRecent]);
+
+  // The native menu (Electron) drives the same actions as the page's 项目 menu.
+  const onMenuCommand = useEffectEvent((cmd: MenuCommand) => {
+    if (cmd.command === 'openRecent') void openRecent(cmd.handleId);
+    else void { new: newProject, open, save, saveAs }[cmd.command]();
+  });
+  useEffect(() => getDesktop().onMenuCommand((cmd) => onMenuCommand(cmd)), []);
+
+  return { status, save, saveAs, open, openRecent, recent, refreshRecent, newProject, decideRestore };
 }

@@ -29,7 +29,8 @@ const MUTATING = /^\s*(create|drop|alter|insert|update|delete|attach|detach)\b/i
 
 export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleProps) {
   const { t, lang } = useLang();
-  const [sql, setSql] = useState(() => localStorage.getItem(DRAFT_KEY) ?? STARTER_SQL);
+  // SQL sent from another screen wins over the saved draft, also when it arrives with the console's mount.
+  const [sql, setSql] = useState(() => incoming?.sql ?? localStorage.getItem(DRAFT_KEY) ?? STARTER_SQL);
   const { history, add, clear } = useHistory();
   const onFinished = useCallback(
     (s: RunState) => {

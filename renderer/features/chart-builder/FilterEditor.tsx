@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import type { TableInfo } from '../../../shared/db-catalog';
+import { columnLabel } from '../../../shared/charts/chart-data';
+import { ident } from '../../../shared/db';
+import type { Filter, FilterValue } from '../../../shared/model/chart-spec';
+import { YEAR_COLUMN } from '../../../shared/sql/chart-sql';
+import { coordinatorFor } from '../../db/coordinator';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+
+interface Props {
+  table: TableInfo | undefined;
+  filters: Filter[];
+  onChange(filters: Filter[]): void;
+}
+
+/** IN-list filters on any column (values from the data), and a year range when the table has years. */
+export function FilterEditor({ table, filters, onChange }: Props) {
+  const { t, lang } = useLang();
+  const { db, catalog } = useWorkbench();
+  const [column, setColumn] = useState('');
+  const [options, setOptions] = useState<FilterValue[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const label = (c: string) => (table ? columnLabel(catalog, table.name, c, lang) : c);
+
+  useEffect(() => {
+    if (!db || !table || !column) return;
+    const ac = new AbortController();
+    const sql = `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table.name)} WHERE ${ident(column)} IS NOT NULL ORDER BY 1 LIMIT 500`;
+    coordinatorFor(db)
+      .query(sql, { signal: ac.signal })
+      .then(
+        (res) => setOptions(Array.from(res.getChild('v')! as Iterable<unknown>, (v) => (typeof v === 'number' ? v : String(v)))),
+        () => undefined,
+      );
+    return () => ac.abort();
+  }, [db, table, column]);
+
+  const hasYear = table?.columns.some((c) => c.name === YEAR_COLUMN);
+  const range = filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === YEAR_COLUMN);
+  const setRange = (part: 'min' | 'max', text: string) => {
+    const n = text === '' ? undefined : Number(text);
+    const next = { column: YEAR_COLUMN, op: 'range' as const, min: range?.min, max: range?.max, [part]: Number.isFinite(n) ? n : undefined };
+    const rest = filters.filter((f) => f !== range);
+    onChange(next.min === undefined && next.max === undefined ? rest : [...rest, next]);
+  };
+  const add = () => {
+    if (!column || picked.length === 0) return;
+    const values = picked.map((p) => options.find((o) => String(o) === p) ?? p);
+    onChange([...filters.filter((f) => !(f.op === 'in' && f.column === column)), { column, op: 'in', values }]);
+    setPicked([]);
+  };
+
+  return (
+    <fieldset className="builder-filters">
+      <legend>{t('builder.filters')}</legend>
+      <ul className="filter-chips">
+        {filters
+          .filter((f) => f !== range)
+          .map((f) => (
+            <li key={f.column + f.op}>
+              <span>
+                {label(f.column)}: {f.op === 'in' || f.op === 'not_in' ? f.values.join('、') : f.op}
+              </span>
+              <button type="button" aria-label={t('builder.removeFilter', { column: label(f.column) })} onClick={() => onChange(filters.filter((x) => x !== f))}>
+                ×
+              </button>
+            </li>
+          ))}
+      </ul>
+      <label htmlFor="filter-col">{t('builder.filterColumn')}</label>
+      <select
+        id="filter-col"
+        value={column}
+        onChange={(e) => {
+          setColumn(e.target.value);
+          setOptions([]);
+          setPicked([]);
+        }}
+      >
+        <option value="" />
+        {table?.columns.map((c) => (
+          <option key={c.name} value={c.name}>
+            {label(c.name)}
+          </option>
+        ))}
+      </select>
+      {column && (
+        <>
+          <label htmlFor="filter-values">{t('builder.filterValues')}</label>
+          <select id="filter-values" multiple size={6} value={picked} onChange={(e) => setPicked(Array.from(e.target.selectedOptions, (o) => o.value))}>
+            {options.map((o) => (
+              <option key={String(o)} value={String(o)}>
+                {String(o)}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={add} disabled={picked.length === 0}>
+            {t('builder.addFilter')}
+          </button>
+        </>
+      )}
+      {hasYear && (
+        <div className="year-range">
+          <label>
+            {t('builder.yearFrom')}
+            <input type="number" value={range?.min ?? ''} onChange={(e) => setRange('min', e.target.value)} />
+          </label>
+          <label>
+            {t('builder.yearTo')}
+            <input type="number" value={range?.max ?? ''} onChange={(e) => setRange('max', e.target.value)} />
+          </label>
+        </div>
+      )}
+    </fieldset>
+  );
+}

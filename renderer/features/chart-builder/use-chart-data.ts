@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Table } from 'apache-arrow';
+import { buildChartOption } from '../../../shared/charts/chart-option';
+import { toChartData, type ChartData } from '../../../shared/charts/chart-data';
+import { describeDbError } from '../../../shared/db-errors';
+import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
+import { buildChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
+import { coordinatorFor } from '../../db/coordinator';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+
+export interface ChartState {
+  query: ChartQuery | null;
+  status: 'idle' | 'loading' | 'ready' | 'empty' | 'error';
+  data?: ChartData;
+  option?: ReturnType<typeof buildChartOption>;
+  table?: Table;
+  error?: string;
+}
+
+interface Options {
+  global?: GlobalFilters;
+  chartId?: string;
+  /** Off-screen charts wait behind visible ones. */
+  visible?: boolean;
+  /** The x value picked by a click on this chart: drawn highlighted. */
+  highlight?: FilterValue;
+}
+
+/** Spec → SQL → (coordinator) → rows → ChartData → ECharts option; stale queries are cancelled. */
+export function useChartData(spec: ChartSpec | null, { global, chartId, visible = true, highlight }: Options = {}): ChartState {
+  const { db, catalog, tables } = useWorkbench();
+  const { t, lang } = useLang();
+  const info = spec ? tables.find((x) => x.name === spec.table) : undefined;
+  const { columns, columnTypes } = useMemo(
+    () => ({ columns: info?.columns.map((c) => c.name), columnTypes: info && Object.fromEntries(info.columns.map((c) => [c.name, c.type])) }),
+    [info],
+  );
+  const globalKey = JSON.stringify(global ?? null);
+  const query = useMemo(() => {
+    if (!spec) return null;
+    try {
+      return buildChartSql(spec, { columns, columnTypes, global: JSON.parse(globalKey) ?? undefined, chartId });
+    } catch {
+      return null;
+    }
+  }, [spec, columns, columnTypes, globalKey, chartId]);
+  const [result, setResult] = useState<{ sql: string; table?: Table; error?: string } | null>(null);
+
+  useEffect(() => {
+    if (!db || !query) return;
+    const ac = new AbortController();
+    const coordinator = coordinatorFor(db);
+    // A new table list means imports or DDL ran: cached results may be stale.
+    coordinator.sync(tables);
+    coordinator
+      .query(query.sql, { signal: ac.signal, priority: visible ? 'high' : 'low' })
+      .then(
+        (table) => setResult({ sql: query.sql, table }),
+        (e: unknown) => {
+          if (ac.signal.aborted) return;
+          const d = describeDbError(e, t);
+          setResult({ sql: query.sql, error: `${d.title}: ${d.detail}` });
+        },
+      );
+    return () => ac.abort();
+  }, [db, query, visible, t, tables]);
+
+  return useMemo<ChartState>(() => {
+    if (!spec || !query) return { query, status: 'idle' };
+    if (!result || result.sql !== query.sql) return { query, status: 'loading' };
+    if (result.error) return { query, status: 'error', error: result.error };
+    const table = result.table!;
+    if (table.numRows === 0) return { query, status: 'empty', table };
+    try {
+      const data = toChartData(spec, query, table, catalog, lang);
+      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight }), table };
+    } catch (e) {
+      return { query, status: 'error', error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [spec, query, result, catalog, lang, highlight]);
+}

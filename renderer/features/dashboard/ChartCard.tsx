@@ -1,0 +1,107 @@
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { ECharts } from 'echarts';
+import { clickedKey } from '../../../shared/charts/chart-option';
+import { CARD_SIZES, type CardSize, type DashboardCard } from '../../../shared/model/dashboard';
+import type { FilterValue } from '../../../shared/model/chart-spec';
+import type { GlobalFilters } from '../../../shared/sql/chart-sql';
+import { Chart, type ChartClickEvent } from '../../charts/Chart';
+import { ChartActions } from '../../charts/chart-actions';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+import { useChartData } from '../chart-builder/use-chart-data';
+
+interface Props {
+  card: DashboardCard;
+  global: GlobalFilters;
+  /** The x value this card's own click selected, if any. */
+  selected?: FilterValue;
+  onSelect(card: DashboardCard, value: FilterValue): void;
+  onMove(delta: number): void;
+  onResize(size: CardSize): void;
+  onRemove(): void;
+  onDropCard(sourceId: string): void;
+}
+
+/** Becomes true once the element has been on screen: off-screen cards query after visible ones. */
+function useSeen<T extends Element>() {
+  const ref = useRef<T>(null);
+  const [seen, setSeen] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || seen) return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { rootMargin: '200px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [seen]);
+  return [ref, seen] as const;
+}
+
+export function ChartCard({ card, global, selected, onSelect, onMove, onResize, onRemove, onDropCard }: Props) {
+  const { t } = useLang();
+  const wb = useWorkbench();
+  const [ref, seen] = useSeen<HTMLElement>();
+  const state = useChartData(card.spec, { global, chartId: card.id, visible: seen, highlight: selected });
+  const instance = useRef<ECharts | null>(null);
+  const title = state.data?.title ?? card.spec.title;
+  const target = useMemo(
+    () => (state.data && state.query ? { spec: card.spec, data: state.data, sql: state.query.sql, getInstance: () => instance.current } : null),
+    [card.spec, state.data, state.query],
+  );
+  const onClick = (e: ChartClickEvent) => {
+    const key = state.data && clickedKey(state.data, e);
+    if (key !== undefined) onSelect(card, key);
+  };
+  const onDrop = (e: DragEvent) => {
+    const id = e.dataTransfer.getData('text/x-sgw-card');
+    if (id && id !== card.id) onDropCard(id);
+  };
+
+  return (
+    <article
+      ref={ref}
+      className={`panel dash-card size-${card.size}`}
+      aria-label={title}
+      data-selected={selected !== undefined || undefined}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+    >
+      <header className="dash-card-header" draggable onDragStart={(e) => e.dataTransfer.setData('text/x-sgw-card', card.id)}>
+        <span className="drag-handle" aria-hidden="true">
+          ⠿
+        </span>
+        <div className="spacer" />
+        <button type="button" aria-label={t('dash.moveUp', { title })} onClick={() => onMove(-1)}>
+          ←
+        </button>
+        <button type="button" aria-label={t('dash.moveDown', { title })} onClick={() => onMove(1)}>
+          →
+        </button>
+        <span role="group" aria-label={t('dash.size', { title })} className="size-buttons">
+          {CARD_SIZES.map((s) => (
+            <button key={s} type="button" aria-pressed={card.size === s} onClick={() => onResize(s)}>
+              {t(`dash.size.${s}`)}
+            </button>
+          ))}
+        </span>
+        <button type="button" aria-label={t('dash.openSql', { title })} onClick={() => state.query && wb.openSql(state.query.sql)}>
+          SQL
+        </button>
+        <ChartActions target={target} />
+        <button type="button" aria-label={t('dash.remove', { title })} onClick={onRemove}>
+          ×
+        </button>
+      </header>
+      <div className="dash-card-body">
+        {!state.option && <p className="dash-card-title">{title}</p>}
+        {(state.status === 'loading' || state.status === 'idle') && <p className="muted">{t('dash.loading')}</p>}
+        {state.status === 'empty' && <p className="muted dash-empty">{t('dash.empty')}</p>}
+        {state.status === 'error' && (
+          <p role="alert" className="sql-error">
+            {state.error}
+          </p>
+        )}
+        {state.option && <Chart option={state.option} label={title} onChartClick={onClick} instanceRef={instance} />}
+      </div>
+    </article>
+  );
+}

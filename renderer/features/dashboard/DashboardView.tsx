@@ -1,0 +1,123 @@
+import { useMemo, useState } from 'react';
+import { columnLabel } from '../../../shared/charts/chart-data';
+import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
+import type { FilterValue } from '../../../shared/model/chart-spec';
+import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+import { loadSavedCharts } from '../chart-builder/saved-charts';
+import { ChartCard } from './ChartCard';
+import { loadDashboards, storeDashboards } from './dashboard-store';
+import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
+
+const PICK_KEY = 'sgw.dashboard';
+const NO_FILTERS: DashFilters = { regions: [], years: {}, cross: [] };
+/** Filters survive switching screens (the view unmounts) for the rest of the session. */
+const sessionFilters = new Map<string, DashFilters>();
+
+/** A grid of chart cards sharing global filters; a click on one chart filters the others of its group. */
+export function DashboardView() {
+  const { t, lang } = useLang();
+  const { catalog } = useWorkbench();
+  const ready = useMemo(() => READY_DASHBOARDS.map((make) => make(lang)), [lang]);
+  const [pick, setPick] = useState(() => localStorage.getItem(PICK_KEY) ?? ready[0].id);
+  const [edits, setEdits] = useState<Record<string, Dashboard>>(loadDashboards);
+  const [filters, setFiltersState] = useState<DashFilters>(() => sessionFilters.get(pick) ?? NO_FILTERS);
+  const [toAdd, setToAdd] = useState('');
+  const saved = useMemo(() => loadSavedCharts().charts, []);
+  const dashboard = edits[pick] ?? ready.find((d) => d.id === pick) ?? ready[0];
+  const setFilters = (f: DashFilters) => {
+    sessionFilters.set(dashboard.id, f);
+    setFiltersState(f);
+  };
+  const edit = (next: Dashboard) => {
+    const all = { ...edits, [dashboard.id]: next };
+    setEdits(all);
+    storeDashboards(all);
+  };
+  const reset = () => {
+    const { [dashboard.id]: _, ...rest } = edits;
+    setEdits(rest);
+    storeDashboards(rest);
+  };
+
+  const choose = (id: string) => {
+    localStorage.setItem(PICK_KEY, id);
+    setPick(id);
+    setFiltersState(sessionFilters.get(id) ?? NO_FILTERS);
+  };
+  const select = (card: DashboardCard, value: FilterValue) => {
+    const mine = filters.cross.find((c) => c.sourceId === card.id);
+    const others = filters.cross.filter((c) => c.sourceId !== card.id);
+    const same = mine && mine.values.length === 1 && mine.values[0] === value;
+    const label = columnLabel(catalog, card.spec.table, card.spec.x, lang);
+    setFilters({
+      ...filters,
+      cross: same ? others : [...others, { sourceId: card.id, column: card.spec.x, values: [value], group: cardGroup(card), label }],
+    });
+  };
+  const globalFor = (card: DashboardCard) => ({
+    regions: filters.regions,
+    years: filters.years,
+    cross: filters.cross.filter((c) => c.group === cardGroup(card)),
+  });
+  const add = () => {
+    const chart = saved.find((c) => c.id === toAdd);
+    if (chart) edit(addCard(dashboard, { id: `${chart.id}-${Date.now().toString(36)}`, size: 'medium', spec: chart.spec }));
+  };
+
+  return (
+    <div className="dashboard">
+      <header className="dash-header">
+        <label>
+          {t('dash.pick')}
+          <select value={dashboard.id} onChange={(e) => choose(e.target.value)}>
+            {ready.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <GlobalFilterBar dashboard={dashboard} filters={filters} onChange={setFilters} />
+        <div className="spacer" />
+        <label>
+          {t('dash.addPick')}
+          <select value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
+            <option value="" />
+            {saved.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.spec.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={add} disabled={!toAdd}>
+          {t('dash.add')}
+        </button>
+        <button type="button" onClick={reset} disabled={!edits[dashboard.id]}>
+          {t('dash.reset')}
+        </button>
+      </header>
+      <div className="dash-grid">
+        {dashboard.cards.map((card) => (
+          <ChartCard
+            key={card.id}
+            card={card}
+            global={globalFor(card)}
+            selected={filters.cross.find((c) => c.sourceId === card.id)?.values[0]}
+            onSelect={select}
+            onMove={(d) => edit(moveCard(dashboard, card.id, d))}
+            onResize={(s) => edit(resizeCard(dashboard, card.id, s))}
+            onRemove={() => edit(removeCard(dashboard, card.id))}
+            onDropCard={(from) => {
+              const target = dashboard.cards.findIndex((c) => c.id === card.id);
+              const source = dashboard.cards.findIndex((c) => c.id === from);
+              edit(moveCard(dashboard, from, target - source));
+            }}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}

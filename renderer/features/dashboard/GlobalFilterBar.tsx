@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import { ident } from '../../../shared/db';
+import type { Dashboard } from '../../../shared/model/dashboard';
+import { regionColumn, type CrossFilter } from '../../../shared/sql/chart-sql';
+import { coordinatorFor } from '../../db/coordinator';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+
+export interface DashFilters {
+  regions: string[];
+  years: { from?: number; to?: number };
+  cross: (CrossFilter & { group: string; label: string })[];
+}
+
+interface Props {
+  dashboard: Dashboard;
+  filters: DashFilters;
+  onChange(f: DashFilters): void;
+}
+
+/** Regions and years for every chart, the linked (click) filters, and one button to clear them all. */
+export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
+  const { t } = useLang();
+  const { db, tables } = useWorkbench();
+  const [regions, setRegions] = useState<string[]>([]);
+
+  const sources = [...new Set(dashboard.cards.map((c) => c.spec.table))]
+    .map((name) => {
+      const info = tables.find((x) => x.name === name);
+      const col = info && regionColumn(info.columns.map((c) => c.name));
+      return col ? `SELECT DISTINCT ${ident(col)}::VARCHAR AS v FROM ${ident(name)}` : null;
+    })
+    .filter(Boolean);
+  const regionSql = sources.length ? `SELECT DISTINCT v FROM (${sources.join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v` : '';
+
+  useEffect(() => {
+    if (!db || !regionSql) return;
+    const ac = new AbortController();
+    coordinatorFor(db)
+      .query(regionSql, { signal: ac.signal, priority: 'low' })
+      .then((res) => setRegions(Array.from(res.getChild('v')! as Iterable<unknown>, String)), () => undefined);
+    return () => ac.abort();
+  }, [db, regionSql]);
+
+  const toggle = (r: string) =>
+    onChange({ ...filters, regions: filters.regions.includes(r) ? filters.regions.filter((x) => x !== r) : [...filters.regions, r] });
+  const year = (part: 'from' | 'to', text: string) => {
+    const n = Number(text);
+    onChange({ ...filters, years: { ...filters.years, [part]: text && Number.isFinite(n) ? n : undefined } });
+  };
+  const active = filters.regions.length > 0 || filters.years.from !== undefined || filters.years.to !== undefined || filters.cross.length > 0;
+
+  return (
+    <section className="dash-filters" aria-label={t('dash.filters')}>
+      <details className="region-picker">
+        <summary>
+          {t('dash.regionsSummary', { value: filters.regions.length ? filters.regions.join('、') : t('dash.allRegions') })}
+        </summary>
+        <fieldset>
+          <legend className="sr-only">{t('dash.regions')}</legend>
+          {regions.map((r) => (
+            <label key={r}>
+              <input type="checkbox" checked={filters.regions.includes(r)} onChange={() => toggle(r)} />
+              {r}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <label>
+        {t('dash.yearFrom')}
+        <input type="number" className="year-input" value={filters.years.from ?? ''} onChange={(e) => year('from', e.target.value)} />
+      </label>
+      <label>
+        {t('dash.yearTo')}
+        <input type="number" className="year-input" value={filters.years.to ?? ''} onChange={(e) => year('to', e.target.value)} />
+      </label>
+      {filters.cross.map((c) => (
+        <span key={c.sourceId} className="chip" data-testid="cross-filter">
+          {t('dash.crossFilter', { column: c.label, values: c.values.join('、') })}
+          <button type="button" aria-label={t('builder.removeFilter', { column: c.label })} onClick={() => onChange({ ...filters, cross: filters.cross.filter((x) => x !== c) })}>
+            ×
+          </button>
+        </span>
+      ))}
+      <button type="button" onClick={() => onChange({ regions: [], years: {}, cross: [] })} disabled={!active}>
+        {t('dash.clear')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+import type { Table } from 'apache-arrow';
+import { translator } from '../i18n';
+import type { DatasetCatalog, Lang } from '../model/catalog';
+import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
+import type { ChartQuery } from '../sql/chart-sql';
+import { checkColumns } from './category';
+import { sourceLine } from './starter-chart';
+
+export type SeriesType = 'bar' | 'line' | 'area' | 'pie' | 'treemap' | 'scatter' | 'heatmap' | 'map';
+
+export interface ChartDataSeries {
+  name: string;
+  /** One value per category (null = no data). */
+  values: (number | null)[];
+  axis: 'left' | 'right';
+  type: SeriesType;
+  unit?: string;
+}
+
+/**
+ * The neutral chart shape: categories along x, one row of numbers per series, plus the texts around the
+ * chart. Option builders draw it; exporters (xlsx, png) consume it. Small: built from aggregated rows.
+ */
+export interface ChartData {
+  kind: ChartKind;
+  title: string;
+  subtitle?: string;
+  /** Label of the dimension (x), from the column metadata. */
+  categoryLabel: string;
+  /** Display text of each x value. */
+  categories: string[];
+  /** The raw x values (numbers stay numbers), for cross-filtering on click. */
+  keys: FilterValue[];
+  series: ChartDataSeries[];
+  /** Unit of the left value axis. */
+  unit?: string;
+  /** Localised source line ("来源：…"). */
+  source: string;
+  stack: StackMode;
+  annotations: Annotation[];
+}
+
+const TYPE_BY_KIND: Record<ChartKind, SeriesType> = {
+  column: 'bar',
+  bar: 'bar',
+  line: 'line',
+  area: 'area',
+  combo: 'bar',
+  pie: 'pie',
+  donut: 'pie',
+  treemap: 'treemap',
+  scatter: 'scatter',
+  heatmap: 'heatmap',
+  map: 'map',
+  multiples: 'bar',
+};
+
+function columnMeta(catalog: DatasetCatalog | null, table: string, column: string | null) {
+  if (!column) return undefined;
+  return catalog?.datasets.find((d) => d.table === table)?.columns.find((c) => c.name === column);
+}
+
+export function columnLabel(catalog: DatasetCatalog | null, table: string, column: string, lang: Lang): string {
+  const meta = columnMeta(catalog, table, column);
+  return meta ? (lang === 'en' ? meta.label.en : meta.label.zh) : column;
+}
+
+/** The unit a measure's numbers are in, after aggregation and transforms. */
+export function measureUnit(spec: ChartSpec, m: Measure, catalog: DatasetCatalog | null, lang: Lang): string | undefined {
+  const t = translator(lang);
+  if (m.transform === 'yoy' || (spec.stack === 'percent' && spec.series && m.transform === 'none')) return '%';
+  if (m.transform === 'index') return undefined;
+  if (m.agg === 'count' || m.agg === 'count_distinct') return m.unit ?? t('charts.unit.count');
+  return m.unit ?? columnMeta(catalog, spec.table, m.column)?.unit;
+}
+
+export function measureLabel(spec: ChartSpec, m: Measure, catalog: DatasetCatalog | null, lang: Lang): string {
+  const t = translator(lang);
+  const base =
+    m.label ??
+    (m.column === null ? t('charts.measure.rows') : `${columnLabel(catalog, spec.table, m.column, lang)}（${t(`charts.agg.${m.agg}`)}）`);
+  if (m.transform === 'yoy') return `${base} ${t('charts.transform.yoyShort')}`;
+  if (m.transform === 'index') return `${base} ${t('charts.transform.indexShort')}`;
+  return base;
+}
+
+function toNumber(v: unknown): number | null {
+  const n = typeof v === 'bigint' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+/** Iterating (not toArray()) keeps nulls: toArray() of a numeric column yields 0 for a null. */
+function column(table: Table, name: string): unknown[] {
+  return Array.from(table.getChild(name)! as Iterable<unknown>);
+}
+
+/**
+ * Turns the result of buildChartSql(spec) into ChartData: one series per measure, or, with a series
+ * dimension, the long rows pivoted into one series per series value (first measure only).
+ */
+export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, catalog: DatasetCatalog | null, lang: Lang): ChartData {
+  checkColumns(table, [query.x, ...(query.series ? [query.series] : []), ...query.measures]);
+  const t = translator(lang);
+  const rawX = column(table, query.x).map((v) => (typeof v === 'bigint' ? Number(v) : v));
+  const keys: FilterValue[] = [];
+  const index = new Map<string, number>();
+  const xPos = rawX.map((v) => {
+    const k = String(v);
+    if (!index.has(k)) {
+      index.set(k, keys.length);
+      keys.push(typeof v === 'number' ? v : k);
+    }
+    return index.get(k)!;
+  });
+  const type = TYPE_BY_KIND[spec.kind];
+  const units = spec.measures.map((m) => measureUnit(spec, m, catalog, lang));
+
+  let series: ChartDataSeries[];
+  if (query.series) {
+    const names = column(table, query.series).map(String);
+    const ys = column(table, query.measures[0]).map(toNumber);
+    const rawNames = column(table, query.series);
+    // Years as series (2013, 2014) read best in time order, whatever order the rows came in.
+    const order = rawNames.every((v) => typeof v === 'number' || typeof v === 'bigint')
+      ? [...new Set(rawNames.map(Number))].sort((a, b) => a - b).map(String)
+      : [...new Set(names)];
+    const rows = order.map((): (number | null)[] => keys.map(() => null));
+    names.forEach((n, r) => {
+      rows[order.indexOf(n)][xPos[r]] = ys[r];
+    });
+    series = order.map((name, i) => ({ name, values: rows[i], axis: 'left', type, ...(units[0] ? { unit: units[0] } : {}) }));
+  } else {
+    series = spec.measures.map((m, i) => {
+      const values = keys.map((): number | null => null);
+      column(table, query.measures[i]).forEach((v, r) => (values[xPos[r]] = toNumber(v)));
+      const combo = spec.kind === 'combo' && i > 0;
+      return {
+        name: measureLabel(spec, m, catalog, lang),
+        values,
+        axis: combo ? 'right' : 'left',
+        type: combo ? 'line' : type,
+        ...(units[i] ? { unit: units[i] } : {}),
+      };
+    });
+  }
+  return {
+    kind: spec.kind,
+    title: spec.title || defaultTitle(spec, catalog, lang),
+    ...(spec.subtitle ? { subtitle: spec.subtitle } : {}),
+    categoryLabel: columnLabel(catalog, spec.table, spec.x, lang),
+    categories: keys.map(String),
+    keys,
+    series,
+    ...(units[0] ? { unit: units[0] } : {}),
+    source: t('chart.source', { source: sourceLine(spec.sources ?? [spec.table], catalog, lang) }),
+    stack: spec.stack,
+    annotations: spec.annotations,
+  };
+}
+
+/** "数值（求和） · 按类别": used when the user has not typed a title. */
+export function defaultTitle(spec: ChartSpec, catalog: DatasetCatalog | null, lang: Lang): string {
+  const t = translator(lang);
+  return t('charts.defaultTitle', {
+    measure: measureLabel(spec, spec.measures[0], catalog, lang),
+    x: columnLabel(catalog, spec.table, spec.x, lang),
+  });
+}

@@ -1,0 +1,172 @@
+import type { EChartsOption, SeriesOption } from 'echarts';
+import { translator } from '../i18n';
+import type { Lang } from '../model/catalog';
+import type { ChartData } from './chart-data';
+import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
+import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
+
+/** Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). */
+export const SEQUENTIAL = ['#eef5fb', '#9ecae1', '#4292c6', '#0072B2', '#08306b'];
+
+function visualMap(max: number, lang: Lang, bottom: number) {
+  return {
+    type: 'continuous' as const,
+    min: 0,
+    max: max || 1,
+    dimension: 2,
+    calculable: true,
+    orient: 'horizontal' as const,
+    left: 'right',
+    bottom,
+    itemWidth: 10,
+    itemHeight: 100,
+    inRange: { color: SEQUENTIAL },
+    outOfRange: { color: '#e9ecef' },
+    formatter: (v: unknown) => compact(lang)(Number(v)),
+  };
+}
+
+/** Dimension × series as coloured cells, e.g. region × year. */
+export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
+  const rows = data.series.map((s) => s.name);
+  const cells = data.series.flatMap((s, r) =>
+    s.values.flatMap((v, c) => (v === null ? [] : [{ name: data.categories[c], value: [c, r, v] }])),
+  );
+  const unit = data.series[0]?.unit ?? data.unit;
+  return {
+    ...frame(data, false),
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { name, value } = p as { name: string; value: number[] };
+        return `${rows[value[1]]} · ${name}<br/>${valueText(value[2], unit, lang)}`;
+      },
+    },
+    grid: { left: 12, right: 16, top: topSpace(data, false) + 8, bottom: 64, containLabel: true },
+    xAxis: { type: 'category', data: data.categories, name: data.categoryLabel, nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
+    yAxis: { type: 'category', data: rows, inverse: true, splitArea: { show: true }, axisLabel: { width: 120, overflow: 'truncate' } },
+    visualMap: visualMap(maxValue(data), lang, 22),
+    series: [
+      {
+        type: 'heatmap',
+        data: cells,
+        label: { show: cells.length <= 120, formatter: (p: unknown) => compact(lang)((p as { value: number[] }).value[2]), fontSize: 11 },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+      },
+    ],
+  };
+}
+
+/**
+ * Province tile map: every province a square in geographic order, coloured by the first series. Places
+ * the grid does not know (e.g. 全国) are left out; provinces without data are grey.
+ */
+export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: OptionSettings = {}): EChartsOption {
+  const t = translator(lang);
+  const s = data.series[0];
+  const byTile = new Map<string, { category: string; value: number | null }>();
+  data.categories.forEach((c, i) => {
+    const tile = findProvince(c);
+    if (tile && !byTile.has(tile.name)) byTile.set(tile.name, { category: c, value: s?.values[i] ?? null });
+  });
+  const tiles = PROVINCE_GRID.map((tile) => {
+    const hit = byTile.get(tile.name);
+    // Tiles without data sit below the colour scale, so visualMap paints them grey.
+    const short = lang === 'en' ? tile.en : tile.short;
+    const v = hit?.value ?? -1;
+    const faded = settings.highlight !== undefined && hit?.category !== String(settings.highlight);
+    return {
+      name: hit?.category ?? tile.name,
+      value: [tile.col, tile.row, v],
+      label: { formatter: v < 0 ? short : `${short}\n${compact(lang)(v)}` },
+      ...(faded ? { itemStyle: { opacity: 0.35 } } : {}),
+    };
+  });
+  const unit = s?.unit ?? data.unit;
+  const top = topSpace(data, false) + 4;
+  return {
+    ...frame(data, false),
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { name, value } = p as { name: string; value: number[] };
+        return `${name}<br/>${value[2] < 0 ? t('charts.noData') : valueText(value[2], unit, lang)}`;
+      },
+    },
+    grid: { left: 8, right: 8, top, bottom: 56 },
+    xAxis: { type: 'category', data: Array.from({ length: GRID_COLS }, (_, i) => i), show: false },
+    yAxis: { type: 'category', data: Array.from({ length: GRID_ROWS }, (_, i) => i), show: false, inverse: true },
+    visualMap: visualMap(maxValue(data), lang, 24),
+    series: [
+      {
+        type: 'heatmap',
+        data: tiles,
+        itemStyle: { borderColor: '#fff', borderWidth: 3, borderRadius: 4 },
+        label: {
+          show: true,
+          fontSize: 11,
+          lineHeight: 14,
+        },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 2 } },
+      },
+    ],
+  };
+}
+
+/** One small chart per series, all on the same scales, so sizes compare across panels. */
+export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsOption {
+  const panels = data.series.slice(0, 16);
+  const n = Math.max(panels.length, 1);
+  const cols = Math.min(4, Math.ceil(Math.sqrt(n)));
+  const rows = Math.ceil(n / cols);
+  const years = data.keys.every((k) => typeof k === 'number');
+  const max = maxValue(data);
+  const min = minValue(data);
+  const w = 100 / cols;
+  // Percent layout (ECharts has no calc()): the title block takes the top ~15 %, the source line ~6 %.
+  const top = data.subtitle ? 18 : 14;
+  const cellH = (94 - top) / rows;
+  const at = (i: number) => ({ left: (i % cols) * w + 1, top: top + Math.floor(i / cols) * cellH });
+  const grids = panels.map((_, i) => ({
+    left: `${at(i).left}%`,
+    width: `${w - 3}%`,
+    top: `${at(i).top + 5}%`,
+    height: `${cellH - 10}%`,
+    containLabel: true,
+  }));
+  const series: SeriesOption[] = panels.map((s, i) => ({
+    type: years ? 'line' : 'bar',
+    name: s.name,
+    data: s.values,
+    xAxisIndex: i,
+    yAxisIndex: i,
+    barMaxWidth: 24,
+    symbolSize: 4,
+    connectNulls: true,
+    tooltip: { valueFormatter: (v: unknown) => valueText(v, s.unit, lang) },
+  }));
+  return {
+    ...frame(data, false),
+    title: [
+      (frame(data, false).title as object) ?? {},
+      ...panels.map((s, i) => ({
+        text: s.name,
+        left: `${at(i).left}%`,
+        top: `${at(i).top}%`,
+        textStyle: { fontSize: 12, fontWeight: 600 as const },
+      })),
+    ],
+    tooltip: { trigger: 'axis' },
+    grid: grids,
+    xAxis: panels.map((_, i) => ({ type: 'category' as const, data: data.categories, gridIndex: i, axisLabel: { fontSize: 10, hideOverlap: true } })),
+    yAxis: panels.map((_, i) => ({
+      type: 'value' as const,
+      gridIndex: i,
+      max,
+      min,
+      splitNumber: 2,
+      axisLabel: { fontSize: 10, formatter: compact(lang) },
+    })),
+    series,
+  };
+}

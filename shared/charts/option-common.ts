@@ -1,0 +1,80 @@
+import type { EChartsOption } from 'echarts';
+import { formatCompact, formatNumber } from '../format/number';
+import type { Lang } from '../model/catalog';
+import type { FilterValue } from '../model/chart-spec';
+import type { ChartData } from './chart-data';
+import { CJK_FONT_STACK, PALETTE } from './theme';
+
+/** "200,300 人": full number and unit, for tooltips. */
+export function valueText(v: unknown, unit: string | undefined, lang: Lang): string {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return `${formatNumber(Math.round(v * 100) / 100, lang)}${unit ? (unit === '%' ? '%' : ` ${unit}`) : ''}`;
+}
+
+/** Axis ticks and data labels: 万/亿 (zh) or K/M (en). */
+export const compact = (lang: Lang) => (v: number) => formatCompact(v, lang);
+
+/** Space the title block takes at the top (title, optional subtitle, optional legend). */
+export function topSpace(data: ChartData, legend: boolean): number {
+  return 40 + (data.subtitle ? 20 : 0) + (legend ? 34 : 0);
+}
+
+export interface OptionSettings {
+  /** The x value picked by a click on this chart (cross-filter source): the other elements are dimmed. */
+  highlight?: FilterValue;
+}
+
+/** Index of the highlighted category, or -1. */
+export function highlightIndex(data: ChartData, settings: OptionSettings): number {
+  return settings.highlight === undefined ? -1 : data.keys.findIndex((k) => k === settings.highlight);
+}
+
+/** Values as data items, the ones not picked faded. */
+export function dimmed<T>(items: T[], picked: number): (T | { value: T; itemStyle: { opacity: number } })[] {
+  return picked < 0 ? items : items.map((v, i) => (i === picked ? v : { value: v, itemStyle: { opacity: 0.3 } }));
+}
+
+/** Counts tick in whole numbers. */
+export function wholeNumbers(data: ChartData): boolean {
+  return data.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v)));
+}
+
+/** Title, palette, fonts and the source line under the chart: the parts every chart kind shares. */
+export function frame(data: ChartData, legend: boolean): EChartsOption {
+  return {
+    color: PALETTE,
+    textStyle: { fontFamily: CJK_FONT_STACK },
+    animationDuration: 300,
+    animationDurationUpdate: 250,
+    title: {
+      text: data.title,
+      subtext: data.subtitle,
+      left: 8,
+      top: 4,
+      textStyle: { fontSize: 15, fontWeight: 600, overflow: 'truncate', width: 560 },
+      subtextStyle: { color: '#555' },
+    },
+    legend: legend ? { type: 'scroll', top: data.subtitle ? 50 : 30, left: 8, right: 8, itemWidth: 14, itemHeight: 10 } : undefined,
+    graphic: [
+      {
+        type: 'text',
+        left: 8,
+        bottom: 4,
+        style: { text: data.source, fill: '#666', fontSize: 11, fontFamily: CJK_FONT_STACK, width: 900, overflow: 'truncate' },
+      },
+    ],
+  };
+}
+
+/** The largest absolute value over all series (for shared scales). */
+export function maxValue(data: ChartData): number {
+  let max = 0;
+  for (const s of data.series) for (const v of s.values) if (v !== null && Math.abs(v) > max) max = Math.abs(v);
+  return max;
+}
+
+export function minValue(data: ChartData): number {
+  let min = 0;
+  for (const s of data.series) for (const v of s.values) if (v !== null && v < min) min = v;
+  return min;
+}

@@ -1,0 +1,181 @@
+import { ident, literal } from '../db';
+import type { ChartSpec, Filter, FilterValue, Measure } from '../model/chart-spec';
+
+/** Filters a dashboard applies to every chart whose table has the column. */
+export interface GlobalFilters {
+  /** Places: matched against `province`, else `region`. */
+  regions?: string[];
+  years?: { from?: number; to?: number };
+  /** Clicks on other charts. A chart is never filtered by its own click. */
+  cross?: CrossFilter[];
+}
+
+export interface CrossFilter {
+  sourceId: string;
+  column: string;
+  values: FilterValue[];
+}
+
+export interface ChartQueryContext {
+  /** Columns of the spec's table; global filters only apply to columns it has. */
+  columns?: readonly string[];
+  global?: GlobalFilters;
+  /** The chart's id on a dashboard, so its own cross-filter is skipped. */
+  chartId?: string;
+  /** SQL types of the table's columns: a numeric x (years) makes growth compare with x − 1 only. */
+  columnTypes?: Readonly<Record<string, string>>;
+}
+
+/** The SQL and the names of its result columns: x, optional series, then one column per measure. */
+export interface ChartQuery {
+  sql: string;
+  x: string;
+  series?: string;
+  measures: string[];
+}
+
+/** SQL types that hold numbers (years, counts, amounts). */
+export const NUMERIC_TYPE = /INT|DOUBLE|DECIMAL|FLOAT|REAL|NUMERIC/i;
+
+export const REGION_COLUMNS = ['province', 'region'] as const;
+export const YEAR_COLUMN = 'year';
+
+/** The column a region filter applies to in a table, if any. */
+export function regionColumn(columns: readonly string[]): string | undefined {
+  return REGION_COLUMNS.find((c) => columns.includes(c));
+}
+
+const value = (v: FilterValue) => (typeof v === 'number' ? String(v) : literal(v));
+
+export function filterSql(f: Filter): string {
+  const col = ident(f.column);
+  switch (f.op) {
+    case 'in':
+      return f.values.length === 0 ? 'false' : `${col} IN (${f.values.map(value).join(', ')})`;
+    case 'not_in':
+      return f.values.length === 0 ? 'true' : `${col} NOT IN (${f.values.map(value).join(', ')})`;
+    case 'not_null':
+      return `${col} IS NOT NULL`;
+    case 'range': {
+      const parts = [f.min !== undefined ? `${col} >= ${f.min}` : '', f.max !== undefined ? `${col} <= ${f.max}` : ''].filter(Boolean);
+      return parts.length ? parts.join(' AND ') : 'true';
+    }
+  }
+}
+
+/** The filters global settings add for a table with these columns. */
+export function globalFilterList(ctx: ChartQueryContext): Filter[] {
+  const { columns, global } = ctx;
+  if (!columns || !global) return [];
+  const out: Filter[] = [];
+  const region = regionColumn(columns);
+  if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: 'in', values: global.regions });
+  if (columns.includes(YEAR_COLUMN) && global.years && (global.years.from !== undefined || global.years.to !== undefined)) {
+    const { from, to } = global.years;
+    out.push({ column: YEAR_COLUMN, op: 'range', ...(from !== undefined ? { min: from } : {}), ...(to !== undefined ? { max: to } : {}) });
+  }
+  for (const c of global.cross ?? []) {
+    if (c.sourceId !== ctx.chartId && columns.includes(c.column)) out.push({ column: c.column, op: 'in', values: c.values });
+  }
+  return out;
+}
+
+function aggregateSql(m: Measure): string {
+  const col = m.column ? ident(m.column) : '*';
+  switch (m.agg) {
+    case 'count':
+      return `count(${col})`;
+    case 'count_distinct':
+      return `count(DISTINCT ${col})`;
+    default:
+      return `${m.agg}(${col})`;
+  }
+}
+
+/** Result column name of a measure: sum_value, count_rows, sum_value_yoy … */
+export function measureAlias(m: Measure): string {
+  return [m.agg, m.column ?? 'rows', ...(m.transform === 'none' ? [] : [m.transform])].join('_');
+}
+
+function uniqueAliases(measures: Measure[]): string[] {
+  const seen = new Set<string>();
+  return measures.map((m) => {
+    let a = measureAlias(m);
+    while (seen.has(a)) a = `${a}_2`;
+    seen.add(a);
+    return a;
+  });
+}
+
+/**
+ * Turns a chart spec (plus dashboard filters) into one aggregate query. Only aggregated rows leave the
+ * engine: GROUP BY x (and series), results cast to DOUBLE; year-on-year growth, index (base = 100) and
+ * 100 % stacking shares are window functions over the aggregate; top-N keeps the x values with the
+ * largest first measure. Rows with an empty x or series are left out.
+ */
+export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): ChartQuery {
+  const x = ident(spec.x);
+  const s = spec.series ? ident(spec.series) : undefined;
+  const dims = s ? `${x}, ${s}` : x;
+  const aliases = uniqueAliases(spec.measures);
+  const raw = spec.measures.map((_, i) => `__m${i}`);
+
+  const where = [`${x} IS NOT NULL`, ...(s ? [`${s} IS NOT NULL`] : []), ...[...spec.filters, ...globalFilterList(ctx)].map(filterSql)];
+  const aggCols = spec.measures.map((m, i) => `${aggregateSql(m)}::DOUBLE AS ${raw[i]}`);
+
+  const bySeries = s ? `PARTITION BY ${s} ` : '';
+  const calcCols = spec.measures.map((m, i) => {
+    const v = raw[i];
+    let expr: string;
+    if (m.transform === 'yoy') {
+      const w = `OVER (${bySeries}ORDER BY ${x})`;
+      const prev = NUMERIC_TYPE.test(ctx.columnTypes?.[spec.x] ?? '')
+        ? `CASE WHEN lag(${x}) ${w} = ${x} - 1 THEN lag(${v}) ${w} END`
+        : `lag(${v}) ${w}`;
+      expr = `100 * (${v} / nullif(${prev}, 0) - 1)`;
+    } else if (m.transform === 'index') {
+      const base =
+        spec.indexBase !== undefined
+          ? `max(CASE WHEN ${x} = ${value(spec.indexBase)} THEN ${v} END) OVER (${s ? `PARTITION BY ${s}` : ''})`
+          : `first_value(${v}) OVER (${bySeries}ORDER BY ${x})`;
+      expr = `100 * ${v} / nullif(${base}, 0)`;
+    } else if (spec.stack === 'percent' && s) {
+      expr = `100 * ${v} / nullif(sum(${v}) OVER (PARTITION BY ${x}), 0)`;
+    } else {
+      expr = v;
+    }
+    return `${expr} AS ${ident(aliases[i])}`;
+  });
+
+  const first = ident(aliases[0]);
+  const order = (() => {
+    switch (spec.sort) {
+      case 'x_asc':
+        return s ? `${x}, ${s}` : x;
+      case 'x_desc':
+        return s ? `${x} DESC, ${s}` : `${x} DESC`;
+      case 'value_asc':
+      case 'value_desc': {
+        const dir = spec.sort === 'value_asc' ? 'ASC' : 'DESC';
+        return s ? `__x_total ${dir} NULLS LAST, ${x}, ${s}` : `${first} ${dir} NULLS LAST, ${x}`;
+      }
+    }
+  })();
+
+  const top = spec.topN
+    ? `\nWHERE ${x} IN (SELECT ${x} FROM agg GROUP BY ${x} ORDER BY sum(${raw[0]}) DESC NULLS LAST, ${x} LIMIT ${spec.topN})`
+    : '';
+  const sql = `WITH agg AS (
+  SELECT ${dims}, ${aggCols.join(', ')}
+  FROM ${ident(spec.table)}
+  WHERE ${where.join('\n    AND ')}
+  GROUP BY ${dims}
+), calc AS (
+  SELECT ${dims}, ${[...raw, ...(s ? [`sum(${raw[0]}) OVER (PARTITION BY ${x}) AS __x_total`] : [])].join(', ')}, ${calcCols.join(', ')}
+  FROM agg
+)
+SELECT ${dims}, ${aliases.map(ident).join(', ')}
+FROM calc${top}
+ORDER BY ${order}`;
+  return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: aliases };
+}
