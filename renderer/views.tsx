@@ -3,6 +3,7 @@ import type { MessageKey } from '../shared/i18n';
 import { WorkbenchView } from './features/workbench/WorkbenchView';
 import { ChartBuilderView } from './features/chart-builder/ChartBuilderView';
 import { DashboardView } from './features/dashboard/DashboardView';
+import { ImportView } from './features/import/ImportView';
 
 export interface ViewProps {
   /** SQL pushed to the console from another screen. */
@@ -18,6 +19,7 @@ export interface ViewDef {
 /** The app's screens, in tab order. Each feature adds its one entry here. */
 export const VIEWS: ViewDef[] = [
   { id: 'workbench', label: 'nav.workbench', render: (p) => <WorkbenchView incoming={p.incomingSql} /> },
+  { id: 'import', label: 'nav.import', render: () => <ImportView /> },
   { id: 'chart-builder', label: 'nav.chartBuilder', render: () => <ChartBuilderView /> },
   { id: 'dashboards', label: 'nav.dashboards', render: () => <DashboardView /> },
 ];

@@ -12,6 +12,7 @@ import { toCsv } from '../../shared/export/csv';
 import { describeProjectError } from '../../shared/project/errors';
 import { openProject } from '../../shared/project/workspace';
 import { openNodeDb } from './node-db';
+import { runImportCommand } from './import-command';
 import { isExportCommand, runExportCommand } from './export-command';
 
 export interface CliIo {
@@ -96,6 +97,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   if (isExportCommand(argv)) return runExportCommand(argv, io, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr) });
   const langArg = argv.indexOf('--lang');
   let t = translator(isLang(argv[langArg + 1]) ? (argv[langArg + 1] as Lang) : 'zh-CN');
+  if (argv[0] === 'import' && !argv.includes('--help')) return runImportCommand(argv.slice(1), io, t);
   let opts: CliOptions;
   try {
     opts = parseArgs(argv, t);

@@ -1,5 +1,5 @@
 /**
- * A small, pure RFC 4180 CSV parser: comma separated; a field may be enclosed in double quotes,
+ * A small, pure RFC 4180 CSV parser: comma (or another one-character delimiter) separated; a field may be enclosed in double quotes,
  * and then may contain commas, CR, LF and CRLF; a doubled quote inside a quoted field stands for one quote.
  * Records end at CRLF, LF or a lone CR. A leading UTF-8 BOM is dropped.
  * Environment-neutral: no DOM, no Node imports.
@@ -22,58 +22,116 @@ export class CsvParseError extends Error {
  * Throws CsvParseError on an unterminated quoted field or on text after a closing quote.
  */
 export function parseCsv(text: string): string[][] {
+  return parseDelimited(text, ',').records as string[][];
+}
+
+export interface DelimitedRecords {
+  records: (string | number)[][];
+  /** 1-based line on which each record starts (quoted fields may span lines). */
+  lines: number[];
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/**
+ * The same grammar as parseCsv with any one-character delimiter (',', ';', tab, '|'), also returning where
+ * each record starts. Unquoted fields are sliced, not built character by character: this runs on 80 MB files.
+ */
+/**
+ * A plain number written the one way JS writes it back ("12", "-3.5"; no leading zeros, no trailing zeros after
+ * the point, at most 15 digits) as a number, else null. Lets the parser store most numeric cells without a string.
+ */
+function plainNumberAt(src: string, start: number, end: number): number | null {
+  const len = end - start;
+  if (len === 0 || len > 16) return null;
+  let i = start;
+  const neg = src.charCodeAt(i) === 45;
+  if (neg) i++;
+  if (i === end) return null;
+  const first = src.charCodeAt(i);
+  if (first === 48 && i + 1 < end) return null;
+  let value = 0;
+  let dot = -1;
+  for (; i < end; i++) {
+    const c = src.charCodeAt(i);
+    if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else if (c === 46 && dot < 0 && i > start + (neg ? 1 : 0) && i < end - 1) dot = i;
+    else return null;
+  }
+  if (dot < 0) return neg ? -value : value;
+  if (src.charCodeAt(end - 1) === 48) return null;
+  return Number(src.slice(start, end));
+}
+
+export interface DelimitedOptions {
+  /** Store plain numbers as numbers (see plainNumberAt) instead of strings. */
+  numbers?: boolean;
+}
+
+export function parseDelimited(text: string, delimiter: string, opts: DelimitedOptions = {}): DelimitedRecords {
+  const numbers = opts.numbers ?? false;
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delim = delimiter.charCodeAt(0);
   const n = src.length;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
+  const records: (string | number)[][] = [];
+  const lines: number[] = [];
+  let record: (string | number)[] = [];
   let line = 1;
+  let recordLine = 1;
   let i = 0;
 
   while (i < n) {
-    // At the start of a field.
-    if (src[i] === '"') {
+    let field: string | number;
+    if (src.charCodeAt(i) === QUOTE) {
       const openedOn = line;
-      i++;
+      let start = ++i;
+      field = '';
       for (;;) {
-        if (i >= n) throw new CsvParseError('unterminated quoted field', openedOn);
-        const c = src[i];
-        if (c === '"') {
-          if (src[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
+        const q = src.indexOf('"', i);
+        if (q < 0) throw new CsvParseError('unterminated quoted field', openedOn);
+        for (let k = i; k < q; k++) {
+          const c = src.charCodeAt(k);
+          if (c === LF || (c === CR && src.charCodeAt(k + 1) !== LF)) line++;
         }
-        if (c === '\n' || (c === '\r' && src[i + 1] !== '\n')) line++;
-        field += c;
-        i++;
+        if (src.charCodeAt(q + 1) === QUOTE) {
+          field += src.slice(start, q + 1);
+          i = start = q + 2;
+          continue;
+        }
+        field += src.slice(start, q);
+        i = q + 1;
+        break;
       }
-      if (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-        throw new CsvParseError('unexpected text after a closing quote', line);
-      }
+      const c = src.charCodeAt(i);
+      if (i < n && c !== delim && c !== LF && c !== CR) throw new CsvParseError('unexpected text after a closing quote', line);
     } else {
-      while (i < n && src[i] !== ',' && src[i] !== '\n' && src[i] !== '\r') {
-        field += src[i];
-        i++;
-      }
+      const start = i;
+      let c = src.charCodeAt(i);
+      while (i < n && c !== delim && c !== LF && c !== CR) c = src.charCodeAt(++i);
+      const num = numbers ? plainNumberAt(src, start, i) : null;
+      field = num ?? src.slice(start, i);
     }
     // At a separator, a line break or the end.
     record.push(field);
-    field = '';
     if (i >= n) break;
-    if (src[i] === ',') {
+    const c = src.charCodeAt(i);
+    if (c === delim) {
       i++;
       if (i >= n) record.push('');
       continue;
     }
-    i += src[i] === '\r' && src[i + 1] === '\n' ? 2 : 1;
+    i += c === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
     line++;
     records.push(record);
+    lines.push(recordLine);
     record = [];
+    recordLine = line;
   }
-  if (record.length > 0) records.push(record);
-  return records;
+  if (record.length > 0) {
+    records.push(record);
+    lines.push(recordLine);
+  }
+  return { records, lines };
 }

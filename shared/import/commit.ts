@@ -1,0 +1,121 @@
+/**
+ * Puts imported tables into the database so that a failure leaves the workspace unchanged: the Arrow stream
+ * goes into a temporary table first; rename (and replace, if asked) and the provenance row happen in one
+ * transaction.
+ *
+ * Provenance lives in the TEMP table `_sgw_provenance` (table_name, file_name, sheet, encoding, imported_at,
+ * notes, units): TEMP keeps it out of the catalog (listTables shows the main schema only) while any SQL can
+ * still read it, and it lives exactly as long as the in-memory database and its tables.
+ */
+import { ident, literal, type Db } from '../db';
+import { importFile, suggestTableName } from './pipeline';
+import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
+
+export const PROVENANCE_TABLE = '_sgw_provenance';
+
+export interface Provenance {
+  tableName: string;
+  fileName: string;
+  sheet: string | null;
+  encoding: string | null;
+  importedAt: string;
+  /** Title rows and footnotes of the source table, one per line. */
+  notes: string;
+  /** Column name → unit. */
+  units: Record<string, string>;
+}
+
+async function ensureProvenanceTable(db: Db): Promise<void> {
+  await db.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS ${PROVENANCE_TABLE} (table_name VARCHAR PRIMARY KEY, file_name VARCHAR, sheet VARCHAR, encoding VARCHAR, imported_at TIMESTAMP, notes VARCHAR, units VARCHAR)`,
+  );
+}
+
+export function validTableName(name: string): boolean {
+  // Control characters are exactly what must be refused here.
+  // eslint-disable-next-line no-control-regex
+  return name.trim().length > 0 && name.length <= 63 && !name.startsWith('_sgw') && !/["\u0000-\u001f]/.test(name);
+}
+
+export async function tableExists(db: Db, name: string): Promise<boolean> {
+  const r = await db.query(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${literal(name)}
+     UNION ALL SELECT count(*)::INTEGER FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ${literal(name)}`,
+  );
+  return r.toArray().some((row) => Number(row.n) > 0);
+}
+
+export interface CommitRequest {
+  tableName: string;
+  ipc: Uint8Array;
+  parsed: ParsedTable;
+  source: SourceInfo;
+  replace?: boolean;
+  now?: Date;
+}
+
+/** Inserts one imported table; throws ImportError('import.err.tableExists') unless `replace`. */
+export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
+  const name = req.tableName.trim();
+  if (!validTableName(name)) throw new ImportError('import.err.badTableName', { name });
+  if (!req.replace && (await tableExists(db, name))) throw new ImportError('import.err.tableExists', { name });
+  await ensureProvenanceTable(db);
+  const tmp = `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
+  await db.insertArrow(tmp, req.ipc);
+  const units = Object.fromEntries(req.parsed.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
+  const notes = [...req.parsed.titles, ...req.parsed.notes].join('\n');
+  const at = (req.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
+  const value = (v: string | null | undefined) => (v ? literal(v) : 'NULL');
+  try {
+    await db.exec('BEGIN TRANSACTION');
+    if (req.replace) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
+    await db.exec(`ALTER TABLE ${ident(tmp)} RENAME TO ${ident(name)}`);
+    await db.exec(`DELETE FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(name)}`);
+    await db.exec(
+      `INSERT INTO ${PROVENANCE_TABLE} VALUES (${literal(name)}, ${literal(req.source.fileName)}, ${value(req.parsed.sheet)}, ${value(req.source.encoding)}, TIMESTAMP ${literal(at)}, ${literal(notes)}, ${literal(JSON.stringify(units))})`,
+    );
+    await db.exec('COMMIT');
+  } catch (e) {
+    await db.exec('ROLLBACK').catch(() => undefined);
+    await db.exec(`DROP TABLE IF EXISTS ${ident(tmp)}`).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Where an imported table came from, or null for tables that were not imported. */
+export async function getProvenance(db: Db, tableName: string): Promise<Provenance | null> {
+  await ensureProvenanceTable(db);
+  const r = await db.query(`SELECT *, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS at FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(tableName)}`);
+  const row = r.toArray()[0];
+  if (!row) return null;
+  return {
+    tableName,
+    fileName: String(row.file_name),
+    sheet: row.sheet == null ? null : String(row.sheet),
+    encoding: row.encoding == null ? null : String(row.encoding),
+    importedAt: String(row.at),
+    notes: String(row.notes ?? ''),
+    units: JSON.parse(String(row.units ?? '{}')) as Record<string, string>,
+  };
+}
+
+export interface ImportIntoDbOptions extends ImportOptions {
+  /** Table name for a single table, or a prefix-free name per sheet (default: from the file and sheet names). */
+  tableNames?: string[];
+  replace?: boolean;
+}
+
+/**
+ * The whole way from file bytes to tables in `db` with provenance (bench hook: `importIntoDb(db, bytes,
+ * 'data.csv', { tableNames: ['t'] })`). Returns the names and shapes it created.
+ */
+export async function importIntoDb(db: Db, bytes: Uint8Array, fileName: string, opts: ImportIntoDbOptions = {}) {
+  const { source, tables } = await importFile(bytes, fileName, opts);
+  const created: { name: string; rows: number; parsed: ParsedTable }[] = [];
+  for (const [i, t] of tables.entries()) {
+    const tableName = opts.tableNames?.[i] ?? suggestTableName(fileName, tables.length > 1 ? t.parsed.sheet : undefined);
+    await commitTable(db, { tableName, ipc: t.ipc, parsed: t.parsed, source, replace: opts.replace });
+    created.push({ name: tableName, rows: t.parsed.rowCount, parsed: t.parsed });
+  }
+  return { source, tables: created };
+}

@@ -1,0 +1,74 @@
+import { ImportError, type EncodingLabel } from './types';
+
+export interface DecodedText {
+  text: string;
+  encoding: EncodingLabel;
+  /** True when the encoding came from a byte-order mark. */
+  bom: boolean;
+}
+
+function bomOf(b: Uint8Array): EncodingLabel | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if (b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 without a BOM: every other byte is zero in mostly-ASCII text. */
+function sniffUtf16(b: Uint8Array): EncodingLabel | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.4 && evenZero < half * 0.05) return 'utf-16le';
+  if (evenZero > half * 0.4 && oddZero < half * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Control bytes other than tab, CR, LF, FF in the first 64 KB of single-byte-based text mean a binary file. */
+export function looksBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = b[i];
+    if (c === 0) return true;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return control > n * 0.01;
+}
+
+function decode(bytes: Uint8Array, encoding: EncodingLabel, fatal = false): string {
+  // TextDecoder drops the BOM of its own encoding (ignoreBOM defaults to false).
+  return new TextDecoder(encoding, { fatal }).decode(bytes);
+}
+
+/**
+ * Decodes file bytes: a BOM decides; then strict UTF-8; else GB18030 (a superset of GBK, what Excel and WPS
+ * write on Chinese Windows). `override` skips detection. Throws ImportError for empty or binary input.
+ */
+export function decodeText(bytes: Uint8Array, override?: EncodingLabel): DecodedText {
+  if (bytes.length === 0) throw new ImportError('import.err.empty');
+  const bom = bomOf(bytes);
+  const utf16 = bom === 'utf-16le' || bom === 'utf-16be' ? bom : sniffUtf16(bytes);
+  if (override) {
+    return { text: decode(bytes, override), encoding: override, bom: bom === override };
+  }
+  if (utf16) return { text: decode(bytes, utf16), encoding: utf16, bom: bom !== null };
+  if (looksBinary(bytes)) throw new ImportError('import.err.binary');
+  if (bom === 'utf-8') return { text: decode(bytes, 'utf-8'), encoding: 'utf-8', bom: true };
+  try {
+    return { text: decode(bytes, 'utf-8', true), encoding: 'utf-8', bom: false };
+  } catch {
+    return { text: decode(bytes, 'gb18030'), encoding: 'gb18030', bom: false };
+  }
+}
+
+/** Display name of an encoding (GB18030, UTF-8 …). */
+export function encodingName(e: EncodingLabel): string {
+  return e === 'big5' ? 'Big5' : e.toUpperCase();
+}

@@ -1,0 +1,113 @@
+/** Sources that already come as records or columns: JSON (array or NDJSON), Parquet (hyparquet), Arrow IPC. */
+import { parquetReadObjects } from 'hyparquet';
+import { DataType, tableFromIPC, type Table } from 'apache-arrow';
+import { decodeText } from './encoding';
+import { guessColumn } from './values';
+import { ImportError, type Cell, type ColumnSpec, type ColumnType, type ParsedTable } from './types';
+
+function toCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
+}
+
+function emptyTable(): ParsedTable {
+  return { columns: [], data: [], rowCount: 0, titles: [], notes: [], warnings: [], yearColumns: 0 };
+}
+
+/** Records → columns in first-seen key order; types guessed as for text files. */
+export function recordsTable(records: readonly Record<string, unknown>[], types?: Map<string, ColumnType>): ParsedTable {
+  const index = new Map<string, number>();
+  const data: Cell[][] = [];
+  records.forEach((rec, r) => {
+    for (const key of Object.keys(rec)) {
+      let c = index.get(key);
+      if (c === undefined) {
+        c = data.length;
+        index.set(key, c);
+        data.push(new Array<Cell>(r).fill(null));
+      }
+      data[c][r] = toCell(rec[key]);
+    }
+    for (const col of data) if (col.length <= r) col.push(null);
+  });
+  const table = emptyTable();
+  table.columns = [...index.keys()].map((name, c): ColumnSpec => {
+    const known = types?.get(name);
+    if (known) return { name, type: known };
+    const guess = guessColumn(data[c], name);
+    if (guess.warning) table.warnings.push(guess.warning);
+    return { name, type: guess.type, ...(guess.percent ? { unit: '%' } : {}) };
+  });
+  table.data = data;
+  table.rowCount = records.length;
+  return table;
+}
+
+function asRecord(v: unknown, where: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ImportError('import.err.badJson', { detail: where });
+  return v as Record<string, unknown>;
+}
+
+/** An array of objects, `{"anything": [objects]}`, or one object per line (NDJSON). */
+export function jsonTable(bytes: Uint8Array): ParsedTable {
+  const text = decodeText(bytes).text.trim();
+  if (!text) throw new ImportError('import.err.empty');
+  let records: Record<string, unknown>[];
+  try {
+    const whole: unknown = text.startsWith('[') || !text.includes('\n') ? JSON.parse(text) : undefined;
+    if (whole !== undefined) {
+      const list = Array.isArray(whole) ? whole : Object.values(asRecord(whole, '1')).find(Array.isArray);
+      if (!list) throw new ImportError('import.err.badJson', { detail: 'no array of objects' });
+      records = (list as unknown[]).map((v, i) => asRecord(v, `#${i + 1}`));
+    } else {
+      records = [];
+      text.split(/\r?\n/).forEach((line, i) => {
+        if (line.trim()) records.push(asRecord(JSON.parse(line), `${i + 1}`));
+      });
+    }
+  } catch (e) {
+    if (e instanceof ImportError) throw e;
+    throw new ImportError('import.err.badJson', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  return recordsTable(records);
+}
+
+export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
+  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  try {
+    const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    return recordsTable(rows);
+  } catch (e) {
+    throw new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function arrowColumnType(t: DataType): ColumnType {
+  if (DataType.isInt(t)) return t.bitWidth > 32 ? 'double' : 'integer';
+  if (DataType.isFloat(t) || DataType.isDecimal(t)) return 'double';
+  if (DataType.isBool(t)) return 'boolean';
+  if (DataType.isDate(t)) return 'date';
+  return 'string';
+}
+
+export function arrowTable(bytes: Uint8Array): ParsedTable {
+  let t: Table;
+  try {
+    t = tableFromIPC(bytes);
+  } catch (e) {
+    throw new ImportError('import.err.badArrow', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  const table = emptyTable();
+  table.columns = t.schema.fields.map((f) => ({ name: f.name, type: arrowColumnType(f.type) }));
+  table.data = t.schema.fields.map((f, i) => {
+    const type = table.columns[i].type;
+    const out: Cell[] = [];
+    for (const v of t.getChildAt(i) ?? []) out.push(type === 'date' && v !== null ? new Date(Number(v)).toISOString().slice(0, 10) : toCell(v));
+    return out;
+  });
+  table.rowCount = t.numRows;
+  return table;
+}

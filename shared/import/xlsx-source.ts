@@ -1,0 +1,49 @@
+/** Workbooks (.xlsx, .xls, .ods) via SheetJS CE: the sheet list and each sheet as a grid with its merges. */
+import * as XLSX from '@e965/xlsx';
+import type { Grid, Merge } from './table-block';
+import { ImportError, type Cell } from './types';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+
+export function isWorkbookBytes(b: Uint8Array): boolean {
+  return startsWith(b, ZIP) || startsWith(b, CFB);
+}
+
+export function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
+  if (bytes.length === 0) throw new ImportError('import.err.empty');
+  // Anything else SheetJS would happily read as text; a workbook must be a zip (xlsx/ods) or an OLE file (xls).
+  if (!isWorkbookBytes(bytes)) throw new ImportError('import.err.badWorkbook', { detail: 'not a zip or OLE file' });
+  try {
+    return XLSX.read(bytes, { type: 'array', cellDates: true, dense: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(message)) throw new ImportError('import.err.encrypted');
+    throw new ImportError('import.err.badWorkbook', { detail: message });
+  }
+}
+
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
+}
+
+/** One sheet as rows of cells (dates as YYYY-MM-DD text) with merges relative to the first row. */
+export function sheetGrid(ws: XLSX.WorkSheet | undefined): Grid {
+  if (!ws || !ws['!ref']) return { rows: [] };
+  const range = XLSX.utils.decode_range(ws['!ref']);
+  const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true, UTC: true });
+  const rows: Cell[][] = raw.map((row) =>
+    row.map((v) => (v instanceof Date ? isoDate(v) : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : v == null ? null : String(v))),
+  );
+  const merges: Merge[] = (ws['!merges'] ?? []).map((m) => ({
+    s: { r: m.s.r - range.s.r, c: m.s.c - range.s.c },
+    e: { r: m.e.r - range.s.r, c: m.e.c - range.s.c },
+  }));
+  return { rows, merges };
+}
+
+export function sheetIsEmpty(grid: Grid): boolean {
+  return !grid.rows.some((r) => r.some((c) => c !== null && String(c).trim() !== ''));
+}

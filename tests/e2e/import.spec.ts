@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, runSql, screenshot } from './browser';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function chooseFile(page: Page, name: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择文件' }).click();
+  await (await chooser).setFiles(path.join(FIXTURES, name));
+}
+
+/** Drops a fixture onto a target as the OS would: a DataTransfer holding a File. */
+async function dropFile(page: Page, name: string, selector: string) {
+  const base64 = (await readFile(path.join(FIXTURES, name))).toString('base64');
+  await page.evaluate(
+    ({ base64, name, selector }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      const target = document.querySelector(selector)!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    },
+    { base64, name, selector },
+  );
+}
+
+async function queryCells(page: Page, sql: string): Promise<string[]> {
+  await page.getByRole('tab', { name: '工作台' }).click();
+  await runSql(page, sql);
+  await page.getByTestId('query-status').filter({ hasText: /\d+ 行/ }).waitFor();
+  return page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell').allTextContents();
+}
+
+describe('import (web build in Chromium)', () => {
+  it('previews a GBK CSV, imports it under a chosen name and queries it', async () => {
+    const { page, externalRequests, pageErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    await chooseFile(page, 'gbk.csv');
+    const card = page.getByRole('article', { name: 'gbk.csv' });
+    await card.getByTestId('import-detected').filter({ hasText: 'GB18030' }).waitFor();
+    await expect(card.getByRole('combobox', { name: '编码' }).inputValue()).resolves.toBe('');
+    await expect(card.getByRole('textbox', { name: '第 1 列列名' }).inputValue()).resolves.toBe('地区');
+    await expect(card.getByRole('combobox', { name: '第 3 列类型' }).inputValue()).resolves.toBe('integer');
+    await expect(card.getByRole('spinbutton', { name: '表头行', exact: true }).inputValue()).resolves.toBe('1');
+    const preview = card.getByRole('table', { name: '预览' });
+    await preview.getByRole('cell', { name: '11924' }).waitFor();
+    await card.getByRole('textbox', { name: '表名' }).fill('gbk_orgs');
+    await screenshot(page, 'import-gbk-preview');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('status').filter({ hasText: '已导入表 gbk_orgs（4 行）' }).waitFor();
+    const cells = await queryCells(page, 'SELECT 地区, 社会组织数, 增长率 FROM gbk_orgs ORDER BY 社会组织数 DESC NULLS LAST');
+    expect(cells.slice(0, 3)).toEqual(['广东', '15332', '6.1']);
+    await page.getByRole('list', { name: '数据表' }).getByText('gbk_orgs', { exact: true }).waitFor();
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('takes a yearbook workbook dropped on the window: sheets, merged headers, units, notes; unpivots years', async () => {
+    const { page, pageErrors } = await openApp(browser);
+    await dropFile(page, 'yearbook.xlsx', 'body');
+    // The drop switches to the import screen.
+    const card = page.getByRole('article', { name: 'yearbook.xlsx' });
+    await card.getByRole('group', { name: '工作表列表' }).waitFor();
+    await expect(card.getByRole('checkbox', { name: '社会组织' }).isChecked()).resolves.toBe(true);
+    await expect(card.getByRole('checkbox', { name: '空表（空）' }).isDisabled()).resolves.toBe(true);
+    await expect(card.getByRole('textbox', { name: '第 2 列列名' }).inputValue()).resolves.toBe('社会组织_合计');
+    await expect(card.getByRole('spinbutton', { name: '表头行', exact: true }).inputValue()).resolves.toBe('3');
+    await card.getByText('单位：万人').waitFor();
+    await card.getByText('注：本表数据不含港澳台地区。', { exact: false }).waitFor();
+    await screenshot(page, 'import-yearbook-preview');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('status').filter({ hasText: '已导入表 yearbook_社会组织（4 行）' }).waitFor();
+
+    // The second sheet in long format.
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    await card.getByRole('checkbox', { name: '按年份' }).check();
+    await card.getByRole('checkbox', { name: '社会组织' }).uncheck();
+    await card.getByRole('checkbox', { name: /年份列转为长表/ }).check();
+    await expect.poll(() => card.getByRole('textbox', { name: '第 2 列列名' }).inputValue()).toBe('年份');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('status').filter({ hasText: '已导入表 yearbook_按年份（10 行）' }).waitFor();
+
+    const cells = await queryCells(page, "SELECT 地区, 社会组织_基金会, 从业人员 FROM yearbook_社会组织 WHERE 地区 = '上海'");
+    expect(cells).toEqual(['上海', '300', '15.6']);
+    const long = await queryCells(page, "SELECT 年份, 数值 FROM yearbook_按年份 WHERE 类型 = '基金会' ORDER BY 年份 DESC LIMIT 1");
+    expect(long).toEqual(['2014', '4117']);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('explains a bad file, re-decodes on an encoding override and refuses a taken table name', async () => {
+    const { page } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    await chooseFile(page, 'garbage.csv');
+    await page.getByRole('article', { name: 'garbage.csv' }).getByRole('alert').filter({ hasText: '不是文本表格文件' }).waitFor();
+    await expect(page.getByRole('article', { name: 'garbage.csv' }).getByRole('button', { name: '导入' }).isDisabled()).resolves.toBe(true);
+
+    await chooseFile(page, 'big5.csv');
+    const card = page.getByRole('article', { name: 'big5.csv' });
+    await card.getByRole('table', { name: '预览' }).waitFor();
+    await card.getByRole('combobox', { name: '编码' }).selectOption('big5');
+    await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '臺北市' }).waitFor();
+    await card.getByRole('textbox', { name: '表名' }).fill('sh_social_org');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('alert').filter({ hasText: '已有名为“sh_social_org”的表' }).waitFor();
+    await screenshot(page, 'import-errors');
+    await page.context().close();
+  });
+});
