@@ -1,7 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { CJK_FONT_STACK, PALETTE } from '../shared/charts/theme';
 import type { Timing } from './stats';
-import { renderSvgChart } from './svg-chart';
+import { renderSvg } from '../electron/cli/svg-chart';
 
 export interface SizeResult {
   rows: number;
@@ -84,5 +84,5 @@ ${table(results)}
 
 ![scaling](bench/results/scaling.svg)
 `;
-  return { markdown, svg: renderSvgChart(scalingOption(results)) };
+  return { markdown, svg: renderSvg(scalingOption(results), 900, 480) };
 }

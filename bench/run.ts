@@ -15,7 +15,7 @@ import { generateCsv, REGIONS } from './generate';
 import { dashboardQueries, QUERIES } from './queries';
 import { renderReport, type BenchResults, type SizeResult } from './report';
 import { summarize, time, type Timing } from './stats';
-import { renderSvgChart } from './svg-chart';
+import { renderSvg } from '../electron/cli/svg-chart';
 import { openNodeDb } from '../electron/cli/node-db';
 import { importIntoDb } from '../shared/import/commit';
 import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
@@ -67,7 +67,7 @@ async function measureEngine(engine: BenchEngine, csv: string, parquet: string, 
 async function measureChartRender(db: Db, reps: number): Promise<Timing> {
   return time(async () => {
     const t = await db.query('SELECT 地区, sum(数值) AS 合计 FROM cube GROUP BY 地区 ORDER BY 合计 DESC');
-    renderSvgChart(buildCategoryOption(t, { kind: 'bar', x: '地区', y: ['合计'] }, { title: '合计', lang: 'zh-CN' }));
+    renderSvg(buildCategoryOption(t, { kind: 'bar', x: '地区', y: ['合计'] }, { title: '合计', lang: 'zh-CN' }));
   }, reps);
 }
 

@@ -152,16 +152,6 @@ export function isSafeFileName(name: string): boolean {
   return name.length > 0 && name.length <= 200 && !/[\\/:*?"<>|\u0000-\u001f]/.test(name) && name !== '.' && name !== '..';
 }
 
-/** Turns any text into a safe bare file name with `extension` (bad characters become _). */
-export function toSafeFileName(name: string, extension: string, fallback = 'untitled'): string {
-  const ext = `.${extension}`;
-  // eslint-disable-next-line no-control-regex
-  let base = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim();
-  if (base.toLowerCase().endsWith(ext.toLowerCase())) base = base.slice(0, -ext.length);
-  base = base.replace(/^\.+/, '').slice(0, 200 - ext.length) || fallback;
-  return `${base}${ext}`;
-}
-
 export function parseSaveFileRequest(v: unknown): SaveFileRequest {
   if (typeof v !== 'object' || v === null) bad('request must be an object');
   const r = v as Record<string, unknown>;

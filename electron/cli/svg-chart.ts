@@ -1,6 +1,5 @@
 /** Server-side SVG of an ECharts option: no DOM, no canvas, so the CLI can draw charts headless. */
 // The CLI is the one node-side place that draws charts (docs/architecture.md); nothing else here runs ECharts.
-// eslint-disable-next-line no-restricted-imports
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { svgSafeFonts } from '../../shared/export/chart-option';

@@ -3,7 +3,8 @@ import type { Db } from '../../../shared/db';
 import type { Lang } from '../../../shared/model/catalog';
 import { describeProjectError } from '../../../shared/project/errors';
 import type { Translate } from '../../../shared/i18n';
-import { PROJECT_EXTENSION, toSafeFileName, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
+import { safeFileName } from '../../../shared/export/file-name';
+import { PROJECT_EXTENSION, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
 import { getDesktop } from '../../desktop';
 import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, writeAutosave, type AutosaveRecord } from './autosave-store';
 import { fingerprint, resetWorkspace, restore, snapshot } from './workspace-io';
@@ -43,7 +44,7 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
   const handle = useRef<ProjectHandle | null>(null);
   const [recent, setRecent] = useState<ProjectHandle[]>([]);
 
-  const fileName = (name: string) => toSafeFileName(name, PROJECT_EXTENSION, 'project');
+  const fileName = (name: string) => safeFileName(name, PROJECT_EXTENSION, 'project');
 
   const refreshRecent = useCallback(() => {
     getDesktop().recentProjects().then(setRecent, () => undefined);
