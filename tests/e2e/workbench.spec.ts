@@ -102,8 +102,9 @@ describe('workbench (web build in Chromium)', () => {
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.press('Delete');
     await page.keyboard.type('SELECT * FROM sh_soc');
-    const options = page.getByRole('listbox').getByRole('option');
-    await options.filter({ hasText: 'sh_social_org' }).first().waitFor();
+    await page.locator('[role="option"][aria-selected="true"]', { hasText: 'sh_social_org' }).waitFor();
+    // CodeMirror ignores keys for its interactionDelay (75 ms) after the list opens, against accidental picks.
+    await page.waitForTimeout(150);
     await page.keyboard.press('Enter');
     await expect(editor.textContent()).resolves.toBe('SELECT * FROM sh_social_org');
     await page.context().close();
