@@ -62,24 +62,40 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
   await ensureProvenanceTable(db);
   const tmp = `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
   await db.insertArrow(tmp, req.ipc);
-  const units = Object.fromEntries(req.parsed.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
-  const notes = [...req.parsed.titles, ...req.parsed.notes].join('\n');
-  const at = (req.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', '');
-  const value = (v: string | null | undefined) => (v ? literal(v) : 'NULL');
+  const provenance: Provenance = {
+    tableName: name,
+    fileName: req.source.fileName,
+    sheet: req.parsed.sheet ?? null,
+    encoding: req.source.encoding ?? null,
+    importedAt: (req.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', ''),
+    notes: [...req.parsed.titles, ...req.parsed.notes].join('\n'),
+    units: Object.fromEntries(req.parsed.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!])),
+  };
   try {
     await db.exec('BEGIN TRANSACTION');
     if (req.replace) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
     await db.exec(`ALTER TABLE ${ident(tmp)} RENAME TO ${ident(name)}`);
-    await db.exec(`DELETE FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(name)}`);
-    await db.exec(
-      `INSERT INTO ${PROVENANCE_TABLE} VALUES (${literal(name)}, ${literal(req.source.fileName)}, ${value(req.parsed.sheet)}, ${value(req.source.encoding)}, TIMESTAMP ${literal(at)}, ${literal(notes)}, ${literal(JSON.stringify(units))})`,
-    );
+    await writeProvenanceRow(db, provenance);
     await db.exec('COMMIT');
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => undefined);
     await db.exec(`DROP TABLE IF EXISTS ${ident(tmp)}`).catch(() => undefined);
     throw e;
   }
+}
+
+async function writeProvenanceRow(db: Db, p: Provenance): Promise<void> {
+  const value = (v: string | null | undefined) => (v ? literal(v) : 'NULL');
+  await db.exec(`DELETE FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(p.tableName)}`);
+  await db.exec(
+    `INSERT INTO ${PROVENANCE_TABLE} VALUES (${literal(p.tableName)}, ${literal(p.fileName)}, ${value(p.sheet)}, ${value(p.encoding)}, TIMESTAMP ${literal(p.importedAt)}, ${literal(p.notes)}, ${literal(JSON.stringify(p.units))})`,
+  );
+}
+
+/** Records where a table came from (used when a project brings imported tables back). */
+export async function recordProvenance(db: Db, p: Provenance): Promise<void> {
+  await ensureProvenanceTable(db);
+  await writeProvenanceRow(db, p);
 }
 
 /** Where an imported table came from, or null for tables that were not imported. */

@@ -16,7 +16,7 @@ export interface ProjectTable {
   /** Path inside the zip of the table's Arrow IPC stream. */
   file: string;
   rows: number;
-  provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string };
+  provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string; notes?: string; units?: Record<string, string> };
 }
 
 export interface SqlSnippet {
@@ -76,6 +76,11 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
 };
 
+function parseUnits(v: unknown): Record<string, string> | undefined {
+  if (!isObject(v)) return undefined;
+  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
 function parseTable(t: unknown, i: number): ProjectTable {
   if (!isObject(t)) bad(`tables[${i}] is not an object`);
   const table = t as Record<string, unknown>;
@@ -88,7 +93,7 @@ function parseTable(t: unknown, i: number): ProjectTable {
     name: table.name as string,
     file: table.file as string,
     rows,
-    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt) } } : {}),
+    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: parseUnits(prov.units) } } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { openNodeDb } from '../../electron/cli/node-db';
-import type { Db } from '../db';
+import { ident, type Db } from '../db';
+import { getProvenance } from '../import/commit';
 import { unpackProject } from './archive';
 import { CURRENT_VERSION, ProjectError } from './manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from './workspace';
@@ -21,31 +22,37 @@ async function rows(db: Db, sql: string) {
 }
 
 describe('projects', () => {
+  // Two engines for the whole file (each wasm instance holds its own memory); tables are reset per test.
   let db: Db;
-  beforeEach(async () => {
+  let other: Db;
+  beforeAll(async () => {
     db = await openNodeDb();
+    other = await openNodeDb();
+  });
+  afterAll(async () => {
+    await db.close();
+    await other.close();
+  });
+  beforeEach(async () => {
+    for (const engine of [db, other]) for (const t of await userTables(engine, [])) await engine.exec(`DROP TABLE ${ident(t)}`);
     await db.exec("CREATE TABLE 问卷 AS SELECT * FROM (VALUES ('和平里', 120, 0.82, DATE '2014-06-30'), ('望京', 143, NULL, NULL)) t(社区, 人数, 满意度, 日期)");
     await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
   });
-  afterEach(() => db.close());
 
   it('round-trips tables, query results, history, snippets and documents', async () => {
     const bytes = await saveProject(db, state(['问卷', 'big']));
-    const other = await openNodeDb();
-    try {
-      const manifest = await openProject(other, bytes, { replace: [], protect: [] });
-      expect(await rows(other, 'SELECT * FROM 问卷 ORDER BY 人数')).toEqual(await rows(db, 'SELECT * FROM 问卷 ORDER BY 人数'));
-      expect(await rows(other, 'SELECT count(*) AS n, sum(x) AS s FROM big')).toEqual([{ n: 50000, s: 624987500 }]);
-      expect(manifest.sql).toEqual(state([]).sql);
-      expect(manifest.documents).toEqual(state([]).documents);
-      expect(manifest.tables.map((t) => [t.name, t.rows, t.provenance?.encoding])).toEqual([
-        ['问卷', 2, 'gb18030'],
-        ['big', 50000, 'gb18030'],
-      ]);
-      expect(await userTables(other, [])).toEqual(['big', '问卷']);
-    } finally {
-      await other.close();
-    }
+    const manifest = await openProject(other, bytes, { replace: [], protect: [] });
+    expect(await rows(other, 'SELECT * FROM 问卷 ORDER BY 人数')).toEqual(await rows(db, 'SELECT * FROM 问卷 ORDER BY 人数'));
+    expect(await rows(other, 'SELECT count(*) AS n, sum(x) AS s FROM big')).toEqual([{ n: 50000, s: 624987500 }]);
+    expect(manifest.sql).toEqual(state([]).sql);
+    expect(manifest.documents).toEqual(state([]).documents);
+    expect(manifest.tables.map((t) => [t.name, t.rows, t.provenance?.encoding])).toEqual([
+      ['问卷', 2, 'gb18030'],
+      ['big', 50000, 'gb18030'],
+    ]);
+    expect(await userTables(other, [])).toEqual(['big', '问卷']);
+    // Import provenance comes back with the table, so source lines still name the original file.
+    expect(await getProvenance(other, '问卷')).toMatchObject({ fileName: '问卷.csv', encoding: 'gb18030', sheet: null });
   });
 
   it('replaces the previous project tables and never touches protected ones', async () => {

@@ -32,6 +32,11 @@ describe('projects in the browser', () => {
   it('saves with Ctrl+S and reopens elsewhere with the same tables and history', async () => {
     const { page } = await openApp(browser);
     await createSurveyTable(page);
+    // A presentation slide is part of the project too.
+    await page.getByRole('tab', { name: '演示' }).click();
+    await page.getByRole('button', { name: '添加文字页' }).click();
+    await page.getByRole('list', { name: '幻灯片' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('tab', { name: '工作台' }).click();
     const download = page.waitForEvent('download');
     await page.keyboard.press('ControlOrMeta+s');
     const file = path.join(tmpdir(), `sgw-e2e-${Date.now()}.sgwp`);
@@ -40,6 +45,7 @@ describe('projects in the browser', () => {
     await d.saveAs(file);
     const { manifest } = unpackProject(new Uint8Array(await readFile(file)));
     expect(manifest.tables.map((t) => [t.name, t.rows])).toEqual([['社区调查', 2]]);
+    expect(manifest.documents.decks).toHaveLength(1);
     await page.context().close();
 
     const fresh = await openApp(browser);
@@ -50,6 +56,8 @@ describe('projects in the browser', () => {
     await runSql(fresh.page, 'SELECT 社区 FROM 社区调查 ORDER BY 人数 DESC');
     await fresh.page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '望京' }).waitFor();
     await screenshot(fresh.page, 'project-reopened');
+    await fresh.page.getByRole('tab', { name: '演示' }).click();
+    await expect(fresh.page.getByRole('list', { name: '幻灯片' }).getByRole('listitem').count()).resolves.toBe(1);
     await fresh.page.context().close();
   });
 

@@ -3,24 +3,46 @@ import { parseHistory } from '../../../shared/model/history';
 import type { DatasetCatalog, Lang } from '../../../shared/model/catalog';
 import type { ProjectManifest } from '../../../shared/project/manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
+import { DECK_STORAGE_KEY } from '../../../shared/cases/deck';
+import { getProvenance } from '../../../shared/import/commit';
+import { SAVED_CHARTS_KEY } from '../chart-builder/saved-charts';
+import { DASHBOARDS_KEY } from '../dashboard/dashboard-store';
 
 /** Where each part of the workspace lives in the browser profile; a project file carries all of them. */
 export const STORAGE = {
   sqlDraft: 'sgw.sqlDraft',
   sqlHistory: 'sgw.sqlHistory',
   sqlSnippets: 'sgw.sqlSnippets',
-  charts: 'sgw.charts',
-  dashboards: 'sgw.dashboards',
-  decks: 'sgw.decks',
+  charts: SAVED_CHARTS_KEY,
+  dashboards: DASHBOARDS_KEY,
+  decks: DECK_STORAGE_KEY,
 } as const;
 
-function readList(key: string): unknown[] {
+function readJson(key: string): unknown {
   try {
-    const v = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
-    return Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : [];
+    return JSON.parse(localStorage.getItem(key) ?? 'null') as unknown;
   } catch {
-    return [];
+    return null;
   }
+}
+
+function readList(key: string): unknown[] {
+  const v = readJson(key);
+  return Array.isArray(v) ? v : [];
+}
+
+/**
+ * A feature document (saved charts, dashboards, deck) travels as its store's own JSON value, wrapped in a
+ * one-item list; each feature validates it with its own parser when it loads.
+ */
+const readDocument = (key: string): unknown[] => {
+  const v = readJson(key);
+  return v === null ? [] : [v];
+};
+
+function writeDocument(key: string, items: unknown[]): void {
+  if (items.length === 0) localStorage.removeItem(key);
+  else localStorage.setItem(key, JSON.stringify(items[0]));
 }
 
 /** Bundled tables and views: never saved into a project, never replaced by one. */
@@ -29,15 +51,19 @@ export function builtInNames(catalog: DatasetCatalog | null, views: string[]): s
 }
 
 export async function collectState(db: Db, builtIn: string[], lang: Lang, appVersion: string): Promise<WorkspaceState> {
-  const tables = await userTables(db, builtIn);
+  const tables = [];
+  for (const name of await userTables(db, builtIn)) {
+    const p = await getProvenance(db, name);
+    tables.push({ name, ...(p ? { provenance: { fileName: p.fileName, sheet: p.sheet ?? undefined, encoding: p.encoding ?? undefined, importedAt: p.importedAt, notes: p.notes, units: p.units } } : {}) });
+  }
   return {
-    tables: tables.map((name) => ({ name })),
+    tables,
     sql: {
       draft: localStorage.getItem(STORAGE.sqlDraft) ?? '',
       history: parseHistory(readList(STORAGE.sqlHistory)),
       snippets: readList(STORAGE.sqlSnippets) as WorkspaceState['sql']['snippets'],
     },
-    documents: { charts: readList(STORAGE.charts), dashboards: readList(STORAGE.dashboards), decks: readList(STORAGE.decks) },
+    documents: { charts: readDocument(STORAGE.charts), dashboards: readDocument(STORAGE.dashboards), decks: readDocument(STORAGE.decks) },
     lang,
     app: { name: 'sgw', version: appVersion },
   };
@@ -66,9 +92,9 @@ export async function restore(db: Db, bytes: Uint8Array, builtIn: string[], tabl
   localStorage.setItem(STORAGE.sqlDraft, manifest.sql.draft);
   localStorage.setItem(STORAGE.sqlHistory, JSON.stringify(manifest.sql.history));
   localStorage.setItem(STORAGE.sqlSnippets, JSON.stringify(manifest.sql.snippets));
-  localStorage.setItem(STORAGE.charts, JSON.stringify(manifest.documents.charts));
-  localStorage.setItem(STORAGE.dashboards, JSON.stringify(manifest.documents.dashboards));
-  localStorage.setItem(STORAGE.decks, JSON.stringify(manifest.documents.decks));
+  writeDocument(STORAGE.charts, manifest.documents.charts);
+  writeDocument(STORAGE.dashboards, manifest.documents.dashboards);
+  writeDocument(STORAGE.decks, manifest.documents.decks);
   return manifest;
 }
 

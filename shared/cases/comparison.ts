@@ -1,0 +1,109 @@
+import type { Table } from 'apache-arrow';
+import type { EChartsOption } from 'echarts';
+import { CJK_FONT_STACK } from '../charts/theme';
+import { literal } from '../db';
+import { tableRows } from '../format/cell';
+import { formatCompact, formatNumber } from '../format/number';
+import type { ExportChart } from '../export/chart-data';
+import type { Lang } from '../model/catalog';
+
+/**
+ * Indicators that mean the same thing across places, though the documents name them differently
+ * (人口/总人口/常住人口, 面积/辖区面积/市域总面积 …): matched on indicator_en, totals only.
+ */
+export const COMPARABLE_MEASURES = [
+  { key: 'population', zh: '人口', en: 'Population', indicatorEn: ['Population', 'Resident population'] },
+  { key: 'area', zh: '面积', en: 'Area', indicatorEn: ['Area'] },
+  { key: 'communities', zh: '社区数', en: 'Communities', indicatorEn: ['Communities'] },
+] as const;
+
+export interface PlaceValue {
+  region: string;
+  value: number;
+  /** True for the place of the case being viewed. */
+  current: boolean;
+}
+
+export interface Comparison {
+  key: string;
+  label: string;
+  unit: string;
+  places: PlaceValue[];
+}
+
+/** One row per measure and place: the place of `adcode` against every other place with the same measure. */
+export function comparisonSql(adcode: string): string {
+  const cases = COMPARABLE_MEASURES.map((m) => `WHEN i.indicator_en IN (${m.indicatorEn.map(literal).join(', ')}) THEN ${literal(m.key)}`).join(' ');
+  return `SELECT CASE ${cases} END AS measure, i.region, any_value(i.value_norm) AS value, any_value(i.unit_norm) AS unit,
+       bool_or(c.adcode = ${literal(adcode)}) AS current
+FROM case_indicators i JOIN cases c USING (case_id)
+WHERE measure IS NOT NULL AND (i.category IS NULL OR i.category = '合计') AND i.value_norm IS NOT NULL
+GROUP BY measure, i.region, i.unit_norm
+ORDER BY measure, value DESC`;
+}
+
+/** Measures the current place has and at least one other place shares, in COMPARABLE_MEASURES order. */
+export function comparisonsFromTable(table: Table, lang: Lang): Comparison[] {
+  const rows = tableRows(table);
+  return COMPARABLE_MEASURES.flatMap((m) => {
+    const mine = rows.filter((r) => r.measure === m.key);
+    const units = new Set(mine.map((r) => String(r.unit)));
+    if (units.size !== 1 || mine.length < 2 || !mine.some((r) => r.current === true)) return [];
+    return [
+      {
+        key: m.key,
+        label: lang === 'en' ? m.en : m.zh,
+        unit: [...units][0],
+        places: mine.map((r) => ({ region: String(r.region), value: Number(r.value), current: r.current === true })),
+      },
+    ];
+  });
+}
+
+/**
+ * Horizontal bars, the case's own place in orange and the others in grey. Built directly rather than via
+ * an Arrow table: apache-arrow's builders compile code with `new Function`, which the app's CSP forbids.
+ */
+export function buildComparisonOption(c: Comparison, lang: Lang, fontSize = 12): EChartsOption {
+  const withUnit = (v: number) => `${formatNumber(v, lang)}${c.unit ? ` ${c.unit}` : ''}`;
+  return {
+    textStyle: { fontFamily: CJK_FONT_STACK, fontSize },
+    title: { text: c.label, left: 'left', textStyle: { fontSize: fontSize + 2 } },
+    grid: { left: 8, right: fontSize * 5, top: fontSize * 3, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? withUnit(v) : String(v)) },
+    xAxis: { type: 'value', name: c.unit, axisLabel: { fontSize, formatter: (v: number) => formatCompact(v, lang) } },
+    yAxis: { type: 'category', inverse: true, data: c.places.map((p) => shortRegion(p.region)), axisLabel: { interval: 0, fontSize } },
+    series: [
+      {
+        type: 'bar',
+        name: c.label,
+        barMaxWidth: 28,
+        data: c.places.map((p) => ({ value: p.value, itemStyle: { color: p.current ? CURRENT_COLOUR : OTHER_COLOUR } })),
+        label: { show: true, position: 'right', fontSize, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatCompact(p.value, lang) : '') },
+      },
+    ],
+  };
+}
+
+export const CURRENT_COLOUR = '#D55E00';
+const OTHER_COLOUR = '#9aa5b1';
+
+/** "四川省成都市成华区" → "成华区": the last administrative unit keeps the bars readable. */
+export function shortRegion(region: string): string {
+  const m = region.match(/(?:省|自治区|市)([^省市]+(?:区|县|市))$/);
+  if (m) return m[1];
+  const city = region.match(/([^省]+市)$/);
+  return city ? city[1] : region;
+}
+
+/** The comparison as the neutral export shape (pptx native chart). */
+export function exportChartFromComparison(c: Comparison): ExportChart {
+  return {
+    kind: 'bar',
+    title: c.label,
+    categoryLabel: '地区',
+    categories: c.places.map((p) => shortRegion(p.region)),
+    series: [{ name: c.label, values: c.places.map((p) => p.value) }],
+    unit: c.unit,
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { STARTER_CHART } from '../charts/starter-chart';
+import { addSlide, DeckError, emptyDeck, hasCase, moveSlide, parseDeck, removeSlide, serializeDeck, updateSlide } from './deck';
+
+function sample() {
+  let d = emptyDeck('课堂');
+  d = addSlide(d, { kind: 'case', caseId: 'haidian-grid', title: '海淀区网格化服务管理体系', notes: '' });
+  d = addSlide(d, { kind: 'text', title: '讨论', body: '网格化的得失', notes: '提问' });
+  d = addSlide(d, { kind: 'chart', chart: STARTER_CHART, notes: '' });
+  return d;
+}
+
+describe('deck model', () => {
+  it('adds slides with stable unique ids and round-trips through JSON', () => {
+    const d = sample();
+    expect(d.slides.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
+    expect(parseDeck(serializeDeck(d))).toEqual(d);
+    expect(hasCase(d, 'haidian-grid')).toBe(true);
+    const after = addSlide(removeSlide(d, 's1'), { kind: 'text', title: 'x', body: '', notes: '' });
+    expect(after.slides.map((s) => s.id)).toEqual(['s2', 's3', 's4']);
+  });
+
+  it('reorders (drag or 上移/下移), clamping at the ends', () => {
+    const d = sample();
+    expect(moveSlide(d, 0, 2).slides.map((s) => s.id)).toEqual(['s2', 's3', 's1']);
+    expect(moveSlide(d, 2, 0).slides.map((s) => s.id)).toEqual(['s3', 's1', 's2']);
+    expect(moveSlide(d, 0, -1)).toBe(d);
+    expect(moveSlide(d, 2, 9)).toBe(d);
+  });
+
+  it('edits text and notes of one slide', () => {
+    const d = updateSlide(sample(), 's2', { body: '新的内容', notes: '新的备注' });
+    expect(d.slides[1]).toMatchObject({ kind: 'text', body: '新的内容', notes: '新的备注' });
+  });
+
+  it('rejects bad input with a message saying what is wrong', () => {
+    expect(() => parseDeck('{oops')).toThrow(DeckError);
+    expect(() => parseDeck('{"version":2,"slides":[]}')).toThrow(/version/);
+    expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"video"}]}')).toThrow(/slide 1: unknown kind/);
+    expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"case"}]}')).toThrow(/caseId/);
+    expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"text"},{"id":"a","kind":"text"}]}')).toThrow(/unique/);
+    expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"chart","chart":{"title":{"zh":"t","en":"t"},"sql":"x","spec":{"kind":"pie"}}}]}')).toThrow(/spec/);
+    // Missing optional text fields default to empty.
+    expect(parseDeck('{"version":1,"slides":[{"id":"a","kind":"text"}]}').slides[0]).toEqual({ id: 'a', kind: 'text', title: '', body: '', notes: '' });
+  });
+});

@@ -1,0 +1,145 @@
+import type { CategoryChartSpec } from '../charts/category';
+import type { SavedCategoryChart } from '../charts/starter-chart';
+
+/**
+ * A presentation deck as stored (localStorage key DECK_STORAGE_KEY) — a stable JSON shape, version 1:
+ * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'chart', notes, … }] }.
+ */
+export const DECK_STORAGE_KEY = 'sgw.deck';
+export const DECK_VERSION = 1;
+
+interface SlideBase {
+  id: string;
+  /** Speaker notes, shown in the presenter view and written to the pptx notes page. */
+  notes: string;
+}
+export interface CaseSlide extends SlideBase {
+  kind: 'case';
+  caseId: string;
+  /** Title when added, shown while the case loads and if it disappears from the data. */
+  title: string;
+}
+export interface TextSlide extends SlideBase {
+  kind: 'text';
+  title: string;
+  body: string;
+}
+export interface ChartSlide extends SlideBase {
+  kind: 'chart';
+  chart: SavedCategoryChart;
+}
+export type Slide = CaseSlide | TextSlide | ChartSlide;
+
+export interface Deck {
+  version: typeof DECK_VERSION;
+  title: string;
+  slides: Slide[];
+}
+
+export function emptyDeck(title = ''): Deck {
+  return { version: DECK_VERSION, title, slides: [] };
+}
+
+export class DeckError extends Error {}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+function text(o: Obj, key: string, where: string, optional = false): string {
+  const v = o[key];
+  if (v === undefined && optional) return '';
+  if (typeof v !== 'string') throw new DeckError(`${where}: "${key}" must be text`);
+  return v;
+}
+
+function parseChart(v: unknown, where: string): SavedCategoryChart {
+  if (!isObj(v) || !isObj(v.title) || !isObj(v.spec)) throw new DeckError(`${where}: chart must have title, sql and spec`);
+  const spec = v.spec as Obj;
+  if ((spec.kind !== 'bar' && spec.kind !== 'line') || typeof spec.x !== 'string' || !Array.isArray(spec.y) || !spec.y.every((y) => typeof y === 'string')) {
+    throw new DeckError(`${where}: chart spec must have kind bar|line, x and y columns`);
+  }
+  const tables = Array.isArray(v.tables) ? v.tables.filter((t): t is string => typeof t === 'string') : [];
+  return {
+    title: { zh: text(v.title as Obj, 'zh', where), en: text(v.title as Obj, 'en', where) },
+    sql: text(v, 'sql', where),
+    spec: {
+      kind: spec.kind,
+      x: spec.x,
+      y: spec.y as string[],
+      ...(typeof spec.horizontal === 'boolean' && { horizontal: spec.horizontal }),
+      ...(typeof spec.stacked === 'boolean' && { stacked: spec.stacked }),
+    } satisfies CategoryChartSpec,
+    ...(typeof v.unit === 'string' && { unit: v.unit }),
+    tables,
+  };
+}
+
+function parseSlide(v: unknown, i: number): Slide {
+  const where = `slide ${i + 1}`;
+  if (!isObj(v)) throw new DeckError(`${where}: not an object`);
+  const base = { id: text(v, 'id', where), notes: text(v, 'notes', where, true) };
+  switch (v.kind) {
+    case 'case':
+      return { ...base, kind: 'case', caseId: text(v, 'caseId', where), title: text(v, 'title', where, true) };
+    case 'text':
+      return { ...base, kind: 'text', title: text(v, 'title', where, true), body: text(v, 'body', where, true) };
+    case 'chart':
+      return { ...base, kind: 'chart', chart: parseChart(v.chart, where) };
+    default:
+      throw new DeckError(`${where}: unknown kind ${JSON.stringify(v.kind)}`);
+  }
+}
+
+/** Validates untrusted JSON (localStorage, a file) into a Deck; throws DeckError saying what is wrong. */
+export function parseDeck(json: string): Deck {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new DeckError('not valid JSON');
+  }
+  if (!isObj(raw)) throw new DeckError('not an object');
+  if (raw.version !== DECK_VERSION) throw new DeckError(`unsupported version ${JSON.stringify(raw.version)}`);
+  if (!Array.isArray(raw.slides)) throw new DeckError('"slides" must be a list');
+  const slides = raw.slides.map(parseSlide);
+  const ids = new Set(slides.map((s) => s.id));
+  if (ids.size !== slides.length) throw new DeckError('slide ids must be unique');
+  return { version: DECK_VERSION, title: typeof raw.title === 'string' ? raw.title : '', slides };
+}
+
+export function serializeDeck(deck: Deck): string {
+  return JSON.stringify(deck);
+}
+
+/** "s1", "s2" …: the next id not used in the deck. */
+export function nextSlideId(deck: Deck): string {
+  const used = deck.slides.map((s) => Number(/^s(\d+)$/.exec(s.id)?.[1] ?? 0));
+  return `s${Math.max(0, ...used) + 1}`;
+}
+
+type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<ChartSlide, 'id'>;
+
+export function addSlide(deck: Deck, slide: NewSlide): Deck {
+  return { ...deck, slides: [...deck.slides, { ...slide, id: nextSlideId(deck) } as Slide] };
+}
+
+export function removeSlide(deck: Deck, id: string): Deck {
+  return { ...deck, slides: deck.slides.filter((s) => s.id !== id) };
+}
+
+/** Moves the slide at `from` to index `to` (clamped); used by drag and drop and by 上移/下移. */
+export function moveSlide(deck: Deck, from: number, to: number): Deck {
+  const target = Math.max(0, Math.min(deck.slides.length - 1, to));
+  if (from < 0 || from >= deck.slides.length || from === target) return deck;
+  const slides = [...deck.slides];
+  const [s] = slides.splice(from, 1);
+  slides.splice(target, 0, s);
+  return { ...deck, slides };
+}
+
+export function updateSlide(deck: Deck, id: string, patch: Partial<Pick<TextSlide, 'title' | 'body' | 'notes'>>): Deck {
+  return { ...deck, slides: deck.slides.map((s) => (s.id === id ? ({ ...s, ...patch } as Slide) : s)) };
+}
+
+export function hasCase(deck: Deck, caseId: string): boolean {
+  return deck.slides.some((s) => s.kind === 'case' && s.caseId === caseId);
+}
