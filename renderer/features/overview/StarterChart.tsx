@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Table } from 'apache-arrow';
+import { useMemo } from 'react';
 import type { Db } from '../../../shared/db';
-import { describeDbError } from '../../../shared/db-errors';
 import { buildCategoryOption } from '../../../shared/charts/category';
 import { sourceLine, type SavedCategoryChart } from '../../../shared/charts/starter-chart';
 import type { DatasetCatalog } from '../../../shared/model/catalog';
 import { Chart } from '../../charts/Chart';
+import { useChartTable } from './useChartTable';
 import { exportChartFromTable } from '../../../shared/export/chart-data';
 import { ExportMenu } from '../export/ExportMenu';
 import { useLang } from '../../i18n/LangContext';
@@ -20,17 +19,7 @@ interface StarterChartProps {
 /** One chart drawn from an aggregate SQL query over a bundled table. */
 export function StarterChart({ db, chart, catalog, onOpenSql }: StarterChartProps) {
   const { t, lang } = useLang();
-  const [result, setResult] = useState<{ table: Table } | { error: string } | null>(null);
-
-  useEffect(() => {
-    if (!db) return;
-    const ac = new AbortController();
-    db.query(chart.sql, { signal: ac.signal }).then(
-      (table) => setResult({ table }),
-      (e) => !ac.signal.aborted && setResult({ error: `${describeDbError(e, t).title}: ${describeDbError(e, t).detail}` }),
-    );
-    return () => ac.abort();
-  }, [db, chart, t]);
+  const result = useChartTable(db, chart);
 
   const title = lang === 'en' ? chart.title.en : chart.title.zh;
   const option = useMemo(() => {

@@ -1,15 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { Table } from 'apache-arrow';
+import { useMemo, useState } from 'react';
 import type { EChartsOption } from 'echarts';
 import { buildCategoryOption } from '../../../shared/charts/category';
 import { sourceLine, type SavedCategoryChart } from '../../../shared/charts/starter-chart';
 import type { Slide } from '../../../shared/cases/deck';
 import { pickKpis } from '../../../shared/cases/kpi';
 import type { CaseRecord } from '../../../shared/cases/model';
-import type { Db } from '../../../shared/db';
-import { describeDbError } from '../../../shared/db-errors';
 import { Chart } from '../../charts/Chart';
 import { useLang } from '../../i18n/LangContext';
+import { useChartTable } from '../overview/useChartTable';
 import { useWorkbench } from '../../workbench-context';
 import { caseMetaLine, ComparisonChart, KpiTiles } from '../cases/CaseFacts';
 import { useCaseDetail } from '../cases/useCaseData';
@@ -80,24 +78,6 @@ function CaseSlideView({ record: c }: { record: CaseRecord }) {
   );
 }
 
-export function useChartTable(db: Db | null, chart: SavedCategoryChart): { table: Table } | { error: string } | null {
-  const { t } = useLang();
-  const [result, setResult] = useState<{ table: Table } | { error: string } | null>(null);
-  useEffect(() => {
-    if (!db) return;
-    const ac = new AbortController();
-    db.query(chart.sql, { signal: ac.signal }).then(
-      (table) => setResult({ table }),
-      (e) => {
-        if (ac.signal.aborted) return;
-        const d = describeDbError(e, t);
-        setResult({ error: `${d.title}: ${d.detail}` });
-      },
-    );
-    return () => ac.abort();
-  }, [db, chart, t]);
-  return result;
-}
 
 const SLIDE_FONT = 18;
 type Part = Record<string, unknown>;
