@@ -147,4 +147,37 @@ describe('export (web build in Chromium)', () => {
     await group.getByRole('status').filter({ hasText: '已导出：查询结果.csv' }).waitFor();
     await page.context().close();
   });
+
+  it('exports a dashboard card from its 导出 menu and the whole dashboard as one workbook', async () => {
+    const { page } = await openApp(browser);
+    await page.getByRole('tab', { name: '仪表板' }).click();
+    await page.getByRole('combobox', { name: '选择仪表板' }).selectOption({ label: '上海社会组织' });
+    const staff = page.getByRole('article', { name: '从业人员变化（2007→2013）：专职与兼职' });
+    await staff.locator('canvas').first().waitFor();
+    await staff.getByRole('button', { name: '导出', exact: true }).click();
+    let download = page.waitForEvent('download');
+    await page.getByRole('menu', { name: '导出选项' }).getByRole('menuitem', { name: '导出 Excel（可编辑图表）', exact: true }).click();
+    const card = inspectXlsx(new Uint8Array(await readFile((await (await download).path())!)));
+    expect(card.charts.map((c) => c.series.map((s) => s.numCache))).toEqual([
+      [
+        [4.4, 14.31],
+        [8.1, 5.72],
+      ],
+    ]);
+    // Scroll so every card has loaded, then export the dashboard.
+    const cards = page.getByRole('article');
+    const count = await cards.count();
+    for (let i = 0; i < count; i++) {
+      await cards.nth(i).scrollIntoViewIfNeeded();
+      await cards.nth(i).locator('canvas').first().waitFor();
+    }
+    download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出仪表板 Excel' }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe('上海社会组织.xlsx');
+    const book = inspectXlsx(new Uint8Array(await readFile((await d.path())!)));
+    expect(book.charts).toHaveLength(count);
+    expect(book.workbook.SheetNames[0]).toBe('目录');
+    await page.context().close();
+  });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ECharts } from 'echarts';
 import { clickedKey } from '../../../shared/charts/chart-option';
+import type { ChartData } from '../../../shared/charts/chart-data';
 import { CARD_SIZES, type CardSize, type DashboardCard } from '../../../shared/model/dashboard';
 import type { FilterValue } from '../../../shared/model/chart-spec';
 import type { GlobalFilters } from '../../../shared/sql/chart-sql';
@@ -20,6 +21,8 @@ interface Props {
   onResize(size: CardSize): void;
   onRemove(): void;
   onDropCard(sourceId: string): void;
+  /** Reports this card's current chart data (for exporting the whole dashboard). */
+  onData?(cardId: string, data: ChartData | undefined): void;
 }
 
 /** Becomes true once the element has been on screen: off-screen cards query after visible ones. */
@@ -36,12 +39,13 @@ function useSeen<T extends Element>() {
   return [ref, seen] as const;
 }
 
-export function ChartCard({ card, global, selected, onSelect, onMove, onResize, onRemove, onDropCard }: Props) {
+export function ChartCard({ card, global, selected, onSelect, onMove, onResize, onRemove, onDropCard, onData }: Props) {
   const { t } = useLang();
   const wb = useWorkbench();
   const [ref, seen] = useSeen<HTMLElement>();
   const state = useChartData(card.spec, { global, chartId: card.id, visible: seen, highlight: selected });
   const instance = useRef<ECharts | null>(null);
+  useEffect(() => onData?.(card.id, state.data), [onData, card.id, state.data]);
   const title = state.data?.title ?? card.spec.title;
   const target = useMemo(
     () => (state.data && state.query ? { spec: card.spec, data: state.data, sql: state.query.sql, getInstance: () => instance.current } : null),

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { columnLabel } from '../../../shared/charts/chart-data';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { columnLabel, type ChartData } from '../../../shared/charts/chart-data';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import type { FilterValue } from '../../../shared/model/chart-spec';
 import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
@@ -7,6 +7,7 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { loadSavedCharts } from '../chart-builder/saved-charts';
 import { ChartCard } from './ChartCard';
+import { DashboardExport } from './DashboardExport';
 import { loadDashboards, storeDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
 
@@ -23,6 +24,11 @@ export function DashboardView() {
   const [pick, setPick] = useState(() => localStorage.getItem(PICK_KEY) ?? ready[0].id);
   const [edits, setEdits] = useState<Record<string, Dashboard>>(loadDashboards);
   const [filters, setFiltersState] = useState<DashFilters>(() => sessionFilters.get(pick) ?? NO_FILTERS);
+  const loaded = useRef(new Map<string, ChartData>());
+  const onCardData = useCallback((id: string, data: ChartData | undefined) => {
+    if (data) loaded.current.set(id, data);
+    else loaded.current.delete(id);
+  }, []);
   const [toAdd, setToAdd] = useState('');
   const saved = useMemo(() => loadSavedCharts().charts, []);
   const dashboard = edits[pick] ?? ready.find((d) => d.id === pick) ?? ready[0];
@@ -95,6 +101,7 @@ export function DashboardView() {
         <button type="button" onClick={add} disabled={!toAdd}>
           {t('dash.add')}
         </button>
+        <DashboardExport title={dashboard.title} charts={() => dashboard.cards.flatMap((c) => loaded.current.get(c.id) ?? [])} />
         <button type="button" onClick={reset} disabled={!edits[dashboard.id]}>
           {t('dash.reset')}
         </button>
@@ -110,6 +117,7 @@ export function DashboardView() {
             onMove={(d) => edit(moveCard(dashboard, card.id, d))}
             onResize={(s) => edit(resizeCard(dashboard, card.id, s))}
             onRemove={() => edit(removeCard(dashboard, card.id))}
+            onData={onCardData}
             onDropCard={(from) => {
               const target = dashboard.cards.findIndex((c) => c.id === card.id);
               const source = dashboard.cards.findIndex((c) => c.id === from);
