@@ -38,6 +38,8 @@ export interface ChartData {
   source: string;
   stack: StackMode;
   annotations: Annotation[];
+  /** For maps: the registered GeoJSON map to draw on (absent = the province tile grid). */
+  basemap?: string;
 }
 
 const TYPE_BY_KIND: Record<ChartKind, SeriesType> = {
@@ -155,6 +157,7 @@ export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, ca
     source: t('chart.source', { source: sourceLine(spec.sources ?? [spec.table], catalog, lang) }),
     stack: spec.stack,
     annotations: spec.annotations,
+    ...(spec.kind === 'map' && spec.basemap ? { basemap: spec.basemap } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { FilterValue } from '../model/chart-spec';
 import { buildCartesianOption, buildScatterOption } from './cartesian-option';
 import type { ChartData } from './chart-data';
 import { buildPieOption, buildTreemapOption } from './composition-option';
-import { buildHeatmapOption, buildProvinceMapOption, buildSmallMultiplesOption } from './matrix-option';
+import { buildGeoMapOption, buildHeatmapOption, buildProvinceMapOption, buildSmallMultiplesOption } from './matrix-option';
 import type { OptionSettings } from './option-common';
 
 export type { OptionSettings };
@@ -22,7 +22,7 @@ export function buildChartOption(data: ChartData, lang: Lang, settings: OptionSe
     case 'heatmap':
       return buildHeatmapOption(data, lang);
     case 'map':
-      return buildProvinceMapOption(data, lang, settings);
+      return data.basemap ? buildGeoMapOption(data, lang, settings) : buildProvinceMapOption(data, lang, settings);
     case 'multiples':
       return buildSmallMultiplesOption(data, lang);
     default:

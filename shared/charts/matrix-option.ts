@@ -3,6 +3,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
 import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
+import { matchFeatureNames } from './geojson';
 import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
 /** Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). */
@@ -108,6 +109,48 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
           lineHeight: 14,
         },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 2 } },
+      },
+    ],
+  };
+}
+
+/**
+ * A choropleth on a user-registered GeoJSON basemap. Data names are the categories; `nameMap` ties each
+ * GeoJSON feature to its category, so clicks report categories (cross-filtering works as on the tile map).
+ */
+export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionSettings = {}): EChartsOption {
+  const t = translator(lang);
+  const s = data.series[0];
+  const matched = matchFeatureNames(data.categories, settings.basemapFeatures ?? []);
+  const nameMap = Object.fromEntries(matched.flatMap((feature, i) => (feature ? [[feature, data.categories[i]]] : [])));
+  const unit = s?.unit ?? data.unit;
+  const { dimension: _heatmapOnly, ...scale } = visualMap(maxValue(data), lang, 22);
+  return {
+    ...frame(data, false),
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { name, value } = p as { name: string; value?: number };
+        return `${name}<br/>${typeof value === 'number' && !Number.isNaN(value) ? valueText(value, unit, lang) : t('charts.noData')}`;
+      },
+    },
+    visualMap: scale,
+    series: [
+      {
+        type: 'map',
+        map: data.basemap,
+        nameMap,
+        roam: true,
+        top: topSpace(data, false) + 8,
+        bottom: 56,
+        selectedMode: false,
+        data: data.categories.map((name, i) => ({
+          name,
+          value: s?.values[i] ?? NaN,
+          ...(settings.highlight !== undefined && name !== String(settings.highlight) ? { itemStyle: { opacity: 0.35 } } : {}),
+        })),
+        itemStyle: { borderColor: '#fff', areaColor: '#e9ecef' },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 }, label: { show: true } },
       },
     ],
   };

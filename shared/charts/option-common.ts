@@ -22,6 +22,8 @@ export function topSpace(data: ChartData, legend: boolean): number {
 export interface OptionSettings {
   /** The x value picked by a click on this chart (cross-filter source): the other elements are dimmed. */
   highlight?: FilterValue;
+  /** Feature names of the registered GeoJSON basemap a map chart draws on. */
+  basemapFeatures?: string[];
 }
 
 /** Index of the highlighted category, or -1. */

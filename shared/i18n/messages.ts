@@ -3,6 +3,7 @@
  * Each feature keeps its own catalog pair in ./features/<feature>.ts and adds it to both spreads below.
  */
 import { importEn, importZh } from './features/import';
+import { geoEn, geoZh } from './features/geo';
 import { projectEn, projectZh } from './features/project';
 import { provenanceEn, provenanceZh } from './features/provenance';
 import { exportEn, exportZh } from './features/export';
@@ -121,6 +122,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
 
-export const zhCN = { ...coreZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn };

@@ -68,6 +68,8 @@ export interface ChartSpec {
   annotations: Annotation[];
   /** Bundled tables whose provenance the source line cites (for views; default: the table itself). */
   sources?: string[];
+  /** For kind 'map': the name of a user-registered GeoJSON map; absent = the built-in province tile grid. */
+  basemap?: string;
 }
 
 export function newChartSpec(table: string, x: string): ChartSpec {
@@ -174,6 +176,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   const subtitle = optText(json.subtitle, 'subtitle');
   if (json.sources !== undefined && !(Array.isArray(json.sources) && json.sources.every(isName))) fail('sources must be a list of table names');
   const sources = Array.isArray(json.sources) && json.sources.length ? { sources: [...(json.sources as string[])] } : {};
+  const basemap = optText(json.basemap, 'basemap');
   return {
     version: 1,
     table: json.table,
@@ -190,6 +193,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
     ...(subtitle ? { subtitle } : {}),
     annotations,
     ...sources,
+    ...(basemap ? { basemap } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot } from './browser';
@@ -62,6 +63,21 @@ describe('chart builder and dashboards (web build in Chromium)', () => {
     await page.getByRole('img', { name: '各省份案例数' }).waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'chart-builder-map');
+
+    // A user-registered GeoJSON basemap instead of the tile grid (the fixture's shapes are schematic).
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '注册 GeoJSON 地图…' }).click();
+    await (await chooser).setFiles(path.resolve(import.meta.dirname, '../fixtures/geo/demo-yangtze-delta.geojson'));
+    await page.getByRole('status').filter({ hasText: '已注册地图“demo-yangtze-delta”（3 个区域）' }).waitFor();
+    await expect(page.getByRole('combobox', { name: '底图' }).inputValue()).resolves.toBe('demo-yangtze-delta');
+    await canvasIn(preview);
+    await page.waitForTimeout(600);
+    await screenshot(page, 'chart-builder-geojson');
+    const badChooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '注册 GeoJSON 地图…' }).click();
+    await (await badChooser).setFiles(path.resolve(import.meta.dirname, '../fixtures/datasets/catalog.json'));
+    await page.getByRole('alert').filter({ hasText: '无法注册地图：文件不是 GeoJSON FeatureCollection' }).waitFor();
+    await page.getByRole('combobox', { name: '底图' }).selectOption('');
 
     // Bar + line on two axes over years, with a note.
     await page.getByRole('combobox', { name: '维度', exact: true }).selectOption('year');

@@ -9,6 +9,7 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { FilterEditor } from './FilterEditor';
 import { MeasureFields } from './MeasureFields';
+import { BasemapPicker } from './BasemapPicker';
 import { deleteSavedChart, loadSavedCharts, saveChart } from './saved-charts';
 import { specForTable, withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
@@ -168,6 +169,7 @@ export function ChartBuilderView() {
             </button>
           ))}
         </div>
+        {spec.kind === 'map' && <BasemapPicker spec={spec} onChange={update} />}
         <div className="builder-titles">
           <label>
             {t('builder.chartTitle')}

@@ -6,6 +6,7 @@ import { describeDbError } from '../../../shared/db-errors';
 import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
 import { buildChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../db/coordinator';
+import { geoMapFeatures } from '../../charts/geo-maps';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -74,7 +75,7 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     if (table.numRows === 0) return { query, status: 'empty', table };
     try {
       const data = toChartData(spec, query, table, catalog, lang);
-      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight }), table };
+      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight, basemapFeatures: geoMapFeatures(data.basemap) }), table };
     } catch (e) {
       return { query, status: 'error', error: e instanceof Error ? e.message : String(e) };
     }

@@ -1,0 +1,31 @@
+export const geoZh = {
+  'geo.basemap': '底图',
+  'geo.tileGrid': '省份方格地图（内置）',
+  'geo.register': '注册 GeoJSON 地图…',
+  'geo.registered': '已注册地图“{name}”（{count} 个区域）',
+  'geo.registeredSessionOnly': '已注册地图“{name}”（{count} 个区域）；文件较大，下次启动需重新注册',
+  'geo.failed': '无法注册地图：{reason}',
+  'geo.licenceHint': '公开发布的中国地图须使用经审核（带审图号）的边界数据；请注册您有权使用的 GeoJSON。',
+  'geo.err.too-large': '文件超过 20 MB',
+  'geo.err.not-json': '文件不是有效的 JSON',
+  'geo.err.not-feature-collection': '文件不是 GeoJSON FeatureCollection，或没有任何区域',
+  'geo.err.bad-feature': '有区域缺少几何形状或属性',
+  'geo.err.bad-geometry': '区域须为 Polygon 或 MultiPolygon',
+  'geo.err.unnamed-feature': '有区域没有名称（properties.name）',
+} as const;
+
+export const geoEn: Record<keyof typeof geoZh, string> = {
+  'geo.basemap': 'Basemap',
+  'geo.tileGrid': 'Province tile grid (built in)',
+  'geo.register': 'Register a GeoJSON map…',
+  'geo.registered': 'Registered map "{name}" ({count} regions)',
+  'geo.registeredSessionOnly': 'Registered map "{name}" ({count} regions); too large to keep, register it again next time',
+  'geo.failed': 'Could not register the map: {reason}',
+  'geo.licenceHint': 'Published maps of China need approved (审图号) boundaries: register GeoJSON you are licensed to use.',
+  'geo.err.too-large': 'the file is over 20 MB',
+  'geo.err.not-json': 'the file is not valid JSON',
+  'geo.err.not-feature-collection': 'the file is not a GeoJSON FeatureCollection, or has no regions',
+  'geo.err.bad-feature': 'a region lacks geometry or properties',
+  'geo.err.bad-geometry': 'regions must be Polygon or MultiPolygon',
+  'geo.err.unnamed-feature': 'a region has no name (properties.name)',
+};
