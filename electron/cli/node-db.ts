@@ -25,10 +25,10 @@ export async function openNodeDb(): Promise<Db> {
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
 
-  const run = (sql: string): Table => {
+  const run = (sql: string, on = conn): Table => {
     try {
       // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
-      return tableFromIPC(conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+      return tableFromIPC(on.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     } catch (e) {
       throw toDbError(e, sql);
     }
@@ -37,7 +37,14 @@ export async function openNodeDb(): Promise<Db> {
   return {
     async query(sql: string, opts?: QueryOptions) {
       if (opts?.signal?.aborted) throw cancelledError(sql);
-      return run(sql);
+      // A connection per query, as in the browser adapter, so connection-local state (TEMP tables,
+      // SET options) behaves the same in tests as in the app.
+      const own = db.connect();
+      try {
+        return run(sql, own);
+      } finally {
+        own.close();
+      }
     },
     async exec(sql: string) {
       run(sql);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STARTER_CHART } from '../charts/starter-chart';
-import { addSlide, DeckError, emptyDeck, hasCase, moveSlide, parseDeck, removeSlide, serializeDeck, updateSlide } from './deck';
+import { newChartSpec } from '../model/chart-spec';
+import { addSlide, addSlides, DeckError, emptyDeck, hasCase, moveSlide, parseDeck, removeSlide, serializeDeck, updateSlide } from './deck';
 
 function sample() {
   let d = emptyDeck('课堂');
@@ -42,5 +43,23 @@ describe('deck model', () => {
     expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"chart","chart":{"title":{"zh":"t","en":"t"},"sql":"x","spec":{"kind":"pie"}}}]}')).toThrow(/spec/);
     // Missing optional text fields default to empty.
     expect(parseDeck('{"version":1,"slides":[{"id":"a","kind":"text"}]}').slides[0]).toEqual({ id: 'a', kind: 'text', title: '', body: '', notes: '' });
+  });
+});
+
+describe('chart-builder and dashboard charts as slides', () => {
+  it('keeps a chart spec through JSON and refuses a damaged one with the slide number', () => {
+    const spec = newChartSpec('cases', 'province');
+    const deck = addSlides(emptyDeck('课堂'), [
+      { kind: 'spec-chart', spec: { ...spec, kind: 'map', title: '各省份案例数' }, notes: '先看地图' },
+      { kind: 'spec-chart', spec: { ...spec, title: '按主题' }, notes: '' },
+    ]);
+    const back = parseDeck(serializeDeck(deck));
+    expect(back.slides.map((s) => (s.kind === 'spec-chart' ? [s.id, s.spec.kind, s.spec.title] : null))).toEqual([
+      ['s1', 'map', '各省份案例数'],
+      ['s2', 'column', '按主题'],
+    ]);
+    const broken = JSON.parse(serializeDeck(deck)) as { slides: { spec: { kind: string } }[] };
+    broken.slides[1].spec.kind = 'sunburst';
+    expect(() => parseDeck(JSON.stringify(broken))).toThrow(/slide 2: chart spec: kind must be one of/);
   });
 });

@@ -1,9 +1,10 @@
 import type { CategoryChartSpec } from '../charts/category';
 import type { SavedCategoryChart } from '../charts/starter-chart';
+import { parseChartSpec, type ChartSpec } from '../model/chart-spec';
 
 /**
  * A presentation deck as stored (localStorage key DECK_STORAGE_KEY) — a stable JSON shape, version 1:
- * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'chart', notes, … }] }.
+ * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'chart' | 'spec-chart', notes, … }] }.
  */
 export const DECK_STORAGE_KEY = 'sgw.deck';
 export const DECK_VERSION = 1;
@@ -28,7 +29,12 @@ export interface ChartSlide extends SlideBase {
   kind: 'chart';
   chart: SavedCategoryChart;
 }
-export type Slide = CaseSlide | TextSlide | ChartSlide;
+/** A chart from the chart builder or a dashboard card: its spec, queried live when shown. */
+export interface SpecChartSlide extends SlideBase {
+  kind: 'spec-chart';
+  spec: ChartSpec;
+}
+export type Slide = CaseSlide | TextSlide | ChartSlide | SpecChartSlide;
 
 export interface Deck {
   version: typeof DECK_VERSION;
@@ -84,6 +90,12 @@ function parseSlide(v: unknown, i: number): Slide {
       return { ...base, kind: 'text', title: text(v, 'title', where, true), body: text(v, 'body', where, true) };
     case 'chart':
       return { ...base, kind: 'chart', chart: parseChart(v.chart, where) };
+    case 'spec-chart':
+      try {
+        return { ...base, kind: 'spec-chart', spec: parseChartSpec(v.spec) };
+      } catch (e) {
+        throw new DeckError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
+      }
     default:
       throw new DeckError(`${where}: unknown kind ${JSON.stringify(v.kind)}`);
   }
@@ -116,10 +128,15 @@ export function nextSlideId(deck: Deck): string {
   return `s${Math.max(0, ...used) + 1}`;
 }
 
-type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<ChartSlide, 'id'>;
+type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<ChartSlide, 'id'> | Omit<SpecChartSlide, 'id'>;
 
 export function addSlide(deck: Deck, slide: NewSlide): Deck {
   return { ...deck, slides: [...deck.slides, { ...slide, id: nextSlideId(deck) } as Slide] };
+}
+
+/** Several slides at once (e.g. every card of a dashboard), in order. */
+export function addSlides(deck: Deck, slides: NewSlide[]): Deck {
+  return slides.reduce(addSlide, deck);
 }
 
 export function removeSlide(deck: Deck, id: string): Deck {

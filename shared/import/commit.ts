@@ -3,15 +3,16 @@
  * goes into a temporary table first; rename (and replace, if asked) and the provenance row happen in one
  * transaction.
  *
- * Provenance lives in the TEMP table `_sgw_provenance` (table_name, file_name, sheet, encoding, imported_at,
- * notes, units): TEMP keeps it out of the catalog (listTables shows the main schema only) while any SQL can
- * still read it, and it lives exactly as long as the in-memory database and its tables.
+ * Provenance lives in `sgw_meta.provenance` (table_name, file_name, sheet, encoding, imported_at, notes,
+ * units): its own schema keeps it out of the catalog (listTables shows the main schema only) while every
+ * connection can read it (a TEMP table would be invisible to the browser adapter, which opens one connection
+ * per query), and it lives exactly as long as the in-memory database and its tables.
  */
 import { ident, literal, type Db } from '../db';
 import { importFile, suggestTableName } from './pipeline';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
-export const PROVENANCE_TABLE = '_sgw_provenance';
+export const PROVENANCE_TABLE = 'sgw_meta.provenance';
 
 export interface Provenance {
   tableName: string;
@@ -26,8 +27,9 @@ export interface Provenance {
 }
 
 async function ensureProvenanceTable(db: Db): Promise<void> {
+  await db.exec('CREATE SCHEMA IF NOT EXISTS sgw_meta');
   await db.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS ${PROVENANCE_TABLE} (table_name VARCHAR PRIMARY KEY, file_name VARCHAR, sheet VARCHAR, encoding VARCHAR, imported_at TIMESTAMP, notes VARCHAR, units VARCHAR)`,
+    `CREATE TABLE IF NOT EXISTS ${PROVENANCE_TABLE} (table_name VARCHAR PRIMARY KEY, file_name VARCHAR, sheet VARCHAR, encoding VARCHAR, imported_at TIMESTAMP, notes VARCHAR, units VARCHAR)`,
   );
 }
 

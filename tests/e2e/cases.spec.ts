@@ -220,4 +220,28 @@ describe('case library and presentation (web build in Chromium)', () => {
     await expect(page.evaluate(() => localStorage.getItem('sgw.deck.broken'))).resolves.toContain('video');
     await page.context().close();
   });
+
+  it('puts every chart of a dashboard into the deck as live slides and exports them as native charts', async () => {
+    const { page } = await openApp(browser);
+    await page.getByRole('tab', { name: '演示' }).click();
+    await page.getByRole('combobox', { name: '仪表板' }).selectOption({ label: '上海社会组织' });
+    await page.getByRole('button', { name: '添加仪表板全部图表' }).click();
+    const slides = page.getByRole('list', { name: '幻灯片' }).getByRole('listitem');
+    const n = await slides.count();
+    expect(n).toBeGreaterThanOrEqual(4);
+    await expect(slides.first().getAttribute('aria-label')).resolves.toBe('第 1 页：注册社会组织构成（2013年末）');
+    await page.getByRole('button', { name: '开始演示' }).click();
+    const show = page.getByRole('dialog', { name: '社会治理创新案例' });
+    await show.locator('canvas').first().waitFor();
+    await screenshot(page, 'present-dashboard-slide');
+    await page.keyboard.press('Escape');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PowerPoint' }).click()]);
+    const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const names = Object.keys(zip);
+    expect(names.filter((x) => /^ppt\/slides\/slide\d+\.xml$/.test(x))).toHaveLength(n);
+    const charts = names.filter((x) => /^ppt\/charts\/chart\d+\.xml$/.test(x)).map((x) => strFromU8(zip[x]));
+    expect(charts).toHaveLength(n);
+    expect(charts.some((x) => x.includes('<c:v>14.31</c:v>') && x.includes('专职'))).toBe(true);
+    await page.context().close();
+  });
 });

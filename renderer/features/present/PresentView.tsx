@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { STARTER_CHART } from '../../../shared/charts/starter-chart';
-import { addSlide, moveSlide, removeSlide, updateSlide, type Slide } from '../../../shared/cases/deck';
+import { addSlide, addSlides, moveSlide, removeSlide, updateSlide, type Slide } from '../../../shared/cases/deck';
 import { useLang } from '../../i18n/LangContext';
 import { getDesktop } from '../../desktop';
 import { useWorkbench } from '../../workbench-context';
 import { useCases } from '../cases/useCaseData';
 import { deckToPptx, pptxFileName } from './export-deck';
+import { ChartSlidePicker } from './ChartSlidePicker';
 import { Presentation } from './Presentation';
 import { SlideView } from './SlideView';
 import { useDeck } from './useDeck';
@@ -23,7 +24,11 @@ export function PresentView() {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const stop = useCallback(() => setPresenting(null), []);
 
-  const slideTitle = (s: Slide) => (s.kind === 'chart' ? (lang === 'en' ? s.chart.title.en : s.chart.title.zh) : s.title || t('present.newText'));
+  const slideTitle = (s: Slide) => {
+    if (s.kind === 'chart') return lang === 'en' ? s.chart.title.en : s.chart.title.zh;
+    if (s.kind === 'spec-chart') return s.spec.title || t('present.kind.spec-chart');
+    return s.title || t('present.newText');
+  };
 
   const exportPptx = async () => {
     if (!db) return;
@@ -64,6 +69,7 @@ export function PresentView() {
         <button type="button" onClick={() => update((d) => addSlide(d, { kind: 'chart', chart: STARTER_CHART, notes: '' }))}>
           {t('present.addChart')}
         </button>
+        <ChartSlidePicker onAdd={(slides) => update((d) => addSlides(d, slides))} />
         <div className="spacer" />
         <button type="button" className="primary" disabled={empty} onClick={() => setPresenting(0)}>
           {t('present.start')}

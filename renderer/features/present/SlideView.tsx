@@ -8,6 +8,7 @@ import type { CaseRecord } from '../../../shared/cases/model';
 import { Chart } from '../../charts/Chart';
 import { useLang } from '../../i18n/LangContext';
 import { useChartTable } from '../overview/useChartTable';
+import { SpecChartSlide } from './SpecChartSlide';
 import { useWorkbench } from '../../workbench-context';
 import { caseMetaLine, ComparisonChart, KpiTiles } from '../cases/CaseFacts';
 import { useCaseDetail } from '../cases/useCaseData';
@@ -26,6 +27,7 @@ export function SlideView({ slide, cases }: { slide: Slide; cases: Map<string, C
     );
   }
   if (slide.kind === 'chart') return <ChartSlideView chart={slide.chart} />;
+  if (slide.kind === 'spec-chart') return <SpecChartSlide spec={slide.spec} />;
   const c = cases.get(slide.caseId);
   if (!c) {
     return (

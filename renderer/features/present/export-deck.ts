@@ -6,6 +6,10 @@ import { sourceLine } from '../../../shared/charts/starter-chart';
 import type { Db } from '../../../shared/db';
 import { exportChartFromTable } from '../../../shared/export/chart-data';
 import { buildDeckPptx, type PptxSlide } from '../../../shared/export/pptx';
+import { safeFileName } from '../../../shared/export/file-name';
+import { toExportChart } from '../../../shared/export/from-chart-data';
+import { toChartData } from '../../../shared/charts/chart-data';
+import { buildChartSql } from '../../../shared/sql/chart-sql';
 import type { Translate } from '../../../shared/i18n';
 import type { DatasetCatalog, Lang } from '../../../shared/model/catalog';
 import { caseMetaLine } from '../cases/CaseFacts';
@@ -32,6 +36,11 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
     const chart = exportChartFromTable(table, { kind, x: s.chart.spec.x, y: s.chart.spec.y, stacked: s.chart.spec.stacked, title, unit: s.chart.unit, source });
     return { kind: 'chart', chart, notes: s.notes };
   }
+  if (s.kind === 'spec-chart') {
+    const query = buildChartSql(s.spec);
+    const data = toChartData(s.spec, query, await ctx.db.query(query.sql), ctx.catalog, lang);
+    return { kind: 'chart', chart: toExportChart(data), notes: s.notes };
+  }
   const c = ctx.cases.get(s.caseId);
   if (!c) return { kind: 'text', title: s.title, body: t('present.caseMissing', { id: s.caseId }), notes: s.notes };
   const detail = await loadCaseDetail(ctx.db, c, lang);
@@ -56,5 +65,5 @@ export async function deckToPptx(deck: Deck, ctx: Context): Promise<Uint8Array> 
 
 /** "社会治理创新案例.pptx": the deck title without characters file systems refuse. */
 export function pptxFileName(title: string): string {
-  return `${title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'deck'}.pptx`;
+  return safeFileName(title, 'pptx', 'deck');
 }

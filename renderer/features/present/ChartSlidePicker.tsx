@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import type { SpecChartSlide } from '../../../shared/cases/deck';
+import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
+import { useLang } from '../../i18n/LangContext';
+import { loadSavedCharts } from '../chart-builder/saved-charts';
+import { loadDashboards } from '../dashboard/dashboard-store';
+
+type NewChartSlide = Omit<SpecChartSlide, 'id'>;
+
+/** Adds a saved chart-builder chart, or every chart of a dashboard, to the deck as live chart slides. */
+export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): void }) {
+  const { t, lang } = useLang();
+  const saved = loadSavedCharts().charts;
+  const edited = loadDashboards();
+  const dashboards = READY_DASHBOARDS.map((make) => make(lang)).map((d) => edited[d.id] ?? d);
+  const [chartId, setChartId] = useState('');
+  const [dashboardId, setDashboardId] = useState('');
+  const slide = (spec: NewChartSlide['spec']): NewChartSlide => ({ kind: 'spec-chart', spec, notes: '' });
+
+  return (
+    <>
+      <label className="field">
+        <span>{t('present.savedPick')}</span>
+        <select value={chartId} onChange={(e) => setChartId(e.target.value)}>
+          <option value="" />
+          {saved.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.spec.title || c.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!chartId} onClick={() => onAdd(saved.filter((c) => c.id === chartId).map((c) => slide(c.spec)))}>
+        {t('present.addSaved')}
+      </button>
+      <label className="field">
+        <span>{t('present.dashboardPick')}</span>
+        <select value={dashboardId} onChange={(e) => setDashboardId(e.target.value)}>
+          <option value="" />
+          {dashboards.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" disabled={!dashboardId} onClick={() => onAdd(dashboards.find((d) => d.id === dashboardId)?.cards.map((c) => slide(c.spec)) ?? [])}>
+        {t('present.addDashboard')}
+      </button>
+    </>
+  );
+}
