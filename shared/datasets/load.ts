@@ -32,25 +32,26 @@ const decoder = new TextDecoder('utf-8');
  */
 export async function loadBundledDatasets(db: Db, read: DatasetReader): Promise<LoadedDatasets> {
   const catalog = parseCatalog(JSON.parse(decoder.decode(await read('catalog.json'))));
-  for (const entry of catalog.datasets) {
-    const fileName = `bundled/${entry.file}`;
-    await db.registerFile(fileName, await read(entry.file));
-    await db.exec(`CREATE OR REPLACE TABLE ${ident(entry.table)} AS ${readCsvSql(fileName, entry)}`);
-    await db.dropFile(fileName);
+  // Start-up cost is dominated by round trips to the engine's worker: read every file at once, then create
+  // all tables in one batch of statements and all views in another.
+  const [files, viewsSql] = await Promise.all([
+    Promise.all(catalog.datasets.map((entry) => read(entry.file))),
+    read('views.sql').then(
+      (bytes) => decoder.decode(bytes),
+      () => null,
+    ),
+  ]);
+  const fileName = (entry: DatasetEntry) => `bundled/${entry.file}`;
+  await Promise.all(catalog.datasets.map((entry, i) => db.registerFile(fileName(entry), files[i])));
+  if (catalog.datasets.length > 0) {
+    await db.exec(catalog.datasets.map((entry) => `CREATE OR REPLACE TABLE ${ident(entry.table)} AS ${readCsvSql(fileName(entry), entry)}`).join(';\n'));
   }
-  const views: string[] = [];
-  let viewsSql: string | null = null;
-  try {
-    viewsSql = decoder.decode(await read('views.sql'));
-  } catch {
-    viewsSql = null;
-  }
-  if (viewsSql) {
-    for (const statement of splitSqlStatements(viewsSql)) {
-      await db.exec(statement);
-      const name = /CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+("?)([\w]+)\1/i.exec(statement)?.[2];
-      if (name) views.push(name);
-    }
-  }
+  await Promise.all(catalog.datasets.map((entry) => db.dropFile(fileName(entry))));
+  const statements = viewsSql ? splitSqlStatements(viewsSql) : [];
+  if (statements.length > 0) await db.exec(statements.join(';\n'));
+  const views = statements.flatMap((statement) => {
+    const name = /CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+("?)([\w]+)\1/i.exec(statement)?.[2];
+    return name ? [name] : [];
+  });
   return { catalog, views };
 }
