@@ -11,6 +11,6 @@ await Promise.all([
     entryPoints: ['electron/cli/sgw.ts'],
     outfile: 'dist/cli/sgw.cjs',
     // duckdb-wasm's Node build locates its .wasm and worker files next to its own package: keep it external.
-    external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'web-worker'],
+    external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'web-worker', '@resvg/resvg-js'],
   }),
 ]);

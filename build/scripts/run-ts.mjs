@@ -14,7 +14,7 @@ await build({
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  external: ['@duckdb/duckdb-wasm', '@duckdb/node-api', 'apache-arrow', 'playwright-core', 'vite', 'echarts', 'esbuild', 'lightningcss', 'fsevents'],
+  external: ['@duckdb/duckdb-wasm', '@duckdb/node-api', '@resvg/resvg-js', 'apache-arrow', 'playwright-core', 'vite', 'echarts', 'esbuild', 'lightningcss', 'fsevents'],
 });
 const result = spawnSync(process.execPath, ['--enable-source-maps', '--max-old-space-size=12288', outfile, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

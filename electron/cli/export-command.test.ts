@@ -32,6 +32,17 @@ describe('sgw export', () => {
     expect(isExportCommand(['--format', 'json', 'tables'])).toBe(false);
   });
 
+  it('writes a PNG at the chosen scale', async () => {
+    const png = path.join(dir, '图表.png');
+    const r = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--title', '社会组织数', '--png', png, '--scale', '3');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const bytes = new Uint8Array(await readFile(png));
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(Array.from(bytes.slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([2880, 1620]);
+    await rm(png);
+  });
+
   it('writes an xlsx with a native chart over the query result, plus SVG and CSV', async () => {
     const xlsx = path.join(dir, '年报.xlsx');
     const svg = path.join(dir, '年报.svg');
@@ -93,8 +104,7 @@ describe('sgw export', () => {
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年')).err).toContain('请至少指定一个输出');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'radar', '--x', '类型', '--y', '2014年', '--xlsx', out)).err).toContain('不支持的图表类型：radar');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', out, '--encoding', 'big5')).err).toContain('不支持的编码：big5');
-    const png = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--png', out);
-    expect([png.code, png.err.split('\n')[0]]).toEqual([2, 'PNG 需要浏览器渲染：请在工作台中用“导出 PNG”，或用 --svg 导出矢量图']);
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--png', out, '--scale', '5')).err).toContain('未知选项：--scale 5');
     const missing = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '不存在', '--xlsx', out);
     expect([missing.code, missing.err]).toEqual([2, 'columns not in the result: 不存在\n']);
     const bad = await sgw('export', '--sql', 'SELECT * FROM 不存在的表', '--x', 'a', '--y', 'b', '--xlsx', out, '--lang', 'en');

@@ -11,7 +11,7 @@ import { CSV_ENCODINGS, tableToCsv, type CsvEncoding } from '../../shared/export
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
 import { isLang, translator, type Translate } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
-import { renderSvg } from './svg-chart';
+import { renderPng, renderSvg } from './svg-chart';
 
 export interface ExportIo {
   out(text: string): void;
@@ -25,7 +25,7 @@ export interface ExportDeps {
 }
 
 const KINDS: readonly ExportChartKind[] = ['column', 'bar', 'line', 'pie', 'combo'];
-const VALUE_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source', '--xlsx', '--png', '--svg', '--csv', '--encoding', '--width', '--height', '--datasets', '--lang'] as const;
+const VALUE_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source', '--xlsx', '--png', '--svg', '--csv', '--encoding', '--width', '--height', '--scale', '--datasets', '--lang'] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 const GLOBAL_VALUE_FLAGS = new Set(['--format', '--datasets', '--lang']);
 
@@ -71,8 +71,8 @@ export async function runExportCommand(argv: string[], io: ExportIo, deps: Expor
     if (o['--encoding'] !== undefined && !CSV_ENCODINGS.includes(o['--encoding'].toLowerCase() as CsvEncoding)) {
       throw new UsageError(t('cli.export.badEncoding', { encoding: o['--encoding'] }));
     }
-    if (o['--png']) throw new UsageError(t('cli.export.noPng'));
-    if (!o['--xlsx'] && !o['--svg'] && !o['--csv']) throw new UsageError(t('cli.export.noOutput'));
+    if (o['--scale'] !== undefined && !['1', '2', '3'].includes(o['--scale'])) throw new UsageError(t('cli.badOption', { option: `--scale ${o['--scale']}` }));
+    if (!o['--xlsx'] && !o['--svg'] && !o['--csv'] && !o['--png']) throw new UsageError(t('cli.export.noOutput'));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.err(`${e.message}\n\n${t('cli.usage')}\n`);
@@ -121,6 +121,7 @@ export async function runExportCommand(argv: string[], io: ExportIo, deps: Expor
     const outputs: [string | undefined, () => Promise<Uint8Array>][] = [
       [o['--xlsx'], async () => chartToXlsx(chart, { lang })],
       [o['--svg'], async () => new TextEncoder().encode(renderSvg(exportChartOption(chart, lang), Number(o['--width'] ?? 960), Number(o['--height'] ?? 540)))],
+      [o['--png'], async () => renderPng(exportChartOption(chart, lang), Number(o['--width'] ?? 960), Number(o['--height'] ?? 540), Number(o['--scale'] ?? 2))],
       [o['--csv'], () => tableToCsv(table, (o['--encoding']?.toLowerCase() ?? 'utf-8') as CsvEncoding)],
     ];
     for (const [file, make] of outputs) {

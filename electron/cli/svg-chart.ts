@@ -1,5 +1,6 @@
 /** Server-side SVG of an ECharts option: no DOM, no canvas, so the CLI can draw charts headless. */
 // The CLI is the one node-side place that draws charts (docs/architecture.md); nothing else here runs ECharts.
+import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import { svgSafeFonts } from '../../shared/export/chart-option';
@@ -13,4 +14,13 @@ export function renderSvg(option: EChartsOption, width = 960, height = 540): str
     // Without dispose, ECharts keeps timers alive and Node never exits.
     chart.dispose();
   }
+}
+
+/**
+ * PNG of an ECharts option, rasterised from its SVG by resvg (a native binary shipped in the npm package).
+ * System fonts are loaded so Chinese text uses the machine's CJK fonts, as the app does.
+ */
+export function renderPng(option: EChartsOption, width = 960, height = 540, scale = 2): Uint8Array {
+  const svg = renderSvg(option, width, height);
+  return new Uint8Array(new Resvg(svg, { font: { loadSystemFonts: true }, fitTo: { mode: 'zoom', value: scale }, background: '#fff' }).render().asPng());
 }
