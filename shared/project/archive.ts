@@ -1,10 +1,12 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { tableFromIPC } from 'apache-arrow';
+import { crc32 } from './crc32';
 import { ProjectError, parseManifest, type ProjectManifest } from './manifest';
 
 const MANIFEST = 'manifest.json';
 /** Refuse archives that would inflate beyond what the engine can hold (wasm memory caps at 4 GB). */
 export const MAX_UNPACKED_BYTES = 3 * 1024 ** 3;
+const MAX_DEFLATE_RATIO = 1100;
 
 export interface ProjectArchive {
   manifest: ProjectManifest;
@@ -36,6 +38,8 @@ export function unpackProject(bytes: Uint8Array): ProjectArchive {
   try {
     entries = unzipSync(bytes, {
       filter: (f) => {
+        // Deflate cannot expand more than ~1032:1: a larger claimed size is a damaged header, not data.
+        if (f.originalSize > f.size * MAX_DEFLATE_RATIO + 65_536) throw new ProjectError('damaged', `${f.name}: impossible size`);
         unpacked += f.originalSize;
         if (unpacked > MAX_UNPACKED_BYTES) throw new ProjectError('damaged', 'archive too large when unpacked');
         return f.name === MANIFEST || f.name.startsWith('tables/');
@@ -58,6 +62,8 @@ export function unpackProject(bytes: Uint8Array): ProjectArchive {
   for (const t of manifest.tables) {
     const data = entries[t.file];
     if (!data) throw new ProjectError('missing-table', `${t.name}: ${t.file} is missing`);
+    // Arrow's reader trusts lengths in the data; damaged bytes could make it allocate without bound.
+    if (t.crc32 !== undefined && crc32(data) !== t.crc32) throw new ProjectError('bad-table', `${t.name}: table data is damaged`);
     let rows: number;
     try {
       rows = tableFromIPC(data).numRows;

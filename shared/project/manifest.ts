@@ -16,6 +16,8 @@ export interface ProjectTable {
   /** Path inside the zip of the table's Arrow IPC stream. */
   file: string;
   rows: number;
+  /** CRC-32 of the table's Arrow IPC bytes: damaged data is refused before it is parsed. */
+  crc32?: number;
   provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string; notes?: string; units?: Record<string, string> };
 }
 
@@ -89,10 +91,12 @@ function parseTable(t: unknown, i: number): ProjectTable {
   const rows = typeof table.rows === 'number' && Number.isInteger(table.rows) && table.rows >= 0 ? table.rows : 0;
   const prov = isObject(table.provenance) ? table.provenance : undefined;
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const crc = typeof table.crc32 === 'number' && Number.isInteger(table.crc32) && table.crc32 >= 0 ? { crc32: table.crc32 } : {};
   return {
     name: table.name as string,
     file: table.file as string,
     rows,
+    ...crc,
     ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: parseUnits(prov.units) } } : {}),
   };
 }

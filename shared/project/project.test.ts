@@ -118,3 +118,10 @@ describe('projects', () => {
     expect(opened).toBeLessThan(cases.length);
   });
 });
+
+describe('crc32', () => {
+  it('matches the standard check value', async () => {
+    const { crc32 } = await import('./crc32');
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../model/history';
 import type { Lang } from '../model/catalog';
 import { recordProvenance } from '../import/commit';
 import { packProject, unpackProject } from './archive';
+import { crc32 } from './crc32';
 import { CURRENT_VERSION, PROJECT_FORMAT, ProjectError, type ProjectManifest, type ProjectTable, type SqlSnippet } from './manifest';
 
 export interface WorkspaceState {
@@ -22,8 +23,9 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
   for (const [i, t] of state.tables.entries()) {
     const data = await db.query(`SELECT * FROM ${ident(t.name)}`);
     const file = `tables/t${i}.arrow`;
-    files.set(file, tableToIPC(data, 'stream'));
-    tables.push({ name: t.name, file, rows: data.numRows, ...(t.provenance ? { provenance: t.provenance } : {}) });
+    const ipc = tableToIPC(data, 'stream');
+    files.set(file, ipc);
+    tables.push({ name: t.name, file, rows: data.numRows, crc32: crc32(ipc), ...(t.provenance ? { provenance: t.provenance } : {}) });
   }
   const manifest: ProjectManifest = {
     format: PROJECT_FORMAT,
