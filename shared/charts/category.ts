@@ -53,7 +53,7 @@ export function buildCategoryOption(table: Table, spec: CategoryChartSpec, meta:
     textStyle: { fontFamily: CJK_FONT_STACK },
     title: { text: meta.title, subtext: meta.subtitle, left: 'left' },
     legend: spec.y.length > 1 ? { top: 44, left: 'left' } : undefined,
-    grid: { left: 12, right: 24, top: spec.y.length > 1 ? 96 : 64, bottom: meta.source ? 40 : 16, containLabel: true },
+    grid: { left: 12, right: 24, top: spec.y.length > 1 ? 96 : 76, bottom: meta.source ? 40 : 16, containLabel: true },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? `${formatNumber(v, meta.lang)}${meta.unit ? ` ${meta.unit}` : ''}` : String(v)),
