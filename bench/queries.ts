@@ -8,15 +8,4 @@ export const QUERIES: Record<string, string> = {
     sum(数值) FILTER (WHERE 类型 = '基金会') AS 基金会, sum(数值) FILTER (WHERE 类型 = '社会服务机构') AS 社会服务机构 FROM cube GROUP BY 地区`,
 };
 
-/** A 4-chart dashboard after a filter change (regions + year range): each chart is one aggregate query. */
-export function dashboardQueries(regions: string[], from: number, to: number): string[] {
-  const where = `地区 IN (${regions.map((r) => `'${r}'`).join(', ')}) AND 年份 BETWEEN ${from} AND ${to}`;
-  return [
-    `SELECT 类型, sum(数值) AS v FROM cube WHERE ${where} GROUP BY 类型`,
-    `SELECT 年份, sum(数值) AS v FROM cube WHERE ${where} GROUP BY 年份 ORDER BY 年份`,
-    `SELECT 地区, 年份, sum(数值) AS v FROM cube WHERE ${where} GROUP BY 地区, 年份`,
-    `SELECT 指标, avg(数值) AS v FROM cube WHERE ${where} GROUP BY 指标`,
-  ];
-}
-
 export const CSV_COLUMNS = "{'地区': 'VARCHAR', '年份': 'INTEGER', '类型': 'VARCHAR', '指标': 'VARCHAR', '机构名称': 'VARCHAR', '数值': 'DOUBLE'}";

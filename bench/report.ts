@@ -29,8 +29,11 @@ const OPS: [string, string][] = [
   ['topN', 'Top-N regions'],
   ['yoyGrowth', 'YoY growth (window)'],
   ['pivot', 'Pivot by type'],
-  ['dashboardRefresh', 'Dashboard filter change (4 queries)'],
-  ['chartRender', 'Chart: aggregate + option + SVG render'],
+  ['dashboardRefresh', 'Dashboard filter change, 4 charts over the table'],
+  ['rollupBuild', 'Rollup build (once per table version)'],
+  ['dashboardRefreshRollup', 'Dashboard filter change, 4 charts over the rollup (app path)'],
+  ['chartRender', 'Chart (app path: spec → SQL → rows → option → SVG) over the table'],
+  ['chartFirstRollup', 'First chart after import: rollup build + chart over it'],
 ];
 
 const ms = (t?: Timing) => (t ? `${t.median} (${t.min}–${t.max})` : '—');
@@ -52,7 +55,7 @@ function table(results: BenchResults): string {
 }
 
 function scalingOption(results: BenchResults): EChartsOption {
-  const keys = ['csvImport', 'groupByRegionYear', 'dashboardRefresh', 'chartRender'];
+  const keys = ['csvImport', 'groupByRegionYear', 'dashboardRefresh', 'dashboardRefreshRollup', 'chartRender'];
   return {
     color: PALETTE,
     textStyle: { fontFamily: CJK_FONT_STACK },
@@ -84,8 +87,8 @@ function targets(results: BenchResults): string {
   const list: Target[] = [
     { label: '1M-row CSV import, our pipeline', value: m1?.ours.csvImportPipeline?.median, unit: 'ms', ok: (v) => v < 3000, goal: '< 3000 ms' },
     { label: 'GROUP BY over 10M rows, speed vs native', value: speed, unit: '× native', ok: (v) => v >= 0.5, goal: '≥ 0.5×' },
-    { label: 'Dashboard refresh (4 charts) at 10M rows', value: m10?.ours.dashboardRefresh?.median, unit: 'ms', ok: (v) => v < 100, goal: '< 100 ms' },
-    { label: 'First chart over 1M rows (aggregate + render)', value: m1?.ours.chartRender?.median, unit: 'ms', ok: (v) => v < 300, goal: '< 300 ms' },
+    { label: 'Dashboard refresh (4 charts) at 10M rows', value: m10?.ours.dashboardRefreshRollup?.median, unit: 'ms', ok: (v) => v < 100, goal: '< 100 ms' },
+    { label: 'First chart over 1M rows (rollup build + aggregate + render)', value: m1?.ours.chartFirstRollup?.median, unit: 'ms', ok: (v) => v < 300, goal: '< 300 ms' },
     { label: 'Start-up to first chart', value: results.startup?.median, unit: 'ms', ok: (v) => v < 2000, goal: '< 2000 ms' },
     { label: '1M-row project save + reopen', value: m1?.project ? m1.project.save.median + m1.project.reopen.median : undefined, unit: 'ms', ok: (v) => v < 5000, goal: '< 5000 ms' },
   ];

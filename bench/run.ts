@@ -7,12 +7,17 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../shared/db';
-import { buildCategoryOption } from '../shared/charts/category';
+import { buildChartOption } from '../shared/charts/chart-option';
+import { toChartData } from '../shared/charts/chart-data';
+import { buildChartSql } from '../shared/sql/chart-sql';
 import { openProject, saveProject } from '../shared/project/workspace';
 import { startupToFirstChart } from './browser';
 import { csvToParquet, nativeEngine, wasmEngine, type BenchEngine } from './engines';
-import { generateCsv, REGIONS } from './generate';
-import { dashboardQueries, QUERIES } from './queries';
+import { generateCsv } from './generate';
+import { QUERIES } from './queries';
+import { BENCH_DASHBOARD, dashboardSql } from './dashboard';
+import { buildRollup, rollupCreateSql, ROLLUP_SCHEMA, type Rollup } from '../shared/sql/rollup';
+import { listTables } from '../shared/db-catalog';
 import { renderReport, type BenchResults, type SizeResult } from './report';
 import { summarize, time, type Timing } from './stats';
 import { renderSvg } from '../electron/cli/svg-chart';
@@ -51,26 +56,54 @@ async function importWithPipeline(db: Db, bytes: Uint8Array, fileName: string): 
 /** Above this, our Parquet import (hyparquet decodes to JS values first) needs more memory than is sensible. */
 const MAX_JS_PARQUET_ROWS = 1_000_000;
 
-async function measureEngine(engine: BenchEngine, csv: string, parquet: string, reps: number, rows: number) {
+/** Builds the cube's rollup: ours through the app's code; native from the same plan, for the same SQL. */
+async function measureRollup(engine: BenchEngine & { db?: Db }, reps: number, plan?: Rollup): Promise<{ build: Timing; rollup?: Rollup }> {
+  let rollup: Rollup | undefined;
+  const build = await time(async () => {
+    if (engine.db) {
+      const info = (await listTables(engine.db)).find((t) => t.name === 'cube')!;
+      // Built at every size so the figures show the trend; the app builds rollups from ROLLUP_MIN_ROWS rows.
+      rollup = (await buildRollup(engine.db, info, { minRows: 0 })) ?? undefined;
+    } else if (plan) {
+      await engine.query(`CREATE SCHEMA IF NOT EXISTS ${ROLLUP_SCHEMA}`);
+      await engine.query(rollupCreateSql('cube', plan.relation, plan.dims, plan.measures));
+    }
+  }, Math.max(1, Math.min(3, reps)), 0);
+  return { build, rollup: rollup ?? plan };
+}
+
+/** Filter changes on the app's 4-chart dashboard: different regions, years and clicks each time, so no cache helps. */
+async function measureDashboard(engine: BenchEngine, reps: number, rollup?: Rollup): Promise<Timing> {
+  let n = 0;
+  return time(() => Promise.all(dashboardSql(n++, rollup).map((sql) => engine.query(sql))), reps);
+}
+
+async function measureEngine(engine: BenchEngine & { db?: Db }, csv: string, parquet: string, reps: number, rows: number, plan?: Rollup) {
   const result: Record<string, Timing> = {};
   const loadReps = Math.max(1, Math.min(3, reps));
   if (engine.name === 'native' || rows <= MAX_JS_PARQUET_ROWS) result.parquetImport = await time(() => engine.loadParquet(parquet), loadReps, 0);
   result.csvImport = await time(() => engine.loadCsv(csv), loadReps, 0);
   for (const [name, sql] of Object.entries(QUERIES)) result[name] = await time(() => engine.query(sql), reps);
-  let flip = 0;
-  result.dashboardRefresh = await time(async () => {
-    // A filter change: different regions and years each time, so no result cache can help.
-    const start = (flip++ * 7) % REGIONS.length;
-    const regions = [0, 1, 2, 3, 4].map((k) => REGIONS[(start + k * 3) % REGIONS.length]);
-    await Promise.all(dashboardQueries(regions, 2008 + (flip % 5), 2020).map((sql) => engine.query(sql)));
-  }, reps);
-  return result;
+  result.dashboardRefresh = await measureDashboard(engine, reps);
+  const { build, rollup } = await measureRollup(engine, reps, plan);
+  result.rollupBuild = build;
+  if (rollup) result.dashboardRefreshRollup = await measureDashboard(engine, reps, rollup);
+  return { result, rollup };
 }
 
-async function measureChartRender(db: Db, reps: number): Promise<Timing> {
+/**
+ * One chart the way the app draws it: spec → SQL → rows → ChartData → option → SVG. `withRollup`: the first
+ * chart after an import, which waits for the table's rollup to be built and then reads it.
+ */
+async function measureChartRender(db: Db, reps: number, withRollup: boolean): Promise<Timing> {
+  const [spec] = BENCH_DASHBOARD;
+  const chart = { ...spec.spec, kind: 'bar' as const, x: '地区' };
   return time(async () => {
-    const t = await db.query('SELECT 地区, sum(数值) AS 合计 FROM cube GROUP BY 地区 ORDER BY 合计 DESC');
-    renderSvg(buildCategoryOption(t, { kind: 'bar', x: '地区', y: ['合计'] }, { title: '合计', lang: 'zh-CN' }));
+    const info = (await listTables(db)).find((t) => t.name === 'cube')!;
+    const rollup = withRollup ? await buildRollup(db, info, { minRows: 0, suffix: '#first' }) : null;
+    const q = buildChartSql(chart, { columns: info.columns.map((c) => c.name), rollup });
+    const table = await db.query(q.rollupSql ?? q.sql);
+    renderSvg(buildChartOption(toChartData(chart, q, table, null, 'zh-CN'), 'zh-CN'));
   }, reps);
 }
 
@@ -105,18 +138,19 @@ export async function runBench(args: Args): Promise<BenchResults> {
     await csvToParquet(csv, parquet);
     peakRss = 0;
     const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet'));
-    const ours = await measureEngine(wasm, csv, parquet, args.reps, rows);
+    const { result: ours, rollup } = await measureEngine(wasm, csv, parquet, args.reps, rows);
     const csvBytes = (await readFile(csv)).byteLength;
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       const bytes = new Uint8Array(await readFile(csv));
       ours.csvImportPipeline = await time(() => importWithPipeline(wasm.db, bytes, 'cube.csv'), Math.max(1, Math.min(3, args.reps)), 0);
     }
-    ours.chartRender = await measureChartRender(wasm.db, args.reps);
+    ours.chartRender = await measureChartRender(wasm.db, args.reps, false);
+    ours.chartFirstRollup = await measureChartRender(wasm.db, args.reps, true);
     const project = rows <= 1_000_000 ? await measureProject(wasm.db, args.reps) : undefined;
     await wasm.close();
     const oursPeakRss = peakRss;
     const native = await nativeEngine();
-    const theirs = await measureEngine(native, csv, parquet, args.reps, rows);
+    const { result: theirs } = await measureEngine(native, csv, parquet, args.reps, rows, rollup);
     await native.close();
     sizes.push({ rows, csvBytes, ours, native: theirs, project, peakRssMb: Math.round(oursPeakRss / 2 ** 20) });
     console.log(`rows ${rows}: done`);

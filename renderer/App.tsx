@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { listTables, type TableInfo } from '../shared/db-catalog';
 import type { AppInfo } from '../shared/desktop-api';
 import { startEngine, type Engine } from './db/engine';
+import { prepareRollups } from './db/rollups';
 import { getDesktop } from './desktop';
 import { useLang } from './i18n/LangContext';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -43,6 +44,9 @@ export function App() {
     if (db) listTables(db).then(setTables, () => undefined);
   }, [db]);
   useEffect(refreshTables, [refreshTables]);
+  useEffect(() => {
+    if (db) prepareRollups(db, tables);
+  }, [db, tables]);
 
   const showView = useCallback((id: string) => {
     localStorage.setItem(VIEW_KEY, id);

@@ -1,5 +1,6 @@
 import { ident, literal } from '../db';
 import type { ChartSpec, Filter, FilterValue, Measure } from '../model/chart-spec';
+import { rollupAggregateSql, rollupCovers, type Rollup } from './rollup';
 
 /** Filters a dashboard applies to every chart whose table has the column. */
 export interface GlobalFilters {
@@ -24,6 +25,8 @@ export interface ChartQueryContext {
   chartId?: string;
   /** SQL types of the table's columns: a numeric x (years) makes growth compare with x − 1 only. */
   columnTypes?: Readonly<Record<string, string>>;
+  /** A pre-aggregated copy of the table: when it covers the chart, `rollupSql` reads it instead. */
+  rollup?: Rollup | null;
 }
 
 /** The SQL and the names of its result columns: x, optional series, then one column per measure. */
@@ -32,17 +35,25 @@ export interface ChartQuery {
   x: string;
   series?: string;
   measures: string[];
+  /** The same query over the table's rollup (same result, far fewer rows), when the rollup covers it. */
+  rollupSql?: string;
 }
 
 /** SQL types that hold numbers (years, counts, amounts). */
 export const NUMERIC_TYPE = /INT|DOUBLE|DECIMAL|FLOAT|REAL|NUMERIC/i;
 
-export const REGION_COLUMNS = ['province', 'region'] as const;
-export const YEAR_COLUMN = 'year';
+/** Column names (in order of preference) a dashboard's region filter applies to; imported yearbooks use Chinese ones. */
+export const REGION_COLUMNS = ['province', 'region', '省份', '地区', '省', '省区市'] as const;
+export const YEAR_COLUMNS = ['year', '年份', '年度', '年'] as const;
 
 /** The column a region filter applies to in a table, if any. */
 export function regionColumn(columns: readonly string[]): string | undefined {
   return REGION_COLUMNS.find((c) => columns.includes(c));
+}
+
+/** The column a year range applies to in a table, if any. */
+export function yearColumn(columns: readonly string[]): string | undefined {
+  return YEAR_COLUMNS.find((c) => columns.includes(c));
 }
 
 const value = (v: FilterValue) => (typeof v === 'number' ? String(v) : literal(v));
@@ -70,9 +81,10 @@ export function globalFilterList(ctx: ChartQueryContext): Filter[] {
   const out: Filter[] = [];
   const region = regionColumn(columns);
   if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: 'in', values: global.regions });
-  if (columns.includes(YEAR_COLUMN) && global.years && (global.years.from !== undefined || global.years.to !== undefined)) {
+  const year = yearColumn(columns);
+  if (year && global.years && (global.years.from !== undefined || global.years.to !== undefined)) {
     const { from, to } = global.years;
-    out.push({ column: YEAR_COLUMN, op: 'range', ...(from !== undefined ? { min: from } : {}), ...(to !== undefined ? { max: to } : {}) });
+    out.push({ column: year, op: 'range', ...(from !== undefined ? { min: from } : {}), ...(to !== undefined ? { max: to } : {}) });
   }
   for (const c of global.cross ?? []) {
     if (c.sourceId !== ctx.chartId && columns.includes(c.column)) out.push({ column: c.column, op: 'in', values: c.values });
@@ -80,7 +92,7 @@ export function globalFilterList(ctx: ChartQueryContext): Filter[] {
   return out;
 }
 
-function aggregateSql(m: Measure): string {
+function tableAggregateSql(m: Measure): string {
   const col = m.column ? ident(m.column) : '*';
   switch (m.agg) {
     case 'count':
@@ -114,14 +126,32 @@ function uniqueAliases(measures: Measure[]): string[] {
  * largest first measure. Rows with an empty x or series are left out.
  */
 export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): ChartQuery {
+  const filters = [...spec.filters, ...globalFilterList(ctx)];
+  const sql = composeSql(spec, filters, ctx, { from: ident(spec.table), aggregate: tableAggregateSql });
+  const { rollup } = ctx;
+  const covered =
+    rollup &&
+    rollup.table === spec.table &&
+    [spec.x, ...(spec.series ? [spec.series] : []), ...filters.map((f) => f.column)].every((c) => rollup.dims.includes(c)) &&
+    spec.measures.every((m) => rollupCovers(rollup, m));
+  const rollupSql = covered ? composeSql(spec, filters, ctx, { from: rollup.relation, aggregate: (m) => rollupAggregateSql(rollup, m) }) : undefined;
+  return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: uniqueAliases(spec.measures), ...(rollupSql ? { rollupSql } : {}) };
+}
+
+interface Source {
+  from: string;
+  aggregate(m: Measure): string;
+}
+
+function composeSql(spec: ChartSpec, filters: Filter[], ctx: ChartQueryContext, source: Source): string {
   const x = ident(spec.x);
   const s = spec.series ? ident(spec.series) : undefined;
   const dims = s ? `${x}, ${s}` : x;
   const aliases = uniqueAliases(spec.measures);
   const raw = spec.measures.map((_, i) => `__m${i}`);
 
-  const where = [`${x} IS NOT NULL`, ...(s ? [`${s} IS NOT NULL`] : []), ...[...spec.filters, ...globalFilterList(ctx)].map(filterSql)];
-  const aggCols = spec.measures.map((m, i) => `${aggregateSql(m)}::DOUBLE AS ${raw[i]}`);
+  const where = [`${x} IS NOT NULL`, ...(s ? [`${s} IS NOT NULL`] : []), ...filters.map(filterSql)];
+  const aggCols = spec.measures.map((m, i) => `${source.aggregate(m)}::DOUBLE AS ${raw[i]}`);
 
   const bySeries = s ? `PARTITION BY ${s} ` : '';
   const calcCols = spec.measures.map((m, i) => {
@@ -165,9 +195,9 @@ export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): Cha
   const top = spec.topN
     ? `\nWHERE ${x} IN (SELECT ${x} FROM agg GROUP BY ${x} ORDER BY sum(${raw[0]}) DESC NULLS LAST, ${x} LIMIT ${spec.topN})`
     : '';
-  const sql = `WITH agg AS (
+  return `WITH agg AS (
   SELECT ${dims}, ${aggCols.join(', ')}
-  FROM ${ident(spec.table)}
+  FROM ${source.from}
   WHERE ${where.join('\n    AND ')}
   GROUP BY ${dims}
 ), calc AS (
@@ -177,5 +207,4 @@ export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): Cha
 SELECT ${dims}, ${aliases.map(ident).join(', ')}
 FROM calc${top}
 ORDER BY ${order}`;
-  return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: aliases };
 }

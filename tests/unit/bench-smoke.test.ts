@@ -6,7 +6,7 @@ import { runBench } from '../../bench/run';
 import { renderReport } from '../../bench/report';
 import { generateCsv, seededRandom } from '../../bench/generate';
 
-describe('benchmark smoke run (10,000 rows) so `npm run bench` never rots', () => {
+describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `npm run bench` never rots', () => {
   it('generates reproducible data', async () => {
     const a = seededRandom(7);
     const b = seededRandom(7);
@@ -16,16 +16,17 @@ describe('benchmark smoke run (10,000 rows) so `npm run bench` never rots', () =
   });
 
   it('measures every operation on both engines and writes a report', async () => {
-    const results = await runBench({ sizes: [10_000], reps: 1, browser: false, out: '' });
+    const results = await runBench({ sizes: [60_000], reps: 1, browser: false, out: '' });
     const [size] = results.sizes;
-    expect(size.rows).toBe(10_000);
-    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'chartRender']) {
+    expect(size.rows).toBe(60_000);
+    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirstRollup']) {
       expect(size.ours[op]?.runs.length, op).toBeGreaterThan(0);
     }
-    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
+    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'dashboardRefreshRollup']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
     expect(size.project?.bytes).toBeGreaterThan(0);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| GROUP BY region × year |');
+    expect(markdown).toContain('| Dashboard filter change, 4 charts over the rollup (app path) |');
     expect(svg).toMatch(/^<svg/);
   }, 300_000);
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ECharts } from 'echarts';
 import { columnLabel } from '../../../shared/charts/chart-data';
+import { formatCompact } from '../../../shared/format/number';
 import { CHART_KINDS, SORTS, STACK_MODES, parseChartSpec, type ChartSpec, type FilterValue } from '../../../shared/model/chart-spec';
 import type { SavedChartsFile } from '../../../shared/model/dashboard';
 import { Chart } from '../../charts/Chart';
@@ -230,6 +231,11 @@ export function ChartBuilderView() {
         <details className="chart-sql builder-sql" open>
           <summary>{t('builder.sql')}</summary>
           <pre data-testid="builder-sql">{state.query?.sql}</pre>
+          {state.rollup && (
+            <p className="muted small" data-testid="builder-rollup">
+              {t('builder.rollupUsed', { rows: formatCompact(state.rollup.rows, lang), source: formatCompact(state.rollup.sourceRows, lang) })}
+            </p>
+          )}
           <button type="button" onClick={() => state.query && wb.openSql(state.query.sql)} disabled={!state.query}>
             {t('builder.openSql')}
           </button>

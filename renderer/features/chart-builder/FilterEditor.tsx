@@ -3,7 +3,7 @@ import type { TableInfo } from '../../../shared/db-catalog';
 import { columnLabel } from '../../../shared/charts/chart-data';
 import { ident } from '../../../shared/db';
 import type { Filter, FilterValue } from '../../../shared/model/chart-spec';
-import { YEAR_COLUMN } from '../../../shared/sql/chart-sql';
+import { yearColumn } from '../../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../db/coordinator';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
@@ -36,11 +36,13 @@ export function FilterEditor({ table, filters, onChange }: Props) {
     return () => ac.abort();
   }, [db, table, column]);
 
-  const hasYear = table?.columns.some((c) => c.name === YEAR_COLUMN);
-  const range = filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === YEAR_COLUMN);
+  const yearCol = table && yearColumn(table.columns.map((c) => c.name));
+  const hasYear = yearCol !== undefined;
+  const range = filters.find((f): f is Extract<Filter, { op: 'range' }> => f.op === 'range' && f.column === yearCol);
   const setRange = (part: 'min' | 'max', text: string) => {
     const n = text === '' ? undefined : Number(text);
-    const next = { column: YEAR_COLUMN, op: 'range' as const, min: range?.min, max: range?.max, [part]: Number.isFinite(n) ? n : undefined };
+    if (!yearCol) return;
+    const next = { column: yearCol, op: 'range' as const, min: range?.min, max: range?.max, [part]: Number.isFinite(n) ? n : undefined };
     const rest = filters.filter((f) => f !== range);
     onChange(next.min === undefined && next.max === undefined ? rest : [...rest, next]);
   };

@@ -6,6 +6,9 @@ import { describeDbError } from '../../../shared/db-errors';
 import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
 import { buildChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../db/coordinator';
+import { rollupsFor } from '../../db/rollups';
+import type { Rollup } from '../../../shared/sql/rollup';
+import type { TableInfo } from '../../../shared/db-catalog';
 import { geoMapFeatures } from '../../charts/geo-maps';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
@@ -17,6 +20,8 @@ export interface ChartState {
   option?: ReturnType<typeof buildChartOption>;
   table?: Table;
   error?: string;
+  /** Set when the rows came from the table's rollup rather than the table itself. */
+  rollup?: Rollup;
 }
 
 interface Options {
@@ -37,25 +42,27 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     () => ({ columns: info?.columns.map((c) => c.name), columnTypes: info && Object.fromEntries(info.columns.map((c) => [c.name, c.type])) }),
     [info],
   );
+  const rollup = useRollup(info);
   const globalKey = JSON.stringify(global ?? null);
   const query = useMemo(() => {
     if (!spec) return null;
     try {
-      return buildChartSql(spec, { columns, columnTypes, global: JSON.parse(globalKey) ?? undefined, chartId });
+      return buildChartSql(spec, { columns, columnTypes, global: JSON.parse(globalKey) ?? undefined, chartId, rollup: rollup.ready ? rollup.rollup : null });
     } catch {
       return null;
     }
-  }, [spec, columns, columnTypes, globalKey, chartId]);
+  }, [spec, columns, columnTypes, globalKey, chartId, rollup]);
   const [result, setResult] = useState<{ sql: string; table?: Table; error?: string } | null>(null);
 
   useEffect(() => {
-    if (!db || !query) return;
+    // Wait for the rollup, if the table gets one, rather than scanning every row twice.
+    if (!db || !query || !rollup.ready) return;
     const ac = new AbortController();
     const coordinator = coordinatorFor(db);
     // A new table list means imports or DDL ran: cached results may be stale.
     coordinator.sync(tables);
     coordinator
-      .query(query.sql, { signal: ac.signal, priority: visible ? 'high' : 'low' })
+      .query(query.rollupSql ?? query.sql, { signal: ac.signal, priority: visible ? 'high' : 'low' })
       .then(
         (table) => setResult({ sql: query.sql, table }),
         (e: unknown) => {
@@ -65,8 +72,9 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
         },
       );
     return () => ac.abort();
-  }, [db, query, visible, t, tables]);
+  }, [db, query, visible, t, tables, rollup.ready]);
 
+  const used = query?.rollupSql && rollup.rollup ? rollup.rollup : undefined;
   return useMemo<ChartState>(() => {
     if (!spec || !query) return { query, status: 'idle' };
     if (!result || result.sql !== query.sql) return { query, status: 'loading' };
@@ -75,9 +83,31 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     if (table.numRows === 0) return { query, status: 'empty', table };
     try {
       const data = toChartData(spec, query, table, catalog, lang);
-      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight, basemapFeatures: geoMapFeatures(data.basemap) }), table };
+      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight, basemapFeatures: geoMapFeatures(data.basemap) }), table, ...(used ? { rollup: used } : {}) };
     } catch (e) {
       return { query, status: 'error', error: e instanceof Error ? e.message : String(e) };
     }
-  }, [spec, query, result, catalog, lang, highlight]);
+  }, [spec, query, result, catalog, lang, highlight, used]);
+}
+
+interface RollupState {
+  ready: boolean;
+  rollup: Rollup | null;
+}
+
+/** The table's rollup (built on first use for big tables); `ready` once known, at once for small ones. */
+function useRollup(info: TableInfo | undefined): RollupState {
+  const { db, tables } = useWorkbench();
+  const [state, setState] = useState<{ info?: TableInfo; rollup: Rollup | null }>({ rollup: null });
+  useEffect(() => {
+    if (!db || !info) return;
+    let live = true;
+    const registry = rollupsFor(db);
+    registry.sync(tables);
+    void registry.get(info).then((rollup) => live && setState({ info, rollup }));
+    return () => {
+      live = false;
+    };
+  }, [db, info, tables]);
+  return useMemo(() => ({ ready: !info || state.info === info, rollup: state.info === info ? state.rollup : null }), [info, state]);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { mayChangeData } from '../../../shared/sql/mutation';
 import type { Db } from '../../../shared/db';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
@@ -25,8 +26,6 @@ SELECT year, indicator, category, value, unit
 FROM sh_social_org
 ORDER BY year, indicator
 LIMIT 100;`;
-const MUTATING = /^\s*(create|drop|alter|insert|update|delete|attach|detach)\b/i;
-
 export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleProps) {
   const { t, lang } = useLang();
   // SQL sent from another screen wins over the saved draft, also when it arrives with the console's mount.
@@ -36,7 +35,8 @@ export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleP
     (s: RunState) => {
       if (s.status === 'done') add({ sql: s.sql, at: Date.now(), ok: true, rows: s.table.numRows, ms: s.ms });
       if (s.status === 'failed' && s.error.kind !== 'cancelled') add({ sql: s.sql, at: Date.now(), ok: false, ms: s.ms });
-      if (s.status === 'done' && MUTATING.test(s.sql)) onSchemaChange();
+      // A script that failed half-way may have run its first statements.
+      if (s.status !== 'idle' && s.status !== 'running' && mayChangeData(s.sql)) onSchemaChange();
     },
     [add, onSchemaChange],
   );
