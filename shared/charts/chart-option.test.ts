@@ -4,6 +4,7 @@ import { newChartSpec, type ChartKind, type ChartSpec } from '../model/chart-spe
 import { buildChartSql } from '../sql/chart-sql';
 import { toChartData, type ChartData } from './chart-data';
 import { buildChartOption, clickedKey } from './chart-option';
+import { MAX_PANELS, multiplesLayout } from './matrix-option';
 import { PROVINCE_GRID, findProvince } from './province-grid';
 import { PALETTE } from './theme';
 
@@ -143,7 +144,46 @@ describe('buildChartOption', () => {
       ['line', 1, '兼职'],
     ]);
   });
+
+  it('draws all 31 provinces as panels on a balanced grid with one shared scale', () => {
+    const o = buildChartOption(provincePanels(31), 'zh-CN');
+    expect(arr(o.grid)).toHaveLength(31);
+    expect(arr(o.series)).toHaveLength(31);
+    expect(multiplesLayout(31)).toMatchObject({ cols: 8, rows: 4, dense: true });
+    expect(new Set(arr(o.yAxis).map((a) => a.max))).toEqual(new Set([31]));
+    // The chart title plus one smaller title per panel; no note when every panel fits.
+    const titles = arr(o.title);
+    expect(titles).toHaveLength(32);
+    expect(titles[1]).toMatchObject({ text: '省份1', textStyle: { fontSize: 10 } });
+    expect(titles[0].subtext).toBeUndefined();
+    // Only the outer panels show axis labels; the inner ones keep their space so the plots line up.
+    expect((arr(o.yAxis)[8].axisLabel as Obj).color).toBeUndefined();
+    expect((arr(o.yAxis)[9].axisLabel as Obj).color).toBe('transparent');
+    expect((arr(o.xAxis)[30].axisLabel as Obj).color).toBeUndefined();
+    expect((arr(o.xAxis)[0].axisLabel as Obj).color).toBe('transparent');
+  });
+
+  it('caps small multiples at MAX_PANELS and says so in the subtitle', () => {
+    const o = buildChartOption(provincePanels(40, '按省份'), 'zh-CN');
+    expect(arr(o.grid)).toHaveLength(MAX_PANELS);
+    expect(MAX_PANELS).toBeGreaterThanOrEqual(36);
+    expect(arr(o.title)[0].subtext).toBe(`按省份 · 仅显示前 ${MAX_PANELS} 个，共 40 个`);
+    const en = buildChartOption(provincePanels(40), 'en');
+    expect(arr(en.title)[0].subtext).toBe(`Showing the first ${MAX_PANELS} of 40`);
+    // Grid cells stay inside the chart: rows from the top of the plot area down to the source line.
+    const tops = arr(o.grid).map((g) => parseFloat(String(g.top)) + parseFloat(String(g.height)));
+    expect(Math.max(...tops)).toBeLessThanOrEqual(94);
+  });
 });
+
+/** Years × n provinces as series (ChartData built directly: the shape small multiples draw). */
+function provincePanels(n: number, subtitle?: string): ChartData {
+  return {
+    ...data('multiples', staffSpec, staff),
+    ...(subtitle ? { subtitle } : {}),
+    series: Array.from({ length: n }, (_, i) => ({ name: `省份${i + 1}`, values: [i, i + 1], axis: 'left' as const, type: 'line' as const })),
+  };
+}
 
 describe('province grid', () => {
   it('has the 34 province-level units on distinct cells', () => {

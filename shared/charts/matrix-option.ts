@@ -79,7 +79,8 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
     return {
       name: hit?.category ?? tile.name,
       value: [tile.col, tile.row, v],
-      label: { formatter: v < 0 ? short : `${short}\n${compact(lang)(v)}` },
+      // A faded dark tile keeps ECharts' white label with its dark outline, which smudges: plain grey text instead.
+      label: { formatter: v < 0 ? short : `${short}\n${compact(lang)(v)}`, ...(faded ? { color: '#555', textBorderWidth: 0 } : {}) },
       ...(faded ? { itemStyle: { opacity: 0.35 } } : {}),
     };
   });
@@ -156,25 +157,46 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
   };
 }
 
+/** The most panels small multiples draw (6 × 6 fits 31 provinces); more are named in a note, never dropped silently. */
+export const MAX_PANELS = 36;
+
+/**
+ * Columns and rows for n panels on a chart about twice as wide as tall, rows balanced so the last one
+ * is nearly full (31 → 8 × 4, 36 → 9 × 4); panel titles and axis labels shrink as the grid gets denser.
+ */
+export function multiplesLayout(n: number) {
+  const count = Math.max(n, 1);
+  const rows = Math.ceil(count / (count <= 4 ? count : Math.ceil(Math.sqrt(count * 2))));
+  const cols = Math.ceil(count / rows);
+  const dense = rows > 2;
+  return { cols, rows, dense, titleSize: rows <= 2 ? 12 : rows === 3 ? 11 : 10, labelSize: dense ? 9 : 10 };
+}
+
 /** One small chart per series, all on the same scales, so sizes compare across panels. */
 export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsOption {
-  const panels = data.series.slice(0, 16);
-  const n = Math.max(panels.length, 1);
-  const cols = Math.min(4, Math.ceil(Math.sqrt(n)));
-  const rows = Math.ceil(n / cols);
+  const panels = data.series.slice(0, MAX_PANELS);
+  const capped = data.series.length > panels.length;
+  const note = capped ? translator(lang)('charts.multiplesCapped', { shown: panels.length, total: data.series.length }) : '';
+  // The note joins the subtitle so the title block makes room for it.
+  const shown: ChartData = capped ? { ...data, subtitle: data.subtitle ? `${data.subtitle} · ${note}` : note } : data;
+  const { cols, rows, dense, titleSize, labelSize } = multiplesLayout(panels.length);
   const years = data.keys.every((k) => typeof k === 'number');
   const max = maxValue(data);
   const min = minValue(data);
   const w = 100 / cols;
   // Percent layout (ECharts has no calc()): the title block takes the top ~15 %, the source line ~6 %.
-  const top = data.subtitle ? 18 : 14;
+  const top = shown.subtitle ? 18 : 14;
   const cellH = (94 - top) / rows;
+  const titleRoom = dense ? 3.5 : 5;
+  const gap = dense ? 2.5 : 5;
   const at = (i: number) => ({ left: (i % cols) * w + 1, top: top + Math.floor(i / cols) * cellH });
+  // Dense grids label only the outer panels; inner labels stay (transparent) so every plot keeps the same size.
+  const inner = (outer: boolean) => (dense && !outer ? { color: 'transparent' } : {});
   const grids = panels.map((_, i) => ({
     left: `${at(i).left}%`,
     width: `${w - 3}%`,
-    top: `${at(i).top + 5}%`,
-    height: `${cellH - 10}%`,
+    top: `${at(i).top + titleRoom}%`,
+    height: `${cellH - titleRoom - gap}%`,
     containLabel: true,
   }));
   const series: SeriesOption[] = panels.map((s, i) => ({
@@ -184,31 +206,39 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
     xAxisIndex: i,
     yAxisIndex: i,
     barMaxWidth: 24,
-    symbolSize: 4,
+    symbolSize: dense ? 3 : 4,
     connectNulls: true,
     tooltip: { valueFormatter: (v: unknown) => valueText(v, s.unit, lang) },
   }));
+  const frameTitle = frame(shown, false).title as object;
   return {
-    ...frame(data, false),
+    ...frame(shown, false),
     title: [
-      (frame(data, false).title as object) ?? {},
+      frameTitle,
+      // Centred over the panel, clear of the top tick label of the value axis.
       ...panels.map((s, i) => ({
         text: s.name,
-        left: `${at(i).left}%`,
+        left: `${at(i).left + (w - 3) / 2}%`,
         top: `${at(i).top}%`,
-        textStyle: { fontSize: 12, fontWeight: 600 as const },
+        textAlign: 'center' as const,
+        textStyle: { fontSize: titleSize, fontWeight: 600 as const },
       })),
     ],
     tooltip: { trigger: 'axis' },
     grid: grids,
-    xAxis: panels.map((_, i) => ({ type: 'category' as const, data: data.categories, gridIndex: i, axisLabel: { fontSize: 10, hideOverlap: true } })),
+    xAxis: panels.map((_, i) => ({
+      type: 'category' as const,
+      data: data.categories,
+      gridIndex: i,
+      axisLabel: { fontSize: labelSize, hideOverlap: true, ...inner(i + cols >= panels.length) },
+    })),
     yAxis: panels.map((_, i) => ({
       type: 'value' as const,
       gridIndex: i,
       max,
       min,
       splitNumber: 2,
-      axisLabel: { fontSize: 10, formatter: compact(lang) },
+      axisLabel: { fontSize: labelSize, formatter: compact(lang), ...inner(i % cols === 0) },
     })),
     series,
   };

@@ -185,6 +185,89 @@ describe('chart builder and dashboards (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('cross-filters a dashboard with the keyboard only: Tab to 按此图筛选, arrows and Enter pick, Esc closes', async () => {
+    const { page, externalRequests, pageErrors } = await openApp(browser);
+    await openTab(page, '仪表板');
+    await page.getByRole('combobox', { name: '选择仪表板' }).selectOption({ label: '社会治理创新案例' });
+    const mapCard = page.getByRole('article', { name: '各省份社会治理创新案例数' });
+    await canvasIn(mapCard);
+    await canvasIn(page.getByRole('article', { name: '按主题', exact: true }));
+    const mapPicker = page.getByRole('button', { name: '按此图筛选 各省份社会治理创新案例数' });
+    const themePicker = page.getByRole('button', { name: '按此图筛选 按主题', exact: true });
+    const mapList = page.getByRole('listbox', { name: '各省份社会治理创新案例数 的筛选值' });
+    const chip = page.getByTestId('cross-filter');
+    const focused = (button: Locator) => button.evaluate((el) => el === document.activeElement);
+    const activeOption = async (list: Locator) => page.locator(`[id="${await list.getAttribute('aria-activedescendant')}"]`).textContent();
+    // The theme card's data, read the way a keyboard user reads it: its own picker lists what it shows; Esc closes.
+    const themeValues = async () => {
+      await themePicker.focus();
+      await page.keyboard.press('Enter');
+      const list = page.getByRole('listbox', { name: '按主题 的筛选值' });
+      const values = await list.getByRole('option').allTextContents();
+      await page.keyboard.press('Escape');
+      await expect(list.count()).resolves.toBe(0);
+      await expect(focused(themePicker)).resolves.toBe(true);
+      return values;
+    };
+    await expect.poll(() => mapPicker.isEnabled()).toBe(true);
+    await expect.poll(themeValues).toHaveLength(6);
+
+    // Tab from the dashboard toolbar reaches the first card's picker; Enter opens its listbox of provinces.
+    await page.getByRole('button', { name: '导出仪表板 Excel' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(focused(mapPicker)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(mapPicker.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(focused(mapList)).resolves.toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect(activeOption(mapList)).resolves.toBe('浙江省');
+    await page.keyboard.press('ArrowUp');
+    await expect(activeOption(mapList)).resolves.toBe('上海市');
+    await page.keyboard.press('Enter');
+
+    // Exactly what a click on the 上海 tile does: the chip, the card marked, and the other cards re-queried.
+    await expect.poll(() => chip.textContent()).toMatch(/^联动筛选：省份 = 上海市×?$/);
+    await expect(mapCard.getAttribute('data-selected')).resolves.toBe('true');
+    await expect(focused(mapPicker)).resolves.toBe(true);
+    await expect(mapPicker.textContent()).resolves.toContain('上海市');
+    await page.getByRole('status').filter({ hasText: '已按 省份 = 上海市 筛选其他图表' }).waitFor();
+    await expect.poll(themeValues).toHaveLength(4);
+    expect(await themeValues()).not.toContain('依法治理');
+
+    // Picking the selected value again removes the filter.
+    await mapPicker.focus();
+    await page.keyboard.press('Enter');
+    await expect(mapList.getByRole('option').first().textContent()).resolves.toBe('清除此筛选');
+    await expect(mapList.getByRole('option', { name: '上海市' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(activeOption(mapList)).resolves.toBe('上海市');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chip.count()).toBe(0);
+    await expect.poll(themeValues).toHaveLength(6);
+
+    // ArrowDown on the button opens the list too; 清除此筛选 clears the pick.
+    await mapPicker.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chip.textContent()).toMatch(/^联动筛选：省份 = 浙江省×?$/);
+    await expect.poll(themeValues).not.toHaveLength(6);
+    await mapPicker.focus();
+    await page.keyboard.press('Enter');
+    await mapList.getByRole('option', { name: '浙江省', selected: true }).waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'dashboard-keyboard-cross-filter');
+    await page.keyboard.press('Home');
+    await expect(activeOption(mapList)).resolves.toBe('清除此筛选');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => chip.count()).toBe(0);
+    await expect(mapCard.getAttribute('data-selected')).resolves.toBeNull();
+    await expect(focused(mapPicker)).resolves.toBe(true);
+    await expect(mapPicker.getAttribute('aria-expanded')).resolves.toBe('false');
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('shows a ready dashboard in English', async () => {
     const { page, pageErrors } = await openApp(browser, { lang: 'en' });
     await openTab(page, 'Dashboards');
@@ -192,6 +275,7 @@ describe('chart builder and dashboards (web build in Chromium)', () => {
     await canvasIn(page.getByRole('article', { name: 'Cases by province' }));
     await canvasIn(page.getByRole('article', { name: 'By theme', exact: true }));
     await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+    await page.getByRole('button', { name: 'Filter by this chart: By theme', exact: true }).waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'dashboard-cases-en');
     expect(pageErrors).toEqual([]);

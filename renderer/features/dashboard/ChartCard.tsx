@@ -10,6 +10,7 @@ import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useChartData } from '../chart-builder/use-chart-data';
+import { CrossFilterPicker } from './CrossFilterPicker';
 
 interface Props {
   card: DashboardCard;
@@ -73,6 +74,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
         <span className="drag-handle" aria-hidden="true">
           ⠿
         </span>
+        <CrossFilterPicker title={title} data={state.data} selected={selected} onPick={(value) => onSelect(card, value)} />
         <div className="spacer" />
         <button type="button" aria-label={t('dash.moveUp', { title })} onClick={() => onMove(-1)}>
           ←
