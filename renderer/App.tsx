@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { listTables, type TableInfo } from '../shared/db-catalog';
 import type { AppInfo } from '../shared/desktop-api';
-import { startEngine, type Engine } from './db/engine';
+import { startEngineOnce, type Engine } from './db/engine';
 import { prepareRollups } from './db/rollups';
 import { getDesktop } from './desktop';
 import { useLang } from './i18n/LangContext';
@@ -33,7 +33,7 @@ export function App() {
   const catalog = engine.status === 'ready' ? engine.engine.datasets.catalog : null;
 
   useEffect(() => {
-    startEngine().then(
+    startEngineOnce().then(
       (e) => setEngine({ status: 'ready', engine: e }),
       (e: unknown) => setEngine({ status: 'failed', detail: e instanceof Error ? e.message : String(e) }),
     );
@@ -147,7 +147,7 @@ export function App() {
         </header>
         {VIEWS.filter((v) => v.id === view).map((v) => (
           <main key={`${v.id}-${epoch}`} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
-            {v.render({ incomingSql })}
+            <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render({ incomingSql })}</Suspense>
           </main>
         ))}
         {project.status.pendingRestore && <RestorePrompt record={project.status.pendingRestore} onDecide={(ok) => void project.decideRestore(ok)} />}

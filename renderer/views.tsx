@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { WorkbenchView } from './features/workbench/WorkbenchView';
-import { CaseLibraryView } from './features/cases/CaseLibraryView';
-import { PresentView } from './features/present/PresentView';
-import { ChartBuilderView } from './features/chart-builder/ChartBuilderView';
-import { DashboardView } from './features/dashboard/DashboardView';
-import { ImportView } from './features/import/ImportView';
+
+// The first screen ships in the main bundle; the others load when first shown (a smaller bundle starts faster).
+const ImportView = lazy(() => import('./features/import/ImportView').then((m) => ({ default: m.ImportView })));
+const CaseLibraryView = lazy(() => import('./features/cases/CaseLibraryView').then((m) => ({ default: m.CaseLibraryView })));
+const ChartBuilderView = lazy(() => import('./features/chart-builder/ChartBuilderView').then((m) => ({ default: m.ChartBuilderView })));
+const DashboardView = lazy(() => import('./features/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
+const PresentView = lazy(() => import('./features/present/PresentView').then((m) => ({ default: m.PresentView })));
 
 export interface ViewProps {
   /** SQL pushed to the console from another screen. */

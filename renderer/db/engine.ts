@@ -17,11 +17,41 @@ async function readBundled(relativePath: string): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
 
+/** Starts the bundled files' downloads at once, so they arrive while the engine compiles. */
+function prefetchBundled(): (relativePath: string) => Promise<Uint8Array> {
+  const files = new Map<string, Promise<Uint8Array>>();
+  const read = (p: string) => {
+    let f = files.get(p);
+    if (!f) {
+      f = readBundled(p);
+      files.set(p, f);
+    }
+    return f;
+  };
+  read('views.sql').catch(() => undefined);
+  read('catalog.json')
+    .then((bytes) => {
+      const catalog = JSON.parse(new TextDecoder().decode(bytes)) as { datasets?: { file?: unknown }[] };
+      for (const d of catalog.datasets ?? []) if (typeof d.file === 'string') read(d.file).catch(() => undefined);
+    })
+    .catch(() => undefined);
+  return read;
+}
+
 export async function startEngine(): Promise<Engine> {
+  const read = prefetchBundled();
   const t0 = performance.now();
   const db = await openWorkerDb();
   const t1 = performance.now();
-  const datasets = await loadBundledDatasets(db, readBundled);
+  const datasets = await loadBundledDatasets(db, read);
   const loadMs = Math.round(performance.now() - t1);
   return { db, datasets, startMs: Math.round(t1 - t0), loadMs };
+}
+
+let starting: Promise<Engine> | undefined;
+
+/** The one engine of this window; main.tsx calls it before React renders so the wasm compiles meanwhile. */
+export function startEngineOnce(): Promise<Engine> {
+  starting ??= startEngine();
+  return starting;
 }

@@ -7,6 +7,7 @@ import { seriesHeader } from './chart-xml';
 import { csvCell, neutraliseFormula, toCsv } from './csv';
 import { encodeGb18030 } from './gb18030';
 import { sheetName } from './ooxml';
+import { XLSX_MAX_ROWS } from './limits';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 export const CSV_ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'gb18030'];
@@ -55,7 +56,7 @@ export async function tableToCsv(table: Table, encoding: CsvEncoding = 'utf-8', 
 }
 
 /** Excel refuses sheets above this many rows (header included). */
-export const XLSX_MAX_ROWS = 1_048_576;
+export { XLSX_MAX_ROWS };
 
 /** The result as one sheet: numbers as numbers, text neutralised, nested values as JSON text. */
 export async function tableToXlsx(table: Table, name = 'Sheet1', opts: TableExportOptions = {}): Promise<Uint8Array> {

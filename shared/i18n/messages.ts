@@ -13,6 +13,7 @@ import { chartsEn, chartsZh } from './features/charts';
 const coreZh = {
   'app.title': '社会治理数据工作台',
   'app.loadingEngine': '正在启动数据库引擎…',
+  'app.loadingView': '正在打开…',
   'app.engineReady': '数据库已就绪',
   'app.engineTiming': '引擎启动 {start} 毫秒，内置数据加载 {load} 毫秒',
   'app.engineFailed': '数据库引擎启动失败：{detail}',
@@ -69,6 +70,7 @@ const coreZh = {
 const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Social Governance Data Workbench',
   'app.loadingEngine': 'Starting the database engine…',
+  'app.loadingView': 'Opening…',
   'app.engineReady': 'Database ready',
   'app.engineTiming': 'Engine started in {start} ms; bundled data loaded in {load} ms',
   'app.engineFailed': 'The database engine failed to start: {detail}',

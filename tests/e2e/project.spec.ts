@@ -57,7 +57,7 @@ describe('projects in the browser', () => {
     await fresh.page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '望京' }).waitFor();
     await screenshot(fresh.page, 'project-reopened');
     await fresh.page.getByRole('tab', { name: '演示' }).click();
-    await expect(fresh.page.getByRole('list', { name: '幻灯片' }).getByRole('listitem').count()).resolves.toBe(1);
+    await expect.poll(() => fresh.page.getByRole('list', { name: '幻灯片' }).getByRole('listitem').count()).toBe(1);
     await fresh.page.context().close();
   });
 

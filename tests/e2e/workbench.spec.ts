@@ -97,6 +97,8 @@ describe('workbench (web build in Chromium)', () => {
 
   it('completes table and column names in the editor', async () => {
     const { page } = await openApp(browser);
+    // Completion knows the tables once the catalog has listed them.
+    await page.getByRole('list', { name: '数据表' }).getByText('sh_social_org', { exact: true }).first().waitFor();
     const editor = page.getByRole('textbox', { name: 'SQL 编辑器' });
     await editor.click();
     await page.keyboard.press('ControlOrMeta+a');

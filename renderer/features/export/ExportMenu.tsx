@@ -1,8 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ExportChart } from '../../../shared/export/chart-data';
 import { exportChartOption } from '../../../shared/export/chart-option';
-import { chartToCsv, type CsvEncoding } from '../../../shared/export/table-export';
-import { chartToXlsx } from '../../../shared/export/xlsx-chart';
+import type { CsvEncoding } from '../../../shared/export/table-export';
 import { canCopyImages, chartPng, chartSvg, copyChartPng, PNG_SCALES } from '../../charts/image-export';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
@@ -47,9 +46,11 @@ export function ExportMenu({ chart }: ExportMenuProps) {
       </button>
     );
   }
-  const csv = (encoding: CsvEncoding) => () => saveExport(getDesktop(), chart.title, 'csv', chartToCsv(chart, encoding), t);
+  // The writers (SheetJS) load on first use, not at start-up.
+  const csv = (encoding: CsvEncoding) => async () =>
+    saveExport(getDesktop(), chart.title, 'csv', (await import('../../../shared/export/table-export')).chartToCsv(chart, encoding), t);
   const items: [string, () => Promise<string>][] = [
-    [t('export.xlsx'), () => saveExport(getDesktop(), chart.title, 'xlsx', chartToXlsx(chart, { lang }), t)],
+    [t('export.xlsx'), async () => saveExport(getDesktop(), chart.title, 'xlsx', (await import('../../../shared/export/xlsx-chart')).chartToXlsx(chart, { lang }), t)],
     ...PNG_SCALES.map((scale): [string, () => Promise<string>] => [
       t('export.png', { scale }),
       () => saveExport(getDesktop(), scale === 1 ? chart.title : `${chart.title}@${scale}x`, 'png', chartPng(option, scale), t),

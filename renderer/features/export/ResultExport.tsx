@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Table } from 'apache-arrow';
-import { tableToCsv, tableToXlsx, XLSX_MAX_ROWS } from '../../../shared/export/table-export';
+import { XLSX_MAX_ROWS } from '../../../shared/export/limits';
 import { formatNumber } from '../../../shared/format/number';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
@@ -28,6 +28,8 @@ export function ResultExport({ table, name }: ResultExportProps) {
     setMessage(null);
     const opts = { onProgress: (p: number) => setBusy(Math.round(p * 100)), pause: nextFrame };
     try {
+      // SheetJS is loaded on first export, not at start-up.
+      const { tableToCsv, tableToXlsx } = await import('../../../shared/export/table-export');
       const bytes = ext === 'csv' ? await tableToCsv(table, 'utf-8', opts) : await tableToXlsx(table, name, opts);
       setMessage({ error: false, text: await saveExport(getDesktop(), name, ext, bytes, t) });
     } catch (e) {

@@ -4,7 +4,7 @@ import { describeImportError } from '../../../shared/import/messages';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { installWindowDrop, onDroppedFiles } from './file-drop';
+import { onDroppedFiles } from './file-drop';
 import { ImportClient } from './import-client';
 import { ImportFileCard } from './ImportFileCard';
 
@@ -16,7 +16,6 @@ export interface FileEntry {
 
 const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'xlsm', 'ods', 'et', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather'] }];
 
-installWindowDrop();
 
 /** The 导入数据 screen: pick or drop files, preview each with overrides, import as named tables. */
 export function ImportView() {
