@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: generated data at several sizes, our engine (duckdb-wasm, the app's code paths) next to
  * native DuckDB in the same run, ratios ours/native, medians and spread. Writes bench/results/*.json and
- * BENCHMARKS.md. Options: --sizes 1e5,1e6,1e7  --reps 5  --no-browser  --out <dir>
+ * BENCHMARKS.md. Options: --sizes 1e5,1e6,1e7  --reps 5  --no-browser  --out <dir>  --from <results.json>
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -168,12 +168,15 @@ export async function runBench(args: Args): Promise<BenchResults> {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const results = await runBench(args);
+  const argv = process.argv.slice(2);
+  const args = parseArgs(argv);
+  // --from <results.json>: only re-render BENCHMARKS.md and the plot from saved figures.
+  const from = argv.includes('--from') ? argv[argv.indexOf('--from') + 1] : undefined;
+  const results = from ? (JSON.parse(await readFile(from, 'utf8')) as BenchResults) : await runBench(args);
   clearInterval(sampler);
   await mkdir(args.out, { recursive: true });
   const stamp = results.date.replace(/[:.]/g, '-');
-  await writeFile(path.join(args.out, `bench-${stamp}.json`), JSON.stringify(results, null, 2));
+  if (!from) await writeFile(path.join(args.out, `bench-${stamp}.json`), JSON.stringify(results, null, 2));
   const { markdown, svg } = renderReport(results);
   await writeFile(path.join(args.out, 'scaling.svg'), svg);
   await writeFile(path.resolve('BENCHMARKS.md'), markdown);

@@ -4,8 +4,7 @@ import type { Measure } from '../model/chart-spec';
 
 /**
  * A rollup is a pre-aggregated copy of a big table: one row per combination of its low-cardinality
- * columns (region, year, type, indicator …) with the row count and, per numeric column, sum, count, min
- * and max. A 10,000,000-row cube becomes ~12,000 rows, so dashboard queries over it take milliseconds in
+ * columns (region, year, type, indicator …) with the row count and, per numeric column, sum and count. A 10,000,000-row cube becomes ~12,000 rows, so dashboard queries over it take milliseconds in
  * single-threaded wasm instead of seconds. Charts whose columns and aggregations it covers read it
  * (shared/sql/chart-sql.ts); everything else reads the table itself.
  */
@@ -15,7 +14,7 @@ export interface Rollup {
   relation: string;
   /** Grouping columns: every filter and aggregation works on them, count_distinct included. */
   dims: string[];
-  /** Numeric columns kept as sum/count/min/max: every aggregation but count_distinct. */
+  /** Numeric columns kept as sum and count: sum, count and avg (min, max, count_distinct read the table). */
   measures: string[];
   /** SQL types of dims and measures. */
   types: Record<string, string>;
@@ -30,10 +29,11 @@ export const ROLLUP_MIN_ROWS = 200_000;
 export const MAX_DIM_VALUES = 1000;
 /** A rollup that does not shrink the table at least this much is not kept. */
 const MIN_REDUCTION = 4;
+/** Rows to look at when guessing cardinalities (whole storage vectors: cheap, unlike a reservoir sample). */
 const SAMPLE_ROWS = 100_000;
 
 export const ROWS_COLUMN = '__sgw_rows';
-const part = (kind: 'sum' | 'n' | 'min' | 'max', column: string) => ident(`__sgw_${kind}:${column}`);
+const part = (kind: 'sum' | 'n', column: string) => ident(`__sgw_${kind}:${column}`);
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/i;
 const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/i;
@@ -52,10 +52,15 @@ export function planRollupColumns(columns: readonly ColumnInfo[], distinctInSamp
   return { dims, measures };
 }
 
+/** Percentage of storage vectors to sample so that about SAMPLE_ROWS rows are read. */
+export function samplePercent(rows: number): number {
+  return Math.min(100, Math.max(0.1, Math.ceil((SAMPLE_ROWS / Math.max(rows, 1)) * 1000) / 10));
+}
+
 export function rollupCreateSql(table: string, relation: string, dims: readonly string[], measures: readonly string[]): string {
   const parts = measures.flatMap((m) => {
     const c = ident(m);
-    return [`sum(${c}) AS ${part('sum', m)}`, `count(${c}) AS ${part('n', m)}`, `min(${c}) AS ${part('min', m)}`, `max(${c}) AS ${part('max', m)}`];
+    return [`sum(${c}) AS ${part('sum', m)}`, `count(${c}) AS ${part('n', m)}`];
   });
   const group = dims.map(ident).join(', ');
   return `CREATE OR REPLACE TABLE ${relation} AS
@@ -80,7 +85,7 @@ export async function buildRollup(db: Db, info: TableInfo, { suffix = '', minRow
   if (candidates.length === 0) return null;
   const counts = await db.query(
     `SELECT ${candidates.map((c, i) => `count(DISTINCT ${ident(c.name)})::DOUBLE AS d${i}`).join(', ')}
-FROM (SELECT * FROM ${ident(info.name)} USING SAMPLE ${SAMPLE_ROWS} ROWS)`,
+FROM (SELECT * FROM ${ident(info.name)} USING SAMPLE ${samplePercent(info.rows)}% (system))`,
   );
   const row = counts.get(0)?.toJSON() ?? {};
   const distinct = Object.fromEntries(candidates.map((c, i) => [c.name, Number(row[`d${i}`])]));
@@ -106,7 +111,7 @@ export async function dropRollup(db: Db, rollup: Rollup): Promise<void> {
 export function rollupCovers(rollup: Rollup, m: Measure): boolean {
   if (m.column === null) return true;
   if (rollup.dims.includes(m.column)) return true;
-  return rollup.measures.includes(m.column) && m.agg !== 'count_distinct';
+  return rollup.measures.includes(m.column) && (m.agg === 'sum' || m.agg === 'count' || m.agg === 'avg');
 }
 
 /** The aggregate expression over the rollup that equals `m` over the table. */
@@ -139,10 +144,7 @@ export function rollupAggregateSql(rollup: Rollup, m: Measure): string {
       return `sum(${part('sum', m.column)})`;
     case 'avg':
       return `sum(${part('sum', m.column)}) / nullif(sum(${part('n', m.column)}), 0)`;
-    case 'min':
-    case 'max':
-      return `${m.agg}(${part(m.agg, m.column)})`;
-    case 'count_distinct':
-      throw new Error(`rollup of ${literal(rollup.table)} cannot count distinct ${m.column}`);
+    default:
+      throw new Error(`rollup of ${literal(rollup.table)} cannot answer ${m.agg}(${m.column})`);
   }
 }
