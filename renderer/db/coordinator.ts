@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { cancelledError, type Db } from '../../shared/db';
+import { perDb } from './per-db';
 
 export interface CoordinatedQueryOptions {
   signal?: AbortSignal;
@@ -168,14 +169,5 @@ export class QueryCoordinator {
   }
 }
 
-const perDb = new WeakMap<Db, QueryCoordinator>();
-
 /** One coordinator per database, shared by every chart. */
-export function coordinatorFor(db: Db): QueryCoordinator {
-  let c = perDb.get(db);
-  if (!c) {
-    c = new QueryCoordinator(db);
-    perDb.set(db, c);
-  }
-  return c;
-}
+export const coordinatorFor = perDb((db) => new QueryCoordinator(db));

@@ -2,18 +2,10 @@ import type { Db } from '../../shared/db';
 import type { TableInfo } from '../../shared/db-catalog';
 import { ROLLUP_MIN_ROWS } from '../../shared/sql/rollup';
 import { RollupRegistry } from '../../shared/sql/rollup-registry';
-
-const perDb = new WeakMap<Db, RollupRegistry>();
+import { perDb } from './per-db';
 
 /** The one rollup registry of a database, shared by every chart. */
-export function rollupsFor(db: Db): RollupRegistry {
-  let r = perDb.get(db);
-  if (!r) {
-    r = new RollupRegistry(db);
-    perDb.set(db, r);
-  }
-  return r;
-}
+export const rollupsFor = perDb((db) => new RollupRegistry(db));
 
 /**
  * Builds the rollups of the big tables in a new table list in the background, so the first chart on
