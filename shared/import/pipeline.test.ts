@@ -174,6 +174,20 @@ describe('JSON, Parquet, Arrow', () => {
     expect(await failure(analyze('bad.json'))).toMatchObject({ key: 'import.err.badJson' });
   });
 
+  it.each(['zstd', 'gzip', 'brotli', 'lz4_raw'])('reads Parquet compressed with %s', async (codec) => {
+    const pq = await analyze(`records-${codec}.parquet`);
+    expect(pq.tables[0].columns.map((c) => [c.name, c.type])).toEqual([
+      ['地区', 'string'],
+      ['年份', 'integer'],
+      ['数量', 'double'],
+    ]);
+    expect(previewRows(pq.tables[0])).toEqual([
+      ['上海', '2013', '11924.5'],
+      ['北京', '2014', ''],
+      ['广东', '2014', '15332'],
+    ]);
+  });
+
   it('reads Parquet with hyparquet and Arrow IPC files', async () => {
     const pq = await analyze('records.parquet');
     expect(pq.source.format).toBe('parquet');

@@ -1,5 +1,6 @@
 /** Sources that already come as records or columns: JSON (array or NDJSON), Parquet (hyparquet), Arrow IPC. */
 import { parquetReadObjects } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { decodeText } from './encoding';
 import { guessColumn } from './values';
@@ -78,7 +79,8 @@ export function jsonTable(bytes: Uint8Array): ParsedTable {
 export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
   const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   try {
-    const rows = (await parquetReadObjects({ file })) as Record<string, unknown>[];
+    // snappy is built in; the compressors add gzip, brotli, zstd (polars' default) and lz4.
+    const rows = (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
     return recordsTable(rows);
   } catch (e) {
     throw new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });

@@ -68,6 +68,24 @@ describe('import (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('imports zstd- and gzip-compressed Parquet in the worker (decompressors bundled, CSP-safe)', async () => {
+    const { page, externalRequests, pageErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    for (const codec of ['zstd', 'gzip']) {
+      await chooseFile(page, `records-${codec}.parquet`);
+      const card = page.getByRole('article', { name: `records-${codec}.parquet` });
+      await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '11924.5' }).waitFor();
+      await card.getByRole('textbox', { name: '表名' }).fill(`pq_${codec}`);
+      await card.getByRole('button', { name: '导入' }).click();
+      await card.getByRole('status').filter({ hasText: `已导入表 pq_${codec}（3 行）` }).waitFor();
+    }
+    const cells = await queryCells(page, 'SELECT sum(数量) FROM (SELECT 数量 FROM pq_zstd UNION ALL SELECT 数量 FROM pq_gzip)');
+    expect(cells[0]).toMatch(/^54,?513$/);
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('takes a yearbook workbook dropped on the window: sheets, merged headers, units, notes; unpivots years', async () => {
     const { page, pageErrors } = await openApp(browser);
     await dropFile(page, 'yearbook.xlsx', 'body');
