@@ -18,6 +18,8 @@ export interface ProjectTable {
   rows: number;
   /** CRC-32 of the table's Arrow IPC bytes: damaged data is refused before it is parsed. */
   crc32?: number;
+  /** SQL types the columns had when saved; numeric ones the Arrow copy carries as DOUBLE are restored on open. */
+  columnTypes?: Record<string, string>;
   provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string; notes?: string; units?: Record<string, string> };
 }
 
@@ -78,7 +80,7 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
 };
 
-function parseUnits(v: unknown): Record<string, string> | undefined {
+function stringMap(v: unknown): Record<string, string> | undefined {
   if (!isObject(v)) return undefined;
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
@@ -92,12 +94,14 @@ function parseTable(t: unknown, i: number): ProjectTable {
   const prov = isObject(table.provenance) ? table.provenance : undefined;
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const crc = typeof table.crc32 === 'number' && Number.isInteger(table.crc32) && table.crc32 >= 0 ? { crc32: table.crc32 } : {};
+  const types = isObject(table.columnTypes) ? { columnTypes: stringMap(table.columnTypes) } : {};
   return {
     name: table.name as string,
     file: table.file as string,
     rows,
     ...crc,
-    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: parseUnits(prov.units) } } : {}),
+    ...types,
+    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: stringMap(prov.units) } } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { openNodeDb } from '../../electron/cli/node-db';
 import { ident, type Db } from '../db';
 import { getProvenance } from '../import/commit';
-import { unpackProject } from './archive';
+import { packProject, unpackProject } from './archive';
 import { CURRENT_VERSION, ProjectError } from './manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from './workspace';
 
@@ -53,6 +53,29 @@ describe('projects', () => {
     expect(await userTables(other, [])).toEqual(['big', '问卷']);
     // Import provenance comes back with the table, so source lines still name the original file.
     expect(await getProvenance(other, '问卷')).toMatchObject({ fileName: '问卷.csv', encoding: 'gb18030', sheet: null });
+  });
+
+  it('keeps integer and decimal column types, which the Arrow copy carries as DOUBLE', async () => {
+    await db.exec(`CREATE TABLE typed AS SELECT i::BIGINT AS 编号, i::INTEGER AS n, (i / 4)::DECIMAL(12,2) AS 金额, i::HUGEINT AS h, i * 0.5 AS x, DATE '2020-01-01' + i::INTEGER AS d
+      FROM range(1000) t(i)`);
+    const types = (engine: Db) => rows(engine, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'typed' ORDER BY column_index");
+    const bytes = await saveProject(db, state(['typed']));
+    await openProject(other, bytes, { replace: [], protect: [] });
+    expect(await types(other)).toEqual(await types(db));
+    expect((await types(other)).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
+    const sums = 'SELECT sum(编号) AS a, sum(金额) AS b, max(d) AS c FROM typed';
+    expect(await rows(other, sums)).toEqual(await rows(db, sums));
+  });
+
+  it('never lets a column type from the file reach SQL unless it is a plain numeric type', async () => {
+    const { manifest, tables } = unpackProject(await saveProject(db, state(['big'])));
+    manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 问卷; --', x: 'TINYINT' };
+    const crafted = packProject(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
+    await openProject(db, crafted, { replace: [], protect: [] });
+    expect(await userTables(db, [])).toContain('问卷');
+    // x holds 0.5 steps up to 25,000: it does not fit TINYINT, so it stays DOUBLE with its values.
+    expect(await rows(db, "SELECT data_type FROM duckdb_columns() WHERE table_name = 'big' ORDER BY column_index")).toEqual([{ data_type: 'DOUBLE' }, { data_type: 'DOUBLE' }]);
+    expect(await rows(db, 'SELECT sum(x) AS s FROM big')).toEqual([{ s: 624987500 }]);
   });
 
   it('replaces the previous project tables and never touches protected ones', async () => {

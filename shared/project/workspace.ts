@@ -25,7 +25,8 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
     const file = `tables/t${i}.arrow`;
     const ipc = tableToIPC(data, 'stream');
     files.set(file, ipc);
-    tables.push({ name: t.name, file, rows: data.numRows, crc32: crc32(ipc), ...(t.provenance ? { provenance: t.provenance } : {}) });
+    const columnTypes = await tableColumnTypes(db, t.name);
+    tables.push({ name: t.name, file, rows: data.numRows, crc32: crc32(ipc), columnTypes, ...(t.provenance ? { provenance: t.provenance } : {}) });
   }
   const manifest: ProjectManifest = {
     format: PROJECT_FORMAT,
@@ -41,6 +42,30 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
 }
 
 const TEMP_PREFIX = '__sgw_open_';
+
+async function tableColumnTypes(db: Db, table: string): Promise<Record<string, string>> {
+  const t = await db.query(
+    `SELECT column_name AS c, data_type AS ty FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${literal(table)} ORDER BY column_index`,
+  );
+  return Object.fromEntries(t.toArray().map((r) => [String(r.c), String(r.ty)]));
+}
+
+/** Integer and decimal types: the engines hand them to JS (and so to the saved Arrow copy) as DOUBLE. */
+const RESTORABLE_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DECIMAL\(\d{1,2},\d{1,2}\))$/;
+
+/**
+ * Gives DOUBLE columns back the integer or decimal type they were saved with. The types come from the
+ * manifest, i.e. from the file: only the whitelisted names above ever reach the SQL, and a column whose
+ * values do not fit stays DOUBLE rather than losing data.
+ */
+async function restoreColumnTypes(db: Db, table: string, declared: Record<string, string> | undefined): Promise<void> {
+  if (!declared) return;
+  const loaded = await tableColumnTypes(db, table);
+  for (const [column, type] of Object.entries(declared)) {
+    if (loaded[column] !== 'DOUBLE' || !RESTORABLE_TYPE.test(type)) continue;
+    await db.exec(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type}`).catch(() => undefined);
+  }
+}
 
 /**
  * Opens project bytes into the database. Everything is validated and loaded under temporary names first;
@@ -59,6 +84,7 @@ export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: st
       const temp = `${TEMP_PREFIX}${i}`;
       temps.push(temp);
       await db.insertArrow(temp, tables.get(t.file)!);
+      await restoreColumnTypes(db, temp, t.columnTypes);
     }
   } catch (e) {
     for (const temp of temps) await db.exec(`DROP TABLE IF EXISTS ${ident(temp)}`).catch(() => undefined);
