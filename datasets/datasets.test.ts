@@ -157,6 +157,14 @@ describe('cases', () => {
 });
 
 describe('quotes against the seed documents', () => {
+  it('gives every source document a title, a short title and an identifying quote', () => {
+    for (const d of catalog.datasets) for (const s of d.sources) expect(catalog.documents?.[s]?.short.zh, `${d.table}: ${s}`).toBeTruthy();
+  });
+
+  it.skipIf(!seedsPresent)('finds each document title quote in its document', () => {
+    for (const [file, doc] of Object.entries(catalog.documents ?? {})) expect(seedText(file).includes(doc.quote), `${file}: ${doc.quote}`).toBe(true);
+  });
+
   it.skipIf(!seedsPresent).each(quoted.map((n) => [n]))('%s: every quote occurs verbatim in its source', (name) => {
     for (const [i, row] of table(name).rows.entries()) {
       expect(seedText(row.source).includes(row.quote), `${name} row ${i + 2}: ${row.quote}`).toBe(true);

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { checkQuote, loadSeeds, parseQuantity, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
+import { checkQuote, DOCUMENTS, loadSeeds, parseQuantity, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
 import { TABLES } from './schema.mjs';
 import { SH_ROWS } from './data/sh-social-org.mjs';
 import { CASES_A } from './data/cases-a.mjs';
@@ -112,7 +112,9 @@ const SOURCES_BY_TABLE = {
   award_editions: ['book'],
 };
 
-const catalog = { version: 1, datasets: [] };
+for (const [key, doc] of Object.entries(DOCUMENTS)) checkQuote(seeds[sourceFile(key)], doc.quote, doc.quote, `document ${key}`);
+const documents = Object.fromEntries(Object.entries(DOCUMENTS).map(([key, doc]) => [sourceFile(key), doc]));
+const catalog = { version: 1, documents, datasets: [] };
 for (const [table, meta] of Object.entries(TABLES)) {
   const file = `${table}.csv`;
   writeFileSync(path.join(outDir, file), toCsv(meta.columns.map((c) => c.name), data[table]));

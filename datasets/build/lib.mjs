@@ -12,6 +12,38 @@ export const SOURCES = {
   jiangsu: '004_3c0527d6f07961a3.txt', // 侯学元, Jiangsu community governance
 };
 
+/**
+ * Human titles of the seed documents for source lines and the catalog. `quote` is text of the document
+ * that identifies it (checked by datasets.test.ts), so every title stays traceable.
+ */
+export const DOCUMENTS = {
+  book: {
+    title: { zh: '《全国社会治理创新典型案例》（2012—2015年选编，于军、李欣玉主编，国家行政学院出版社）', en: 'National Typical Cases of Social Governance Innovation, 2012–2015 (eds. Yu Jun and Li Xinyu, National School of Administration Press)' },
+    short: { zh: '《全国社会治理创新典型案例》', en: 'National Typical Cases of Social Governance Innovation' },
+    quote: '2012—2015年全国社会治理创新典型案例选编',
+  },
+  local8: {
+    title: { zh: '王礼鹏：《社会治理创新的地方经验及启示》，《国家治理》周刊，2016年6月21日', en: 'Wang Lipeng, “Local experience of social governance innovation and its lessons”, Governance Weekly, 21 June 2016' },
+    short: { zh: '王礼鹏《社会治理创新的地方经验及启示》', en: 'Wang Lipeng (2016)' },
+    quote: '社会治理创新的地方经验及启示',
+  },
+  theory: {
+    title: { zh: '推进社会治理现代化理论文章（俞雅乖、邵一琼、王仕龙，宁波）', en: 'Articles on modernising social governance (Yu Yaguai, Shao Yiqiong, Wang Shilong; Ningbo)' },
+    short: { zh: '俞雅乖等理论文章', en: 'Yu Yaguai et al.' },
+    quote: '俞雅乖',
+  },
+  four: {
+    title: { zh: '《社会治理创新案例名称4篇》（嘉兴“三社互动”、玄武、上海社会组织、海淀等案例汇编）', en: '“Four social governance innovation cases” (Jiaxing, Xuanwu, Shanghai social organisations, Haidian)' },
+    short: { zh: '《社会治理创新案例名称4篇》', en: 'Four innovation cases (compilation)' },
+    quote: '社会治理创新案例名称4篇',
+  },
+  jiangsu: {
+    title: { zh: '侯学元：《创新驱动 转型升级 着力推进社区治理现代化》（江苏）', en: 'Hou Xueyuan, “Innovation-driven transformation: modernising community governance” (Jiangsu)' },
+    short: { zh: '侯学元《创新驱动 转型升级 着力推进社区治理现代化》', en: 'Hou Xueyuan (Jiangsu)' },
+    quote: '创新驱动 转型升级 着力推进社区治理现代化',
+  },
+};
+
 export function sourceFile(key) {
   const f = SOURCES[key];
   if (!f) throw new Error(`unknown source key ${key}`);

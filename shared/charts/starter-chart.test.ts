@@ -31,7 +31,12 @@ describe('the starter chart on the bundled data', () => {
   });
 
   it('builds its source line from the dataset catalog', () => {
-    expect(sourceLine(STARTER_CHART.tables, catalog, 'zh-CN')).toBe('上海社会组织统计（2007—2014） · 003_6abf6539eaf24928.txt');
+    expect(sourceLine(STARTER_CHART.tables, catalog, 'zh-CN')).toBe('上海社会组织统计（2007—2014） · 《社会治理创新案例名称4篇》');
+    expect(sourceLine(['sh_social_org', 'jiangsu_community'], catalog, 'en')).toBe(
+      'Shanghai social organisations, 2007–2014 · Four innovation cases (compilation) | Jiangsu community governance figures and targets · Hou Xueyuan (Jiangsu)',
+    );
     expect(sourceLine(['unknown_table'], catalog, 'zh-CN')).toBe('unknown_table');
+    // A catalog without document titles still names the seed files.
+    expect(sourceLine(STARTER_CHART.tables, { ...catalog, documents: undefined }, 'zh-CN')).toBe('上海社会组织统计（2007—2014） · 003_6abf6539eaf24928.txt');
   });
 });

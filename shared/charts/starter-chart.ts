@@ -1,4 +1,4 @@
-import type { DatasetCatalog, Lang, LocalText } from '../model/catalog';
+import { documentTitle, type DatasetCatalog, type Lang, type LocalText } from '../model/catalog';
 import type { CategoryChartSpec } from './category';
 
 export interface SavedCategoryChart {
@@ -26,10 +26,11 @@ ORDER BY "2014年6月末" DESC`,
   tables: ['sh_social_org'],
 };
 
-/** "上海社会组织统计（2007—2014） · 003_….txt": dataset titles with the source documents they come from. */
+/** "上海社会组织统计（2007—2014） · 《社会治理创新案例名称4篇》": dataset titles with the documents they come from. */
 export function sourceLine(tables: string[], catalog: DatasetCatalog | null, lang: Lang): string {
   const entries = tables.map((name) => catalog?.datasets.find((d) => d.table === name));
+  const sep = lang === 'en' ? '; ' : '、';
   return entries
-    .map((e, i) => (e ? `${lang === 'en' ? e.title.en : e.title.zh} · ${e.sources.join('、')}` : tables[i]))
-    .join('；');
+    .map((e, i) => (e ? `${lang === 'en' ? e.title.en : e.title.zh} · ${e.sources.map((f) => documentTitle(catalog, f, lang, 'short')).join(sep)}` : tables[i]))
+    .join(lang === 'en' ? ' | ' : '；');
 }

@@ -32,9 +32,37 @@ export interface DatasetEntry {
   sources: string[];
 }
 
+export interface SourceDocument {
+  title: LocalText;
+  /** For source lines under charts. */
+  short: LocalText;
+  /** Text of the document that identifies it (checked against the seed). */
+  quote: string;
+}
+
 export interface DatasetCatalog {
   version: 1;
   datasets: DatasetEntry[];
+  /** Seed file name → its human title. */
+  documents?: Record<string, SourceDocument>;
+}
+
+/** A seed document's title ('short' for source lines), or its file name when the catalog has none. */
+export function documentTitle(catalog: DatasetCatalog | null, file: string, lang: Lang, form: 'title' | 'short' = 'title'): string {
+  const doc = catalog?.documents?.[file];
+  return doc ? doc[form][lang === 'en' ? 'en' : 'zh'] : file;
+}
+
+function parseDocuments(v: unknown): Record<string, SourceDocument> | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('documents must be an object');
+  return Object.fromEntries(
+    Object.entries(v).map(([file, d]) => {
+      const doc = d as Record<string, unknown>;
+      if (!isLocalText(doc?.title) || !isLocalText(doc.short) || typeof doc.quote !== 'string') fail(`documents.${file} needs title, short (zh, en) and quote`);
+      return [file, { title: doc.title, short: doc.short, quote: doc.quote }];
+    }),
+  );
 }
 
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -94,5 +122,6 @@ export function parseCatalog(json: unknown): DatasetCatalog {
     if (names.has(d.table)) fail(`duplicate table ${d.table}`);
     names.add(d.table);
   }
-  return { version: 1, datasets };
+  const documents = parseDocuments(c.documents);
+  return { version: 1, datasets, ...(documents ? { documents } : {}) };
 }

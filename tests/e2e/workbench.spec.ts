@@ -44,6 +44,7 @@ describe('workbench (web build in Chromium)', () => {
     await page.getByRole('button', { name: '第 1 行出处' }).click();
     const dialog = page.getByRole('dialog', { name: '数据出处' });
     await expect(dialog.textContent()).resolves.toContain('003_6abf6539eaf24928.txt');
+    await expect(dialog.textContent()).resolves.toContain('《社会治理创新案例名称4篇》（嘉兴“三社互动”');
     await expect(dialog.textContent()).resolves.toContain('11924');
     await screenshot(page, 'provenance');
     await page.keyboard.press('Escape');

@@ -1,6 +1,6 @@
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
-import type { DatasetCatalog } from '../../../shared/model/catalog';
+import { documentTitle, type DatasetCatalog } from '../../../shared/model/catalog';
 import { useLang } from '../../i18n/LangContext';
 
 interface CatalogPanelProps {
@@ -43,7 +43,13 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
                       {text(entry.description)}
                     </p>
                     <p className="catalog-meta">
-                      {t('catalog.sources')}：{entry.sources.join('、')}
+                      {t('catalog.sources')}：
+                      {entry.sources.map((f, i) => (
+                        <span key={f} title={f}>
+                          {i > 0 && '；'}
+                          {documentTitle(catalog, f, lang)}
+                        </span>
+                      ))}
                     </p>
                   </>
                 )}

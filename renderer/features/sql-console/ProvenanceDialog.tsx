@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
 import type { RowProvenance } from '../../../shared/model/provenance';
+import { documentTitle } from '../../../shared/model/catalog';
 import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
 
 /** Shows where one figure comes from: the seed document, the verbatim quote, and any correction note. */
 export function ProvenanceDialog({ provenance, onClose }: { provenance: RowProvenance; onClose(): void }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const { catalog } = useWorkbench();
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeButton.current?.focus();
@@ -18,7 +21,11 @@ export function ProvenanceDialog({ provenance, onClose }: { provenance: RowProve
         <h2 id="prov-title">{t('prov.title')}</h2>
         <dl className="provenance">
           <dt>{t('prov.document')}</dt>
-          <dd>{provenance.source}</dd>
+          <dd>
+            {documentTitle(catalog, provenance.source, lang)}
+            <br />
+            <span className="muted small">{provenance.source}</span>
+          </dd>
           <dt>{t('prov.quote')}</dt>
           <dd>
             <blockquote>{provenance.quote}</blockquote>
