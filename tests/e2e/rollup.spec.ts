@@ -22,7 +22,7 @@ async function ranFine(page: Page) {
 }
 
 describe('rollups in the app (web build in Chromium)', () => {
-  it('answers a chart over a big table from its rollup, and rebuilds the rollup after the table changes', async () => {
+  it('answers charts and a dashboard of your own over a big table from its rollup, and rebuilds it after the table changes', async () => {
     const { page, externalRequests, pageErrors } = await openApp(browser);
     await runSql(page, BIG);
     await ranFine(page);
@@ -40,6 +40,32 @@ describe('rollups in the app (web build in Chromium)', () => {
     await preview.locator('[data-testid="chart"] canvas').first().waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'chart-builder-rollup');
+    await page.getByRole('textbox', { name: '标题', exact: true }).fill('大表：各地区数值');
+    await page.getByRole('button', { name: '保存图表' }).click();
+    await page.getByRole('status').filter({ hasText: '已保存：大表：各地区数值' }).waitFor();
+
+    // A new dashboard of the user's own, over the big table: filters on 年份 reach the card, answered by the rollup.
+    await page.getByRole('tab', { name: '仪表板' }).click();
+    await page.getByRole('button', { name: '新建仪表板' }).click();
+    await page.getByText('这个仪表板还没有图表').waitFor();
+    await page.getByRole('textbox', { name: '仪表板名称' }).fill('大表看板');
+    await page.getByRole('combobox', { name: '要添加的已保存图表' }).selectOption({ label: '大表：各地区数值' });
+    await page.getByRole('button', { name: '添加图表' }).click();
+    const card = page.getByRole('article', { name: '大表：各地区数值' });
+    const fromRollup = page.locator('article[aria-label="大表：各地区数值"][data-source="rollup"]');
+    await fromRollup.waitFor({ timeout: 60_000 });
+    await page.getByRole('spinbutton', { name: '起始年份' }).fill('2015');
+    await fromRollup.waitFor();
+    await card.getByRole('button', { name: '在 SQL 查询中打开 大表：各地区数值' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'SQL 编辑器' }).textContent()).toContain('"年份" >= 2015');
+    await page.getByRole('tab', { name: '仪表板' }).click();
+    await expect(page.getByRole('combobox', { name: '选择仪表板' }).locator('option:checked').textContent()).resolves.toBe('大表看板');
+    await fromRollup.waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'dashboard-own-rollup');
+    await page.getByRole('button', { name: '删除仪表板' }).click();
+    await page.getByRole('group', { name: '确定删除“大表看板”？' }).getByRole('button', { name: '删除' }).click();
+    await expect(page.getByRole('combobox', { name: '选择仪表板' }).locator('option', { hasText: '大表看板' }).count()).resolves.toBe(0);
 
     // A change to the table in the console drops the rollup; the chart is answered from a new one.
     await page.getByRole('tab', { name: '工作台' }).click();

@@ -67,6 +67,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
       className={`panel dash-card size-${card.size}`}
       aria-label={title}
       data-selected={selected !== undefined || undefined}
+      data-source={state.status === 'ready' ? (state.rollup ? 'rollup' : 'table') : undefined}
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >

@@ -8,7 +8,8 @@ import { useWorkbench } from '../../workbench-context';
 import { loadSavedCharts } from '../chart-builder/saved-charts';
 import { ChartCard } from './ChartCard';
 import { DashboardExport } from './DashboardExport';
-import { loadDashboards, storeDashboards } from './dashboard-store';
+import { DashboardTitleBar } from './DashboardTitleBar';
+import { loadDashboards, newDashboardId, storeDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
 
 const PICK_KEY = 'sgw.dashboard';
@@ -31,6 +32,8 @@ export function DashboardView() {
   }, []);
   const [toAdd, setToAdd] = useState('');
   const saved = useMemo(() => loadSavedCharts().charts, []);
+  const isReady = (id: string) => ready.some((d) => d.id === id);
+  const own = useMemo(() => Object.values(edits).filter((d) => !ready.some((r) => r.id === d.id)), [edits, ready]);
   const dashboard = edits[pick] ?? ready.find((d) => d.id === pick) ?? ready[0];
   const setFilters = (f: DashFilters) => {
     sessionFilters.set(dashboard.id, f);
@@ -45,6 +48,17 @@ export function DashboardView() {
     const { [dashboard.id]: _, ...rest } = edits;
     setEdits(rest);
     storeDashboards(rest);
+  };
+  const create = () => {
+    const next: Dashboard = { version: 1, id: newDashboardId(), title: t('dash.newTitle', { n: own.length + 1 }), cards: [] };
+    const all = { ...edits, [next.id]: next };
+    setEdits(all);
+    storeDashboards(all);
+    choose(next.id);
+  };
+  const remove = () => {
+    reset();
+    choose(ready[0].id);
   };
 
   const choose = (id: string) => {
@@ -78,13 +92,14 @@ export function DashboardView() {
         <label>
           {t('dash.pick')}
           <select value={dashboard.id} onChange={(e) => choose(e.target.value)}>
-            {ready.map((d) => (
+            {[...ready, ...own].map((d) => (
               <option key={d.id} value={d.id}>
                 {d.title}
               </option>
             ))}
           </select>
         </label>
+        <DashboardTitleBar own={!isReady(dashboard.id)} title={dashboard.title} onCreate={create} onRename={(title) => edit({ ...dashboard, title })} onDelete={remove} />
         <GlobalFilterBar dashboard={dashboard} filters={filters} onChange={setFilters} />
         <div className="spacer" />
         <label>
@@ -102,10 +117,13 @@ export function DashboardView() {
           {t('dash.add')}
         </button>
         <DashboardExport title={dashboard.title} charts={() => dashboard.cards.flatMap((c) => loaded.current.get(c.id) ?? [])} />
-        <button type="button" onClick={reset} disabled={!edits[dashboard.id]}>
-          {t('dash.reset')}
-        </button>
+        {isReady(dashboard.id) && (
+          <button type="button" onClick={reset} disabled={!edits[dashboard.id]}>
+            {t('dash.reset')}
+          </button>
+        )}
       </header>
+      {dashboard.cards.length === 0 && <p className="muted">{t('dash.noCards')}</p>}
       <div className="dash-grid">
         {dashboard.cards.map((card) => (
           <ChartCard

@@ -20,3 +20,8 @@ export function loadDashboards(): Record<string, Dashboard> {
 export function storeDashboards(all: Record<string, Dashboard>): void {
   localStorage.setItem(DASHBOARDS_KEY, JSON.stringify({ version: 1, dashboards: Object.values(all) }));
 }
+
+/** An id for a dashboard the user creates (ready dashboards have fixed ids). */
+export function newDashboardId(): string {
+  return `own-${Date.now().toString(36)}`;
+}
