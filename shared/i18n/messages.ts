@@ -56,6 +56,7 @@ const coreZh = {
   'chart.sql': '图表查询',
   'chart.openInConsole': '在 SQL 查询中打开',
   'chart.empty': '查询没有返回数据',
+  'chart.tooMany': '这张图有超过 {max} 个数据点（维度或系列的取值太多），无法绘制：请设置“前N项”、添加筛选或换一个维度。',
   'chart.loading': '图表加载中…',
   'chart.source': '来源：{source}',
   'cli.usage':
@@ -113,6 +114,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.sql': 'Chart query',
   'chart.openInConsole': 'Open in SQL query',
   'chart.empty': 'The query returned no data',
+  'chart.tooMany': 'This chart would have more than {max} data points (too many values on the dimension or series): set Top N, add a filter or pick another dimension.',
   'chart.loading': 'Loading chart…',
   'chart.source': 'Source: {source}',
   'cli.usage':

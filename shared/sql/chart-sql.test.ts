@@ -6,7 +6,7 @@ import type { Db } from '../db';
 import { listTables } from '../db-catalog';
 import { loadBundledDatasets } from '../datasets/load';
 import { newChartSpec, type ChartSpec } from '../model/chart-spec';
-import { buildChartSql, filterSql, globalFilterList, measureAlias } from './chart-sql';
+import { buildChartSql, filterSql, globalFilterList, MAX_CHART_ROWS, measureAlias, runnableChartSql } from './chart-sql';
 
 const datasets = path.resolve(__dirname, '../../datasets');
 
@@ -160,5 +160,13 @@ ORDER BY "count_rows" DESC NULLS LAST, "province"`);
     expect(q.sql).toContain(`"title" IN ('it''s')`);
     await expect(rows(q.sql)).resolves.toEqual([]);
     expect(filterSql({ column: 'a', op: 'in', values: [] })).toBe('false');
+  });
+
+  it('runs at most one row more than a chart may draw, so a dimension of ids cannot flood the UI', async () => {
+    await db.exec('CREATE OR REPLACE TABLE many AS SELECT i AS id, i % 7 AS g FROM range(12000) t(i)');
+    const q = buildChartSql({ ...newChartSpec('many', 'id'), measures: [{ column: null, agg: 'count', transform: 'none' }] });
+    expect((await db.query(runnableChartSql(q))).numRows).toBe(MAX_CHART_ROWS + 1);
+    const few = buildChartSql({ ...newChartSpec('many', 'g'), measures: [{ column: null, agg: 'count', transform: 'none' }] });
+    expect((await db.query(runnableChartSql(few))).numRows).toBe(7);
   });
 });

@@ -39,6 +39,17 @@ export interface ChartQuery {
   rollupSql?: string;
 }
 
+/** A chart draws at most this many aggregated rows (x values × series); more is a mistake, not a chart. */
+export const MAX_CHART_ROWS = 5000;
+
+/**
+ * The text to run for a chart: over the rollup when it covers the chart, and limited to one row more
+ * than a chart may draw, so a dimension with millions of values (an id, a name) never floods the UI.
+ */
+export function runnableChartSql(q: ChartQuery): string {
+  return `${q.rollupSql ?? q.sql}\nLIMIT ${MAX_CHART_ROWS + 1}`;
+}
+
 /** SQL types that hold numbers (years, counts, amounts). */
 export const NUMERIC_TYPE = /INT|DOUBLE|DECIMAL|FLOAT|REAL|NUMERIC/i;
 

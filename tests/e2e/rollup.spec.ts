@@ -40,6 +40,11 @@ describe('rollups in the app (web build in Chromium)', () => {
     await preview.locator('[data-testid="chart"] canvas').first().waitFor();
     await page.waitForTimeout(600);
     await screenshot(page, 'chart-builder-rollup');
+    // A dimension with ~100,000 values is refused with advice instead of drawn.
+    await page.getByRole('combobox', { name: '维度', exact: true }).selectOption('数值');
+    await preview.getByRole('alert').filter({ hasText: '超过 5,000 个数据点' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('combobox', { name: '维度', exact: true }).selectOption('地区');
+    await preview.locator('[data-testid="chart"] canvas').first().waitFor();
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('大表：各地区数值');
     await page.getByRole('button', { name: '保存图表' }).click();
     await page.getByRole('status').filter({ hasText: '已保存：大表：各地区数值' }).waitFor();

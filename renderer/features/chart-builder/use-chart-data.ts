@@ -4,7 +4,8 @@ import { buildChartOption } from '../../../shared/charts/chart-option';
 import { toChartData, type ChartData } from '../../../shared/charts/chart-data';
 import { describeDbError } from '../../../shared/db-errors';
 import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
-import { buildChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
+import { buildChartSql, MAX_CHART_ROWS, runnableChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
+import { formatNumber } from '../../../shared/format/number';
 import { coordinatorFor } from '../../db/coordinator';
 import { rollupsFor } from '../../db/rollups';
 import type { Rollup } from '../../../shared/sql/rollup';
@@ -62,7 +63,7 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     // A new table list means imports or DDL ran: cached results may be stale.
     coordinator.sync(tables);
     coordinator
-      .query(query.rollupSql ?? query.sql, { signal: ac.signal, priority: visible ? 'high' : 'low' })
+      .query(runnableChartSql(query), { signal: ac.signal, priority: visible ? 'high' : 'low' })
       .then(
         (table) => setResult({ sql: query.sql, table }),
         (e: unknown) => {
@@ -81,13 +82,14 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     if (result.error) return { query, status: 'error', error: result.error };
     const table = result.table!;
     if (table.numRows === 0) return { query, status: 'empty', table };
+    if (table.numRows > MAX_CHART_ROWS) return { query, status: 'error', error: t('chart.tooMany', { max: formatNumber(MAX_CHART_ROWS, lang) }) };
     try {
       const data = toChartData(spec, query, table, catalog, lang);
       return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight, basemapFeatures: geoMapFeatures(data.basemap) }), table, ...(used ? { rollup: used } : {}) };
     } catch (e) {
       return { query, status: 'error', error: e instanceof Error ? e.message : String(e) };
     }
-  }, [spec, query, result, catalog, lang, highlight, used]);
+  }, [spec, query, result, catalog, lang, highlight, used, t]);
 }
 
 interface RollupState {

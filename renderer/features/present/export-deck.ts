@@ -9,7 +9,7 @@ import { buildDeckPptx, type PptxSlide } from '../../../shared/export/pptx';
 import { safeFileName } from '../../../shared/export/file-name';
 import { toExportChart } from '../../../shared/export/from-chart-data';
 import { toChartData } from '../../../shared/charts/chart-data';
-import { buildChartSql } from '../../../shared/sql/chart-sql';
+import { buildChartSql, MAX_CHART_ROWS, runnableChartSql } from '../../../shared/sql/chart-sql';
 import type { Translate } from '../../../shared/i18n';
 import type { DatasetCatalog, Lang } from '../../../shared/model/catalog';
 import { caseMetaLine } from '../cases/CaseFacts';
@@ -38,7 +38,9 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
   }
   if (s.kind === 'spec-chart') {
     const query = buildChartSql(s.spec);
-    const data = toChartData(s.spec, query, await ctx.db.query(query.sql), ctx.catalog, lang);
+    const rows = await ctx.db.query(runnableChartSql(query));
+    if (rows.numRows > MAX_CHART_ROWS) return { kind: 'text', title: s.spec.title, body: t('chart.tooMany', { max: MAX_CHART_ROWS }), notes: s.notes };
+    const data = toChartData(s.spec, query, rows, ctx.catalog, lang);
     return { kind: 'chart', chart: toExportChart(data), notes: s.notes };
   }
   const c = ctx.cases.get(s.caseId);
