@@ -6,18 +6,24 @@ import './features/export/register-chart-export';
 import { restoreGeoMaps } from './charts/geo-maps';
 import { startEngineOnce } from './db/engine';
 import { installWindowDrop } from './features/import/file-drop';
+import { isSpeakerWindow } from './features/present/speaker-link';
+import { SpeakerWindow } from './features/present/SpeakerWindow';
 import './styles.css';
 
-// Start the worker and the 34 MB wasm compile first: the UI renders while it runs.
-void startEngineOnce().catch(() => undefined);
-restoreGeoMaps();
-// Files dropped anywhere go to the import screen, even before it was first opened.
-installWindowDrop();
+// The speaker window (notes beside a projected presentation) needs no database.
+const speaker = isSpeakerWindow();
+if (!speaker) {
+  // Start the worker and the 34 MB wasm compile first: the UI renders while it runs.
+  void startEngineOnce().catch(() => undefined);
+  restoreGeoMaps();
+  // Files dropped anywhere go to the import screen, even before it was first opened.
+  installWindowDrop();
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <LangProvider>
-      <App />
+      {speaker ? <SpeakerWindow /> : <App />}
     </LangProvider>
   </StrictMode>,
 );

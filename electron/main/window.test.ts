@@ -1,4 +1,4 @@
-import type { EventEmitter } from 'node:events';
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const created = vi.hoisted(() => ({ windows: [] as FakeWindow[], failLoad: false }));
@@ -143,7 +143,27 @@ describe('createMainWindow', () => {
     expect(handler({ url: 'mailto:someone@example.com' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'file:///C:/Windows/system32/calc.exe' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'app://bundle/popup' })).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/a?b=1', 'mailto:someone@example.com']);
+    expect(handler({ url: 'app://bundle/other.html#speaker' })).toEqual({ action: 'deny' });
+    expect(handler({ url: 'https://example.com/#speaker' })).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/a?b=1', 'mailto:someone@example.com', 'https://example.com/#speaker']);
+  });
+
+  it('opens only the speaker window, hardened like the main one and without the preload', () => {
+    const handler = win.webContents.windowOpenHandler! as (d: { url: string }) => { action: string; overrideBrowserWindowOptions?: { webPreferences: Record<string, unknown> } };
+    const res = handler({ url: 'app://bundle/#speaker' });
+    expect(res.action).toBe('allow');
+    expect(res.overrideBrowserWindowOptions!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(res.overrideBrowserWindowOptions!.webPreferences.preload).toBeUndefined();
+    // The child's own window.open and navigation are guarded too.
+    const child = { webContents: new EventEmitter() as FakeContents };
+    child.webContents.setWindowOpenHandler = (h) => {
+      child.webContents.windowOpenHandler = h;
+    };
+    win.webContents.emit('did-create-window', child);
+    expect(child.webContents.windowOpenHandler!({ url: 'app://bundle/popup' })).toEqual({ action: 'deny' });
+    const nav = navigateEvent('https://example.com/');
+    child.webContents.emit('will-navigate', nav);
+    expect(nav.preventDefault).toHaveBeenCalled();
   });
 
   it('refuses to attach webviews', () => {

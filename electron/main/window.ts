@@ -37,6 +37,24 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
+/** The speaker window (讲者窗口) the presentation opens with window.open: the app page with #speaker. */
+export function isSpeakerUrl(url: string): boolean {
+  if (!isAppUrl(url)) return false;
+  try {
+    const u = new URL(url);
+    return u.hash === '#speaker' && (u.pathname === '/' || u.pathname === '/index.html');
+  } catch {
+    return false;
+  }
+}
+
+/** Same hardening as the main window, minus the preload: the speaker window calls no desktop API. */
+export function speakerWindowOptions(): BrowserWindowConstructorOptions {
+  const { webPreferences } = mainWindowOptions('');
+  const { preload: _preload, ...rest } = webPreferences ?? {};
+  return { title: WINDOW_TITLE, width: 960, height: 640, minWidth: 480, minHeight: 320, autoHideMenuBar: true, backgroundColor: '#ffffff', webPreferences: rest };
+}
+
 export type OpenExternal = (url: string) => Promise<void>;
 
 /** Opens http(s)/mailto links in the OS browser; anything else is dropped silently. */
@@ -70,9 +88,12 @@ export function hardenWebContents(contents: GuardedContents, openExternal: OpenE
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
+    if (isSpeakerUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: speakerWindowOptions() };
     openIfExternal(url, openExternal);
     return { action: 'deny' };
   });
+  // The speaker window gets the same guards (it may open nothing further but external links).
+  contents.on('did-create-window', (child) => hardenWebContents(child.webContents, openExternal));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

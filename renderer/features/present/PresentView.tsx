@@ -24,11 +24,14 @@ export function PresentView() {
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const stop = useCallback(() => setPresenting(null), []);
 
-  const slideTitle = (s: Slide) => {
-    if (s.kind === 'chart') return lang === 'en' ? s.chart.title.en : s.chart.title.zh;
-    if (s.kind === 'spec-chart') return s.spec.title || t('present.kind.spec-chart');
-    return s.title || t('present.newText');
-  };
+  const slideTitle = useCallback(
+    (s: Slide) => {
+      if (s.kind === 'chart') return lang === 'en' ? s.chart.title.en : s.chart.title.zh;
+      if (s.kind === 'spec-chart') return s.spec.title || t('present.kind.spec-chart');
+      return s.title || t('present.newText');
+    },
+    [lang, t],
+  );
 
   const exportPptx = async () => {
     if (!db) return;
@@ -152,7 +155,7 @@ export function PresentView() {
           </ol>
         </>
       )}
-      {presenting !== null && <Presentation deck={deck} cases={cases} start={presenting} onExit={stop} />}
+      {presenting !== null && <Presentation deck={deck} cases={cases} start={presenting} onExit={stop} titleOf={slideTitle} />}
       {printing && (
         <div className="print-deck">
           {deck.slides.map((s) => (

@@ -1,21 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Deck } from '../../../shared/cases/deck';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Deck, Slide } from '../../../shared/cases/deck';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { useLang } from '../../i18n/LangContext';
 import { SlideView } from './SlideView';
+import { openSpeakerWindow, speakerChannel, type SpeakerMessage } from './speaker-link';
 
 interface Props {
   deck: Deck;
   cases: Map<string, CaseRecord>;
   start: number;
   onExit(): void;
+  /** The title of a slide as the slide list shows it (for the speaker window). */
+  titleOf(slide: Slide): string;
 }
 
 /**
  * Full screen when the browser allows it, else a fixed full-window overlay. ←/→/Space/PageUp/PageDown move,
  * Esc leaves. The presenter view adds the speaker notes and a preview of the next slide.
  */
-export function Presentation({ deck, cases, start, onExit }: Props) {
+export function Presentation({ deck, cases, start, onExit, titleOf }: Props) {
   const { t } = useLang();
   const root = useRef<HTMLDivElement>(null);
   const [index, setIndex] = useState(start);
@@ -55,6 +58,7 @@ export function Presentation({ deck, cases, start, onExit }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [go, exit, total]);
 
+  const speakerBlocked = useSpeakerLink(deck, index, titleOf, setIndex);
   const slide = deck.slides[index];
   const next = deck.slides[index + 1];
   return (
@@ -83,6 +87,14 @@ export function Presentation({ deck, cases, start, onExit }: Props) {
         <button type="button" aria-pressed={presenter} onClick={() => setPresenter((p) => !p)}>
           {t('present.presenterView')}
         </button>
+        <button type="button" onClick={() => speakerBlocked.set(!openSpeakerWindow())}>
+          {t('present.speakerWindow')}
+        </button>
+        {speakerBlocked.value && (
+          <span role="alert" className="small">
+            {t('present.speakerBlocked')}
+          </span>
+        )}
         <span className="muted small">{t('present.keys')}</span>
         <div className="spacer" />
         <button type="button" onClick={exit}>
@@ -91,4 +103,36 @@ export function Presentation({ deck, cases, start, onExit }: Props) {
       </div>
     </div>
   );
+}
+
+/** Keeps the speaker window (if open) in step: it gets the state on every change and may turn the page. */
+function useSpeakerLink(deck: Deck, index: number, titleOf: (s: Slide) => string, setIndex: (i: number) => void) {
+  const { t } = useLang();
+  const [blocked, setBlocked] = useState(false);
+  const startedAt = useRef(0);
+  const link = useRef<ReturnType<typeof speakerChannel> | null>(null);
+  const latest = useRef<SpeakerMessage | null>(null);
+  const snapshot = useMemo(
+    () => ({ deckTitle: deck.title || t('present.deckTitleDefault'), index, slides: deck.slides.map((s) => ({ title: titleOf(s), notes: s.notes })) }),
+    [deck, index, titleOf, t],
+  );
+  useEffect(() => {
+    startedAt.current = Date.now();
+    const total = deck.slides.length;
+    const l = speakerChannel((m) => {
+      if (m.type === 'hello' && latest.current) l.post(latest.current);
+      else if (m.type === 'go') setIndex(Math.max(0, Math.min(total - 1, m.to)));
+    });
+    link.current = l;
+    return () => {
+      l.post({ type: 'ended' });
+      l.close();
+      link.current = null;
+    };
+  }, [deck.slides.length, setIndex]);
+  useEffect(() => {
+    latest.current = { type: 'state', ...snapshot, startedAt: startedAt.current };
+    link.current?.post(latest.current);
+  }, [snapshot]);
+  return { value: blocked, set: setBlocked };
 }
