@@ -1,5 +1,6 @@
 import { parseHistory, type HistoryEntry } from '../model/history';
 import { isLang } from '../i18n';
+import { parseSavedProvenance, type SavedProvenance } from '../import/provenance';
 import type { Lang } from '../model/catalog';
 
 /**
@@ -20,7 +21,7 @@ export interface ProjectTable {
   crc32?: number;
   /** SQL types the columns had when saved; numeric ones the Arrow copy carries as DOUBLE are restored on open. */
   columnTypes?: Record<string, string>;
-  provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string; notes?: string; units?: Record<string, string> };
+  provenance?: SavedProvenance;
 }
 
 export interface SqlSnippet {
@@ -91,8 +92,7 @@ function parseTable(t: unknown, i: number): ProjectTable {
   if (typeof table.name !== 'string' || !TABLE_NAME.test(table.name)) bad(`tables[${i}].name is not a valid table name`);
   if (typeof table.file !== 'string' || !TABLE_FILE.test(table.file)) bad(`tables[${i}].file must be tables/<id>.arrow`);
   const rows = typeof table.rows === 'number' && Number.isInteger(table.rows) && table.rows >= 0 ? table.rows : 0;
-  const prov = isObject(table.provenance) ? table.provenance : undefined;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const prov = parseSavedProvenance(table.provenance);
   const crc = typeof table.crc32 === 'number' && Number.isInteger(table.crc32) && table.crc32 >= 0 ? { crc32: table.crc32 } : {};
   const types = isObject(table.columnTypes) ? { columnTypes: stringMap(table.columnTypes) } : {};
   return {
@@ -101,7 +101,7 @@ function parseTable(t: unknown, i: number): ProjectTable {
     rows,
     ...crc,
     ...types,
-    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: stringMap(prov.units) } } : {}),
+    ...(prov ? { provenance: prov } : {}),
   };
 }
 

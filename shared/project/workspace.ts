@@ -3,6 +3,7 @@ import { ident, literal, type Db } from '../db';
 import type { HistoryEntry } from '../model/history';
 import type { Lang } from '../model/catalog';
 import { recordProvenance } from '../import/commit';
+import { fromSaved } from '../import/provenance';
 import { packProject, unpackProject } from './archive';
 import { crc32 } from './crc32';
 import { CURRENT_VERSION, PROJECT_FORMAT, ProjectError, type ProjectManifest, type ProjectTable, type SqlSnippet } from './manifest';
@@ -95,10 +96,8 @@ export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: st
   for (const name of drops.values()) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
   for (const [i, t] of manifest.tables.entries()) await db.exec(`ALTER TABLE ${ident(`${TEMP_PREFIX}${i}`)} RENAME TO ${ident(t.name)}`);
   for (const t of manifest.tables) {
-    const p = t.provenance;
-    if (p?.fileName) {
-      await recordProvenance(db, { tableName: t.name, fileName: p.fileName, sheet: p.sheet ?? null, encoding: p.encoding ?? null, importedAt: p.importedAt ?? new Date(0).toISOString().slice(0, 19).replace('T', ' '), notes: p.notes ?? '', units: p.units ?? {} });
-    }
+    const p = t.provenance && fromSaved(t.name, t.provenance);
+    if (p) await recordProvenance(db, p);
   }
   return manifest;
 }

@@ -5,6 +5,7 @@ import type { ProjectManifest } from '../../../shared/project/manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { DECK_STORAGE_KEY } from '../../../shared/cases/deck';
 import { getProvenance } from '../../../shared/import/commit';
+import { toSaved } from '../../../shared/import/provenance';
 import { SAVED_CHARTS_KEY } from '../chart-builder/saved-charts';
 import { DASHBOARDS_KEY } from '../dashboard/dashboard-store';
 
@@ -54,7 +55,7 @@ export async function collectState(db: Db, builtIn: string[], lang: Lang, appVer
   const tables = [];
   for (const name of await userTables(db, builtIn)) {
     const p = await getProvenance(db, name);
-    tables.push({ name, ...(p ? { provenance: { fileName: p.fileName, sheet: p.sheet ?? undefined, encoding: p.encoding ?? undefined, importedAt: p.importedAt, notes: p.notes, units: p.units } } : {}) });
+    tables.push({ name, ...(p ? { provenance: toSaved(p) } : {}) });
   }
   return {
     tables,
