@@ -28,12 +28,14 @@ describe('sgw import', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ file: 'gbk.csv', format: 'csv', encoding: 'gb18030', delimiter: ',', written: [] });
     expect(j.tables[0]).toMatchObject({ name: 'gbk', sheet: null, rows: 4, headerRow: 1, headerRows: 1, warnings: [] });
+    // Old fields (name, type, unit) plus the header path, year and role of each column.
+    const col = (name: string, type: string, unit: string | null) => ({ name, type, unit, path: [name], year: null, role: null });
     expect(j.tables[0].columns).toEqual([
-      { name: '地区', type: 'VARCHAR', unit: null },
-      { name: '年份', type: 'INTEGER', unit: null },
-      { name: '社会组织数', type: 'INTEGER', unit: null },
-      { name: '增长率', type: 'DOUBLE', unit: '%' },
-      { name: '备注', type: 'VARCHAR', unit: null },
+      col('地区', 'VARCHAR', null),
+      col('年份', 'INTEGER', null),
+      col('社会组织数', 'INTEGER', null),
+      col('增长率', 'DOUBLE', '%'),
+      col('备注', 'VARCHAR', null),
     ]);
   });
 

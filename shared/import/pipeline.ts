@@ -99,8 +99,8 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}) }, tables: [table] };
 }
 
-/** Renames and retypes columns by position; names stay unique. */
-export function applyOverrides(table: ParsedTable, overrides: ImportOptions['columns']): ParsedTable {
+/** Renames and retypes columns by position; names stay unique (and the layout keeps naming the label column). */
+export function applyOverrides(table: ParsedTable, overrides: TableOptions['columns']): ParsedTable {
   if (!overrides?.length) return table;
   const columns = table.columns.map((c, i) => ({ ...c, ...(overrides[i]?.name?.trim() ? { name: overrides[i]!.name!.trim() } : {}), ...(overrides[i]?.type ? { type: overrides[i]!.type! } : {}) }));
   const seen = new Set<string>();
@@ -110,7 +110,9 @@ export function applyOverrides(table: ParsedTable, overrides: ImportOptions['col
     c.name = name;
     seen.add(name);
   }
-  return { ...table, columns };
+  const label = table.layout?.labelName !== undefined ? table.columns.findIndex((c) => c.name === table.layout!.labelName) : -1;
+  const layout = table.layout && label >= 0 ? { ...table.layout, labelName: columns[label].name } : table.layout;
+  return { ...table, columns, ...(layout ? { layout } : {}) };
 }
 
 /** Reads and lays out a file, applying the user's overrides; what the preview shows. */

@@ -114,6 +114,7 @@ export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<Parse
   const unitColumn = drafts.some((d) => d.spec.role === 'unit');
   const sharedUnit = rowUnits ? (rowUnits.size === 1 ? [...rowUnits][0] ?? undefined : undefined) : unitColumn ? undefined : layout.tableUnit;
   const names = uniqueNames(drafts.map((d) => d.name), drafts.map((d) => d.source), warnings);
+  const labelAt = layout.labelColumn !== undefined ? drafts.findIndex((d) => d.source === layout.labelColumn! - 1 && !d.type) : -1;
   const columns: ColumnSpec[] = drafts.map((d, i) => {
     const guess = d.type ? { type: d.type, percent: false } : guessColumn(d.cells, names[i]);
     if ('warning' in guess && guess.warning) warnings.push(guess.warning);
@@ -132,7 +133,11 @@ export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<Parse
     notes,
     ...(title ? { title } : {}),
     ...(source ? { source } : {}),
-    layout: { ...detected, ...(structure?.labels.indent ? { indent: structure.labels.indent } : {}) },
+    layout: {
+      ...detected,
+      ...(layout.labelColumn !== undefined && labelAt >= 0 ? { labelName: names[labelAt] } : {}),
+      ...(structure?.labels.indent ? { indent: structure.labels.indent } : {}),
+    },
     totals: { rows: [], columns: [] },
     warnings,
     yearColumns: columns.filter((c) => c.year !== undefined).length,

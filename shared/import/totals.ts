@@ -12,7 +12,7 @@ const MAX_TOTAL_LENGTH = 16;
 /** First letters of every name TOTAL accepts: a cheap test that turns away nearly every cell of a big file. */
 const FIRST = new Set([...'合总小共全tTsSaAoOgG']);
 
-/** Is this text a total's name? Spaces inside do not matter ("合　计", "Grand Total"). */
+/** Is this text a total's name? Spaces inside do not matter (合计 with a full-width space inside, "Grand Total"). */
 export function isTotalName(value: unknown): boolean {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_TOTAL_LENGTH) return false;
   let i = 0;

@@ -94,8 +94,9 @@ export interface DetectedLayout {
   dataStart: number;
   /** Last row of data; footnotes and source lines follow. */
   dataEnd: number;
-  /** Source column of the row labels, if any. */
+  /** Source column of the row labels, if any, and that column's name in the table. */
   labelColumn?: number;
+  labelName?: string;
   /** Row labels were indented: with spaces, or with Excel's indent (cell style). */
   indent?: 'spaces' | 'excel';
   /** Blank columns between the data that were dropped. */
