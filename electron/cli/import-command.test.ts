@@ -72,4 +72,29 @@ describe('sgw import', () => {
     expect((await sgw('import', fixture('gbk.csv'), '--out', fixture('gbk.csv'))).code).toBe(2);
     expect((await sgw('import', path.join(dir, 'missing.csv'))).err).toContain('无法读取文件');
   });
+
+  it('reports the detected layout: JSON gains title, source, layout, totals, detected and column paths; text says it in words', async () => {
+    const r = await sgw('import', fixture('yearbook-shapes.xlsx'), '--sheet', '社会组织', '--sheet', '地区', '--format', 'json');
+    expect(r.code).toBe(0);
+    const [orgs, regions] = JSON.parse(r.out).tables;
+    expect(orgs).toMatchObject({ sheet: '社会组织', headerRow: 2, headerRows: 2, title: '表 3-2  社会组织基本情况', source: '民政部《2013年社会服务发展统计公报》' });
+    expect(orgs.layout).toEqual({ titleRows: 1, unitRow: 4, dataStart: 5, dataEnd: 10, labelColumn: 1, labelName: '指标', spacerColumns: [2], indent: 'excel' });
+    expect(orgs.columns.slice(1, 5)).toEqual([
+      { name: '上级指标', type: 'VARCHAR', unit: null, path: ['上级指标'], year: null, role: 'parent' },
+      { name: '其中项', type: 'BOOLEAN', unit: null, path: ['其中项'], year: null, role: 'part' },
+      { name: '单位', type: 'VARCHAR', unit: null, path: ['单位'], year: null, role: 'unit' },
+      { name: '2007年', type: 'DOUBLE', unit: null, path: ['年份', '2007年'], year: 2007, role: null },
+    ]);
+    expect(orgs.detected).toContain('单位行：第 4 行');
+    expect(regions.totals).toEqual({ rows: [{ column: '地区', values: ['合计'] }], columns: ['总计'] });
+    expect(regions.source).toBeNull();
+
+    const text = await sgw('import', fixture('yearbook-shapes.xlsx'), '--sheet', '地区');
+    expect(text.out).toContain('识别结果: 表头：第 3–5 行（3 行）');
+    expect(text.out).toContain('合计: 合计行：“地区”列的 合计');
+    expect(text.out).toContain('社会组织单位数 › 社会团体 › 2012年');
+    const en = await sgw('import', fixture('yearbook-gbk.csv'), '--lang', 'en');
+    expect(en.out).toContain('What was detected: source: 民政部 (used as the charts’ source line)');
+    expect(en.out).toContain('Totals: total rows: 全国 in “地区”');
+  });
 });

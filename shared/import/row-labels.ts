@@ -110,7 +110,7 @@ export function readLabels(cells: readonly Cell[], hasValues: (i: number) => boo
       parent[i] = nearest((j) => !isPart[j] && level[j] <= L);
       isPart[i] = parent[i] >= 0;
       group = { parent: parent[i], level: L, bare: false, count: 1 };
-    } else if (group && continues(group, L, level, byIndent, indented)) {
+    } else if (group && continues(group, L, level, indented)) {
       parent[i] = group.parent;
       isPart[i] = group.parent >= 0;
       group.count++;
@@ -134,11 +134,13 @@ export function readLabels(cells: readonly Cell[], hasValues: (i: number) => boo
   };
 }
 
-/** Does a row at `level` continue the parts a 其中 line opened? */
-function continues(g: Group, level: number, levelOf: readonly number[], byIndent: number, indented: boolean): boolean {
+/**
+ * Does a row at `level` continue the parts a 其中 line opened? After "其中：A" the next parts are indented like
+ * A or aligned under A's text (deeper); without any indentation in the table, a row after it is not a part.
+ */
+function continues(g: Group, level: number, levelOf: readonly number[], indented: boolean): boolean {
   if (g.bare) return indented ? level >= g.level && level > (g.parent >= 0 ? levelOf[g.parent] : -1) : g.count === 0;
-  // After "其中：A", a row indented like A and under the same parent is the next part; without indentation it is not.
-  return indented && level === g.level && level > 0 && byIndent === g.parent;
+  return indented && level >= g.level && level > 0;
 }
 
 /** A label's own unit, else its parent's (社会团体 under 社会组织总数(家) counts 家). */
