@@ -45,7 +45,7 @@ function mayCarryStructure(cells: readonly Cell[], excel?: readonly (number | un
     if (typeof c !== 'string' || c.length === 0) continue;
     const first = c.charCodeAt(0);
     const last = c.charCodeAt(c.length - 1);
-    if (first === 32 || first === 0x3000 || first === 9 || last === 41 || last === 0xff09 || c.startsWith('其中') || c.includes('\u3000') || c.includes('  ')) return true;
+    if (first === 32 || first === 0x3000 || first === 9 || first === 0x5176 || last === 41 || last === 0xff09 || c.includes('\u3000')) return true;
   }
   return false;
 }
@@ -66,8 +66,7 @@ interface Group {
 
 /** `hasValues(i)`: does row i hold anything besides its label? `excel`: each row's Excel indent level. */
 export function readLabels(cells: readonly Cell[], hasValues: (i: number) => boolean, excel?: readonly (number | undefined)[]): LabelStructure {
-  const none: LabelStructure = { labels: [...cells], parents: null, parts: null, units: null, drop: null };
-  if (!mayCarryStructure(cells, excel)) return none;
+  if (!mayCarryStructure(cells, excel)) return { labels: cells as Cell[], parents: null, parts: null, units: null, drop: null };
   const n = cells.length;
   const raw = cells.map((c) => (typeof c === 'string' ? c : ''));
   const widths = raw.map((s, i) => (excel?.[i] ?? 0) * 4 + leadingWidth(s));

@@ -52,22 +52,37 @@ interface Draft {
   type?: ColumnSpec['type'];
 }
 
-/** The data rows: non-empty rows of the layout's range, as grid row indexes, with ragged ones reported. */
-function dataRows(grid: Grid, layout: Layout, warnings: ImportMessage[]): number[] {
+function lastFilled(row: readonly Cell[]): number {
+  let last = row.length - 1;
+  while (last >= 0 && isBlank(row[last])) last--;
+  return last;
+}
+
+/**
+ * The data rows of the kept columns, column by column, gathered in one row-major pass (a million-row file
+ * is read once), with the grid row of each; ragged rows are reported by line.
+ */
+function dataRows(grid: Grid, layout: Layout, warnings: ImportMessage[]): { rowIdx: number[]; cells: Cell[][] } {
   const rows = grid.rows;
   const headerLength = rows[layout.headerRow]?.length ?? 0;
-  const out: number[] = [];
+  const cols = layout.columns.map((c) => c.col);
+  // Sized up front and cut to length after: growing a million-entry array by push costs more than the copy.
+  const size = Math.max(0, layout.dataEnd - layout.dataStart + 1);
+  const cells: Cell[][] = cols.map(() => new Array<Cell>(size));
+  const rowIdx: number[] = new Array<number>(size);
   const ragged: number[] = [];
+  let n = 0;
   for (let r = layout.dataStart - 1; r < layout.dataEnd; r++) {
     const row = rows[r];
     if (!row || row.every(isBlank)) continue;
-    let last = row.length - 1;
-    while (last >= 0 && isBlank(row[last])) last--;
-    if (row.length !== headerLength && ((grid.strictWidth ?? false) || last >= layout.width)) ragged.push(grid.lines?.[r] ?? r + 1);
-    out.push(r);
+    if (row.length !== headerLength && ((grid.strictWidth ?? false) || lastFilled(row) >= layout.width)) ragged.push(grid.lines?.[r] ?? r + 1);
+    for (let k = 0; k < cols.length; k++) cells[k][n] = row[cols[k]] ?? null;
+    rowIdx[n++] = r;
   }
+  for (const col of cells) col.length = n;
+  rowIdx.length = n;
   if (ragged.length) warnings.push({ key: 'import.warn.ragged', params: { count: ragged.length, lines: lineList(ragged), width: layout.width } });
-  return out;
+  return { rowIdx, cells };
 }
 
 /** The label column's structure as extra columns next to it; returns the rows to keep. */
@@ -99,11 +114,11 @@ function labelColumns(drafts: Draft[], grid: Grid, rowIdx: number[], labelCol: n
 export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<ParsedTable, 'sheet'> {
   const layout = detectLayout(grid, opts);
   const warnings: ImportMessage[] = [];
-  const rowIdx = dataRows(grid, layout, warnings);
-  const drafts: Draft[] = layout.columns.map(({ col, header }) => ({
+  const { rowIdx, cells } = dataRows(grid, layout, warnings);
+  const drafts: Draft[] = layout.columns.map(({ col, header }, k) => ({
     name: pathName(header.path),
     source: col,
-    cells: rowIdx.map((r) => grid.rows[r][col] ?? null),
+    cells: cells[k],
     spec: { ...(header.path.length > 1 ? { path: header.path } : {}), ...(header.unit ? { unit: header.unit } : {}), ...(header.year !== undefined ? { year: header.year } : {}) },
   }));
   const structure = layout.labelColumn !== undefined ? labelColumns(drafts, grid, rowIdx, layout.labelColumn - 1) : null;
