@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLabels } from './row-labels';
+import { MAX_SPACE_INDENT_ROWS, readLabels } from './row-labels';
 import type { Cell } from './types';
 
 const read = (cells: Cell[], values = cells.map(() => true), excel?: number[]) => readLabels(cells, (i) => values[i], excel);
@@ -55,5 +55,13 @@ describe('readLabels', () => {
 
   it('removes padding between CJK characters', () => {
     expect(read(['合\u3000计', '北\u3000\u3000京', 'New  York']).labels).toEqual(['合计', '北京', 'New York']);
+  });
+
+  it('takes leading spaces for indentation only in tables of at most MAX_SPACE_INDENT_ROWS rows', () => {
+    const labels = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? ` 区${i}` : `市${i}`));
+    expect(read(labels(MAX_SPACE_INDENT_ROWS)).parents?.[1]).toBe('市0');
+    const big = read(labels(MAX_SPACE_INDENT_ROWS + 1));
+    expect(big.parents).toBeNull();
+    expect(big.labels[1]).toBe('区1');
   });
 });

@@ -26,6 +26,11 @@ export interface LabelStructure {
 }
 
 const PART = /^其中\s*[:：]?\s*/;
+/**
+ * Leading spaces are indentation only in tables this small: yearbook tables are, and in a big data export a
+ * stray space before a name is noise, not a hierarchy. Excel's indent is always meant.
+ */
+export const MAX_SPACE_INDENT_ROWS = 1000;
 
 function leadingWidth(s: string): number {
   let w = 0;
@@ -69,7 +74,8 @@ export function readLabels(cells: readonly Cell[], hasValues: (i: number) => boo
   if (!mayCarryStructure(cells, excel)) return { labels: cells as Cell[], parents: null, parts: null, units: null, drop: null };
   const n = cells.length;
   const raw = cells.map((c) => (typeof c === 'string' ? c : ''));
-  const widths = raw.map((s, i) => (excel?.[i] ?? 0) * 4 + leadingWidth(s));
+  const spaces = n <= MAX_SPACE_INDENT_ROWS;
+  const widths = raw.map((s, i) => (excel?.[i] ?? 0) * 4 + (spaces ? leadingWidth(s) : 0));
   const level = levels(widths);
   const indented = new Set(widths).size > 1;
   const labels: Cell[] = new Array<Cell>(n);

@@ -159,6 +159,9 @@ describe('detection and overrides per sheet', () => {
     });
     expect(changed[0].headerRow).toBe(3);
     expect(changed[0].columns[0].name).toBe('x');
+    // A header row set by hand still leaves the units line under it out of the data.
+    expect([changed[0].layout?.unitRow, changed[0].layout?.dataStart, changed[0].rowCount]).toEqual([4, 5, 6]);
+    expect(changed[0].columns.map((c) => c.name).slice(1)).toEqual(['上级指标', '其中项', '单位', '2007年', '2012年', '2013年', '增长']);
     const { data: plainData, ...plainRest } = plain[1];
     const { data: changedData, ...changedRest } = changed[1];
     expect(changedRest).toEqual(plainRest);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, openApp, runSql, screenshot } from './browser';
+import { launchBrowser, openApp, runSql, screenshot, SCREENSHOT_DIR } from './browser';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 const NARROW = { width: 1024, height: 900 };
@@ -60,6 +60,7 @@ describe('yearbook layouts at import (web build in Chromium)', () => {
     await totals.getByText('合计列：总计').waitFor();
     expect(await columnNames(regions, 2)).toEqual(['地区', '社会组织单位数_社会团体_2012年']);
     await regions.getByText('4 行', { exact: true }).waitFor();
+    await regions.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-yearbook-regions-zh-1024.png') });
 
     // Settings on 地区 change 地区 only.
     await regions.getByRole('spinbutton', { name: '数据起始行' }).fill('7');
