@@ -1,30 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translator } from '../../shared/i18n';
 import { detectLang, parseArgv, UsageError } from './args';
 import { COMMANDS } from './commands';
-import { runCli } from './sgw';
+import { sgw, tempDir } from '../../tests/fixtures/cli';
 
 const datasets = path.resolve(__dirname, '../../tests/fixtures/datasets');
 const gbk = path.resolve(__dirname, '../../tests/fixtures/import/gbk.csv');
 const yearbook = path.resolve(__dirname, '../../tests/fixtures/import/yearbook.xlsx');
 const HAN = /[\u3400-\u9fff]/;
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sgw-args-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) }, '9.9.9');
-  return { code, out, err };
-}
+const tmp = tempDir('sgw-args-');
 
 const parse = (...argv: string[]) => parseArgv(argv, COMMANDS, translator(detectLang(argv)));
 function usageError(...argv: string[]): UsageError {
@@ -49,8 +35,8 @@ describe('global flags stand anywhere', () => {
       expect(JSON.parse(r.out).tables[0].columns[0]).toEqual({ name: '地区', type: 'VARCHAR', unit: null });
     }
     // The language reaches the command's own messages too.
-    expect((await sgw('--lang', 'en', 'import', path.join(dir, 'missing.csv'))).err).toContain('Cannot read the file');
-    expect((await sgw('import', path.join(dir, 'missing.csv'), '--lang', 'en')).err).toContain('Cannot read the file');
+    expect((await sgw('--lang', 'en', 'import', path.join(tmp.path, 'missing.csv'))).err).toContain('Cannot read the file');
+    expect((await sgw('import', path.join(tmp.path, 'missing.csv'), '--lang', 'en')).err).toContain('Cannot read the file');
     // Text output, English labels: the flag after the file took effect.
     expect((await sgw('import', gbk, '--lang', 'en')).out).not.toMatch(/格式|编码/);
   });
@@ -78,7 +64,7 @@ describe('global flags stand anywhere', () => {
   });
 
   it('export: --lang and --datasets before the command', async () => {
-    const csv = path.join(dir, 'e.csv');
+    const csv = path.join(tmp.path, 'e.csv');
     const r = await sgw('--lang', 'en', '--datasets', datasets, 'export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', csv);
     expect(r).toEqual({ code: 0, out: `Wrote ${csv}\n`, err: '' });
     expect(new TextDecoder().decode(await readFile(csv))).toBe('a\r\n1\r\n');
@@ -139,12 +125,12 @@ describe('help per command', () => {
 
 describe('usage errors', () => {
   it('refuses a repeated single-value flag, naming it (exit 2)', async () => {
-    const y = await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--y', 'b', '--csv', path.join(dir, 'never.csv'));
+    const y = await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--y', 'b', '--csv', path.join(tmp.path, 'never.csv'));
     expect(y).toEqual({ code: 2, out: '', err: '--y 只能指定一次\n运行 sgw export --help 查看用法。\n' });
     expect((await sgw('tables', '--format', 'json', '--format=csv')).err).toContain('--format 只能指定一次');
     expect((await sgw('--lang', 'en', 'import', gbk, '--encoding', 'gbk', '--encoding', 'gbk')).err).toBe('--encoding can be given only once\nRun sgw import --help for usage.\n');
     expect((await sgw('--lang', 'en', 'tables', '--lang', 'en')).code).toBe(2);
-    await expect(readFile(path.join(dir, 'never.csv'))).rejects.toThrow(/ENOENT/);
+    await expect(readFile(path.join(tmp.path, 'never.csv'))).rejects.toThrow(/ENOENT/);
   });
 
   it('accepts --sheet again and again, in order', async () => {

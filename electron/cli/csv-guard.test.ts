@@ -3,27 +3,13 @@
  * first) exactly as the app's own CSV export does, while plain numbers stay numbers. The data comes from a
  * real CSV file (tests/fixtures/formula/formula.csv) through the real loader, import pipeline and engine.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './sgw';
+import { describe, expect, it } from 'vitest';
+import { sgw, tempDir } from '../../tests/fixtures/cli';
 
 const datasets = path.resolve(__dirname, '../../tests/fixtures/formula');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sgw-formula-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
+const tmp = tempDir('sgw-formula-');
 
 // What a spreadsheet must see: an apostrophe before each formula-like cell, quotes where RFC 4180 needs them.
 const HEADER = `'=公式,数值`;
@@ -50,8 +36,8 @@ describe('CSV formula guard in every CLI writer', () => {
   });
 
   it('sgw export --csv (UTF-8 with BOM, CRLF) and GB18030', async () => {
-    const csv = path.join(dir, 'export.csv');
-    const gb = path.join(dir, 'export-gb.csv');
+    const csv = path.join(tmp.path, 'export.csv');
+    const gb = path.join(tmp.path, 'export-gb.csv');
     const sql = 'SELECT * FROM formula';
     expect((await sgw('export', '--datasets', datasets, '--sql', sql, '--x', '=公式', '--y', '数值', '--csv', csv)).code).toBe(0);
     const bytes = new Uint8Array(await readFile(csv));
@@ -62,7 +48,7 @@ describe('CSV formula guard in every CLI writer', () => {
   });
 
   it('sgw import --out x.csv (the importer itself trims the tab and CR that lead a cell)', async () => {
-    const out = path.join(dir, 'import.csv');
+    const out = path.join(tmp.path, 'import.csv');
     const r = await sgw('import', path.join(datasets, 'formula.csv'), '--out', out);
     expect([r.code, r.err]).toEqual([0, '']);
     const text = await readFile(out, 'utf8');
