@@ -112,6 +112,7 @@ describe('help per command', () => {
     expect((await sgw('--lang', 'en', '--help')).out).not.toMatch(HAN);
     const export_ = await sgw('export', '--bogus', '--help');
     expect([export_.code, export_.out]).toEqual([0, (await sgw('export', '--help')).out]);
+    expect(await sgw('frobnicate', '--help')).toMatchObject({ code: 2, out: '', err: expect.stringContaining('未知命令：frobnicate') });
     const none = await sgw();
     expect([none.code, none.out]).toEqual([2, '']);
     expect(none.err).toContain('sgw query');

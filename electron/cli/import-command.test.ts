@@ -53,7 +53,10 @@ describe('sgw import', () => {
     expect(en.err).toContain('The file is empty');
     expect((await sgw('import')).code).toBe(2);
     expect((await sgw('import', fixture('gbk.csv'), '--encoding', 'latin9')).err).toContain('不支持的编码：latin9');
-    expect((await sgw('import', fixture('gbk.csv'), '--out', fixture('gbk.csv'))).code).toBe(2);
+    const before = await readFile(fixture('gbk.csv'));
+    const self = await sgw('import', fixture('gbk.csv'), '--out', fixture('gbk.csv'));
+    expect([self.code, self.err]).toEqual([2, `--out 不能写到源文件本身：${fixture('gbk.csv')}\n`]);
+    expect(await readFile(fixture('gbk.csv'))).toEqual(before);
     expect((await sgw('import', path.join(tmp.path, 'missing.csv'))).err).toContain('无法读取文件');
   });
 });

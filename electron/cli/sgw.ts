@@ -95,9 +95,10 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
     args = parseArgv(argv, COMMANDS, t);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    // `sgw export --bogus --help` asked for help: give it rather than the error.
-    if (wantsHelp(argv)) {
-      io.out(e.command ? commandHelp(e.command, COMMANDS[e.command as CommandName], t) : generalHelp(COMMANDS, t));
+    // `sgw export --bogus --help` asked for that command's help: give it rather than the error. Without a
+    // known command (`sgw frobnicate --help`) the error is the useful answer.
+    if (e.command && wantsHelp(argv)) {
+      io.out(commandHelp(e.command, COMMANDS[e.command as CommandName], t));
       return 0;
     }
     io.err(`${e.message}\n${t('cli.seeHelp', { help: e.command ? `sgw ${e.command} --help` : 'sgw --help' })}\n`);
