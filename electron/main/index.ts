@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-api';
+import type { Lang } from '../../shared/model/catalog';
 import { writeFileAtomic } from './atomic-write';
+import { createExternalOpener } from './external-links';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ProjectRegistry } from './projects';
@@ -20,12 +22,25 @@ let mainWindow: BrowserWindow | null = null;
 
 const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
+/** The page's language, for the dialogs main draws itself: zh-CN until the page reports its own. */
+const page: { lang: Lang } = { lang: 'zh-CN' };
+
+/** Every way out to the OS browser (links, window.open, desktop.openExternal) asks first, in one place. */
+const openExternal = createExternalOpener({
+  showMessageBox: (opts) => {
+    const win = liveWindow();
+    return win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts);
+  },
+  openExternal: (url) => shell.openExternal(url),
+  lang: () => page.lang,
+});
+
 function openMainWindow(): void {
   const win = createMainWindow({
     // Resolved from the app root (a folder, or app.asar when packaged) like the renderer itself.
     preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
     startUrl: APP_START_URL,
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -98,7 +113,7 @@ async function onReady(): Promise<void> {
       },
       fs: { stat, readFile, writeFileAtomic },
       projects,
-      shell: { openExternal: (url) => shell.openExternal(url) },
+      external: { open: openExternal },
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
       defaultSaveDir,
