@@ -5,6 +5,7 @@
  * database and its tables; projects save and restore it with their tables.
  */
 import type { Db } from '../db';
+import { isReservedName } from '../reserved-names';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
 import { importFile, suggestTableName } from './pipeline';
 import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
@@ -20,7 +21,7 @@ async function ensureProvenanceTable(db: Db): Promise<void> {
 export function validTableName(name: string): boolean {
   // Control characters are exactly what must be refused here.
   // eslint-disable-next-line no-control-regex
-  return name.trim().length > 0 && name.length <= 63 && !name.startsWith('_sgw') && !/["\u0000-\u001f]/.test(name);
+  return name.trim().length > 0 && name.length <= 63 && !isReservedName(name) && !/["\u0000-\u001f]/.test(name);
 }
 
 export async function tableExists(db: Db, name: string): Promise<boolean> {

@@ -25,8 +25,11 @@ export interface Provenance {
   roles?: Partial<Record<ColumnRole, string>>;
 }
 
-/** Provenance as a project manifest carries it: the table name is the table entry's own, everything optional. */
-export interface SavedProvenance {
+/**
+ * Provenance as a project manifest carries it: the table name is the table entry's own, everything optional.
+ * A type alias, not an interface, so it fits the manifest's open provenance record.
+ */
+export type SavedProvenance = {
   fileName?: string;
   sheet?: string;
   encoding?: string;
@@ -37,7 +40,7 @@ export interface SavedProvenance {
   source?: string;
   totals?: TableTotals;
   roles?: Partial<Record<ColumnRole, string>>;
-}
+};
 
 /** The provenance row for a table imported from `source` as `tableName`. */
 export function importProvenance(tableName: string, parsed: ParsedTable, source: SourceInfo, now = new Date()): Provenance {

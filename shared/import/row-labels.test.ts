@@ -64,4 +64,10 @@ describe('readLabels', () => {
     expect(big.parents).toBeNull();
     expect(big.labels[1]).toBe('区1');
   });
+
+  it('does not take a tab or a single stray space for a hierarchy', () => {
+    expect(read(['甲', '\t乙', '丙']).parents).toBeNull();
+    expect(read(['甲', ' 乙', '丙', '丁']).parents).toBeNull();
+    expect(read(['甲', ' 乙', ' 丙', '丁']).parents).toEqual([null, '甲', '甲', null]);
+  });
 });

@@ -27,17 +27,18 @@ export interface LabelStructure {
 
 const PART = /^其中\s*[:：]?\s*/;
 /**
- * Leading spaces are indentation only in tables this small: yearbook tables are, and in a big data export a
- * stray space before a name is noise, not a hierarchy. Excel's indent is always meant.
+ * Leading spaces are indentation only in tables this small (yearbook tables are; in a big data export a stray
+ * space before a name is noise, not a hierarchy) and when at least two rows have them. Excel's indent is always
+ * meant.
  */
 export const MAX_SPACE_INDENT_ROWS = 1000;
 
+/** Indent width in half-width spaces; tabs do not count (no yearbook cell indents with one: it is noise). */
 function leadingWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     if (ch === ' ') w += 1;
     else if (ch === '\u3000') w += 2;
-    else if (ch === '\t') w += 4;
     else break;
   }
   return w;
@@ -50,7 +51,7 @@ function mayCarryStructure(cells: readonly Cell[], excel?: readonly (number | un
     if (typeof c !== 'string' || c.length === 0) continue;
     const first = c.charCodeAt(0);
     const last = c.charCodeAt(c.length - 1);
-    if (first === 32 || first === 0x3000 || first === 9 || first === 0x5176 || last === 41 || last === 0xff09 || c.includes('\u3000')) return true;
+    if (first === 32 || first === 0x3000 || first === 0x5176 || last === 41 || last === 0xff09 || c.includes('\u3000')) return true;
   }
   return false;
 }
@@ -74,8 +75,10 @@ export function readLabels(cells: readonly Cell[], hasValues: (i: number) => boo
   if (!mayCarryStructure(cells, excel)) return { labels: cells as Cell[], parents: null, parts: null, units: null, drop: null };
   const n = cells.length;
   const raw = cells.map((c) => (typeof c === 'string' ? c : ''));
-  const spaces = n <= MAX_SPACE_INDENT_ROWS;
-  const widths = raw.map((s, i) => (excel?.[i] ?? 0) * 4 + (spaces ? leadingWidth(s) : 0));
+  // One stray leading space is not a hierarchy: spaces count when at least two rows are indented with them.
+  const spaced = raw.map(leadingWidth);
+  const spaces = n <= MAX_SPACE_INDENT_ROWS && spaced.filter((w) => w > 0).length >= 2;
+  const widths = raw.map((_, i) => (excel?.[i] ?? 0) * 4 + (spaces ? spaced[i] : 0));
   const level = levels(widths);
   const indented = new Set(widths).size > 1;
   const labels: Cell[] = new Array<Cell>(n);
