@@ -91,7 +91,7 @@ export function parseQuantity(text) {
 /** Rounds away binary noise (20.03 * 1e4 = 200299.99999999997 → 200300). */
 export function tidy(x) {
   if (x === null || x === undefined) return null;
-  return Number(x.toPrecision(12));
+  return Number(x.toPrecision(15));
 }
 
 function cell(v) {

@@ -81,6 +81,36 @@ const EDITION_COLUMNS = [
   c('note', 'VARCHAR', '备注', 'Note'),
 ];
 
+const STATEMENT_COLUMNS = [
+  c('id', 'INTEGER', '行号', 'Row id'),
+  c('kind', 'VARCHAR', '表述类型', 'Kind', { description: 'count, parts (count of named parts), amount, measure, share, rate, ratio, fraction, multiple, range, duration, frequency, period, year, rank.' }),
+  c('case_id', 'VARCHAR', '案例编号', 'Case id', { description: 'cases.case_id when the statement is about a case.' }),
+  c('region', 'VARCHAR', '地区', 'Region', { description: 'Place the statement is about; empty for statements about the country, a document or a concept.' }),
+  c('indicator', 'VARCHAR', '指标', 'Indicator'),
+  c('indicator_en', 'VARCHAR', '指标（英文）', 'Indicator (English)'),
+  c('category', 'VARCHAR', '类别', 'Category', { description: 'Breakdown within the indicator; empty for totals.' }),
+  c('category_en', 'VARCHAR', '类别（英文）', 'Category (English)'),
+  c('value_text', 'VARCHAR', '原文数值', 'Value as written', { description: 'The figure exactly as written in the quote (Chinese numerals, fractions and ranges included).' }),
+  c('value', 'DOUBLE', '数值', 'Value', { description: 'The written number, in `unit` (a fraction as its decimal value, a year as the year); empty for ranges and periods.' }),
+  c('value_low', 'DOUBLE', '下限', 'Low', { description: 'Lower end of a range, first year of a period.' }),
+  c('value_high', 'DOUBLE', '上限', 'High', { description: 'Upper end of a range, last year of a period.' }),
+  c('unit', 'VARCHAR', '单位', 'Unit', { description: 'Unit as written (个, 家, 万人, %, 年 …); empty for fractions.' }),
+  c('value_norm', 'DOUBLE', '标准化数值', 'Normalised value', { description: 'value × unit prefix (万 = 1e4, 亿 = 1e8, 千 = 1e3) in unit_norm; fractions as a percentage.' }),
+  c('unit_norm', 'VARCHAR', '标准化单位', 'Normalised unit'),
+  c('approx', 'VARCHAR', '近似标记', 'Approximation', { description: 'about (约), more_than (多/余/过: lower bound), nearly (近: upper bound), less_than (不到: strict upper bound); empty when exact.' }),
+  c('names', 'VARCHAR', '组成部分', 'Named parts', { description: 'The parts the document lists for a count of named parts, separated by semicolons.' }),
+  c('year', 'INTEGER', '年份', 'Year', { description: 'Year the statement refers to; for a dated event the year of the event.' }),
+  c('month', 'INTEGER', '月份', 'Month'),
+  c('period_start', 'INTEGER', '起始年', 'Period start'),
+  c('period_end', 'INTEGER', '截止年', 'Period end'),
+  c('document', 'VARCHAR', '来源文献', 'Document', { description: 'Short title of the source document.' }),
+  c('source', 'VARCHAR', '来源文件', 'Source file', { description: 'Seed file name in shared/seeds.' }),
+  c('quote', 'VARCHAR', '原文引文', 'Quote', { description: 'Verbatim one-line excerpt (≤ 80 characters) of the source containing value_text.' }),
+  c('note', 'VARCHAR', '备注', 'Note'),
+  c('figure_table', 'VARCHAR', '所在数据表', 'Figure table', { description: 'Table that also holds this statement as a figure row (sh_social_org, case_indicators, jiangsu_community, award_programme, cases); empty when only here.' }),
+  c('figure_id', 'INTEGER', '所在行号', 'Figure row id', { description: 'id of that row (the lower end for a range, the first year for a figure repeated per year).' }),
+];
+
 export const TABLES = {
   sh_social_org: {
     title: { zh: '上海社会组织统计（2007—2014）', en: 'Shanghai social organisations, 2007–2014' },
@@ -121,6 +151,14 @@ export const TABLES = {
       en: 'Editions, submitted cases, votes, best and excellent cases per year of the award run by the Chinese Academy of Governance and People’s Daily Online, plus facts about the casebook.',
     },
     columns: INDICATOR_COLUMNS,
+  },
+  statements: {
+    title: { zh: '文献统计表述总表', en: 'Every statistical statement of the documents' },
+    description: {
+      zh: '五份文献中的每一处统计表述，一句一行：数量、金额、比例、分数、倍数、区间、时长、规划期、年份、名次与“几大”“几个”组成部分（含所列名称），附原文写法、数值、原文引文与出处；已在其他数据表中的，注明所在表与行号。',
+      en: 'Every statistical statement of the five documents, one row each: counts, amounts, shares, fractions, multiples, ranges, durations, planning periods, years, ranks and counts of named parts (with the names), as written and as values, with a verbatim quote and the document; rows also held by another table name it.',
+    },
+    columns: STATEMENT_COLUMNS,
   },
   award_editions: {
     title: { zh: '案例评选历届论坛', en: 'Award editions and forum venues' },
