@@ -52,3 +52,9 @@ export function seedText(file: string): string {
   }
   return t;
 }
+
+/** A seed file name (000_4119fd236b250628.txt): it belongs in `source` columns only, never where a title does. */
+export const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
+
+/** Equal up to a relative 1e-12 (fractions, ranges) — CSV numbers carry 15 significant digits. */
+export const exact = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));

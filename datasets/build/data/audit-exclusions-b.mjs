@@ -29,6 +29,7 @@ export const FOUR_EXCLUSIONS = [
   q('four', 'repeat', '从 2.0%增加到 6.7%', '6.7', 'the 2013 share again'),
   q('four', 'date', '截至 2013 年底,全市参加年检的社会组织净资产合计', '2013', 'the year of the finances (bundled with year 2013)'),
   q('four', 'date', '截至 2013 年底,上海户籍人口每万人拥有社会组织', '2013', 'the year of the density (bundled with year 2013)'),
+  q('four', 'vague', '进入 21 世纪,上海步入了一个新的历史时期', '21', 'a century as background, not a period the figures refer to'),
   q('four', 'idiom', '政府逐步让一部分职能回归市场与社会'),
   q('four', 'name', '通过“1+1 出笼”实训项目', null, 'a training project'),
   q('four', 'idiom', '城乡二元结构并存', null, 'the urban-rural dual structure'),

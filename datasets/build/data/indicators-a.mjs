@@ -46,7 +46,7 @@ export const INDICATORS_LOCAL8 = [
   ['wenzhou-shanghui-zhineng', WENZHOU, Y15, '行业商会协会承接的政府职能数', 'Government functions taken over by associations', '161项', '2015年温州又有41个行业商会协会承接政府161项职能'],
   ['wenzhou-shanghui-zhineng', WENZHOU, null, '获3A及以上等级的行业协会商会数', 'Associations rated 3A or above', '48家', '温州全市共有48家行业协会商会获得3A及以上等级'],
   ['qufu-yiru-zhixiang', '山东省济宁市曲阜市', null, '建立“和为贵”调解室的行政村数', 'Administrative villages with a mediation room', '405个', '创造性地在全市405个行政村建立了“和为贵”调解室'],
-  ['dongguan-tongcheng-jifen', '广东省东莞市', null, '人口', 'Population', '近千万', '东莞作为近千万人口的新兴城市', { value: 10000000, unit: '人', approx: 'nearly', note: '“近千万”：接近 1000 万人' }],
+  ['dongguan-tongcheng-jifen', '广东省东莞市', null, '人口', 'Population', '近千万', '东莞作为近千万人口的新兴城市', { value: 1000, unit: '万人', approx: 'nearly', note: '“近千万”：接近 1000 万人' }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '总面积', 'Area', '3487平方公里', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '镇数', 'Towns', '19镇', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '村数', 'Villages', '202个', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],

@@ -49,7 +49,6 @@ export const FOUR_STATEMENTS = [
   ['period', null, null, { ps: 1990, pe: 1999 }, '从行政管理向社会治理转变的趋势出现的年代', 'Decade the shift from administration to governance began', '20 世纪 90 年代', '自 20 世纪 90 年代以来,在许多国家出现了一种从行政管理向社会治理转变的趋势'],
   ['duration', 'shanghai-shehui-zuzhi', SH, { ps: 2007, pe: 2013 }, '从业人员职业结构变化所经历的年数', 'Years over which the staff structure changed', '6 年', '这说明经过 6 年的发展,上海市社会组织从业人员的职业结构有了很大变化', { v: 6 }],
   ['parts', 'shanghai-shehui-zuzhi', SH, { y: 2013 }, '按从业人员学历层次排序的社会组织类别', 'Kinds of organisation ranked by staff education', '三类', '三类社会组织中,基金会工作人员的学历层次最高,社会团体次之,民办非企业单位又次之', { v: 3, names: ['基金会', '社会团体', '民办非企业单位'], note: '按学历层次由高到低' }],
-  ['period', 'shanghai-shehui-zuzhi', SH, { ps: 2001, pe: 2100 }, '上海步入新的历史时期的世纪', 'Century in which Shanghai entered a new period', '21 世纪', '进入 21 世纪,上海步入了一个新的历史时期'],
   ['year', 'sh-wulixiang', SH, { y: 2008 }, '成立年份', 'Year founded', '2008 年', '从 2008 年成立至今,已先后托管了浦东新区三林世博家园市民中心'],
   ['year', 'sh-xintu-jiankang', SH, { y: 2006 }, '成立年份', 'Year founded', '2006 年', '自 2006 年成立以来,已先后承接了古美街道'],
   ['rank', 'sh-ziqiang-jindu', SH, null, '专业禁毒社会工作民办非企业单位在中国大陆的次序', 'Rank in mainland China of the drug-rehabilitation social work agency', '首家', '中国大陆首家专业从事禁毒社会工作的民办非企业单位', { v: 1 }],
