@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { audit, renderReport, scanExpressions, summarise, type StatementRow } from './build/audit.mjs';
+import { audit, renderReport, scanExpressions, statementSpans, summarise, type StatementRow } from './build/audit.mjs';
 import { EXCLUSIONS, REASONS } from './build/data/audit-exclusions.mjs';
 import { datasetsDir, loadAll, loadCatalog, seedText } from './test-support';
 
@@ -37,6 +37,13 @@ describe('audit of the five seeds', () => {
     expect(missing).toEqual([]);
     expect(summary.bundled + summary.dated + summary.labelled + summary.excluded).toBe(summary.found);
     expect(summary.bundled).toBeGreaterThan(summary.found / 3);
+  });
+
+  it('finds the value of every statement among the expressions (no statement outside the audit)', () => {
+    const spans = statementSpans(statements, seeds);
+    const found = result.expressions;
+    const outside = statements.filter((s) => !spans.some((sp) => sp.row === s && found.some((e) => e.source === s.source && e.start < sp.end && sp.start < e.end)));
+    expect(outside.map((s) => `${s.id} ${s.value_text}`)).toEqual([]);
   });
 
   it('has no exclusion that excludes nothing, and every reason is explained', () => {

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { checkQuote, DOCUMENTS, loadSeeds, parseQuantity, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
+import { checkQuote, DOCUMENTS, loadSeeds, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
+import { parseValueText } from './numerals.mjs';
 import { TABLES } from './schema.mjs';
 import { SH_ROWS } from './data/sh-social-org.mjs';
 import { CASES_A } from './data/cases-a.mjs';
@@ -34,7 +35,7 @@ function shRows() {
   const src = sourceFile('four');
   return SH_ROWS.map(([indicator, indicator_en, dimension, category, category_en, value_text, unit, t, quote, extra = {}], i) => {
     checkQuote(seeds[src], quote, value_text, `sh_social_org row ${i + 1}`);
-    const value = extra.value ?? parseQuantity(value_text).value;
+    const value = extra.value ?? parseValueText(value_text).value;
     const [value_norm, unit_norm] = normalise(value, unit, extra);
     return {
       id: i + 1, region: '上海市', year: t.y, month: t.m, period_start: t.ps, period_end: t.pe,
@@ -52,7 +53,7 @@ function indicatorRows(groups, table, caseIds) {
       const where = `${table} row ${rows.length + 1} (${indicator})`;
       checkQuote(seeds[src], quote, value_text, where);
       if (case_id && !caseIds.has(case_id)) throw new Error(`${where}: unknown case_id ${case_id}`);
-      const parsed = parseQuantity(value_text);
+      const parsed = parseValueText(value_text) ?? {};
       const value = extra.value ?? parsed.value;
       const unit = extra.unit ?? parsed.unit;
       if (value === null || value === undefined || unit === null || unit === undefined) throw new Error(`${where}: give value and unit for "${value_text}"`);

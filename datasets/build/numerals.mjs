@@ -6,7 +6,6 @@
 
 const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS = { 万: 1e4, 亿: 1e8 };
 export const CN_NUMERAL = '零〇一二两三四五六七八九十百千万亿';
 
 /** A Chinese numeral below 万 (三十五 → 35, 一百二十 → 120, 十 → 10, 千 → 1000); null if not one. */
