@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadAll, loadCatalog, seedsPresent, seedText, THEMES, unitMultiplier } from './test-support';
+import { THEMES, loadAll, loadCatalog, seedText, seedsPresent, tableFrom, unitMultiplier } from './test-support';
 
 const catalog = loadCatalog();
 const tables = loadAll();
-const table = (name: string) => {
-  const t = tables.get(name);
-  if (!t) throw new Error(`table ${name} missing from catalog.json`);
-  return t;
-};
+const table = (name: string) => tableFrom(tables, name);
 /** Figure tables: rows carry value_text / value / unit (statements, with ranges and kinds, has statements.test.ts). */
 const longTables = catalog.datasets
   .filter((d) => d.columns.some((c) => c.name === 'value_text') && !d.columns.some((c) => c.name === 'kind'))

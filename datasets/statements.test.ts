@@ -3,15 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseValueText, prefixMultiplier } from './build/numerals.mjs';
 import { KINDS, statementProblems, type CheckContext } from './statement-check';
-import { exact, loadAll, loadCatalog, SEED_FILE, seedsPresent, seedText } from './test-support';
+import { SEED_FILE, exact, loadAll, loadCatalog, seedText, seedsPresent, tableFrom } from './test-support';
 
 const catalog = loadCatalog();
 const tables = loadAll();
-const table = (name: string) => {
-  const t = tables.get(name);
-  if (!t) throw new Error(`table ${name} missing from catalog.json`);
-  return t;
-};
+const table = (name: string) => tableFrom(tables, name);
 const statements = table('statements').rows;
 const figureTables = ['sh_social_org', 'case_indicators', 'jiangsu_community', 'award_programme'];
 

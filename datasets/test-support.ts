@@ -34,6 +34,13 @@ export function loadAll(): Map<string, LoadedTable> {
   return new Map(loadCatalog().datasets.map((d) => [d.table, loadTable(d)]));
 }
 
+/** The loaded table `name`, or a clear error when catalog.json lacks it. */
+export function tableFrom(tables: Map<string, LoadedTable>, name: string): LoadedTable {
+  const t = tables.get(name);
+  if (!t) throw new Error(`table ${name} missing from catalog.json`);
+  return t;
+}
+
 /** Multiplier of a unit prefix as written: 万 = 1e4, 亿 = 1e8, 千 = 1e3, 千万 = 1e7; 1 when there is none. */
 export function unitMultiplier(unit: string): number {
   if (unit.startsWith('千万')) return 1e7;

@@ -1,6 +1,9 @@
 // Exclusions for seeds 000 (book), 001 (local8) and 002 (theory); the shape is described in audit-exclusions.mjs.
 
-const q = (source, reason, quote, value, detail) => ({ source, reason, quote, ...(value ? { value } : {}), ...(detail ? { detail } : {}) });
+/** Excludes the expressions inside `quote` (only those containing `value`, when given). */
+export const q = (source, reason, quote, value, detail) => ({ source, reason, quote, ...(value ? { value } : {}), ...(detail ? { detail } : {}) });
+/** Excludes the expressions that overlap a match of `re`. */
+export const r = (source, reason, re, detail) => ({ source, reason, re, ...(detail ? { detail } : {}) });
 
 export const BOOK_EXCLUSIONS = [
   q('book', 'repeat', '——2012—2015 年全国社会治理创新典型案例选编', null, 'the subtitle again on the copyright page'),
@@ -23,8 +26,6 @@ export const BOOK_EXCLUSIONS = [
   q('book', 'name', '红十字会'),
   q('book', 'idiom', '变“九龙治水”为“一龙治水”'),
 ];
-
-const r = (source, reason, re, detail) => ({ source, reason, re, ...(detail ? { detail } : {}) });
 
 export const LOCAL8_EXCLUSIONS = [
   q('local8', 'web', '14:42 来源'),

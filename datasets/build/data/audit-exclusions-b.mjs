@@ -1,7 +1,6 @@
 // Exclusions for seeds 003 (four) and 004 (jiangsu); the shape is described in audit-exclusions.mjs.
 
-const q = (source, reason, quote, value, detail) => ({ source, reason, quote, ...(value ? { value } : {}), ...(detail ? { detail } : {}) });
-const r = (source, reason, re, detail) => ({ source, reason, re, ...(detail ? { detail } : {}) });
+import { q, r } from './audit-exclusions-a.mjs';
 
 export const FOUR_EXCLUSIONS = [
   q('four', 'repeat', '社会治理创新案例名称4篇社会治理创新案例名称', '4', 'the compilation title (its 4 texts are bundled)'),

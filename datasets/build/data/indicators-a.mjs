@@ -3,12 +3,8 @@
 // time: { y, m, ps, pe } or null; value_text is copied exactly (with its unit); value/unit are parsed from it
 // unless extra gives them. extra: { category, category_en, value, unit, unit_norm, value_norm, approx, note }
 
-const BEICAI = '上海市浦东新区北蔡镇';
-const DALIAN = '辽宁省大连市';
-const CHENGHUA = '四川省成都市成华区';
-const WENZHOU = '浙江省温州市';
-const ZHENAN = '陕西省商洛市镇安县';
-const LUAN = '安徽省六安市';
+import { BEICAI, CHENGHUA, DALIAN, LUAN, WENZHOU, ZHENAN } from './places.mjs';
+
 const Y14 = { y: 2014 };
 const Y15 = { y: 2015 };
 const PUB16 = '文章发表于 2016 年 6 月，原文未写明数据年份';

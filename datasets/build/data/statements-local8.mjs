@@ -1,11 +1,7 @@
 // Statements of seed 001 (王礼鹏, 8 local cases) that no figure table holds. Row shape: statements-book.mjs.
 
-const BEICAI = '上海市浦东新区北蔡镇';
-const DALIAN = '辽宁省大连市';
-const CHENGHUA = '四川省成都市成华区';
-const WENZHOU = '浙江省温州市';
-const ZHENAN = '陕西省商洛市镇安县';
-const LUAN = '安徽省六安市';
+import { BEICAI, CHENGHUA, DALIAN, LUAN, WENZHOU, ZHENAN } from './places.mjs';
+
 const BC = 'pudong-beicai-shangquan-dangjian';
 const ZA = 'zhenan-minqing-qixiang';
 const LA = 'luan-654321';
