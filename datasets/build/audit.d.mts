@@ -50,4 +50,4 @@ export function scanExpressions(text: string): { start: number; end: number; tex
 export function statementSpans(statements: StatementRow[], seeds: Record<string, string>): { row: StatementRow; quoteStart: number; quoteEnd: number; start: number; end: number }[];
 export function audit(seeds: Record<string, string>, statements: StatementRow[], exclusions: Exclusion[]): AuditResult;
 export function summarise(result: AuditResult): AuditSummary;
-export function renderReport(summary: AuditSummary, result: AuditResult, exclusions: Exclusion[], reasons: Record<string, string>): string;
+export function renderReport(summary: AuditSummary, result: AuditResult, exclusions: Exclusion[], legend: { reasons: Record<string, string>; statements: string[] }, seeds: Record<string, string>): string;

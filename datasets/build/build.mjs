@@ -16,7 +16,7 @@ import { INDICATORS_FOUR } from './data/indicators-b.mjs';
 import { AWARD_EDITIONS, AWARD_ROWS, JIANGSU_ROWS } from './data/jiangsu-award.mjs';
 import { caseYearStatements, enteredStatements, figureStatements } from './statements.mjs';
 import { FIGURE_PARTS, STATEMENT_GROUPS } from './data/statements.mjs';
-import { EXCLUSIONS, REASONS } from './data/audit-exclusions.mjs';
+import { EXCLUSIONS, REASONS, STATEMENT_REASONS } from './data/audit-exclusions.mjs';
 import { audit, renderReport, summarise } from './audit.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -133,7 +133,7 @@ writeFileSync(path.join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 2
 // The audit: every numeric expression of the seeds is a bundled statement or left out with a reason.
 const result = audit(seeds, data.statements, EXCLUSIONS);
 const summary = summarise(result);
-writeFileSync(path.join(outDir, 'AUDIT.md'), renderReport(summary, result, EXCLUSIONS, REASONS));
+writeFileSync(path.join(outDir, 'AUDIT.md'), renderReport(summary, result, EXCLUSIONS, { reasons: REASONS, statements: STATEMENT_REASONS }, seeds));
 process.stdout.write(`audit: ${summary.found} expressions, ${summary.bundled} bundled, ${summary.dated + summary.labelled} dating or labelling a statement, ${summary.excluded} left out, ${summary.missing} missing; ${result.stale.length} stale exclusions\n`);
 if (process.env.SGW_AUDIT_LIST) for (const x of result.stale) process.stdout.write(`  stale: ${x.source.slice(0, 3)} ${x.reason} ${x.quote ?? x.re}\n`);
 if (process.env.SGW_AUDIT_LIST) for (const e of result.expressions.filter((x) => x.status === 'missing')) process.stdout.write(`  ${e.source.slice(0, 3)}:${e.line} ${e.text}  …${seeds[e.source].slice(Math.max(0, e.start - 25), e.end + 15).replace(/\n/g, '⏎')}\n`);

@@ -2,3 +2,4 @@
 import type { Exclusion } from '../audit.mjs';
 export const REASONS: Record<string, string>;
 export const EXCLUSIONS: Exclusion[];
+export const STATEMENT_REASONS: string[];

@@ -22,6 +22,9 @@ export const REASONS = {
   date: 'the year of figures bundled with that year, written outside their quotes (2013 年,全市社工机构 … 2035 个)',
 };
 
+/** Reasons that leave out a statement (said again, dated elsewhere, no number); the others are not statistics. */
+export const STATEMENT_REASONS = ['repeat', 'date', 'vague'];
+
 // Seed-specific exclusions first (they say more precisely why), then the patterns for all seeds.
 const rules = [
   ...BOOK_EXCLUSIONS,
