@@ -74,5 +74,8 @@ describe('audit of the five seeds', () => {
     const written = readFileSync(path.join(datasetsDir, 'AUDIT.md'), 'utf8');
     expect(written).toBe(renderReport(summary, result, EXCLUSIONS, { reasons: REASONS, statements: STATEMENT_REASONS }, seeds));
     expect(written).toContain(`expressions found: **${summary.found}**`);
+    const readme = readFileSync(path.join(datasetsDir, 'README.md'), 'utf8');
+    expect(readme, 'README.md: update the audit figures').toContain(`${summary.found} expressions; ${summary.bundled} bundled (in ${summary.statements} statements)`);
+    expect(readme, 'README.md: update the row count').toContain(`| \`statements\` | \`statements.csv\` | ${statements.length} |`);
   });
 });

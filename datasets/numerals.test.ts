@@ -99,6 +99,8 @@ describe('parseValueText', () => {
     expect(parseValueText('零投诉')).toMatchObject({ value: 0 });
     expect(parseValueText('不到一个月')).toMatchObject({ value: 1, unit: '个月', approx: 'less_than' });
     expect(parseValueText('每两年')).toMatchObject({ value: 2, unit: '年' });
+    expect(parseValueText('双重')).toMatchObject({ value: 2, unit: '重' });
+    expect(parseValueText('半年以上')).toMatchObject({ value: 0.5, unit: '年', approx: 'more_than' });
     expect(parseValueText('若干')).toBeNull();
   });
 

@@ -4,9 +4,9 @@
 // (全覆盖 = 100 %, 第一名 = 1). Used by the build to check hand-entered values and by the tests to re-parse
 // every bundled value from its quote. Plain ESM, no dependencies.
 
-const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const DIGITS = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 双: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS = { 十: 10, 百: 100, 千: 1000 };
-export const CN_NUMERAL = '零〇一二两三四五六七八九十百千万亿';
+export const CN_NUMERAL = '零〇一二两双三四五六七八九十百千万亿';
 
 /** A Chinese numeral below 万 (三十五 → 35, 一百二十 → 120, 十 → 10, 千 → 1000); null if not one. */
 function smallChinese(s) {
@@ -110,6 +110,7 @@ const WORDS = [
   [/^(?:一半|半数)$/, { value: 0.5, unit: '' }],
   [/^翻一番$/, { value: 2, unit: '倍' }],
   [/^零(.*)$/, (m) => ({ value: 0, unit: m[1] })],
+  [/^半(.+?)(?:以上|多)?$/, (m) => ({ value: 0.5, unit: m[1] })],
   [/^(?:首|首个|首家|首批|之首)$/, { value: 1, unit: '名次' }],
 ];
 

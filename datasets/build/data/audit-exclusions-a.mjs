@@ -37,6 +37,7 @@ export const LOCAL8_EXCLUSIONS = [
   q('local8', 'idiom', '服务群众“零距离”'),
   r('local8', 'repeat', /1\+6(?=”工作模式[,。良的])/g, 'the 1+6 model named again (bundled where it is defined)'),
   q('local8', 'repeat', '“1”即一个“商圈,让百姓满意”的理念,“6”指实现“1”这一理念', null, 'the parts of the 1+6 model (bundled with it)'),
+  q('local8', 'repeat', '“1+N”双重叠加模式', '双', 'the two layered 1+N models again'),
   q('local8', 'repeat', '“9+10”综治专项业务模块', null, '9 basic and 10 added modules (bundled: 9个, 10个, 19项)'),
   r('local8', 'name', /两(?=新)/g, '“两新”: new economic and social organisations, a set term'),
   q('local8', 'repeat', '通过“1+4”试点工作', null, 'the 1+4 pilots again'),

@@ -34,6 +34,7 @@ export const FOUR_EXCLUSIONS = [
   q('four', 'idiom', '城乡二元结构并存', null, 'the urban-rural dual structure'),
   q('four', 'repeat', '海淀目前共有 570 个社区', '570', 'the 570 communities again (bundled from 下辖 … 570 个社区)'),
   q('four', 'name', '进一步健全 “ 一网一线一平台 ” 的工作体系', null, 'the “one network, one line, one platform” system'),
+  q('four', 'repeat', '综合管理执法和 “ 双向 ” 考评等机制', '双', 'the two-way assessment again'),
   q('four', 'ordinal', '各类协管力量下沉到三级网格', null, 'the third level of grids'),
   q('four', 'repeat', 'center and economicdevelopment service center 5 service centers', null, 'the English abstract repeats the five centres'),
   { source: 'four', reason: 'ocr', lines: [11, 20], detail: 'cover, declarations and table of contents of the thesis (篇二), OCR' },

@@ -14,6 +14,7 @@ export const LOCAL8_STATEMENTS = [
   ['parts', BC, BEICAI, { y: 2014 }, '商圈党建的机制', 'Mechanisms of the shopping-district Party building', '五项', '以及联席会议、项目化运作、党群工作联动、资源共享和服务保障五项机制', { v: 5, names: ['联席会议', '项目化运作', '党群工作联动', '资源共享', '服务保障'] }],
   ['year', BC, BEICAI, { y: 2014 }, '试点开展时间', 'Since when the pilot has run', '2014年', '2014年以来,浦东北蔡镇试点单位选取红星美凯龙集团所在的'],
   ['parts', BC, '上海市浦东新区沪南商圈', { y: 2014 }, '“1+6”工作模式', 'The 1+6 working model', '1+6', '积极开展商圈党建,形成了“1+6”工作模式', { v: 7, u: '项', names: ['“商圈，让百姓满意”的理念', ...PLATFORMS], note: '“1”为一个理念，“6”为实现该理念的六个平台' }],
+  ['parts', BC, BEICAI, null, '双重叠加的“1+N”工作模式', 'The two 1+N models layered', '双重', '实施双重叠加结构的“1+N”工作模式', { v: 2, names: ['“1+N”工作内涵发展模式', '“1+N”组织形式拓展模式'] }],
   ['year', 'dalian-zongzhi-platform', DALIAN, { y: 2015, m: 8 }, '综治信息化平台建立时间', 'Platform set up', '2015年8月', '于2015年8月建立辽宁省综治信息化第一平台'],
   ['share', 'dalian-zongzhi-platform', DALIAN, { y: 2015 }, '综治专项工作业务范围覆盖率', 'Coverage of the comprehensive-management work', '全覆盖', '实现了综治专项工作业务范围全覆盖', { v: 100, note: '原文为“全覆盖”，按 100% 记' }],
   ['duration', 'dalian-zongzhi-platform', DALIAN, { y: 2015 }, '平台运行时长（录入数据时）', 'Time the platform had run when the data were entered', '不到一个月', '在运行不到一个月的时间里,大连综治信息化平台已录入实有人口5081167人', { v: 1 }],
