@@ -39,7 +39,7 @@ function base(r, table) {
 function mergeRange(low, high) {
   const inQuote = low.quote.indexOf(low.value_text);
   const expr = scanExpressions(low.quote).find((e) => e.start <= inQuote && e.end >= low.quote.indexOf(high.value_text, inQuote + 1));
-  const strip = (s) => (s ? s.replace(RANGE_SUFFIX, '').replace(/（(?:最低|最高)）/, '') : s);
+  const strip = (s) => s?.replace(RANGE_SUFFIX, '') ?? null;
   return {
     ...low, kind: 'range', indicator: strip(low.indicator), indicator_en: low.indicator_en.replace(/ \((?:lowest|highest)\)$/, ''),
     category: strip(low.category), category_en: low.category_en?.replace(/ \((?:lowest|highest)\)$/, '') ?? null,
