@@ -19,7 +19,7 @@ export interface ValidatedDocuments {
   readonly values: Pick<DocumentValues, LoadedName>;
 }
 
-/** A stored entry that could not be read: moved aside under `key` (…​.damaged), the default used instead. */
+/** A stored entry that could not be read: moved aside under `key` (<key>.damaged), the default used instead. */
 export interface DamagedNotice {
   id: number;
   doc: DocName;

@@ -9,6 +9,7 @@ import { provenanceEn, provenanceZh } from './features/provenance';
 import { exportEn, exportZh } from './features/export';
 import { casesEn, casesZh } from './features/cases';
 import { chartsEn, chartsZh } from './features/charts';
+import { workspaceEn, workspaceZh } from './features/workspace';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -126,6 +127,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...workspaceZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...workspaceEn };

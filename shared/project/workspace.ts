@@ -72,8 +72,13 @@ async function restoreColumnTypes(db: Db, table: string, declared: Record<string
  * only when all tables are in does it drop `replace` (the previous project's tables) and rename. Names in
  * `protect` (bundled tables, views) are never overwritten. On any failure the database is left as it was.
  */
-export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: string[]; protect: string[] }): Promise<ProjectManifest> {
+export async function openProject(
+  db: Db,
+  bytes: Uint8Array,
+  opts: { replace: string[]; protect: string[]; /** Runs on the validated manifest before anything changes; a throw refuses the file. */ check?(manifest: ProjectManifest): void },
+): Promise<ProjectManifest> {
   const { manifest, tables } = unpackProject(bytes);
+  opts.check?.(manifest);
   const key = (n: string) => n.toLowerCase();
   const protectedNames = new Set(opts.protect.map(key));
   const clash = manifest.tables.find((t) => protectedNames.has(key(t.name)));

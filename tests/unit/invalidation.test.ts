@@ -7,9 +7,9 @@ import { newChartSpec } from '../../shared/model/chart-spec';
 import { openProject, saveProject } from '../../shared/project/workspace';
 import { columnValuesSql, valuesAcrossSql } from '../../shared/sql/browse-sql';
 import { buildChartSql } from '../../shared/sql/chart-sql';
-import { coordinatorFor } from './coordinator';
-import { dataChanges, rawDb, trackWrites } from './data-changes';
-import { rollupsFor } from './rollups';
+import { coordinatorFor } from '../../renderer/db/coordinator';
+import { dataChanges, rawDb, trackWrites } from '../../renderer/db/data-changes';
+import { rollupsFor } from '../../renderer/db/rollups';
 
 // Names with quotes, spaces and Chinese: every identifier must go through ident().
 const T = '社区 "调查" 表';
