@@ -4,6 +4,7 @@ import { ProjectError, type ProjectManifest } from '../../../shared/project/mani
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
 import { dropTableSql } from '../../../shared/sql/browse-sql';
+import { rawDb } from '../../db/data-changes';
 import { SnapshotError, workspace, type ValidatedDocuments } from '../../workspace';
 
 /** Bundled tables and views: never saved into a project, never replaced by one. */
@@ -20,9 +21,14 @@ async function projectTables(db: Db, builtIn: string[]): Promise<WorkspaceState[
   return tables;
 }
 
-/** Project bytes: the user tables (the data itself) and the workspace store's project documents. */
+/**
+ * Project bytes: the user tables (the data itself) and the workspace store's project documents. Read on
+ * the raw engine: taking a snapshot changes no data (reading provenance may create its empty table), so it
+ * must not count as a change — or every autosave would make the next one.
+ */
 export async function snapshot(db: Db, builtIn: string[], appVersion: string): Promise<Uint8Array> {
-  return saveProject(db, { tables: await projectTables(db, builtIn), ...workspace.projectSnapshot(), app: { name: 'sgw', version: appVersion } });
+  const engine = rawDb(db);
+  return saveProject(engine, { tables: await projectTables(engine, builtIn), ...workspace.projectSnapshot(), app: { name: 'sgw', version: appVersion } });
 }
 
 function validateDocuments(manifest: ProjectManifest): ValidatedDocuments {
