@@ -52,6 +52,27 @@ const filterValues = (page: Page) => page.getByRole('listbox', { name: '筛选�
 const chartCategories = async (page: Page) => (await page.getByRole('combobox', { name: '注释位置' }).locator('option').allTextContents()).filter(Boolean);
 const dashboardRegions = (page: Page) => page.getByRole('group', { name: '地区' }).locator('label').allTextContents();
 /** When the autosave in IndexedDB was written, or null when there is none. */
+/** The dashboard's region list, the builder's filter list and the chart's categories all show `regions`. */
+async function expectRegionsEverywhere(page: Page, regions: string[]) {
+  await tab(page, '仪表板');
+  await page.getByText(/^地区：/).click();
+  await expect.poll(async () => sorted(await dashboardRegions(page))).toEqual(sorted(regions));
+  await tab(page, '图表制作');
+  await page.getByRole('combobox', { name: '筛选列' }).selectOption('地区');
+  await expect.poll(async () => sorted(await filterValues(page))).toEqual(sorted(regions));
+  await expect.poll(async () => sorted(await chartCategories(page))).toEqual(sorted(regions));
+}
+
+async function chooseImportFile(page: Page, name: string) {
+  await tab(page, '导入数据');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择文件' }).click();
+  await (await chooser).setFiles(path.resolve(import.meta.dirname, '../fixtures/import', name));
+  const card = page.getByRole('article', { name });
+  await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '11924' }).waitFor();
+  return card;
+}
+
 const autosavedAt = (page: Page) =>
   page.evaluate(
     () =>
@@ -160,33 +181,16 @@ describe('workspace store (web build in Chromium)', () => {
     await sql(page, "DELETE FROM 街道数据 WHERE 地区 = '望京'");
     await sql(page, "INSERT INTO 街道数据 VALUES ('亚运村', 60)");
     const now = ['亚运村', '和平里', '大栅栏'];
-    await tab(page, '仪表板');
-    await page.getByText(/^地区：/).click();
-    await expect.poll(async () => sorted(await dashboardRegions(page))).toEqual(sorted(now));
-    await tab(page, '图表制作');
-    await page.getByRole('combobox', { name: '筛选列' }).selectOption('地区');
-    await expect.poll(async () => sorted(await filterValues(page))).toEqual(sorted(now));
-    await expect.poll(async () => sorted(await chartCategories(page))).toEqual(sorted(now));
+    await expectRegionsEverywhere(page, now);
 
     // An import over the same table name.
-    await tab(page, '导入数据');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '选择文件' }).click();
-    await (await chooser).setFiles(path.resolve(import.meta.dirname, '../fixtures/import/gbk.csv'));
-    const card = page.getByRole('article', { name: 'gbk.csv' });
-    await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '11924' }).waitFor();
+    const card = await chooseImportFile(page, 'gbk.csv');
     await card.getByRole('textbox', { name: '表名' }).fill('街道数据');
     await card.getByRole('checkbox', { name: '覆盖同名表' }).check();
     await card.getByRole('button', { name: '导入' }).click();
     await card.getByRole('status').filter({ hasText: '已导入表 街道数据（4 行）' }).waitFor();
     const imported = ['上海', '北京', '广东', '浙江'];
-    await tab(page, '仪表板');
-    await page.getByText(/^地区：/).click();
-    await expect.poll(async () => sorted(await dashboardRegions(page))).toEqual(sorted(imported));
-    await tab(page, '图表制作');
-    await page.getByRole('combobox', { name: '筛选列' }).selectOption('地区');
-    await expect.poll(async () => sorted(await filterValues(page))).toEqual(sorted(imported));
-    await expect.poll(async () => sorted(await chartCategories(page))).toEqual(sorted(imported));
+    await expectRegionsEverywhere(page, imported);
 
     // A project opened while the builder is on screen: the same list updates in place.
     const list = await page.getByRole('listbox', { name: '筛选值' }).elementHandle();
@@ -195,6 +199,7 @@ describe('workspace store (web build in Chromium)', () => {
     await expect.poll(async () => sorted(await filterValues(page))).toEqual(sorted(three));
     await expect(list!.evaluate((el) => el.isConnected)).resolves.toBe(true);
     await expect.poll(async () => sorted(await chartCategories(page))).toEqual(sorted(three));
+    await page.waitForTimeout(600); // let the redraw animation finish
     await screenshot(page, 'workspace-filters-after-open');
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -203,11 +208,7 @@ describe('workspace store (web build in Chromium)', () => {
 
   it('offers no restore after a session that only previewed an import, and autosaves a change once', async () => {
     const { page } = await openApp(browser);
-    await tab(page, '导入数据');
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '选择文件' }).click();
-    await (await chooser).setFiles(path.resolve(import.meta.dirname, '../fixtures/import/gbk.csv'));
-    await page.getByRole('article', { name: 'gbk.csv' }).getByRole('table', { name: '预览' }).getByRole('cell', { name: '11924' }).waitFor();
+    await chooseImportFile(page, 'gbk.csv');
     // Two autosave periods pass with the window still open (not closed cleanly, as after a crash).
     await page.waitForTimeout(2 * AUTOSAVE_INTERVAL_MS + 1000);
     await expect(page.getByTestId('project-name').textContent()).resolves.not.toContain('●');
