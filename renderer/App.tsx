@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { listTables, type TableInfo } from '../shared/db-catalog';
+import type { TableInfo } from '../shared/db-catalog';
 import type { AppInfo } from '../shared/desktop-api';
-import { dataChanges } from './db/data-changes';
+import { dataChanges, listTablesLive } from './db/data-changes';
 import { startEngineOnce, type Engine } from './db/engine';
 import { prepareRollups } from './db/rollups';
 import { getDesktop } from './desktop';
@@ -42,7 +42,7 @@ export function App() {
     if (!db) return;
     const refresh = () => {
       const n = ++listed.current;
-      listTables(db).then((list) => n === listed.current && setTables(list), () => undefined);
+      listTablesLive(db).then((list) => n === listed.current && setTables(list), () => undefined);
     };
     refresh();
     return dataChanges(db).subscribe(refresh);

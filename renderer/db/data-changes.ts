@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import { listTables, type TableInfo } from '../../shared/db-catalog';
 import { mayChangeData } from '../../shared/sql/mutation';
 
 /**
@@ -23,6 +24,21 @@ export class DataChanges {
   private scheduled = false;
   private readonly invalidators = new Set<Listener>();
   private readonly listeners = new Set<Listener>();
+  /** The epoch each table-list entry was read at (see listTablesLive). */
+  private readonly listed = new WeakMap<TableInfo, number>();
+
+  stamp(tables: readonly TableInfo[], epoch: number): void {
+    for (const t of tables) this.listed.set(t, epoch);
+  }
+
+  /**
+   * Whether `info` describes the data as it is now: false for an entry of a table list read before the
+   * latest write (the refreshed list is on its way). Entries not from listTablesLive count as current.
+   */
+  isCurrent(info: TableInfo): boolean {
+    const at = this.listed.get(info);
+    return at === undefined || at === this.epoch;
+  }
 
   /** Runs synchronously at every bump: for caches that must never answer for older data. */
   onInvalidate(drop: Listener): () => void {
@@ -83,6 +99,15 @@ export function trackWrites(raw: Db): Db {
   };
   tracked.set(db, { raw, changes });
   return db;
+}
+
+/** The table list, each entry stamped with the epoch it was read at, so a list a write overtook is known stale. */
+export async function listTablesLive(db: Db): Promise<TableInfo[]> {
+  const changes = dataChanges(db);
+  const epoch = changes.epoch;
+  const tables = await listTables(db);
+  changes.stamp(tables, epoch);
+  return tables;
 }
 
 const untracked = new WeakMap<Db, DataChanges>();

@@ -7,7 +7,9 @@ import { perDb } from './per-db';
 
 /**
  * A registry that every data change empties (renderer/db/data-changes.ts), and that answers "no rollup"
- * for a build a data change overtook, so a chart falls back to the table rather than to old figures.
+ * for a build a data change overtook and for a table described by a list read before the latest write
+ * (building from it would label the rollup with the old row count), so a chart reads the table instead
+ * until the refreshed list arrives.
  */
 class LiveRollups extends RollupRegistry {
   constructor(
@@ -18,6 +20,7 @@ class LiveRollups extends RollupRegistry {
   }
 
   override get(info: TableInfo): Promise<Rollup | null> {
+    if (!this.changes.isCurrent(info)) return Promise.resolve(null);
     const epoch = this.changes.epoch;
     return super.get(info).then((r) => (this.changes.epoch === epoch ? r : null));
   }

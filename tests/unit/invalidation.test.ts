@@ -8,7 +8,7 @@ import { openProject, saveProject } from '../../shared/project/workspace';
 import { columnValuesSql, valuesAcrossSql } from '../../shared/sql/browse-sql';
 import { buildChartSql } from '../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../renderer/db/coordinator';
-import { dataChanges, rawDb, trackWrites } from '../../renderer/db/data-changes';
+import { dataChanges, listTablesLive, rawDb, trackWrites } from '../../renderer/db/data-changes';
 import { rollupsFor } from '../../renderer/db/rollups';
 
 // Names with quotes, spaces and Chinese: every identifier must go through ident().
@@ -77,7 +77,7 @@ describe('invalidation inside renderer/db (real engine)', () => {
 
   it('drops every rollup on a data change and answers the chart from a new one equal to the table', async () => {
     await raw.exec(`CREATE TABLE 大表 AS SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2005 + i % 15 AS 年份, (i % 1000)::DOUBLE AS 数值 FROM range(330000) t(i)`);
-    const info = async () => (await listTables(app)).find((t) => t.name === '大表')!;
+    const info = async () => (await listTablesLive(app)).find((t) => t.name === '大表')!;
     const spec = { ...newChartSpec('大表', '地区'), measures: [{ column: '数值', agg: 'sum' as const, transform: 'none' as const }] };
     const answer = async () => {
       const i = await info();
@@ -87,10 +87,18 @@ describe('invalidation inside renderer/db (real engine)', () => {
     };
     const first = await answer();
     expect(first.rollup).not.toBeNull();
+    expect(first.rollup!.sourceRows).toBe(330000);
     expect(first.viaRollup).toEqual(first.direct);
+    const listedBefore = await info();
     await app.query(`DELETE FROM 大表 WHERE 地区 = '北京市'`);
+    // A screen still holding the list from before the write gets no rollup (and builds none) ...
+    const builds = rollupsFor(app).builds;
+    await expect(rollupsFor(app).get(listedBefore)).resolves.toBeNull();
+    expect(rollupsFor(app).builds).toBe(builds);
+    // ... the refreshed list gets one built from the data as it is, labelled with its row count.
     const second = await answer();
     expect(second.rollup!.relation).not.toBe(first.rollup!.relation);
+    expect(second.rollup!.sourceRows).toBe(220000);
     expect(second.viaRollup).toEqual(second.direct);
     expect(second.direct).not.toEqual(first.direct);
     // A build that a write overtakes answers "no rollup" (the chart then reads the table).
