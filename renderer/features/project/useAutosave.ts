@@ -5,22 +5,31 @@ import { snapshot } from './workspace-io';
 
 export const AUTOSAVE_INTERVAL_MS = 4000;
 
-/** One workspace snapshot at a time: saving and autosaving share it. */
+/** One workspace snapshot at a time: saving waits for an autosave being written; an autosave skips a tick. */
 export class SnapshotLock {
-  private held = false;
+  private tail: Promise<void> = Promise.resolve();
+  private held = 0;
   get busy(): boolean {
-    return this.held;
+    return this.held > 0;
+  }
+  /** Runs `task` once the snapshot being taken, if any, is done. */
+  run(task: () => Promise<void>): Promise<void> {
+    const next = this.tail.then(async () => {
+      this.held++;
+      try {
+        await task();
+      } finally {
+        this.held--;
+      }
+    });
+    this.tail = next.catch(() => undefined);
+    return next;
   }
   /** Runs `task` unless a snapshot is being taken; returns whether it ran. */
-  async run(task: () => Promise<void>): Promise<boolean> {
-    if (this.held) return false;
-    this.held = true;
-    try {
-      await task();
-      return true;
-    } finally {
-      this.held = false;
-    }
+  async tryRun(task: () => Promise<void>): Promise<boolean> {
+    if (this.busy) return false;
+    await this.run(task);
+    return true;
   }
 }
 
@@ -66,7 +75,7 @@ export function useAutosave(options: Options): AutosaveMark {
     const print = printNow();
     if (print === mark.print) return;
     await lock
-      .run(async () => {
+      .tryRun(async () => {
         await writeAutosave({ bytes: await snapshot(db, builtIn, appVersion), savedAt: Date.now(), name, dirty: unsaved(print) });
         mark.set(print);
       })

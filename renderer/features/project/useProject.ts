@@ -48,6 +48,7 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
   const [savedPrint, setSavedPrint] = useState<Print>();
   const dirty = savedPrint !== undefined && print !== savedPrint;
   const [lock] = useState(() => new SnapshotLock());
+  const saving = useRef(false);
   const opening = useRef(false);
   /** The file Save writes to without asking (Electron only; the browser can only download). */
   const handle = useRef<ProjectHandle | null>(null);
@@ -76,7 +77,9 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
   /** Save writes over the current file when there is one; Save As (and a first save) asks where. */
   const write = useCallback(
     async (saveAs: boolean) => {
-      if (!db) return;
+      // One save at a time (a second Ctrl+S while the first is writing is dropped); an autosave is waited for.
+      if (!db || saving.current) return;
+      saving.current = true;
       try {
         await lock.run(async () => {
           const at = printNow();
@@ -94,6 +97,7 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
       } catch (e) {
         setState((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: reason(e) }) } }));
       } finally {
+        saving.current = false;
         refreshRecent();
       }
     },
