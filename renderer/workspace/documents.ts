@@ -3,10 +3,13 @@ import { parseGeoJson, type GeoMap } from '../../shared/charts/geojson';
 import { isLang } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { parseChartSpec, type ChartSpec } from '../../shared/model/chart-spec';
-import { parseDashboard, parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
-import { HISTORY_LIMIT, parseHistory, type HistoryEntry } from '../../shared/model/history';
-import type { SqlSnippet } from '../../shared/project/manifest';
+import { parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
+import type { HistoryEntry } from '../../shared/model/history';
+import { parseDashboardsFile, parseHistoryStrict, parseSnippets, type SqlSnippet } from '../../shared/project/documents';
 import { STARTER_SQL } from '../../shared/sql/browse-sql';
+
+// The parsers are the project file's own (shared/project/documents.ts, on the shared/model parsers), so a
+// document the profile accepts is one a project accepts, and the reverse.
 
 /**
  * The one table of the browser profile's storage keys. Nothing else names a localStorage key: every
@@ -76,26 +79,6 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 const text = (v: unknown): string => (typeof v === 'string' ? v : fail('not text'));
 const nullableText = (v: unknown): string | null => (v === null ? null : text(v));
 
-function parseHistoryStrict(json: unknown): HistoryEntry[] {
-  if (!Array.isArray(json)) fail('history is not a list');
-  const list = json as unknown[];
-  const parsed = parseHistory(list);
-  if (parsed.length !== Math.min(list.length, HISTORY_LIMIT)) fail('a history entry is not a query record');
-  return parsed;
-}
-
-function parseSnippets(json: unknown): SqlSnippet[] {
-  if (!Array.isArray(json)) fail('snippets are not a list');
-  return (json as unknown[]).map((s, i) => (isObj(s) && typeof s.name === 'string' && typeof s.sql === 'string' ? { name: s.name, sql: s.sql } : fail(`snippet ${i + 1} is not {name, sql}`)));
-}
-
-function parseDashboards(json: unknown): Dashboard[] {
-  if (!isObj(json) || json.version !== 1 || !Array.isArray(json.dashboards)) fail('dashboards: not a version 1 list');
-  const list = ((json as { dashboards: unknown[] }).dashboards).map(parseDashboard);
-  if (new Set(list.map((d) => d.id)).size !== list.length) fail('dashboards: an id appears twice');
-  return list;
-}
-
 function parseChartDraft(json: unknown): ChartDraft | null {
   if (json === null) return null;
   if (!isObj(json)) fail('chart draft is not an object');
@@ -113,7 +96,7 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   sqlHistory: { key: STORAGE_KEYS.sqlHistory, scope: 'project', fallback: () => [], parse: parseHistoryStrict, toJson: (v) => v },
   sqlSnippets: { key: STORAGE_KEYS.sqlSnippets, scope: 'project', fallback: () => [], parse: parseSnippets, toJson: (v) => v },
   savedCharts: { key: STORAGE_KEYS.savedCharts, scope: 'project', fallback: () => ({ version: 1, charts: [] }), parse: parseSavedCharts, toJson: (v) => v },
-  dashboards: { key: STORAGE_KEYS.dashboards, scope: 'project', fallback: () => [], parse: parseDashboards, toJson: (v) => ({ version: 1, dashboards: v }) },
+  dashboards: { key: STORAGE_KEYS.dashboards, scope: 'project', fallback: () => [], parse: (v) => parseDashboardsFile(v).dashboards, toJson: (v) => ({ version: 1, dashboards: v }) },
   deck: { key: STORAGE_KEYS.deck, scope: 'project', fallback: () => emptyDeck(), parse: (v) => parseDeck(JSON.stringify(v)), toJson: (v) => JSON.parse(serializeDeck(v)) as unknown },
   chartDraft: { key: STORAGE_KEYS.chartDraft, scope: 'profile', fallback: () => null, parse: parseChartDraft, toJson: (v) => v },
   dashboardPick: { key: STORAGE_KEYS.dashboardPick, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },

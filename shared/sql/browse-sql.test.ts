@@ -5,7 +5,8 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { listTables } from '../db-catalog';
 import { loadBundledDatasets } from '../datasets/load';
-import { columnValuesSql, dropTableSql, previewTableSql, STARTER_SQL, valuesAcrossSql } from './browse-sql';
+import { columnValuesSql, previewTableSql, STARTER_SQL, valuesAcrossSql } from './browse-sql';
+import { dropTableSql } from './project-sql';
 import { CATALOG_COLUMNS_SQL, createTableAsSql, rowCountsSql } from './catalog-sql';
 
 // A table and columns named with quotes, spaces and Chinese: only ident() makes these work.

@@ -1,8 +1,8 @@
 import { ident } from '../db';
 
 /**
- * SQL the screens send for browsing: the console's first example, "open this table in the console",
- * the value lists of filters, and dropping a user table. Every identifier goes through ident().
+ * SQL the screens send for browsing: the console's first example, "open this table in the console", and
+ * the value lists of filters. Every identifier goes through ident().
  */
 
 /** What the SQL console shows before the user has written anything. */
@@ -30,8 +30,4 @@ export function valuesAcrossSql(sources: readonly { table: string; column: strin
   if (sources.length === 0) return null;
   const parts = sources.map((s) => `SELECT DISTINCT ${ident(s.column)}::VARCHAR AS v FROM ${ident(s.table)}`);
   return `SELECT DISTINCT v FROM (${parts.join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v`;
-}
-
-export function dropTableSql(table: string): string {
-  return `DROP TABLE IF EXISTS ${ident(table)}`;
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../../../shared/db';
 import type { DatasetCatalog } from '../../../shared/model/catalog';
-import { ProjectError, type ProjectManifest } from '../../../shared/project/manifest';
+import { ProjectError, type ProjectDocumentName } from '../../../shared/project/errors';
+import type { ProjectManifest } from '../../../shared/project/manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
-import { dropTableSql } from '../../../shared/sql/browse-sql';
+import { dropTableSql } from '../../../shared/sql/project-sql';
 import { rawDb } from '../../db/data-changes';
 import { SnapshotError, workspace, type ValidatedDocuments } from '../../workspace';
 
@@ -31,11 +32,26 @@ export async function snapshot(db: Db, builtIn: string[], appVersion: string): P
   return saveProject(engine, { tables: await projectTables(engine, builtIn), ...workspace.projectSnapshot(), app: { name: 'sgw', version: appVersion } });
 }
 
+/** The store's documents as a project file names them (for the error message). */
+const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
+  sqlDraft: 'draft',
+  sqlHistory: 'history',
+  sqlSnippets: 'snippets',
+  savedCharts: 'charts',
+  dashboards: 'dashboards',
+  deck: 'decks',
+  lang: 'settings',
+  chartDraft: 'settings',
+  dashboardPick: 'settings',
+  view: 'settings',
+  geoMaps: 'settings',
+};
+
 function validateDocuments(manifest: ProjectManifest): ValidatedDocuments {
   try {
     return workspace.validate({ sql: manifest.sql, documents: manifest.documents, lang: manifest.settings.lang });
   } catch (e) {
-    if (e instanceof SnapshotError) throw new ProjectError('bad-manifest', e.message);
+    if (e instanceof SnapshotError) throw new ProjectError('bad-document', e.message, { document: FILE_NAME_OF[e.doc] });
     throw e;
   }
 }
