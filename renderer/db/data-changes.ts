@@ -52,6 +52,12 @@ export class DataChanges {
     return () => this.listeners.delete(listener);
   }
 
+  /** Something changed the data all at once (a committed project open): drop and tell, as after a write. */
+  changed(): void {
+    this.bump();
+    this.schedule();
+  }
+
   async around<T>(write: () => Promise<T>): Promise<T> {
     this.bump();
     this.writing++;

@@ -5,7 +5,7 @@ import type { ProjectManifest } from '../../../shared/project/manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
 import { dropTableSql } from '../../../shared/sql/project-sql';
-import { rawDb } from '../../db/data-changes';
+import { dataChanges, rawDb } from '../../db/data-changes';
 import { SnapshotError, workspace, type ValidatedDocuments } from '../../workspace';
 
 /** Bundled tables and views: never saved into a project, never replaced by one. */
@@ -64,13 +64,16 @@ function validateDocuments(manifest: ProjectManifest): ValidatedDocuments {
  */
 export async function restore(db: Db, bytes: Uint8Array, builtIn: string[], tablesOnly = false): Promise<ProjectManifest> {
   let documents: ValidatedDocuments | undefined;
-  const manifest = await openProject(db, bytes, {
+  // One transaction (shared/project): the data changes at its COMMIT or not at all, so it runs on the raw
+  // engine and counts as one change when it succeeded — a refused file leaves nothing unsaved behind.
+  const manifest = await openProject(rawDb(db), bytes, {
     replace: await userTables(db, builtIn),
     protect: builtIn,
     check: (m) => {
       if (!tablesOnly) documents = validateDocuments(m);
     },
   });
+  dataChanges(db).changed();
   if (documents) workspace.load(documents);
   return manifest;
 }
