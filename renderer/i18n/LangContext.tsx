@@ -1,9 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isLang, translator, type Translate } from '../../shared/i18n';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { translator, type Translate } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { getDesktop } from '../desktop';
-
-const STORAGE_KEY = 'sgw.lang';
+import { useDocument } from '../workspace';
 
 interface LangState {
   lang: Lang;
@@ -13,18 +12,10 @@ interface LangState {
 
 const LangContext = createContext<LangState | null>(null);
 
-function initialLang(): Lang {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return isLang(saved) ? saved : 'zh-CN';
-}
-
+/** The UI language: a workspace setting (remembered in the profile; a project opened brings its own). */
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const setLang = useCallback((next: Lang) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    setLangState(next);
-  }, []);
-  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  const [lang, setLang] = useDocument('lang');
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang: (next: Lang) => void setLang(next) }), [lang, setLang]);
   useEffect(() => {
     document.documentElement.lang = lang;
     // The desktop shell's native menu follows the page's language (the browser fallback does nothing).

@@ -12,6 +12,7 @@ import { chartsEn, chartsZh } from './features/charts';
 import { cliEn, cliZh } from './features/cli';
 import { menuEn, menuZh } from './features/menu';
 import { desktopEn, desktopZh } from './features/desktop';
+import { workspaceEn, workspaceZh } from './features/workspace';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -115,6 +116,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.source': 'Source: {source}',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn };

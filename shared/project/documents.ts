@@ -77,7 +77,7 @@ function list(document: ProjectDocumentName, v: unknown): unknown[] {
   return v;
 }
 
-function parseDashboardsFile(v: unknown): DashboardsFile {
+export function parseDashboardsFile(v: unknown): DashboardsFile {
   if (!isObject(v) || v.version !== 1 || !Array.isArray(v.dashboards)) throw new Error('not a version 1 dashboards file');
   const dashboards = v.dashboards.map(parseDashboard);
   const ids = new Set(dashboards.map((d) => d.id));
@@ -100,14 +100,22 @@ function parseSnippet(s: unknown): SqlSnippet {
   return { name: o.name, sql: o.sql };
 }
 
+/** A stored query history: parseHistory, but an entry it would drop is damage, not something to skip. */
+export function parseHistoryStrict(v: unknown): HistoryEntry[] {
+  const raw = list('history', v);
+  const history = parseHistory(raw);
+  if (history.length !== raw.length) badDocument('history', `${raw.length - history.length} entries are not valid`);
+  return history;
+}
+
+export function parseSnippets(v: unknown): SqlSnippet[] {
+  return list('snippets', v).map(parseSnippet);
+}
+
 export function parseSql(v: unknown): ProjectSql {
   const sql = exactObject('draft', v, ['draft', 'history', 'snippets']);
   if (typeof sql.draft !== 'string') badDocument('draft', 'must be text');
-  const raw = list('history', sql.history);
-  const history = parseHistory(raw);
-  // parseHistory drops what it cannot read; in a project file that is damage, not something to skip.
-  if (history.length !== raw.length) badDocument('history', `${raw.length - history.length} entries are not valid`);
-  return { draft: sql.draft, history, snippets: list('snippets', sql.snippets).map(parseSnippet) };
+  return { draft: sql.draft, history: parseHistoryStrict(sql.history), snippets: parseSnippets(sql.snippets) };
 }
 
 export function parseSettings(v: unknown): ProjectSettings {

@@ -91,9 +91,14 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
  * and rewrites provenance; any failure rolls it all back. Names in `protect` (bundled tables, views) are
  * never overwritten. On failure the database is exactly as it was and the error is a ProjectError.
  */
-export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: string[]; protect: string[] }): Promise<ProjectManifest> {
+export async function openProject(
+  db: Db,
+  bytes: Uint8Array,
+  opts: { replace: string[]; protect: string[]; /** Runs on the validated manifest before the database is touched; a throw refuses the file. */ check?(manifest: ProjectManifest): void },
+): Promise<ProjectManifest> {
   const archive = unpackProject(bytes);
   const { manifest } = archive;
+  opts.check?.(manifest);
   const protectedNames = new Set(opts.protect.map((n) => n.toLowerCase()));
   const clash = manifest.tables.find((t) => protectedNames.has(t.name.toLowerCase()));
   if (clash) throw new ProjectError('protected-name', `table ${clash.name} would replace a built-in table`, { table: clash.name });

@@ -15,19 +15,19 @@ import { useImportCommit } from './use-import-commit';
 interface Props {
   file: FileEntry;
   client: ImportClient;
+  /** The app's Db: a commit through it refreshes the table list, caches and rollups (renderer/db). */
   db: Db | null;
-  onImported(): void;
   onOpenSql(table: string): void;
   onRemove(): void;
 }
 
 /** One file on the import screen: its source settings, sheets, one section per table, and the import. */
-export function ImportFileCard({ file, client, db, onImported, onOpenSql, onRemove }: Props) {
+export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props) {
   const { t } = useLang();
   const [settings, setSettings] = useState<FileSettings>(EMPTY_SETTINGS);
   const onFirstSheet = useCallback((sheet: string) => setSettings((s) => (s.sheets ? s : { ...s, sheets: [sheet] })), []);
   const { source, targets, requests, progress, setProgress } = useFileAnalysis(file, client, settings, onFirstSheet);
-  const { outcome, run } = useImportCommit(db, client, file, onImported, setProgress);
+  const { outcome, run } = useImportCommit(db, client, file, setProgress);
 
   const tableName = (sheet?: string) => own(settings.names, targetKey(sheet)) ?? suggestTableName(file.name, sheet);
   const ready = targets.length > 0 && targets.every((tg) => tg.preview) && progress === null && db !== null;

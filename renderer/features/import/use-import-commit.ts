@@ -1,7 +1,8 @@
 /**
  * The import itself: for each table, the worker builds the Arrow stream with the previewed settings and
  * commitTable puts it into the database (temporary table, then rename and provenance in one transaction).
- * This is the one place the import screen writes to the database.
+ * This is the one place the import screen writes to the database; the app's Db (renderer/db) counts the
+ * write as a data change, which refreshes the table list, caches and rollups.
  */
 import { useState } from 'react';
 import type { Db } from '../../../shared/db';
@@ -15,7 +16,7 @@ export interface Outcome {
   error?: unknown;
 }
 
-export function useImportCommit(db: Db | null, client: ImportClient, file: FileEntry, onImported: () => void, setProgress: (p: number | null) => void) {
+export function useImportCommit(db: Db | null, client: ImportClient, file: FileEntry, setProgress: (p: number | null) => void) {
   const [outcome, setOutcome] = useState<Outcome>();
 
   const run = async (requests: readonly TableRequest[], tableName: (sheet?: string) => string, replace: boolean) => {
@@ -29,7 +30,6 @@ export function useImportCommit(db: Db | null, client: ImportClient, file: FileE
         const name = tableName(r.sheet ?? built.tables[0].preview.sheet);
         await commitTable(db, { tableName: name, ipc: built.tables[0].ipc, parsed: { ...built.tables[0].preview, data: [] }, source: built.source, replace });
         done.push({ table: name, rows: built.tables[0].preview.rowCount });
-        onImported();
       }
       setOutcome({ done });
     } catch (e) {
