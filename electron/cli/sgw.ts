@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listTables, type TableInfo } from '../../shared/db-catalog';
 import type { Db } from '../../shared/db';
+import type { DatasetCatalog } from '../../shared/model/catalog';
 import { loadBundledDatasets } from '../../shared/datasets/load';
 import { describeDbError } from '../../shared/db-errors';
 import { isLang, translator, type Translate } from '../../shared/i18n';
@@ -71,12 +72,14 @@ function formatTables(tables: TableInfo[], format: OutputFormat): string {
   return format === 'csv' ? toCsv(headers, rows, { lineEnding: '\n' }) : `${renderTextTable(headers, rows, [false, false, true, false])}\n`;
 }
 
-async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<Db> {
+async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<{ db: Db; catalog: DatasetCatalog }> {
   const db = await openNodeDb();
   let bundled: string[] = [];
+  let catalog: DatasetCatalog;
   try {
-    const { catalog, views } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
-    bundled = [...catalog.datasets.map((d) => d.table), ...views];
+    const loaded = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
+    catalog = loaded.catalog;
+    bundled = [...catalog.datasets.map((d) => d.table), ...loaded.views];
   } catch (e) {
     await db.close();
     throw new UsageError(t('cli.datasetsFailed', { detail: e instanceof Error ? e.message : String(e) }));
@@ -89,12 +92,12 @@ async function openWithDatasets(dir: string, t: Translate, project?: string): Pr
       throw new UsageError(t('cli.projectFailed', { reason: describeProjectError(e, t) }));
     }
   }
-  return db;
+  return { db, catalog };
 }
 
 /** Runs `sgw` with the given arguments; returns the process exit code (0 ok, 1 query failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
-  if (isExportCommand(argv)) return runExportCommand(argv, io, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr) });
+  if (isExportCommand(argv)) return runExportCommand(argv, io, { openDb: (dir, tr, project) => openWithDatasets(dir ?? defaultDatasetsDir(), tr, project) });
   const langArg = argv.indexOf('--lang');
   let t = translator(isLang(argv[langArg + 1]) ? (argv[langArg + 1] as Lang) : 'zh-CN');
   if (argv[0] === 'import' && !argv.includes('--help')) return runImportCommand(argv.slice(1), io, t);
@@ -125,7 +128,7 @@ export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Prom
   }
   let db: Db;
   try {
-    db = await openWithDatasets(opts.datasets ?? defaultDatasetsDir(), t, opts.project);
+    ({ db } = await openWithDatasets(opts.datasets ?? defaultDatasetsDir(), t, opts.project));
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;

@@ -59,8 +59,10 @@ const coreZh = {
   'chart.tooMany': '这张图有超过 {max} 个数据点（维度或系列的取值太多），无法绘制：请设置“前N项”、添加筛选或换一个维度。',
   'chart.loading': '图表加载中…',
   'chart.source': '来源：{source}',
+  'chart.dataTable': '{title} 的数据',
+  'chart.noTable': '找不到数据表 {table}：它可能属于另一个项目，或已被删除',
   'cli.usage':
-    '用法：\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project 文件]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x 列 --y 列[,列] [--series 列] [--title 标题]\n             --xlsx 文件 | --png 文件 [--scale 1|2|3] | --svg 文件 | --csv 文件 [--encoding utf-8|gb18030]\n  sgw import <文件> [--sheet 工作表]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out 表.csv|表.parquet] [--format table|json]\n选项：\n  --datasets <目录>  数据集目录（默认为内置数据集）\n  --project <文件>   同时载入项目文件（.sgwp）中的数据表\n  --lang zh-CN|en   输出语言\n  --help            显示帮助\n  --version         显示版本',
+    '用法：\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project 文件]\n  sgw export --sql "<SQL>" --chart 图表类型 --x 列 --y 列[,列] [--series 列] [--title 标题]  或  sgw export --spec 图表.json\n             --xlsx 文件 | --png 文件 [--scale 1|2|3] | --svg 文件 | --csv 文件 [--encoding utf-8|gb18030]\n  sgw import <文件> [--sheet 工作表]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out 表.csv|表.parquet] [--format table|json]\n选项：\n  --datasets <目录>  数据集目录（默认为内置数据集）\n  --project <文件>   同时载入项目文件（.sgwp）中的数据表\n  --lang zh-CN|en   输出语言\n  --help            显示帮助\n  --version         显示版本',
   'cli.unknownCommand': '未知命令：{command}',
   'cli.missingSql': '请提供要运行的 SQL，例如：sgw query "SELECT 1"',
   'cli.badFormat': '不支持的输出格式：{format}（可用 table、csv、json）',
@@ -117,8 +119,10 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.tooMany': 'This chart would have more than {max} data points (too many values on the dimension or series): set Top N, add a filter or pick another dimension.',
   'chart.loading': 'Loading chart…',
   'chart.source': 'Source: {source}',
+  'chart.dataTable': 'Data of {title}',
+  'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
   'cli.usage':
-    'Usage:\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project FILE]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x COL --y COL[,COL] [--series COL] [--title TITLE]\n             --xlsx FILE | --png FILE [--scale 1|2|3] | --svg FILE | --csv FILE [--encoding utf-8|gb18030]\n  sgw import <file> [--sheet S]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out table.csv|table.parquet] [--format table|json]\nOptions:\n  --datasets <dir>  datasets folder (default: the bundled datasets)\n  --project <file>  also load the tables of a project file (.sgwp)\n  --lang zh-CN|en   output language\n  --help            show this help\n  --version         show the version',
+    'Usage:\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project FILE]\n  sgw export --sql "<SQL>" --chart KIND --x COL --y COL[,COL] [--series COL] [--title TITLE]  or  sgw export --spec chart.json\n             --xlsx FILE | --png FILE [--scale 1|2|3] | --svg FILE | --csv FILE [--encoding utf-8|gb18030]\n  sgw import <file> [--sheet S]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out table.csv|table.parquet] [--format table|json]\nOptions:\n  --datasets <dir>  datasets folder (default: the bundled datasets)\n  --project <file>  also load the tables of a project file (.sgwp)\n  --lang zh-CN|en   output language\n  --help            show this help\n  --version         show the version',
   'cli.unknownCommand': 'Unknown command: {command}',
   'cli.missingSql': 'Give the SQL to run, e.g. sgw query "SELECT 1"',
   'cli.badFormat': 'Unsupported format: {format} (use table, csv or json)',
