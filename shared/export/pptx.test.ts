@@ -103,6 +103,9 @@ describe('deck → pptx', () => {
     expect(combo).toContain('<c:lineChart>');
     expect(combo.match(/<c:valAx>/g)).toHaveLength(2);
     for (const x of xml) expect(x).not.toContain('<c:pieChart>');
+    // A missing value is no cached point at all (a gap), never an empty one a reader may take for 0.
+    expect(combo).not.toContain('<c:v></c:v>');
+    expect(combo).toMatch(/<c:ptCount val="3"\/><c:pt idx="0"><c:v>5<\/c:v><\/c:pt><c:pt idx="1"><c:v>2.56<\/c:v><\/c:pt>\s*<\/c:numCache>/);
   });
 
   it.each([MAP, HEATMAP, TREEMAP, MULTIPLES])('$kind: the on-screen picture, then its data table — never a chart of another kind', async (data) => {

@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import type { ChartData } from '../charts/chart-data';
 import { seriesHeader } from './chart-xml';
@@ -74,7 +75,26 @@ export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
       tableSlide(pptx.addSlide(), s.data, deck.dataTableSuffix ?? '');
     }
   }
-  return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  return withoutEmptyPoints((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+}
+
+/**
+ * pptxgenjs writes a missing value as an empty cached point (<c:v></c:v>), which readers may take for 0; an
+ * absent point is a gap, as in our xlsx charts (and the charts say dispBlanksAs gap).
+ */
+function withoutEmptyPoints(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  let changed = false;
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^ppt\/charts\/chart\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    const fixed = xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
+    if (fixed !== xml) {
+      files[name] = strToU8(fixed);
+      changed = true;
+    }
+  }
+  return changed ? zipSync(files, { level: 6 }) : bytes;
 }
 
 function title(slide: PptxSlideObj, text: string) {
