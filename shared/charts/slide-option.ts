@@ -1,5 +1,9 @@
 import type { EChartsOption } from 'echarts';
 
+type Part = Record<string, unknown>;
+const shift = (part: unknown, by: number): unknown =>
+  part && typeof part === 'object' && !Array.isArray(part) && typeof (part as Part).top === 'number' ? { ...(part as Part), top: ((part as Part).top as number) + by } : part;
+
 /**
  * A chart's option at presentation size: readable from the back of a classroom. Used by the slides on
  * screen and by the pictures of those slides in the pptx, so both show the same thing.
@@ -10,9 +14,13 @@ export function forSlide(option: EChartsOption): EChartsOption {
   const [main, ...panels] = titles;
   // No truncation at slide width: the screen's 560 px limit would cut a 28 px title short.
   const big = main ? { ...main, textStyle: { fontSize: 28, fontWeight: 600 as const }, subtextStyle: { ...(main.subtextStyle as object), fontSize: 18 } } : undefined;
+  // The bigger title needs room: a legend and a plot placed in pixels below it move down by as much.
+  const room = main ? 18 + (main.subtext ? 10 : 0) : 0;
   return {
     ...option,
     textStyle: { ...(option.textStyle as object), fontSize: 16 },
     ...(big ? { title: panels.length ? [big, ...panels] : big } : {}),
+    ...(option.legend ? { legend: shift(option.legend, room) as EChartsOption['legend'] } : {}),
+    ...(option.grid ? { grid: shift(option.grid, room) as EChartsOption['grid'] } : {}),
   };
 }
