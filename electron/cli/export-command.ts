@@ -14,14 +14,15 @@ import type { Db } from '../../shared/db';
 import { describeTable } from '../../shared/db-catalog';
 import { describeDbError } from '../../shared/db-errors';
 import { officeForm } from '../../shared/export/chart-kinds';
-import { CSV_ENCODINGS, chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
+import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
 import { formatNumber } from '../../shared/format/number';
-import { isLang, translator, type Translate } from '../../shared/i18n';
+import type { Translate } from '../../shared/i18n';
 import type { DatasetCatalog, Lang } from '../../shared/model/catalog';
 import { specColumns, type ChartSpec } from '../../shared/model/chart-spec';
 import { chartSpecFromFile } from '../../shared/model/dashboard';
 import { createQueryViewSql } from '../../shared/sql/query-view';
+import type { ParsedArgs } from './args';
 import { ExportUsageError, QUERY_VIEW, inQueryOrder, specFromFlags } from './export-spec';
 import { renderPng, renderSvg } from './svg-chart';
 
@@ -31,59 +32,13 @@ export interface ExportIo {
 }
 
 export interface ExportDeps {
-  /** Opens the database with the bundled (or `--datasets`) tables loaded, plus a project's (`--project`). */
-  openDb(datasets: string | undefined, t: Translate, project?: string): Promise<{ db: Db; catalog: DatasetCatalog | null }>;
+  /** Opens the database with the bundled (or `--datasets`) tables loaded (and `--project`'s), with their catalog. */
+  openDb(datasets: string | undefined, t: Translate): Promise<{ db: Db; catalog: DatasetCatalog | null }>;
   writeFile?(file: string, bytes: Uint8Array): Promise<void>;
   readFile?(file: string): Promise<Uint8Array>;
 }
 
-const VALUE_FLAGS = ['--sql', '--spec', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source', '--xlsx', '--png', '--svg', '--csv', '--encoding', '--width', '--height', '--scale', '--datasets', '--project', '--lang'] as const;
-type Flag = (typeof VALUE_FLAGS)[number];
-type Flags = Partial<Record<Flag, string>>;
-const GLOBAL_VALUE_FLAGS = new Set(['--format', '--datasets', '--project', '--lang']);
-/** Flags that describe the chart: a --spec file already does. */
-const CHART_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source'] as const;
-
-class UsageError extends Error {}
-
-/** True when the first word that is not a global option is `export`. */
-export function isExportCommand(argv: string[]): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    if (GLOBAL_VALUE_FLAGS.has(argv[i])) i++;
-    else if (!argv[i].startsWith('-')) return argv[i] === 'export';
-  }
-  return false;
-}
-
-function parse(argv: string[], t: Translate): Flags {
-  const values: Flags = {};
-  let sawCommand = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const flag = (eq > 0 ? a.slice(0, eq) : a) as Flag;
-    if ((VALUE_FLAGS as readonly string[]).includes(flag)) {
-      const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
-      if (v === undefined) throw new UsageError(t('cli.badOption', { option: flag }));
-      values[flag] = v;
-    } else if (a === 'export' && !sawCommand) sawCommand = true;
-    else throw new UsageError(t('cli.badOption', { option: a }));
-  }
-  return values;
-}
-
-function check(o: Flags, t: Translate): void {
-  if (o['--lang'] !== undefined && !isLang(o['--lang'])) throw new UsageError(t('cli.badOption', { option: `--lang ${o['--lang']}` }));
-  if (o['--spec'] !== undefined) {
-    const clash = CHART_FLAGS.filter((f) => o[f] !== undefined);
-    if (clash.length) throw new UsageError(t('cli.export.specConflict', { flags: clash.join(' ') }));
-  } else for (const f of ['--sql', '--x', '--y'] as const) if (!o[f]?.trim()) throw new UsageError(t('cli.export.missing', { what: f }));
-  if (o['--encoding'] !== undefined && !CSV_ENCODINGS.includes(o['--encoding'].toLowerCase() as CsvEncoding)) {
-    throw new UsageError(t('cli.export.badEncoding', { encoding: o['--encoding'] }));
-  }
-  if (o['--scale'] !== undefined && !['1', '2', '3'].includes(o['--scale'])) throw new UsageError(t('cli.badOption', { option: `--scale ${o['--scale']}` }));
-  if (!o['--xlsx'] && !o['--svg'] && !o['--csv'] && !o['--png']) throw new UsageError(t('cli.export.noOutput'));
-}
+type Flags = ParsedArgs['values'];
 
 /** A failure with its exit code and the message to print. */
 class Failure extends Error {
@@ -95,20 +50,13 @@ class Failure extends Error {
   }
 }
 
-/** Runs `sgw export …`; returns the exit code (0 ok, 1 query or write failed, 2 usage). */
-export async function runExportCommand(argv: string[], io: ExportIo, deps: ExportDeps): Promise<number> {
-  const langAt = argv.findIndex((a) => a === '--lang');
-  const lang: Lang = isLang(argv[langAt + 1]) ? (argv[langAt + 1] as Lang) : 'zh-CN';
-  const t = translator(lang);
-  let o: Flags;
-  try {
-    o = parse(argv, t);
-    check(o, t);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`${e.message}\n\n${t('cli.usage')}\n`);
-    return 2;
-  }
+/**
+ * Runs `sgw export …` (arguments parsed and checked against commands.ts); returns the exit code (0 ok, 1 query,
+ * chart or write failed, 2 usage).
+ */
+export async function runExportCommand(args: ParsedArgs, io: ExportIo, t: Translate, deps: ExportDeps): Promise<number> {
+  const lang = args.lang;
+  const o = args.values;
   // A bad --spec file is a usage error, found before the database starts.
   let fileSpec: ChartSpec | undefined;
   if (o['--spec'] !== undefined) {
@@ -122,7 +70,7 @@ export async function runExportCommand(argv: string[], io: ExportIo, deps: Expor
 
   let opened: { db: Db; catalog: DatasetCatalog | null };
   try {
-    opened = await deps.openDb(o['--datasets'], t, o['--project']);
+    opened = await deps.openDb(o['--datasets'], t);
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;

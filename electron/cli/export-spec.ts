@@ -33,9 +33,9 @@ const bareSource = (s: string) => s.replace(/^\s*(来源[：:]|Source:)\s*/i, ''
  */
 export function specFromFlags(f: ChartFlags, t: Translate): ChartSpec {
   const kind = (f.chart ?? 'column') as ChartKind;
-  if (!CHART_KINDS.includes(kind)) throw new ExportUsageError(t('cli.export.badChart', { kind: f.chart ?? '' }));
+  if (!CHART_KINDS.includes(kind)) throw new ExportUsageError(t('cli.export.badChart', { value: f.chart ?? '', values: CHART_KINDS.join(', ') }));
   const ys = f.y.split(',').map((s) => s.trim()).filter(Boolean);
-  if (ys.length === 0) throw new ExportUsageError(t('cli.export.missing', { what: '--y' }));
+  if (ys.length === 0) throw new ExportUsageError(t('cli.missingFlag', { flag: '--y' }));
   if (f.series && ys.length !== 1) throw new ExportUsageError(t('cli.export.seriesOneY'));
   if (TWO_MEASURE_KINDS.includes(kind) && ys.length < 2) throw new ExportUsageError(t('cli.export.twoMeasures', { kind }));
   const source = f.source === undefined ? '' : bareSource(f.source);

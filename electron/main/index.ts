@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-api';
+import { translator } from '../../shared/i18n';
+import type { Lang } from '../../shared/model/catalog';
 import { writeFileAtomic } from './atomic-write';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -17,6 +19,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+/** The page's language (DesktopApi.setLanguage): the menu and the About box follow it. */
+let uiLang: Lang = 'zh-CN';
 
 const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
@@ -34,15 +38,16 @@ function openMainWindow(): void {
 }
 
 function showAbout(): void {
+  const t = translator(uiLang);
   const options = {
     type: 'info' as const,
-    title: '关于',
-    message: WINDOW_TITLE,
+    title: t('menu.aboutTitle'),
+    message: t('app.title'),
     detail: [
-      `版本 ${app.getVersion()}`,
+      t('menu.aboutVersion', { version: app.getVersion() }),
       `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
     ].join('\n'),
-    buttons: ['确定'],
+    buttons: [t('menu.ok')],
   };
   const win = liveWindow();
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
@@ -102,12 +107,17 @@ async function onReady(): Promise<void> {
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
       defaultSaveDir,
+      setLanguage: (lang) => {
+        if (lang === uiLang) return;
+        uiLang = lang;
+        rebuildMenu();
+      },
     }),
   );
 
-  const setMenu = async () => {
+  async function setMenu(): Promise<void> {
     const template = buildMenuTemplate({
-      appName: WINDOW_TITLE,
+      lang: uiLang,
       isMac: process.platform === 'darwin',
       isDev: !app.isPackaged,
       onAbout: showAbout,
@@ -116,8 +126,11 @@ async function onReady(): Promise<void> {
       onClearRecent: () => void projects.clear(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  };
-  projects.onChange(() => void setMenu().catch((err: unknown) => console.error('[menu] rebuild failed', err)));
+  }
+  function rebuildMenu(): void {
+    setMenu().catch((err: unknown) => console.error('[menu] rebuild failed', err));
+  }
+  projects.onChange(rebuildMenu);
   await setMenu();
 
   openMainWindow();

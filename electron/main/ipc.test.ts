@@ -45,6 +45,7 @@ async function setup(overrides: Partial<IpcDeps> = {}) {
     app: { getVersion: () => '0.1.0' },
     platform: 'linux',
     defaultSaveDir: () => '/home/u/Documents',
+    setLanguage: vi.fn((_lang: 'zh-CN' | 'en') => undefined),
   } satisfies IpcDeps;
   return { deps, files, projects, handlers: createIpcHandlers({ ...deps, ...overrides }) };
 }
@@ -60,6 +61,7 @@ describe('sender check', async () => {
     ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
     ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', bytes: new Uint8Array(1), handleId: known.id })],
     ['recentProjects', (e) => handlers.recentProjects(e)],
+    ['setLanguage', (e) => handlers.setLanguage(e, 'en')],
   ];
 
   it('covers every invoke method', () => {
@@ -91,6 +93,22 @@ describe('sender check', async () => {
     expect(deps.shell.openExternal).not.toHaveBeenCalled();
     expect(deps.fs.readFile).not.toHaveBeenCalled();
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+    expect(deps.setLanguage).not.toHaveBeenCalled();
+  });
+});
+
+describe('setLanguage', () => {
+  it('hands a valid language to main, refuses anything else before it reaches the menu', async () => {
+    const { handlers, deps } = await setup();
+    await handlers.setLanguage(trustedEvent(), 'en');
+    await handlers.setLanguage(trustedEvent(), 'zh-CN');
+    expect(deps.setLanguage.mock.calls).toEqual([['en'], ['zh-CN']]);
+    for (const bad of ['fr', 'EN', '', null, undefined, { lang: 'en' }, ['en']]) {
+      const err = await handlers.setLanguage(trustedEvent(), bad).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadError);
+      expect((err as Error).message).toBe('desktop.setLanguage: invalid request: language must be zh-CN or en');
+    }
+    expect(deps.setLanguage).toHaveBeenCalledTimes(2);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   PayloadError,
   ipcChannel,
   parseExternalUrl,
+  parseLanguage,
   parseOpenFilesRequest,
   parseOpenProjectRequest,
   parseSaveFileRequest,
@@ -21,6 +22,7 @@ import {
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
+import type { Lang } from '../../shared/model/catalog';
 import type { AtomicWriteOptions } from './atomic-write';
 import type { ProjectStore } from './projects';
 import { isAppUrl } from './protocol';
@@ -54,6 +56,8 @@ export interface IpcDeps {
   platform: string;
   /** Folder the save dialog starts in (e.g. the user's Documents). */
   defaultSaveDir(): string;
+  /** The page switched language: main rebuilds the native menu in it. */
+  setLanguage(lang: Lang): void;
 }
 
 /** Renderer-facing handler: the raw IPC arguments are untrusted, the result is the API's promise. */
@@ -221,6 +225,11 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     async recentProjects(event) {
       guard(event, 'recentProjects');
       return deps.projects.recent();
+    },
+
+    async setLanguage(event, raw) {
+      guard(event, 'setLanguage');
+      deps.setLanguage(parsePayload('setLanguage', parseLanguage, raw));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isLang, translator, type Translate } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
+import { getDesktop } from '../desktop';
 
 const STORAGE_KEY = 'sgw.lang';
 
@@ -26,6 +27,10 @@ export function LangProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The desktop shell's native menu follows the page's language (the browser fallback does nothing).
+    getDesktop()
+      .setLanguage(lang)
+      .catch((err: unknown) => console.warn('[lang] the desktop menu could not switch language', err));
   }, [lang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

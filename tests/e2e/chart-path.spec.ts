@@ -21,8 +21,8 @@ async function screenChart(scope: Locator): Promise<ChartData> {
   const table = scope.locator('table[data-kind]').first();
   await table.waitFor({ state: 'attached' });
   return table.evaluate((t) => {
-    const cols = [...t.querySelectorAll('thead th[data-name]')];
-    const rows = [...t.querySelectorAll('tbody tr')];
+    const cols = Array.from(t.querySelectorAll('thead th[data-name]'));
+    const rows = Array.from(t.querySelectorAll('tbody tr'));
     const key = (th: Element) => th.getAttribute('data-key') ?? '';
     return {
       kind: t.getAttribute('data-kind'),

@@ -65,8 +65,8 @@ export const importZh = {
   'import.err.worker': '解析进程出错：{detail}',
   'cli.import.missingFile': '请提供要导入的文件，例如：sgw import 数据.csv',
   'cli.import.readFailed': '无法读取文件：{detail}',
-  'cli.import.badEncoding': '不支持的编码：{encoding}（可用 utf-8、gb18030、gbk、big5、utf-16le、utf-16be）',
-  'cli.import.badHeaderRows': '--header-rows 需要 0 到 3 之间的整数',
+  'cli.import.badEncoding': '不支持的编码：{value}（可用 {values}）',
+  'cli.import.badHeaderRows': '--header-rows 需要 0 到 3 之间的整数，而不是“{value}”',
   'cli.import.badOut': '--out 只支持 .csv 或 .parquet 文件',
   'cli.import.wrote': '已写出 {file}',
 } as const;
@@ -137,8 +137,8 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.err.worker': 'The parser failed: {detail}',
   'cli.import.missingFile': 'Give the file to import, e.g. sgw import data.csv',
   'cli.import.readFailed': 'Cannot read the file: {detail}',
-  'cli.import.badEncoding': 'Unsupported encoding: {encoding} (use utf-8, gb18030, gbk, big5, utf-16le, utf-16be)',
-  'cli.import.badHeaderRows': '--header-rows takes a whole number from 0 to 3',
+  'cli.import.badEncoding': 'Unsupported encoding: {value} (use {values})',
+  'cli.import.badHeaderRows': '--header-rows takes a whole number from 0 to 3, not “{value}”',
   'cli.import.badOut': '--out writes .csv or .parquet files only',
   'cli.import.wrote': 'Wrote {file}',
 };
