@@ -6,6 +6,7 @@ import { MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-api';
 import { translator } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { writeFileAtomic } from './atomic-write';
+import { createExternalOpener } from './external-links';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ProjectRegistry } from './projects';
@@ -19,17 +20,30 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-/** The page's language (DesktopApi.setLanguage): the menu and the About box follow it. */
-let uiLang: Lang = 'zh-CN';
-
 const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+/**
+ * The page's language (DesktopApi.setLanguage): the menu, the About box and the dialogs main draws itself
+ * follow it; zh-CN until the page reports its own.
+ */
+const page: { lang: Lang } = { lang: 'zh-CN' };
+
+/** Every way out to the OS browser (links, window.open, desktop.openExternal) asks first, in one place. */
+const openExternal = createExternalOpener({
+  showMessageBox: (opts) => {
+    const win = liveWindow();
+    return win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts);
+  },
+  openExternal: (url) => shell.openExternal(url),
+  lang: () => page.lang,
+});
 
 function openMainWindow(): void {
   const win = createMainWindow({
     // Resolved from the app root (a folder, or app.asar when packaged) like the renderer itself.
     preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
     startUrl: APP_START_URL,
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -38,7 +52,7 @@ function openMainWindow(): void {
 }
 
 function showAbout(): void {
-  const t = translator(uiLang);
+  const t = translator(page.lang);
   const options = {
     type: 'info' as const,
     title: t('menu.aboutTitle'),
@@ -103,13 +117,13 @@ async function onReady(): Promise<void> {
       },
       fs: { stat, readFile, writeFileAtomic },
       projects,
-      shell: { openExternal: (url) => shell.openExternal(url) },
+      external: { open: openExternal },
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
       defaultSaveDir,
       setLanguage: (lang) => {
-        if (lang === uiLang) return;
-        uiLang = lang;
+        if (lang === page.lang) return;
+        page.lang = lang;
         rebuildMenu();
       },
     }),
@@ -117,7 +131,7 @@ async function onReady(): Promise<void> {
 
   async function setMenu(): Promise<void> {
     const template = buildMenuTemplate({
-      lang: uiLang,
+      lang: page.lang,
       isMac: process.platform === 'darwin',
       isDev: !app.isPackaged,
       onAbout: showAbout,

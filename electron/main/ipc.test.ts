@@ -41,7 +41,7 @@ async function setup(overrides: Partial<IpcDeps> = {}) {
       writeFileAtomic: vi.fn(async (file: string, bytes: Uint8Array, _options?: { keepBackup?: boolean }) => void files.set(file, bytes)),
     },
     projects,
-    shell: { openExternal: vi.fn(async () => undefined) },
+    external: { open: vi.fn(async (_url: string) => true) },
     app: { getVersion: () => '0.1.0' },
     platform: 'linux',
     defaultSaveDir: () => '/home/u/Documents',
@@ -90,7 +90,7 @@ describe('sender check', async () => {
   it('does nothing on refusal', () => {
     expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
-    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+    expect(deps.external.open).not.toHaveBeenCalled();
     expect(deps.fs.readFile).not.toHaveBeenCalled();
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
     expect(deps.setLanguage).not.toHaveBeenCalled();
@@ -229,11 +229,10 @@ describe('saveFile', () => {
 });
 
 describe('openExternal', () => {
-  it('opens http(s) and mailto links', async () => {
+  it('hands valid links to the guarded opener, which asks before anything opens (external-links.ts)', async () => {
     const { handlers, deps } = await setup();
     await handlers.openExternal(trustedEvent(), 'https://data.stats.gov.cn/easyquery.htm?cn=C01');
-    await handlers.openExternal(trustedEvent(), 'mailto:team@example.com');
-    expect(deps.shell.openExternal.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01'], ['mailto:team@example.com']]);
+    expect(deps.external.open.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01']]);
   });
 
   it('refuses other schemes and junk', async () => {
@@ -247,7 +246,7 @@ describe('openExternal', () => {
     ] as const) {
       await expect(handlers.openExternal(trustedEvent(), url)).rejects.toThrow(message);
     }
-    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+    expect(deps.external.open).not.toHaveBeenCalled();
   });
 });
 

@@ -51,7 +51,8 @@ export interface IpcDeps {
   };
   /** The only way from a handle id to a path: ids it never issued are refused. */
   projects: ProjectStore;
-  shell: { openExternal(url: string): Promise<void> };
+  /** The guarded opener (external-links.ts): http(s) only, after a dialog showing the address. */
+  external: { open(url: string): Promise<boolean> };
   app: { getVersion(): string };
   platform: string;
   /** Folder the save dialog starts in (e.g. the user's Documents). */
@@ -176,7 +177,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     async openExternal(event, raw) {
       guard(event, 'openExternal');
       const url = parsePayload('openExternal', parseExternalUrl, raw);
-      await deps.shell.openExternal(url);
+      await deps.external.open(url);
     },
 
     async openProject(event, raw) {
