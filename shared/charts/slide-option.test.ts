@@ -10,7 +10,17 @@ describe('forSlide', () => {
     expect(s.title).toMatchObject({ text: COLUMN.title, textStyle: { fontSize: 28 }, subtextStyle: { fontSize: 18 } });
     expect((s.legend as { top: number }).top).toBe((o.legend as { top: number }).top + 28);
     expect((s.grid as { top: number }).top).toBe((o.grid as { top: number }).top + 28);
-    expect(s.series).toBe(o.series);
+    expect((s.xAxis as { axisLabel: { fontSize: number } }).axisLabel.fontSize).toBe(16);
+    expect((s.series as { type: string; label?: { fontSize: number } }[]).map((x) => [x.type, x.label?.fontSize])).toEqual([
+      ['bar', undefined],
+      ['bar', undefined],
+    ]);
+  });
+
+  it('enlarges the value labels of a single series (the case comparison on a slide)', () => {
+    const one = { ...COLUMN, series: [COLUMN.series[0]] };
+    const s = forSlide(buildChartOption(one, 'zh-CN'));
+    expect((s.series as { label: { fontSize: number; show: boolean } }[])[0].label).toMatchObject({ fontSize: 14, show: true });
   });
 
   it('keeps every panel title of small multiples', () => {
@@ -18,5 +28,7 @@ describe('forSlide', () => {
     const titles = forSlide(o).title as { text: string }[];
     expect(titles.map((t) => t.text)).toEqual([MULTIPLES.title, ...MULTIPLES.series.map((s) => s.name)]);
     expect(forSlide(o).grid).toBe(o.grid);
+    // Panels keep their small axes.
+    expect(forSlide(o).xAxis).toBe(o.xAxis);
   });
 });
