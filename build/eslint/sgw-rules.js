@@ -1,4 +1,4 @@
-// The project's own lint rules (see docs/architecture.md, "Small rooms"); tests/unit/structure.test.ts
+// The project's own lint rules (see docs/architecture.md, "Small rooms"); tests/unit/small-rooms.test.ts
 // proves each one bites.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
