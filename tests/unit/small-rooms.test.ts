@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles } from './module-graph';
 
@@ -108,5 +109,33 @@ describe('package.json sideEffects covers every import kept for its effect alone
     );
     expect(bare).toContain('renderer/main.tsx: ./styles.css');
     expect(bare.filter((s) => !s.endsWith('.css'))).toEqual([]);
+  });
+});
+
+describe('one workspace store: only renderer/workspace touches the profile storage', () => {
+  /** Files whose code (not comments or strings) names one of `names`. */
+  const naming = (names: string[], source: string) => {
+    const file = ts.createSourceFile('x.tsx', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+    let hit = false;
+    const visit = (node: ts.Node) => {
+      if (ts.isIdentifier(node) && names.includes(node.text)) hit = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return hit;
+  };
+  const STORAGE = ['localStorage', 'sessionStorage'];
+
+  it('finds storage in code and ignores it in comments', () => {
+    expect(naming(STORAGE, 'export const a = window.localStorage.getItem("k");')).toBe(true);
+    expect(naming(STORAGE, 'export const a = sessionStorage;')).toBe(true);
+    expect(naming(STORAGE, '// kept in localStorage\nexport const a = "localStorage";')).toBe(false);
+  });
+
+  it('no other renderer or shared source reads or writes localStorage or sessionStorage', () => {
+    const users = sourceFiles(root, ['renderer', 'shared'])
+      .filter((f) => !/\.test\.tsx?$/.test(f))
+      .filter((f) => naming(STORAGE, readFileSync(path.join(root, f), 'utf8')));
+    expect(users).toEqual(['renderer/workspace/index.ts']);
   });
 });
