@@ -12,16 +12,7 @@ export function SpecOptions({ spec, update }: Props) {
   return (
     <>
       <div className="builder-row">
-        <label>
-          {t('charts.sort')}
-          <select value={spec.sort} onChange={(e) => update({ ...spec, sort: e.target.value as ChartSpec['sort'] })}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`charts.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label={t('charts.sort')} value={spec.sort} options={SORTS} text={(s) => t(`charts.sort.${s}`)} onChange={(sort) => update({ ...spec, sort })} />
         <label>
           {t('builder.topN')}
           <input
@@ -37,16 +28,7 @@ export function SpecOptions({ spec, update }: Props) {
         </label>
       </div>
       <div className="builder-row">
-        <label>
-          {t('charts.stack')}
-          <select value={spec.stack} onChange={(e) => update({ ...spec, stack: e.target.value as ChartSpec['stack'] })}>
-            {STACK_MODES.map((s) => (
-              <option key={s} value={s}>
-                {t(`charts.stack.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label={t('charts.stack')} value={spec.stack} options={STACK_MODES} text={(s) => t(`charts.stack.${s}`)} onChange={(stack) => update({ ...spec, stack })} />
         <label>
           {t('builder.indexBase')}
           <input
@@ -60,5 +42,29 @@ export function SpecOptions({ spec, update }: Props) {
         </label>
       </div>
     </>
+  );
+}
+
+interface ChoiceProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly T[];
+  text(option: T): string;
+  onChange(value: T): void;
+}
+
+/** A labelled select over a fixed list of values. */
+function Choice<T extends string>({ label, value, options, text, onChange }: ChoiceProps<T>) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {text(o)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
