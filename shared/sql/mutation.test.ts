@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { listTables } from '../db-catalog';
 import { newChartSpec } from '../model/chart-spec';
 import { buildChartSql } from './chart-sql';
-import { classifyScript, mayChangeData, runScript } from './mutation';
+import { classifyScript, mayChangeData, runScript, withoutBeginLine } from './mutation';
 import { buildRollup, ROLLUP_SCHEMA, type Rollup } from './rollup';
 
 /** COPY writes through the Node build to the real file system: keep it out of the worktree. */
@@ -238,6 +238,15 @@ describe('runScript returns what the script returns', () => {
     expect(ours).toBe(plain);
     expect(ours).toContain('LINE 2:');
     expect(ours).not.toContain('BEGIN TRANSACTION');
+  });
+
+  it('takes our first line off the JSON errors of the browser build too', () => {
+    // As the worker build reported `SELECT * FORM t` run by runScript (Chromium, duckdb-wasm 1.32).
+    const json = '{"exception_type":"Parser","exception_message":"syntax error at or near \\"t\\"\\n\\nLINE 2: SELECT * FORM t\\n                      ^","error_subtype":"SYNTAX_ERROR","position":"43"}';
+    const fixed = withoutBeginLine(json);
+    expect(fixed).toContain('\\n\\nLINE 1: SELECT * FORM t');
+    expect(fixed).toContain('"position":"14"');
+    expect(JSON.parse(fixed).exception_message).toContain('LINE 1:');
   });
 
   it('runs a refused write for real', async () => {

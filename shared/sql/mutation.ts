@@ -86,13 +86,20 @@ export interface ScriptOptions extends QueryOptions {
   onMayHaveChanged?(): void;
 }
 
-/** The engine refused a write because the transaction is read-only (or another transaction-state refusal). */
-const refusedInReadOnly = (e: DbError) => /^TransactionContext Error/i.test(e.message);
+/**
+ * The engine refused a write because the transaction is read-only (or another transaction-state refusal).
+ * The browser build reports some errors as JSON ({"exception_type":"TransactionContext",…}), hence no anchor.
+ */
+const refusedInReadOnly = (e: DbError) => /TransactionContext/i.test(e.message);
 
-/** The engine's error as if the script had run without our first line. */
-function withoutBeginLine(e: DbError, sql: string): DbError {
-  if (e.kind === 'cancelled') return e;
-  return new DbError(e.kind, e.message.replace(/(^|\n)LINE (\d+):/g, (_, pre: string, n: string) => `${pre}LINE ${Math.max(1, Number(n) - 1)}:`), sql);
+/**
+ * An engine error message as if the script had run without our first line: `LINE n:` one less, and the
+ * JSON form's "position" (a character offset) without our prefix. Newlines may be escaped (\n) in JSON.
+ */
+export function withoutBeginLine(message: string): string {
+  return message
+    .replace(/(^|\n|\\n)LINE (\d+):/g, (_, pre: string, n: string) => `${pre}LINE ${Math.max(1, Number(n) - 1)}:`)
+    .replace(/"position":"(\d+)"/g, (_, p: string) => `"position":"${Math.max(0, Number(p) - READ_ONLY_BEGIN.length)}"`);
 }
 
 /**
@@ -107,7 +114,7 @@ export async function runScript(db: Db, sql: string, opts: ScriptOptions = {}): 
       return await db.query(READ_ONLY_BEGIN + sql, queryOptions);
     } catch (e) {
       const error = toDbError(e, sql);
-      if (!refusedInReadOnly(error)) throw withoutBeginLine(error, sql);
+      if (!refusedInReadOnly(error)) throw error.kind === 'cancelled' ? error : new DbError(error.kind, withoutBeginLine(error.message), sql);
       // It tried to write (and nothing was written): run it for real, as a change.
     }
   }
