@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { loadAll, loadCatalog, seedsPresent, seedText, THEMES, unitMultiplier } from './test-support';
+import { THEMES, loadAll, loadCatalog, seedText, seedsPresent, tableFrom, unitMultiplier } from './test-support';
 
 const catalog = loadCatalog();
 const tables = loadAll();
-const table = (name: string) => {
-  const t = tables.get(name);
-  if (!t) throw new Error(`table ${name} missing from catalog.json`);
-  return t;
-};
-/** Tables whose rows carry value_text / value / unit. */
-const longTables = catalog.datasets.filter((d) => d.columns.some((c) => c.name === 'value_text')).map((d) => d.table);
+const table = (name: string) => tableFrom(tables, name);
+/** Figure tables: rows carry value_text / value / unit (statements, with ranges and kinds, has statements.test.ts). */
+const longTables = catalog.datasets
+  .filter((d) => d.columns.some((c) => c.name === 'value_text') && !d.columns.some((c) => c.name === 'kind'))
+  .map((d) => d.table);
 /** Equal up to a relative 1e-9 (CSV numbers are written with 12 significant digits). */
 const closeTo = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 const quoted = catalog.datasets.filter((d) => d.columns.some((c) => c.name === 'quote')).map((d) => d.table);

@@ -34,6 +34,13 @@ export function loadAll(): Map<string, LoadedTable> {
   return new Map(loadCatalog().datasets.map((d) => [d.table, loadTable(d)]));
 }
 
+/** The loaded table `name`, or a clear error when catalog.json lacks it. */
+export function tableFrom(tables: Map<string, LoadedTable>, name: string): LoadedTable {
+  const t = tables.get(name);
+  if (!t) throw new Error(`table ${name} missing from catalog.json`);
+  return t;
+}
+
 /** Multiplier of a unit prefix as written: 万 = 1e4, 亿 = 1e8, 千 = 1e3, 千万 = 1e7; 1 when there is none. */
 export function unitMultiplier(unit: string): number {
   if (unit.startsWith('千万')) return 1e7;
@@ -52,3 +59,9 @@ export function seedText(file: string): string {
   }
   return t;
 }
+
+/** A seed file name (000_4119fd236b250628.txt): it belongs in `source` columns only, never where a title does. */
+export const SEED_FILE = /\d{3}_[0-9a-f]{16}\.txt/;
+
+/** Equal up to a relative 1e-12 (fractions, ranges) — CSV numbers carry 15 significant digits. */
+export const exact = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));

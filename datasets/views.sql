@@ -188,3 +188,51 @@ UNION ALL
 SELECT 'award_programme', case_id, region, year, month, period_start, period_end,
   indicator, indicator_en, category, value_text, value_norm, unit_norm, approx, source, quote, note
 FROM award_programme;
+
+-- Statements by kind: how many, from how many documents, how many about a case, how many list their parts.
+CREATE OR REPLACE VIEW statements_by_kind AS
+SELECT
+  kind,
+  count(*) AS statements,
+  count(DISTINCT source) AS documents,
+  count(case_id) AS about_cases,
+  count(names) AS with_names,
+  count(figure_table) AS in_figure_tables
+FROM statements
+GROUP BY kind
+ORDER BY statements DESC, kind;
+
+-- One row per named part of a count of named parts (“六有”: 有机构管事, 有人员干事 …), in the document's order.
+CREATE OR REPLACE VIEW named_parts AS
+SELECT
+  s.id AS statement_id,
+  s.case_id,
+  s.region,
+  s.indicator,
+  s.value AS parts,
+  p.part_no,
+  string_split(s.names, ';')[p.part_no] AS part,
+  s.document,
+  s.quote
+FROM statements s
+CROSS JOIN LATERAL (SELECT unnest(range(1, len(string_split(s.names, ';')) + 1)) AS part_no) p
+WHERE s.names IS NOT NULL
+ORDER BY s.id, p.part_no;
+
+-- Dated events and periods (案例起始时间, 规划期 …) on one time axis.
+CREATE OR REPLACE VIEW statement_timeline AS
+SELECT
+  coalesce(year, period_start) AS year_from,
+  coalesce(year, period_end) AS year_to,
+  month,
+  kind,
+  indicator,
+  indicator_en,
+  case_id,
+  region,
+  value_text,
+  document,
+  quote
+FROM statements
+WHERE kind IN ('year', 'period')
+ORDER BY year_from, month NULLS FIRST, id;

@@ -27,7 +27,7 @@ describe('bundled datasets in DuckDB', () => {
       expect(r.n, d.table).toBeGreaterThan(0);
     }
     expect(loaded.views).toEqual(
-      expect.arrayContaining(['sh_registrations_wide', 'sh_composition', 'sh_staff_structure', 'sh_finance', 'cases_by_province', 'cases_by_theme', 'case_figures', 'award_by_year', 'jiangsu_targets', 'all_figures']),
+      expect.arrayContaining(['sh_registrations_wide', 'sh_composition', 'sh_staff_structure', 'sh_finance', 'cases_by_province', 'cases_by_theme', 'case_figures', 'award_by_year', 'jiangsu_targets', 'all_figures', 'statements_by_kind', 'named_parts', 'statement_timeline']),
     );
     for (const v of loaded.views) expect((await rows(`SELECT count(*)::INTEGER AS n FROM ${v}`))[0].n, v).toBeGreaterThan(0);
   });
@@ -84,5 +84,32 @@ describe('bundled datasets in DuckDB', () => {
       { area: '苏中', target_pct: 85 },
       { area: '苏北', target_pct: 75 },
     ]);
+  });
+
+  it('statements: typed columns, kinds, named parts one per row, a time axis', async () => {
+    const [t] = await rows("SELECT typeof(value) AS v, typeof(value_low) AS lo, typeof(year) AS y, typeof(figure_id) AS f FROM statements LIMIT 1");
+    expect(t).toEqual({ v: 'DOUBLE', lo: 'DOUBLE', y: 'INTEGER', f: 'INTEGER' });
+    const [n] = await rows('SELECT count(*)::INTEGER AS n FROM statements');
+    const [k] = await rows('SELECT sum(statements)::INTEGER AS n, count(*)::INTEGER AS kinds FROM statements_by_kind');
+    expect(k).toEqual({ n: n.n, kinds: 15 });
+    const six = await rows("SELECT part_no::INTEGER AS no, part FROM named_parts WHERE indicator = '“六有”标准' ORDER BY part_no");
+    expect(six.map((r) => r.part)).toEqual(['有机构管事', '有人员干事', '有场所议事', '有经费做事', '有设施办事', '有制度理事']);
+    expect(six.map((r) => r.no)).toEqual([1, 2, 3, 4, 5, 6]);
+    const [parts] = await rows("SELECT count(*)::INTEGER AS n FROM named_parts");
+    const [names] = await rows("SELECT sum(len(string_split(names, ';')))::INTEGER AS n FROM statements");
+    expect(parts.n).toBe(names.n);
+    const ranges = await rows("SELECT value_text, value, value_low, value_high FROM statements WHERE kind = 'range' ORDER BY id");
+    expect(ranges).toEqual([
+      { value_text: '0.5%~15.6%', value: null, value_low: 0.5, value_high: 15.6 },
+      { value_text: '1 〜 2', value: null, value_low: 1, value_high: 2 },
+      { value_text: '30 〜 300', value: null, value_low: 30, value_high: 300 },
+    ]);
+    const [frac] = await rows("SELECT value FROM statements WHERE kind = 'fraction' AND value_text = '2/3'");
+    expect(Math.abs((frac.value as number) - 2 / 3)).toBeLessThanOrEqual(1e-12);
+    const timeline = await rows('SELECT year_from, year_to FROM statement_timeline');
+    expect(timeline.length).toBeGreaterThan(40);
+    for (const r of timeline) expect(r.year_from as number).toBeLessThanOrEqual(r.year_to as number);
+    const years = timeline.map((r) => r.year_from as number);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
   });
 });

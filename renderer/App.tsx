@@ -1,6 +1,7 @@
-import { Suspense, useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import { listTables, type TableInfo } from '../shared/db-catalog';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { TableInfo } from '../shared/db-catalog';
 import type { AppInfo } from '../shared/desktop-api';
+import { dataChanges, listTablesLive } from './db/data-changes';
 import { startEngineOnce, type Engine } from './db/engine';
 import { prepareRollups } from './db/rollups';
 import { getDesktop } from './desktop';
@@ -12,23 +13,18 @@ import { ProjectMenu } from './features/project/ProjectMenu';
 import { RestorePrompt } from './features/project/RestorePrompt';
 import { useProject } from './features/project/useProject';
 import { builtInNames } from './features/project/workspace-io';
-import type { Lang } from '../shared/model/catalog';
+import { useDocument, workspace } from './workspace';
+import { DamagedNotices } from './workspace/DamagedNotices';
 
 type EngineState = { status: 'loading' } | { status: 'ready'; engine: Engine } | { status: 'failed'; detail: string };
 
-const VIEW_KEY = 'sgw.view';
-
 export function App() {
-  const { t, lang, setLang } = useLang();
-  const [epoch, setEpoch] = useState(0);
+  const { t } = useLang();
   const [engine, setEngine] = useState<EngineState>({ status: 'loading' });
   const [tables, setTables] = useState<TableInfo[]>([]);
-  const [incomingSql, setIncomingSql] = useState<{ sql: string; nonce: number }>();
   const [appInfo, setAppInfo] = useState<AppInfo>();
-  const [view, setView] = useState(() => {
-    const saved = localStorage.getItem(VIEW_KEY);
-    return VIEWS.some((v) => v.id === saved) ? saved! : VIEWS[0].id;
-  });
+  const [savedView, setSavedView] = useDocument('view');
+  const view = VIEWS.some((v) => v.id === savedView) ? savedView! : VIEWS[0].id;
   const db = engine.status === 'ready' ? engine.engine.db : null;
   const catalog = engine.status === 'ready' ? engine.engine.datasets.catalog : null;
 
@@ -40,37 +36,31 @@ export function App() {
     getDesktop().getAppInfo().then(setAppInfo, () => undefined);
   }, []);
 
-  const refreshTables = useCallback(() => {
-    if (db) listTables(db).then(setTables, () => undefined);
+  // The table list follows the data: renderer/db tells after every run of writes (import, console, project).
+  const listed = useRef(0);
+  useEffect(() => {
+    if (!db) return;
+    const refresh = () => {
+      const n = ++listed.current;
+      listTablesLive(db).then((list) => n === listed.current && setTables(list), () => undefined);
+    };
+    refresh();
+    return dataChanges(db).subscribe(refresh);
   }, [db]);
-  useEffect(refreshTables, [refreshTables]);
   useEffect(() => {
     if (db) prepareRollups(db, tables);
   }, [db, tables]);
 
-  const showView = useCallback((id: string) => {
-    localStorage.setItem(VIEW_KEY, id);
-    setView(id);
-    // Pushed SQL is consumed when the console shows it; leaving must not re-apply it on the next visit.
-    if (id !== 'workbench') setIncomingSql(undefined);
-  }, []);
+  const showView = useCallback((id: string) => void setSavedView(id), [setSavedView]);
   const openSql = useCallback(
     (sql: string) => {
-      setIncomingSql({ sql, nonce: Date.now() });
+      workspace.set('sqlDraft', sql);
       showView('workbench');
     },
     [showView],
   );
   const builtIn = useMemo(() => (engine.status === 'ready' ? builtInNames(engine.engine.datasets.catalog, engine.engine.datasets.views) : []), [engine]);
-  const onReplaced = useCallback(
-    (projectLang?: Lang) => {
-      if (projectLang) setLang(projectLang);
-      setEpoch((e) => e + 1);
-      refreshTables();
-    },
-    [setLang, refreshTables],
-  );
-  const project = useProject({ db, builtIn, lang, t, appVersion: appInfo?.version ?? '0.0.0', onReplaced });
+  const project = useProject({ db, builtIn, t, appVersion: appInfo?.version ?? '0.0.0' });
   const { save: saveProject, saveAs: saveProjectAs, open: openProject } = project;
   // In Electron the native menu's accelerators own these shortcuts (handling them here too would run them twice).
   const nativeMenu = appInfo?.shell === 'electron';
@@ -88,7 +78,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [nativeMenu, saveProject, saveProjectAs, openProject]);
 
-  const workbench = useMemo<Workbench>(() => ({ db, catalog, tables, refreshTables, openSql, showView }), [db, catalog, tables, refreshTables, openSql, showView]);
+  const workbench = useMemo<Workbench>(() => ({ db, catalog, tables, openSql, showView }), [db, catalog, tables, openSql, showView]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const i = VIEWS.findIndex((v) => v.id === view);
@@ -145,9 +135,11 @@ export function App() {
           )}
           <LanguageSwitch />
         </header>
+        <DamagedNotices />
+        {/* Opening a project updates the screens in place (the workspace store and the data epoch): no remount. */}
         {VIEWS.filter((v) => v.id === view).map((v) => (
-          <main key={`${v.id}-${epoch}`} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
-            <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render({ incomingSql })}</Suspense>
+          <main key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
+            <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render()}</Suspense>
           </main>
         ))}
         {project.status.pendingRestore && <RestorePrompt record={project.status.pendingRestore} onDecide={(ok) => void project.decideRestore(ok)} />}

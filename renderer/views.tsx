@@ -9,20 +9,15 @@ const ChartBuilderView = lazy(() => import('./features/chart-builder/ChartBuilde
 const DashboardView = lazy(() => import('./features/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
 const PresentView = lazy(() => import('./features/present/PresentView').then((m) => ({ default: m.PresentView })));
 
-export interface ViewProps {
-  /** SQL pushed to the console from another screen. */
-  incomingSql?: { sql: string; nonce: number };
-}
-
 export interface ViewDef {
   id: string;
   label: MessageKey;
-  render(props: ViewProps): ReactNode;
+  render(): ReactNode;
 }
 
 /** The app's screens, in tab order. Each feature adds its one entry here. */
 export const VIEWS: ViewDef[] = [
-  { id: 'workbench', label: 'nav.workbench', render: (p) => <WorkbenchView incoming={p.incomingSql} /> },
+  { id: 'workbench', label: 'nav.workbench', render: () => <WorkbenchView /> },
   { id: 'import', label: 'nav.import', render: () => <ImportView /> },
   { id: 'cases', label: 'nav.cases', render: () => <CaseLibraryView /> },
   { id: 'chart-builder', label: 'nav.chartBuilder', render: () => <ChartBuilderView /> },

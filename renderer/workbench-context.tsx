@@ -7,9 +7,9 @@ import type { DatasetCatalog } from '../shared/model/catalog';
 export interface Workbench {
   db: Db | null;
   catalog: DatasetCatalog | null;
+  /** The live table list, refreshed after every data change (renderer/db/data-changes.ts). */
   tables: TableInfo[];
-  refreshTables(): void;
-  /** Puts `sql` into the SQL console and shows the workbench screen. */
+  /** Puts `sql` into the SQL console (its draft) and shows the workbench screen. */
   openSql(sql: string): void;
   /** Shows another screen by its view id. */
   showView(id: string): void;

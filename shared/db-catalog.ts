@@ -1,4 +1,5 @@
-import { ident, literal, type Db } from './db';
+import type { Db } from './db';
+import { CATALOG_COLUMNS_SQL, rowCountsSql } from './sql/catalog-sql';
 
 export interface ColumnInfo {
   name: string;
@@ -14,14 +15,7 @@ export interface TableInfo {
 
 /** Lists the user-visible tables and views of the main schema with row counts and column types. */
 export async function listTables(db: Db): Promise<TableInfo[]> {
-  const cols = await db.query(
-    `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS ty,
-            CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind
-       FROM duckdb_columns() c
-       LEFT JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name
-      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal
-      ORDER BY c.table_name, c.column_index`,
-  );
+  const cols = await db.query(CATALOG_COLUMNS_SQL);
   const byName = new Map<string, TableInfo>();
   for (const row of cols) {
     const name = String(row.t);
@@ -34,9 +28,7 @@ export async function listTables(db: Db): Promise<TableInfo[]> {
   }
   const tables = [...byName.values()];
   if (tables.length > 0) {
-    const counts = await db.query(
-      tables.map((t) => `SELECT ${literal(t.name)} AS t, count(*)::DOUBLE AS n FROM ${ident(t.name)}`).join(' UNION ALL '),
-    );
+    const counts = await db.query(rowCountsSql(tables.map((t) => t.name)));
     for (const row of counts) byName.get(String(row.t))!.rows = Number(row.n);
   }
   return tables;

@@ -3,6 +3,8 @@
  * Electron's preload exposes exactly this as `window.desktop`; renderer/desktop has the browser fallback;
  * electron/main registers one IPC handler per method, each validating its payload with the parsers below.
  */
+import { isLang, type Lang } from './model/catalog';
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -86,6 +88,8 @@ export interface DesktopApi {
   saveProject(req: SaveProjectRequest): Promise<SaveProjectResult>;
   /** Newest first, at most MAX_RECENT_PROJECTS, files that no longer exist left out. */
   recentProjects(): Promise<ProjectHandle[]>;
+  /** The page's language, sent at start and on every switch: the native menu follows it (a no-op in a browser). */
+  setLanguage(lang: Lang): Promise<void>;
   /** An event from the native menu, not a call: returns the unsubscribe function. */
   onMenuCommand(listener: (cmd: MenuCommand) => void): () => void;
 }
@@ -101,6 +105,7 @@ export const DESKTOP_METHODS = [
   'openProject',
   'saveProject',
   'recentProjects',
+  'setLanguage',
 ] as const satisfies readonly DesktopInvokeMethod[];
 export const ipcChannel = (method: DesktopInvokeMethod): string => `desktop:${method}`;
 /** Main → page channel carrying a MenuCommand. */
@@ -195,6 +200,11 @@ export function parseSaveProjectRequest(v: unknown): SaveProjectRequest {
   if (!(r.bytes instanceof Uint8Array)) bad('bytes must be a Uint8Array');
   if (r.bytes.byteLength > MAX_IPC_FILE_BYTES) bad('file too large');
   return { bytes: r.bytes, suggestedName: r.suggestedName, ...parseHandleId(r.handleId) };
+}
+
+export function parseLanguage(v: unknown): Lang {
+  if (!isLang(v)) bad('language must be zh-CN or en');
+  return v;
 }
 
 const SIMPLE_COMMANDS: ReadonlySet<string> = new Set(['new', 'open', 'save', 'saveAs']);

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { checkQuote, DOCUMENTS, loadSeeds, parseQuantity, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
+import { checkQuote, DOCUMENTS, loadSeeds, sourceFile, splitUnit, tidy, toCsv } from './lib.mjs';
+import { parseValueText } from './numerals.mjs';
 import { TABLES } from './schema.mjs';
 import { SH_ROWS } from './data/sh-social-org.mjs';
 import { CASES_A } from './data/cases-a.mjs';
@@ -13,6 +14,10 @@ import { CASES_B } from './data/cases-b.mjs';
 import { INDICATORS_LOCAL8, INDICATORS_THEORY } from './data/indicators-a.mjs';
 import { INDICATORS_FOUR } from './data/indicators-b.mjs';
 import { AWARD_EDITIONS, AWARD_ROWS, JIANGSU_ROWS } from './data/jiangsu-award.mjs';
+import { caseYearStatements, enteredStatements, figureStatements } from './statements.mjs';
+import { FIGURE_PARTS, STATEMENT_GROUPS } from './data/statements.mjs';
+import { EXCLUSIONS, REASONS, STATEMENT_REASONS } from './data/audit-exclusions.mjs';
+import { audit, renderReport, summarise } from './audit.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(here, '..');
@@ -30,7 +35,7 @@ function shRows() {
   const src = sourceFile('four');
   return SH_ROWS.map(([indicator, indicator_en, dimension, category, category_en, value_text, unit, t, quote, extra = {}], i) => {
     checkQuote(seeds[src], quote, value_text, `sh_social_org row ${i + 1}`);
-    const value = extra.value ?? parseQuantity(value_text).value;
+    const value = extra.value ?? parseValueText(value_text).value;
     const [value_norm, unit_norm] = normalise(value, unit, extra);
     return {
       id: i + 1, region: '上海市', year: t.y, month: t.m, period_start: t.ps, period_end: t.pe,
@@ -48,7 +53,7 @@ function indicatorRows(groups, table, caseIds) {
       const where = `${table} row ${rows.length + 1} (${indicator})`;
       checkQuote(seeds[src], quote, value_text, where);
       if (case_id && !caseIds.has(case_id)) throw new Error(`${where}: unknown case_id ${case_id}`);
-      const parsed = parseQuantity(value_text);
+      const parsed = parseValueText(value_text) ?? {};
       const value = extra.value ?? parsed.value;
       const unit = extra.unit ?? parsed.unit;
       if (value === null || value === undefined || unit === null || unit === undefined) throw new Error(`${where}: give value and unit for "${value_text}"`);
@@ -102,6 +107,7 @@ const data = {
   award_programme: indicatorRows([['book', AWARD_ROWS]], 'award_programme', caseIds),
   award_editions: editionRows(),
 };
+data.statements = [...figureStatements(data, FIGURE_PARTS), ...caseYearStatements(cases), ...enteredStatements(STATEMENT_GROUPS, seeds, caseIds)].map((r, i) => ({ id: i + 1, ...r }));
 
 const SOURCES_BY_TABLE = {
   sh_social_org: ['four'],
@@ -110,6 +116,7 @@ const SOURCES_BY_TABLE = {
   jiangsu_community: ['jiangsu'],
   award_programme: ['book'],
   award_editions: ['book'],
+  statements: ['book', 'local8', 'theory', 'four', 'jiangsu'],
 };
 
 for (const [key, doc] of Object.entries(DOCUMENTS)) checkQuote(seeds[sourceFile(key)], doc.quote, doc.quote, `document ${key}`);
@@ -122,3 +129,12 @@ for (const [table, meta] of Object.entries(TABLES)) {
   process.stdout.write(`${table}: ${data[table].length} rows\n`);
 }
 writeFileSync(path.join(outDir, 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
+
+// The audit: every numeric expression of the seeds is a bundled statement or left out with a reason.
+const result = audit(seeds, data.statements, EXCLUSIONS);
+const summary = summarise(result);
+writeFileSync(path.join(outDir, 'AUDIT.md'), renderReport(summary, result, EXCLUSIONS, { reasons: REASONS, statements: STATEMENT_REASONS }, seeds));
+process.stdout.write(`audit: ${summary.found} expressions, ${summary.bundled} bundled, ${summary.dated + summary.labelled} dating or labelling a statement, ${summary.excluded} left out, ${summary.missing} missing; ${result.stale.length} stale exclusions\n`);
+if (process.env.SGW_AUDIT_LIST) for (const x of result.stale) process.stdout.write(`  stale: ${x.source.slice(0, 3)} ${x.reason} ${x.quote ?? x.re}\n`);
+if (process.env.SGW_AUDIT_LIST) for (const e of result.expressions.filter((x) => x.status === 'missing')) process.stdout.write(`  ${e.source.slice(0, 3)}:${e.line} ${e.text}  …${seeds[e.source].slice(Math.max(0, e.start - 25), e.end + 15).replace(/\n/g, '⏎')}\n`);
+

@@ -1,7 +1,8 @@
-// Helpers for the dataset generator (datasets/build/build.mjs): seed lookup, quantity parsing,
-// unit normalisation and RFC 4180 CSV writing. Plain Node ESM, no dependencies.
+// Helpers for the dataset generator (datasets/build/build.mjs): seed lookup, unit normalisation and
+// RFC 4180 CSV writing (numbers are read by numerals.mjs). Plain Node ESM, no dependencies.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PREFIXES } from './numerals.mjs';
 
 /** Short keys for the five seed documents (file names in ../shared/seeds). */
 export const SOURCES = {
@@ -56,42 +57,16 @@ export function loadSeeds(dir) {
   return out;
 }
 
-/** Unit prefixes that scale a value, longest first. */
-const PREFIXES = [
-  ['千万', 1e7],
-  ['亿', 1e8],
-  ['万', 1e4],
-  ['千', 1e3],
-];
-
 /** Multiplier and base unit for a unit as written: 万人 → [1e4, 人]; % → [1, %]. */
 export function splitUnit(unit) {
-  for (const [p, m] of PREFIXES) if (unit.startsWith(p)) return [m, unit.slice(p.length)];
-  return [1, unit];
-}
-
-/**
- * Reads a quantity as written ("20.03 万人", "9800多件", "约 4.2 万多人次", "1/5") into
- * { value, unit, approx }. value is the number as written (before the unit prefix is applied).
- * value and unit are null when there is no Arabic number (十多个, 两万多个): the row must then give them.
- */
-export function parseQuantity(text) {
-  const t = text.replace(/\s+/g, '');
-  let approx = null;
-  if (/多|余|以上/.test(t)) approx = 'more_than';
-  else if (/^约/.test(t)) approx = 'about';
-  else if (/^近/.test(t)) approx = 'nearly';
-  const m = /(\d+(?:\.\d+)?)(?:\/(\d+))?/.exec(t);
-  if (!m) return { value: null, unit: null, approx };
-  const value = m[2] ? Number(m[1]) / Number(m[2]) : Number(m[1]);
-  const unit = t.slice(m.index + m[0].length).replace(/多|余|以上/g, '');
-  return { value, unit, approx };
+  const p = PREFIXES.find(([prefix]) => unit.startsWith(prefix));
+  return p ? [p[1], unit.slice(p[0].length)] : [1, unit];
 }
 
 /** Rounds away binary noise (20.03 * 1e4 = 200299.99999999997 → 200300). */
 export function tidy(x) {
   if (x === null || x === undefined) return null;
-  return Number(x.toPrecision(12));
+  return Number(x.toPrecision(15));
 }
 
 function cell(v) {

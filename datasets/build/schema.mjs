@@ -81,6 +81,33 @@ const EDITION_COLUMNS = [
   c('note', 'VARCHAR', '备注', 'Note'),
 ];
 
+// Columns statements shares with the figure tables keep their definitions; the others are its own.
+const shared = (name, extra = {}) => ({ ...INDICATOR_COLUMNS.find((col) => col.name === name), ...extra });
+const STATEMENT_COLUMNS = [
+  shared('id'),
+  c('kind', 'VARCHAR', '表述类型', 'Kind', { description: 'count, parts (count of named parts), amount, measure, share, rate, ratio, fraction, multiple, range, duration, frequency, period, year, rank.' }),
+  shared('case_id'),
+  shared('region', { description: 'Place the statement is about; empty for statements about the country, a document or a concept.' }),
+  ...['indicator', 'indicator_en', 'category', 'category_en'].map((n) => shared(n)),
+  shared('value_text', { description: 'The figure exactly as written in the quote (Chinese numerals, fractions and ranges included).' }),
+  shared('value', { description: 'The written number, in `unit` (a fraction as its decimal value, a year as the year); empty for ranges and periods.' }),
+  c('value_low', 'DOUBLE', '下限', 'Low', { description: 'Lower end of a range, first year of a period.' }),
+  c('value_high', 'DOUBLE', '上限', 'High', { description: 'Upper end of a range, last year of a period.' }),
+  shared('unit', { description: 'Unit as written (个, 家, 万人, %, 年 …); empty for fractions.' }),
+  shared('value_norm', { description: 'value × unit prefix (万 = 1e4, 亿 = 1e8, 千 = 1e3) in unit_norm; fractions as a percentage.' }),
+  shared('unit_norm'),
+  shared('approx', { description: 'about (约), more_than (多/余/过: lower bound), nearly (近: upper bound), less_than (不到: strict upper bound); empty when exact.' }),
+  c('names', 'VARCHAR', '组成部分', 'Named parts', { description: 'The parts the document lists for a count of named parts, separated by semicolons.' }),
+  shared('year', { description: 'Year the statement refers to; for a dated event the year of the event.' }),
+  ...['month', 'period_start', 'period_end'].map((n) => shared(n)),
+  c('document', 'VARCHAR', '来源文献', 'Document', { description: 'Short title of the source document.' }),
+  shared('source'),
+  shared('quote'),
+  shared('note'),
+  c('figure_table', 'VARCHAR', '所在数据表', 'Figure table', { description: 'Table that also holds this statement (sh_social_org, case_indicators, jiangsu_community, award_programme, or cases for a year a case quote states); empty when only here.' }),
+  c('figure_id', 'INTEGER', '所在行号', 'Figure row id', { description: 'id of that row (the lower end for a range, the first year for a figure repeated per year; empty for cases: see case_id).' }),
+];
+
 export const TABLES = {
   sh_social_org: {
     title: { zh: '上海社会组织统计（2007—2014）', en: 'Shanghai social organisations, 2007–2014' },
@@ -121,6 +148,14 @@ export const TABLES = {
       en: 'Editions, submitted cases, votes, best and excellent cases per year of the award run by the Chinese Academy of Governance and People’s Daily Online, plus facts about the casebook.',
     },
     columns: INDICATOR_COLUMNS,
+  },
+  statements: {
+    title: { zh: '文献统计表述总表', en: 'Every statistical statement of the documents' },
+    description: {
+      zh: '五份文献中的每一处统计表述，一句一行：数量、金额、比例、分数、倍数、区间、时长、规划期、年份、名次与“几大”“几个”组成部分（含所列名称），附原文写法、数值、原文引文与出处；已在其他数据表中的，注明所在表与行号。',
+      en: 'Every statistical statement of the five documents, one row each: counts, amounts, shares, fractions, multiples, ranges, durations, planning periods, years, ranks and counts of named parts (with the names), as written and as values, with a verbatim quote and the document; rows also held by another table name it.',
+    },
+    columns: STATEMENT_COLUMNS,
   },
   award_editions: {
     title: { zh: '案例评选历届论坛', en: 'Award editions and forum venues' },

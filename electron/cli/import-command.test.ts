@@ -1,25 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parquetReadObjects } from 'hyparquet';
-import { runCli } from './sgw';
+import { sgw, tempDir } from '../../tests/fixtures/cli';
 
 const fixture = (name: string) => path.resolve(__dirname, '../../tests/fixtures/import', name);
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'sgw-import-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += s), err: (s) => (err += s) }, '9.9.9');
-  return { code, out, err };
-}
+const tmp = tempDir('sgw-import-');
 
 describe('sgw import', () => {
   it('prints what it detected and the schema as JSON', async () => {
@@ -41,14 +27,14 @@ describe('sgw import', () => {
     const text = await sgw('import', fixture('yearbook.xlsx'));
     expect(text.out).toContain('社会组织_合计');
     expect(text.out).toContain('注：本表数据不含港澳台地区。');
-    const csv = path.join(dir, 'long.csv');
+    const csv = path.join(tmp.path, 'long.csv');
     const r = await sgw('import', fixture('yearbook.xlsx'), '--sheet', '按年份', '--unpivot', '--out', csv, '--format=json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).written).toEqual([csv]);
     const lines = (await readFile(csv, 'utf8')).trim().split('\n');
     expect(lines.slice(0, 2)).toEqual(['类型,年份,数值', '社会团体,2010,245256']);
     expect(lines).toHaveLength(11);
-    const pq = path.join(dir, 'orgs.parquet');
+    const pq = path.join(tmp.path, 'orgs.parquet');
     expect((await sgw('import', fixture('gbk.csv'), '--out', pq)).code).toBe(0);
     const buf = await readFile(pq);
     const rows = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer });
@@ -67,7 +53,10 @@ describe('sgw import', () => {
     expect(en.err).toContain('The file is empty');
     expect((await sgw('import')).code).toBe(2);
     expect((await sgw('import', fixture('gbk.csv'), '--encoding', 'latin9')).err).toContain('不支持的编码：latin9');
-    expect((await sgw('import', fixture('gbk.csv'), '--out', fixture('gbk.csv'))).code).toBe(2);
-    expect((await sgw('import', path.join(dir, 'missing.csv'))).err).toContain('无法读取文件');
+    const before = await readFile(fixture('gbk.csv'));
+    const self = await sgw('import', fixture('gbk.csv'), '--out', fixture('gbk.csv'));
+    expect([self.code, self.err]).toEqual([2, `--out 不能写到源文件本身：${fixture('gbk.csv')}\n`]);
+    expect(await readFile(fixture('gbk.csv'))).toEqual(before);
+    expect((await sgw('import', path.join(tmp.path, 'missing.csv'))).err).toContain('无法读取文件');
   });
 });

@@ -1,20 +1,21 @@
 /**
- * `sgw import <file> [--sheet S]… [--encoding E] [--header-row N] [--header-rows N] [--delimiter D] [--unpivot]
- * [--out table.csv|table.parquet] [--format table|json]`: the app's import pipeline, headless. Prints what
- * it detected and the resulting schema; with --out, writes the cleaned table. The source file is only read.
+ * `sgw import <file>` (flags in commands.ts): the app's import pipeline, headless. Prints what it detected and
+ * the resulting schema; with --out, writes the cleaned table. The source file is only read.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { toCsv } from '../../shared/export/csv';
-import { cellText, plainValue } from '../../shared/format/cell';
+import { writeFileAtomic } from '../main/atomic-write';
+import { plainValue } from '../../shared/format/cell';
+import { formatTable } from '../../shared/format/table-output';
 import { renderTextTable } from '../../shared/format/text-table';
 import type { Translate } from '../../shared/i18n';
 import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
 import { describeImportError, importMessage } from '../../shared/import/messages';
 import { importFile, suggestTableName, type ImportedTable } from '../../shared/import/pipeline';
-import { ENCODINGS, type ColumnType, type EncodingLabel, type ImportOptions, type SourceInfo } from '../../shared/import/types';
+import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
+import { UsageError, type ParsedArgs } from './args';
 
 interface Io {
   out(text: string): void;
@@ -22,57 +23,18 @@ interface Io {
 }
 
 const DUCKDB_TYPES: Record<ColumnType, string> = { integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', string: 'VARCHAR' };
-const VALUE_FLAGS = new Set(['--sheet', '--encoding', '--header-row', '--header-rows', '--delimiter', '--out', '--format', '--lang', '--datasets']);
 
-class UsageError extends Error {}
-
-interface ImportArgs {
-  file?: string;
-  options: ImportOptions;
-  out?: string;
-  format: 'table' | 'json';
-}
-
-function parseImportArgs(argv: string[], t: Translate): ImportArgs {
-  const a: ImportArgs = { options: {}, format: 'table' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag === '--unpivot') {
-      a.options.unpivot = true;
-      continue;
-    }
-    if (!VALUE_FLAGS.has(flag)) {
-      if (arg.startsWith('--')) throw new UsageError(t('cli.badOption', { option: arg }));
-      if (a.file !== undefined) throw new UsageError(t('cli.badOption', { option: arg }));
-      a.file = arg;
-      continue;
-    }
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(t('cli.badOption', { option: flag }));
-    if (flag === '--sheet') a.options.sheets = [...(a.options.sheets ?? []), value];
-    else if (flag === '--encoding') {
-      const e = value.toLowerCase() as EncodingLabel;
-      if (!ENCODINGS.includes(e)) throw new UsageError(t('cli.import.badEncoding', { encoding: value }));
-      a.options.encoding = e;
-    } else if (flag === '--header-rows' || flag === '--header-row') {
-      const n = Number(value);
-      const ok = Number.isInteger(n) && (flag === '--header-row' ? n >= 1 : n >= 0 && n <= 3);
-      if (!ok) throw new UsageError(t('cli.import.badHeaderRows'));
-      if (flag === '--header-row') a.options.headerRow = n;
-      else a.options.headerRows = n;
-    } else if (flag === '--delimiter') a.options.delimiter = value === 'tab' || value === '\\t' ? '\t' : value.slice(0, 1);
-    else if (flag === '--out') {
-      if (!/\.(csv|parquet)$/i.test(value)) throw new UsageError(t('cli.import.badOut'));
-      a.out = value;
-    } else if (flag === '--format') {
-      if (value !== 'table' && value !== 'json') throw new UsageError(t('cli.badFormat', { format: value }));
-      a.format = value;
-    }
-    // --lang and --datasets are read by sgw itself.
-  }
-  return a;
+/** The parsed flags (checked by the parser against commands.ts) as the pipeline's options. */
+function importOptions({ values, lists, switches }: ParsedArgs): ImportOptions {
+  const o: ImportOptions = {};
+  if (lists['--sheet']) o.sheets = lists['--sheet'];
+  if (values['--encoding']) o.encoding = values['--encoding'] as EncodingLabel;
+  if (values['--header-row']) o.headerRow = Number(values['--header-row']);
+  if (values['--header-rows']) o.headerRows = Number(values['--header-rows']);
+  const d = values['--delimiter'];
+  if (d) o.delimiter = d.toLowerCase() === 'tab' || d === '\\t' ? '\t' : d;
+  if (switches.has('--unpivot')) o.unpivot = true;
+  return o;
 }
 
 const PARQUET_TYPES: Record<ColumnType, 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'STRING'> = { integer: 'INT32', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'STRING', string: 'STRING' };
@@ -94,13 +56,10 @@ function writeTarget(out: string, index: number, count: number, sheet?: string):
 
 async function writeOut(target: string, t: ImportedTable): Promise<void> {
   if (/\.parquet$/i.test(target)) {
-    await writeFile(target, toParquet(t));
+    await writeFileAtomic(target, toParquet(t));
     return;
   }
-  const fields = t.arrow.schema.fields;
-  const cols = fields.map((_, i) => t.arrow.getChildAt(i)!);
-  const rows = Array.from({ length: t.arrow.numRows }, (_, r) => fields.map((f, i) => cellText(cols[i].get(r), f)));
-  await writeFile(target, toCsv(fields.map((f) => f.name), rows, { lineEnding: '\n' }));
+  await writeFileAtomic(target, new TextEncoder().encode(formatTable(t.arrow, 'csv')));
 }
 
 function report(source: SourceInfo, tables: ImportedTable[], written: string[], t: Translate) {
@@ -144,16 +103,9 @@ function renderText(r: ReturnType<typeof report>, t: Translate): string {
   return `${[...head, ...blocks, ...r.written.map((w) => `\n${t('cli.import.wrote', { file: w })}`)].join('\n')}\n`;
 }
 
-/** Runs `sgw import …` (argv without the command word); returns the exit code. */
-export async function runImportCommand(argv: string[], io: Io, t: Translate): Promise<number> {
-  let args: ImportArgs;
-  try {
-    args = parseImportArgs(argv, t);
-    if (!args.file) throw new UsageError(t('cli.import.missingFile'));
-  } catch (e) {
-    io.err(`${(e as Error).message}\n\n${t('cli.usage')}\n`);
-    return 2;
-  }
+/** Runs `sgw import <file> …` (arguments already parsed); returns the exit code. */
+export async function runImportCommand(parsed: ParsedArgs, io: Io, t: Translate): Promise<number> {
+  const args = { file: parsed.positionals[0], options: importOptions(parsed), out: parsed.values['--out'], format: parsed.format };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(args.file));
@@ -164,13 +116,14 @@ export async function runImportCommand(argv: string[], io: Io, t: Translate): Pr
   try {
     const { source, tables } = await importFile(bytes, path.basename(args.file), args.options);
     const written: string[] = [];
-    if (args.out) {
-      for (const [i, tb] of tables.entries()) {
-        const target = writeTarget(args.out, i, tables.length, tb.parsed.sheet);
-        if (path.resolve(target) === path.resolve(args.file)) throw new UsageError(t('cli.import.badOut'));
-        await writeOut(target, tb);
-        written.push(target);
-      }
+    const out = args.out;
+    const targets = out ? tables.map((tb, i) => writeTarget(out, i, tables.length, tb.parsed.sheet)) : [];
+    // Checked for every target before anything is written: the source is never touched.
+    const clash = targets.find((target) => path.resolve(target) === path.resolve(args.file));
+    if (clash) throw new UsageError(t('cli.import.outIsSource', { file: clash }), 'import');
+    for (const [i, target] of targets.entries()) {
+      await writeOut(target, tables[i]);
+      written.push(target);
     }
     const r = report(source, tables, written, t);
     io.out(args.format === 'json' ? `${JSON.stringify(r, null, 2)}\n` : renderText(r, t));

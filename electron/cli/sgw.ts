@@ -4,60 +4,22 @@ import { listTables, type TableInfo } from '../../shared/db-catalog';
 import type { Db } from '../../shared/db';
 import { loadBundledDatasets } from '../../shared/datasets/load';
 import { describeDbError } from '../../shared/db-errors';
-import { isLang, translator, type Translate } from '../../shared/i18n';
-import type { Lang } from '../../shared/model/catalog';
-import { OUTPUT_FORMATS, formatTable, type OutputFormat } from '../../shared/format/table-output';
+import { translator, type Translate } from '../../shared/i18n';
+import { formatTable, type OutputFormat } from '../../shared/format/table-output';
 import { renderTextTable } from '../../shared/format/text-table';
 import { toCsv } from '../../shared/export/csv';
 import { describeProjectError } from '../../shared/project/errors';
 import { openProject } from '../../shared/project/workspace';
 import { openNodeDb } from './node-db';
+import { detectLang, parseArgv, UsageError, wantsHelp, type ParsedArgs } from './args';
+import { COMMANDS, type CommandName } from './commands';
+import { commandHelp, generalHelp } from './help';
 import { runImportCommand } from './import-command';
-import { isExportCommand, runExportCommand } from './export-command';
+import { runExportCommand } from './export-command';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
-}
-
-export interface CliOptions {
-  command?: string;
-  args: string[];
-  format: OutputFormat;
-  datasets?: string;
-  /** A saved project (.sgwp) whose tables are loaded next to the bundled datasets. */
-  project?: string;
-  lang: Lang;
-  help: boolean;
-  version: boolean;
-}
-
-class UsageError extends Error {}
-
-const VALUE_FLAGS = new Set(['--format', '--datasets', '--project', '--lang']);
-
-export function parseArgs(argv: string[], t: Translate): CliOptions {
-  const opts: CliOptions = { args: [], format: 'table', lang: 'zh-CN', help: false, version: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    if (VALUE_FLAGS.has(flag)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new UsageError(t('cli.badOption', { option: flag }));
-      if (flag === '--format') {
-        if (!OUTPUT_FORMATS.includes(value as OutputFormat)) throw new UsageError(t('cli.badFormat', { format: value }));
-        opts.format = value as OutputFormat;
-      } else if (flag === '--datasets') opts.datasets = value;
-      else if (flag === '--project') opts.project = value;
-      else if (isLang(value)) opts.lang = value;
-      else throw new UsageError(t('cli.badOption', { option: `${flag} ${value}` }));
-    } else if (a === '--help' || a === '-h') opts.help = true;
-    else if (a === '--version' || a === '-v') opts.version = true;
-    else if (a.startsWith('--')) throw new UsageError(t('cli.badOption', { option: a }));
-    else if (opts.command === undefined) opts.command = a;
-    else opts.args.push(a);
-  }
-  return opts;
 }
 
 function defaultDatasetsDir(): string {
@@ -92,55 +54,67 @@ async function openWithDatasets(dir: string, t: Translate, project?: string): Pr
   return db;
 }
 
+type Runner = (args: ParsedArgs, io: CliIo, t: Translate) => Promise<number>;
+
+/** tables and query: open the engine with the datasets (and project), print, close. */
+function withDb(run: (db: Db, args: ParsedArgs) => Promise<string>): Runner {
+  return async (args, io, t) => {
+    let db: Db;
+    try {
+      db = await openWithDatasets(args.values['--datasets'] ?? defaultDatasetsDir(), t, args.values['--project']);
+    } catch (e) {
+      io.err(`${(e as Error).message}\n`);
+      return 2;
+    }
+    try {
+      io.out(await run(db, args));
+      return 0;
+    } catch (e) {
+      const d = describeDbError(e, t);
+      io.err(`${d.title}\n${d.detail}\n`);
+      return 1;
+    } finally {
+      await db.close();
+    }
+  };
+}
+
+const RUNNERS: Record<CommandName, Runner> = {
+  tables: withDb(async (db, args) => formatTables(await listTables(db), args.format)),
+  query: withDb(async (db, args) => formatTable(await db.query(args.positionals[0]), args.format)),
+  import: (args, io, t) => runImportCommand(args, io, t),
+  export: (args, io, t) =>
+    runExportCommand(args, io, t, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr, args.values['--project']) }),
+};
+
 /** Runs `sgw` with the given arguments; returns the process exit code (0 ok, 1 query failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
-  if (isExportCommand(argv)) return runExportCommand(argv, io, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr) });
-  const langArg = argv.indexOf('--lang');
-  let t = translator(isLang(argv[langArg + 1]) ? (argv[langArg + 1] as Lang) : 'zh-CN');
-  if (argv[0] === 'import' && !argv.includes('--help')) return runImportCommand(argv.slice(1), io, t);
-  let opts: CliOptions;
+  let t = translator(detectLang(argv));
+  let args: ParsedArgs;
   try {
-    opts = parseArgs(argv, t);
+    args = parseArgv(argv, COMMANDS, t);
   } catch (e) {
-    io.err(`${(e as Error).message}\n\n${t('cli.usage')}\n`);
+    if (!(e instanceof UsageError)) throw e;
+    // `sgw export --bogus --help` asked for that command's help: give it rather than the error. Without a
+    // known command (`sgw frobnicate --help`) the error is the useful answer.
+    if (e.command && wantsHelp(argv)) {
+      io.out(commandHelp(e.command, COMMANDS[e.command as CommandName], t));
+      return 0;
+    }
+    io.err(`${e.message}\n${t('cli.seeHelp', { help: e.command ? `sgw ${e.command} --help` : 'sgw --help' })}\n`);
     return 2;
   }
-  t = translator(opts.lang);
-  if (opts.version) {
+  t = translator(args.lang);
+  const command = args.command as CommandName | undefined;
+  if (args.version) {
     io.out(`${version}\n`);
     return 0;
   }
-  if (opts.help || !opts.command) {
-    (opts.help ? io.out : io.err)(`${t('cli.usage')}\n`);
-    return opts.help ? 0 : 2;
+  if (args.help || !command) {
+    (args.help ? io.out : io.err)(command ? commandHelp(command, COMMANDS[command], t) : generalHelp(COMMANDS, t));
+    return args.help ? 0 : 2;
   }
-  if (opts.command !== 'query' && opts.command !== 'tables') {
-    io.err(`${t('cli.unknownCommand', { command: opts.command })}\n\n${t('cli.usage')}\n`);
-    return 2;
-  }
-  const sql = opts.args.join(' ').trim();
-  if (opts.command === 'query' && !sql) {
-    io.err(`${t('cli.missingSql')}\n`);
-    return 2;
-  }
-  let db: Db;
-  try {
-    db = await openWithDatasets(opts.datasets ?? defaultDatasetsDir(), t, opts.project);
-  } catch (e) {
-    io.err(`${(e as Error).message}\n`);
-    return 2;
-  }
-  try {
-    if (opts.command === 'tables') io.out(formatTables(await listTables(db), opts.format));
-    else io.out(formatTable(await db.query(sql), opts.format));
-    return 0;
-  } catch (e) {
-    const d = describeDbError(e, t);
-    io.err(`${d.title}\n${d.detail}\n`);
-    return 1;
-  } finally {
-    await db.close();
-  }
+  return RUNNERS[command](args, io, t);
 }
 
 /** Entry point of the built CLI (bin/sgw.cjs). */

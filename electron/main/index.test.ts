@@ -7,9 +7,11 @@ const h = vi.hoisted(() => {
     gotLock: true,
     ready: undefined as undefined | (() => void),
     appEvents: new Map<string, (...args: unknown[]) => void>(),
-    windows: [] as { options: { webPreferences: { preload: string } }; url?: string; focus: () => void; sent: unknown[][] }[],
+    windows: [] as { options: { webPreferences: { preload: string } }; url?: string; focus: () => void; sent: unknown[][]; webContents: unknown }[],
     handled: [] as string[],
+    handlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
     menu: undefined as unknown,
+    messageBoxes: [] as unknown[][],
   };
   return { state };
 });
@@ -62,12 +64,17 @@ vi.mock('electron', async () => {
       registerSchemesAsPrivileged: (schemes: unknown) => void state.log.push(`registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
       handle: (scheme: string) => void state.log.push(`protocol.handle ${scheme}`),
     },
-    ipcMain: { handle: (channel: string) => void state.handled.push(channel) },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        state.handled.push(channel);
+        state.handlers.set(channel, fn);
+      },
+    },
     Menu: {
       buildFromTemplate: (t: unknown) => ({ template: t }),
       setApplicationMenu: (m: unknown) => void ((state.menu = m), state.log.push('setApplicationMenu')),
     },
-    dialog: { showMessageBox: async () => ({ response: 0 }), showErrorBox: record('showErrorBox') },
+    dialog: { showMessageBox: async (...args: unknown[]) => (state.messageBoxes.push(args), { response: 0 }), showErrorBox: record('showErrorBox') },
     shell: { openExternal: async () => undefined },
   };
   return { ...electron, default: electron };
@@ -84,6 +91,8 @@ describe('main process lifecycle', () => {
     state.log.length = 0;
     state.windows.length = 0;
     state.handled.length = 0;
+    state.handlers.clear();
+    state.messageBoxes.length = 0;
     state.appEvents.clear();
     state.gotLock = true;
     state.ready = undefined;
@@ -125,6 +134,40 @@ describe('main process lifecycle', () => {
     const file = (h.state.menu as { template: Item[] }).template.find((m) => m.label === '文件')!;
     file.submenu!.find((i) => i.label === '项目另存为…')!.click!();
     expect(h.state.windows[0]!.sent).toEqual([[MENU_CHANNEL, { command: 'saveAs' }]]);
+  });
+
+  it('rebuilds the menu (and the About box) in the language the page reports', async () => {
+    await start();
+    h.state.ready!();
+    await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const menu = () => (h.state.menu as { template: Item[] }).template;
+    const top = (label: string) => menu().find((m) => m.label === label);
+    expect(top('文件')).toBeDefined();
+    const win = h.state.windows[0]!;
+    // What the preload sends from the main window's top frame (the handler checks the sender).
+    const event = { sender: win.webContents, senderFrame: { url: 'app://bundle/index.html', parent: null, processId: 1, routingId: 1 } };
+    const setLanguage = h.state.handlers.get(ipcChannel('setLanguage'))!;
+    const builds = () => h.state.log.filter((l) => l === 'setApplicationMenu').length;
+    const before = builds();
+
+    await setLanguage(event, 'en');
+    await vi.waitFor(() => expect(top('File')).toBeDefined());
+    expect(builds()).toBe(before + 1);
+    expect(top('文件')).toBeUndefined();
+    expect(top('File')!.submenu!.map((i) => i.label)).toContain('Save project as…');
+    top('File')!.submenu!.find((i) => i.label === 'Save project as…')!.click!();
+    expect(win.sent).toEqual([[MENU_CHANNEL, { command: 'saveAs' }]]);
+    top('Help')!.submenu![0]!.click!();
+    expect(h.state.messageBoxes.at(-1)!.at(-1)).toMatchObject({ title: 'About', message: 'Social Governance Data Workbench', buttons: ['OK'] });
+
+    // The same language again changes nothing; a bad one is refused and the menu stays.
+    await setLanguage(event, 'en');
+    await expect(setLanguage(event, 'de')).rejects.toThrow(/language must be zh-CN or en/);
+    await expect(setLanguage({ ...event, senderFrame: { ...event.senderFrame, url: 'https://evil.example/' } }, 'zh-CN')).rejects.toThrow(/refused/);
+    expect(builds()).toBe(before + 1);
+    await setLanguage(event, 'zh-CN');
+    await vi.waitFor(() => expect(top('文件')).toBeDefined());
   });
 
   it('quits when another instance holds the lock', async () => {

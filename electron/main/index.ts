@@ -3,7 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/desktop-api';
+import { translator } from '../../shared/i18n';
+import type { Lang } from '../../shared/model/catalog';
 import { writeFileAtomic } from './atomic-write';
+import { createExternalOpener } from './external-links';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ProjectRegistry } from './projects';
@@ -17,15 +20,30 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
-
 const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+/**
+ * The page's language (DesktopApi.setLanguage): the menu, the About box and the dialogs main draws itself
+ * follow it; zh-CN until the page reports its own.
+ */
+const page: { lang: Lang } = { lang: 'zh-CN' };
+
+/** Every way out to the OS browser (links, window.open, desktop.openExternal) asks first, in one place. */
+const openExternal = createExternalOpener({
+  showMessageBox: (opts) => {
+    const win = liveWindow();
+    return win ? dialog.showMessageBox(win, opts) : dialog.showMessageBox(opts);
+  },
+  openExternal: (url) => shell.openExternal(url),
+  lang: () => page.lang,
+});
 
 function openMainWindow(): void {
   const win = createMainWindow({
     // Resolved from the app root (a folder, or app.asar when packaged) like the renderer itself.
     preloadPath: path.join(app.getAppPath(), 'dist', 'electron', 'preload.cjs'),
     startUrl: APP_START_URL,
-    openExternal: (url) => shell.openExternal(url),
+    openExternal,
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -34,15 +52,16 @@ function openMainWindow(): void {
 }
 
 function showAbout(): void {
+  const t = translator(page.lang);
   const options = {
     type: 'info' as const,
-    title: '关于',
-    message: WINDOW_TITLE,
+    title: t('menu.aboutTitle'),
+    message: t('app.title'),
     detail: [
-      `版本 ${app.getVersion()}`,
+      t('menu.aboutVersion', { version: app.getVersion() }),
       `Electron ${process.versions.electron ?? '?'} · Chromium ${process.versions.chrome ?? '?'} · Node ${process.versions.node}`,
     ].join('\n'),
-    buttons: ['确定'],
+    buttons: [t('menu.ok')],
   };
   const win = liveWindow();
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
@@ -98,16 +117,21 @@ async function onReady(): Promise<void> {
       },
       fs: { stat, readFile, writeFileAtomic },
       projects,
-      shell: { openExternal: (url) => shell.openExternal(url) },
+      external: { open: openExternal },
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
       defaultSaveDir,
+      setLanguage: (lang) => {
+        if (lang === page.lang) return;
+        page.lang = lang;
+        rebuildMenu();
+      },
     }),
   );
 
-  const setMenu = async () => {
+  async function setMenu(): Promise<void> {
     const template = buildMenuTemplate({
-      appName: WINDOW_TITLE,
+      lang: page.lang,
       isMac: process.platform === 'darwin',
       isDev: !app.isPackaged,
       onAbout: showAbout,
@@ -116,8 +140,11 @@ async function onReady(): Promise<void> {
       onClearRecent: () => void projects.clear(),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
-  };
-  projects.onChange(() => void setMenu().catch((err: unknown) => console.error('[menu] rebuild failed', err)));
+  }
+  function rebuildMenu(): void {
+    setMenu().catch((err: unknown) => console.error('[menu] rebuild failed', err));
+  }
+  projects.onChange(rebuildMenu);
   await setMenu();
 
   openMainWindow();

@@ -41,10 +41,11 @@ async function setup(overrides: Partial<IpcDeps> = {}) {
       writeFileAtomic: vi.fn(async (file: string, bytes: Uint8Array, _options?: { keepBackup?: boolean }) => void files.set(file, bytes)),
     },
     projects,
-    shell: { openExternal: vi.fn(async () => undefined) },
+    external: { open: vi.fn(async (_url: string) => true) },
     app: { getVersion: () => '0.1.0' },
     platform: 'linux',
     defaultSaveDir: () => '/home/u/Documents',
+    setLanguage: vi.fn((_lang: 'zh-CN' | 'en') => undefined),
   } satisfies IpcDeps;
   return { deps, files, projects, handlers: createIpcHandlers({ ...deps, ...overrides }) };
 }
@@ -60,6 +61,7 @@ describe('sender check', async () => {
     ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
     ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', bytes: new Uint8Array(1), handleId: known.id })],
     ['recentProjects', (e) => handlers.recentProjects(e)],
+    ['setLanguage', (e) => handlers.setLanguage(e, 'en')],
   ];
 
   it('covers every invoke method', () => {
@@ -88,9 +90,25 @@ describe('sender check', async () => {
   it('does nothing on refusal', () => {
     expect(deps.dialog.showOpenDialog).not.toHaveBeenCalled();
     expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
-    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+    expect(deps.external.open).not.toHaveBeenCalled();
     expect(deps.fs.readFile).not.toHaveBeenCalled();
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+    expect(deps.setLanguage).not.toHaveBeenCalled();
+  });
+});
+
+describe('setLanguage', () => {
+  it('hands a valid language to main, refuses anything else before it reaches the menu', async () => {
+    const { handlers, deps } = await setup();
+    await handlers.setLanguage(trustedEvent(), 'en');
+    await handlers.setLanguage(trustedEvent(), 'zh-CN');
+    expect(deps.setLanguage.mock.calls).toEqual([['en'], ['zh-CN']]);
+    for (const bad of ['fr', 'EN', '', null, undefined, { lang: 'en' }, ['en']]) {
+      const err = await handlers.setLanguage(trustedEvent(), bad).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(PayloadError);
+      expect((err as Error).message).toBe('desktop.setLanguage: invalid request: language must be zh-CN or en');
+    }
+    expect(deps.setLanguage).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -211,11 +229,10 @@ describe('saveFile', () => {
 });
 
 describe('openExternal', () => {
-  it('opens http(s) and mailto links', async () => {
+  it('hands valid links to the guarded opener, which asks before anything opens (external-links.ts)', async () => {
     const { handlers, deps } = await setup();
     await handlers.openExternal(trustedEvent(), 'https://data.stats.gov.cn/easyquery.htm?cn=C01');
-    await handlers.openExternal(trustedEvent(), 'mailto:team@example.com');
-    expect(deps.shell.openExternal.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01'], ['mailto:team@example.com']]);
+    expect(deps.external.open.mock.calls).toEqual([['https://data.stats.gov.cn/easyquery.htm?cn=C01']]);
   });
 
   it('refuses other schemes and junk', async () => {
@@ -229,7 +246,7 @@ describe('openExternal', () => {
     ] as const) {
       await expect(handlers.openExternal(trustedEvent(), url)).rejects.toThrow(message);
     }
-    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+    expect(deps.external.open).not.toHaveBeenCalled();
   });
 });
 

@@ -12,6 +12,7 @@ import {
   PayloadError,
   ipcChannel,
   parseExternalUrl,
+  parseLanguage,
   parseOpenFilesRequest,
   parseOpenProjectRequest,
   parseSaveFileRequest,
@@ -21,6 +22,7 @@ import {
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
+import type { Lang } from '../../shared/model/catalog';
 import type { AtomicWriteOptions } from './atomic-write';
 import type { ProjectStore } from './projects';
 import { isAppUrl } from './protocol';
@@ -49,11 +51,14 @@ export interface IpcDeps {
   };
   /** The only way from a handle id to a path: ids it never issued are refused. */
   projects: ProjectStore;
-  shell: { openExternal(url: string): Promise<void> };
+  /** The guarded opener (external-links.ts): http(s) only, after a dialog showing the address. */
+  external: { open(url: string): Promise<boolean> };
   app: { getVersion(): string };
   platform: string;
   /** Folder the save dialog starts in (e.g. the user's Documents). */
   defaultSaveDir(): string;
+  /** The page switched language: main rebuilds the native menu in it. */
+  setLanguage(lang: Lang): void;
 }
 
 /** Renderer-facing handler: the raw IPC arguments are untrusted, the result is the API's promise. */
@@ -172,7 +177,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     async openExternal(event, raw) {
       guard(event, 'openExternal');
       const url = parsePayload('openExternal', parseExternalUrl, raw);
-      await deps.shell.openExternal(url);
+      await deps.external.open(url);
     },
 
     async openProject(event, raw) {
@@ -221,6 +226,11 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
     async recentProjects(event) {
       guard(event, 'recentProjects');
       return deps.projects.recent();
+    },
+
+    async setLanguage(event, raw) {
+      guard(event, 'setLanguage');
+      deps.setLanguage(parsePayload('setLanguage', parseLanguage, raw));
     },
   };
 }

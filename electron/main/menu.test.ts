@@ -4,7 +4,7 @@ import type { ProjectHandle } from '../../shared/desktop-api';
 import { buildMenuTemplate, type MenuOptions } from './menu';
 
 const appName = '社会治理数据工作台';
-const base = { appName, isMac: false, isDev: false, onAbout: () => undefined, recent: [], onCommand: () => undefined, onClearRecent: () => undefined };
+const base = { lang: 'zh-CN' as const, isMac: false, isDev: false, onAbout: () => undefined, recent: [], onCommand: () => undefined, onClearRecent: () => undefined };
 const build = (o: Partial<MenuOptions> = {}) => buildMenuTemplate({ ...base, ...o });
 const labels = (list: MenuItemConstructorOptions[]) => list.map((i) => (i.type === 'separator' ? '—' : i.label));
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)();
@@ -15,6 +15,11 @@ function items(template: MenuItemConstructorOptions[], label: string): MenuItemC
   return menu!.submenu as MenuItemConstructorOptions[];
 }
 const roles = (list: MenuItemConstructorOptions[]) => list.map((i) => i.role).filter(Boolean);
+const all = (list: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => list.flatMap((i) => [i, ...all((i.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]);
+const HAN = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
+/** Everything but the words: the English menu must have the same items, roles, shortcuts and states. */
+const shape = (list: MenuItemConstructorOptions[]): unknown[] =>
+  list.map(({ label: _label, click, submenu, ...rest }) => ({ ...rest, click: typeof click, submenu: submenu ? shape(submenu as MenuItemConstructorOptions[]) : undefined }));
 
 describe('buildMenuTemplate', () => {
   it('has 文件/编辑/视图/帮助 on Windows and Linux, with quit in 文件', () => {
@@ -23,8 +28,7 @@ describe('buildMenuTemplate', () => {
     expect(items(t, '文件').at(-1)).toEqual({ role: 'quit', label: '退出' });
     expect(roles(items(t, '编辑'))).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'delete', 'selectAll']);
     // Every item a user sees is labelled in Chinese.
-    const all = (list: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => list.flatMap((i) => [i, ...all((i.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]);
-    for (const item of all(t)) if (item.type !== 'separator') expect(item.label).toMatch(/[\u4e00-\u9fff]/);
+    for (const item of all(t)) if (item.type !== 'separator') expect(item.label).toMatch(HAN);
   });
 
   it('offers reload only in development; devtools always', () => {
@@ -93,5 +97,39 @@ describe('buildMenuTemplate', () => {
       [undefined, undefined],
       ['清除最近项目', false],
     ]);
+  });
+});
+
+describe('buildMenuTemplate in English', () => {
+  const recent: ProjectHandle[] = [{ id: 'c'.repeat(32), name: 'survey.sgwp', location: '/home/u/survey.sgwp' }];
+  const variants: Partial<MenuOptions>[] = [{}, { isMac: true }, { isDev: true }, { recent }, { isMac: true, isDev: true, recent }];
+
+  it.each(variants)('translates every label and keeps the structure (%o)', (o) => {
+    const zh = build(o);
+    const en = build({ ...o, lang: 'en' });
+    expect(shape(en)).toEqual(shape(zh));
+    const zhItems = all(zh);
+    all(en).forEach((item, i) => {
+      if (item.type === 'separator') return;
+      expect(item.label).toMatch(/\w/);
+      expect(item.label).not.toMatch(HAN);
+      // A user's file names are theirs; every other label differs from the Chinese one.
+      if (!recent.some((h) => h.name === item.label)) expect(item.label).not.toBe(zhItems[i]!.label);
+    });
+  });
+
+  it('names the menus and the project commands in English', () => {
+    const t = build({ lang: 'en', isMac: true });
+    expect(t.map((m) => m.label)).toEqual(['Social Governance Data Workbench', 'File', 'Edit', 'View', 'Help']);
+    expect(labels(items(t, 'File'))).toEqual(['New project', 'Open project…', 'Save project', 'Save project as…', '—', 'Recent projects', '—', 'Close Window']);
+    expect(items(t, 'Help')[0]!.label).toBe('About Social Governance Data Workbench');
+    expect(labels(items(items(build({ lang: 'en' }), 'File'), 'Recent projects'))).toEqual(['(none)', '—', 'Clear recent projects']);
+  });
+
+  it('sends the same commands whatever the language', () => {
+    const onCommand = vi.fn();
+    const file = items(build({ lang: 'en', onCommand }), 'File');
+    for (const label of ['New project', 'Open project…', 'Save project', 'Save project as…']) click(file.find((i) => i.label === label));
+    expect(onCommand.mock.calls.map((c) => c[0])).toEqual([{ command: 'new' }, { command: 'open' }, { command: 'save' }, { command: 'saveAs' }]);
   });
 });

@@ -1,9 +1,14 @@
-/** The application menu (zh-CN). A pure template builder so the structure is testable without Electron. */
+/**
+ * The application menu, in the page's language (the page tells main through DesktopApi.setLanguage and main
+ * rebuilds it). A pure template builder so the structure is testable without Electron.
+ */
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, ProjectHandle } from '../../shared/desktop-api';
+import { translator, type Translate } from '../../shared/i18n';
+import type { Lang } from '../../shared/model/catalog';
 
 export interface MenuOptions {
-  appName: string;
+  lang: Lang;
   isMac: boolean;
   /** Reload throws away the in-memory database, so it is offered only to developers. */
   isDev: boolean;
@@ -17,77 +22,79 @@ export interface MenuOptions {
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
-/** 文件 → project items. The page owns the workspace, so each item only tells it what to do. */
-function projectItems({ recent, onCommand, onClearRecent }: Pick<MenuOptions, 'recent' | 'onCommand' | 'onClearRecent'>): MenuItemConstructorOptions[] {
+/** 文件 → project items, named as in the page's own 项目 menu. The page owns the workspace, so each item only tells it what to do. */
+function projectItems(t: Translate, { recent, onCommand, onClearRecent }: Pick<MenuOptions, 'recent' | 'onCommand' | 'onClearRecent'>): MenuItemConstructorOptions[] {
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((h) => ({ label: h.name, toolTip: h.location, click: () => onCommand({ command: 'openRecent', handleId: h.id }) }))
-    : [{ label: '（无）', enabled: false }];
+    : [{ label: t('menu.recentEmpty'), enabled: false }];
   return [
-    { label: '新建项目', click: () => onCommand({ command: 'new' }) },
-    { label: '打开项目…', accelerator: 'CmdOrCtrl+O', click: () => onCommand({ command: 'open' }) },
-    { label: '保存项目', accelerator: 'CmdOrCtrl+S', click: () => onCommand({ command: 'save' }) },
-    { label: '项目另存为…', accelerator: 'CmdOrCtrl+Shift+S', click: () => onCommand({ command: 'saveAs' }) },
+    { label: t('project.new'), click: () => onCommand({ command: 'new' }) },
+    { label: t('project.open'), accelerator: 'CmdOrCtrl+O', click: () => onCommand({ command: 'open' }) },
+    { label: t('project.save'), accelerator: 'CmdOrCtrl+S', click: () => onCommand({ command: 'save' }) },
+    { label: t('project.saveAs'), accelerator: 'CmdOrCtrl+Shift+S', click: () => onCommand({ command: 'saveAs' }) },
     separator,
-    { label: '最近项目', submenu: [...recentItems, separator, { label: '清除最近项目', enabled: recent.length > 0, click: () => onClearRecent() }] },
+    { label: t('project.recent'), submenu: [...recentItems, separator, { label: t('menu.clearRecent'), enabled: recent.length > 0, click: () => onClearRecent() }] },
     separator,
   ];
 }
 
-export function buildMenuTemplate({ appName, isMac, isDev, onAbout, ...project }: MenuOptions): MenuItemConstructorOptions[] {
-  const about: MenuItemConstructorOptions = { label: `关于${appName}`, click: () => onAbout() };
+export function buildMenuTemplate({ lang, isMac, isDev, onAbout, ...project }: MenuOptions): MenuItemConstructorOptions[] {
+  const t = translator(lang);
+  const app = t('app.title');
+  const about: MenuItemConstructorOptions = { label: t('menu.about', { app }), click: () => onAbout() };
 
   const macAppMenu: MenuItemConstructorOptions = {
-    label: appName,
+    label: app,
     submenu: [
       about,
       separator,
-      { role: 'services', label: '服务' },
+      { role: 'services', label: t('menu.services') },
       separator,
-      { role: 'hide', label: `隐藏${appName}` },
-      { role: 'hideOthers', label: '隐藏其他' },
-      { role: 'unhide', label: '全部显示' },
+      { role: 'hide', label: t('menu.hide', { app }) },
+      { role: 'hideOthers', label: t('menu.hideOthers') },
+      { role: 'unhide', label: t('menu.unhide') },
       separator,
-      { role: 'quit', label: `退出${appName}` },
+      { role: 'quit', label: t('menu.quitApp', { app }) },
     ],
   };
 
   const file: MenuItemConstructorOptions = {
-    label: '文件',
-    submenu: [...projectItems(project), isMac ? { role: 'close', label: '关闭窗口' } : { role: 'quit', label: '退出' }],
+    label: t('menu.file'),
+    submenu: [...projectItems(t, project), isMac ? { role: 'close', label: t('menu.closeWindow') } : { role: 'quit', label: t('menu.quit') }],
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: '编辑',
+    label: t('menu.edit'),
     submenu: [
-      { role: 'undo', label: '撤销' },
-      { role: 'redo', label: '重做' },
+      { role: 'undo', label: t('menu.undo') },
+      { role: 'redo', label: t('menu.redo') },
       separator,
-      { role: 'cut', label: '剪切' },
-      { role: 'copy', label: '复制' },
-      { role: 'paste', label: '粘贴' },
-      { role: 'delete', label: '删除' },
+      { role: 'cut', label: t('menu.cut') },
+      { role: 'copy', label: t('menu.copy') },
+      { role: 'paste', label: t('menu.paste') },
+      { role: 'delete', label: t('menu.delete') },
       separator,
-      { role: 'selectAll', label: '全选' },
+      { role: 'selectAll', label: t('menu.selectAll') },
     ],
   };
 
   const view: MenuItemConstructorOptions = {
-    label: '视图',
+    label: t('menu.view'),
     submenu: [
-      ...(isDev ? [{ role: 'reload', label: '重新加载' } as const, { role: 'forceReload', label: '强制重新加载' } as const, separator] : []),
-      { role: 'toggleDevTools', label: '开发者工具' },
+      ...(isDev ? [{ role: 'reload', label: t('menu.reload') } as const, { role: 'forceReload', label: t('menu.forceReload') } as const, separator] : []),
+      { role: 'toggleDevTools', label: t('menu.devTools') },
       separator,
-      { role: 'resetZoom', label: '实际大小' },
-      { role: 'zoomIn', label: '放大' },
-      { role: 'zoomOut', label: '缩小' },
+      { role: 'resetZoom', label: t('menu.resetZoom') },
+      { role: 'zoomIn', label: t('menu.zoomIn') },
+      { role: 'zoomOut', label: t('menu.zoomOut') },
       separator,
-      { role: 'togglefullscreen', label: '全屏' },
+      { role: 'togglefullscreen', label: t('menu.fullscreen') },
     ],
   };
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    label: '帮助',
+    label: t('menu.help'),
     submenu: [about],
   };
 

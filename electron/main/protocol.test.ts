@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -121,6 +121,9 @@ describe('createAppProtocolHandler', () => {
       "img-src 'self' data: blob:",
       "font-src 'self' data:",
       "connect-src 'self' blob: data:",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
     ]) {
       expect(csp).toContain(directive);
     }
@@ -154,6 +157,43 @@ describe('createAppProtocolHandler', () => {
 
   it('refuses writes', async () => {
     expect((await get('app://bundle/index.html', 'POST')).status).toBe(405);
+  });
+
+  it('follows symlinks only while they stay inside the renderer folder', async () => {
+    const base = path.dirname(path.dirname(root));
+    await mkdir(path.join(base, 'elsewhere'), { recursive: true });
+    await writeFile(path.join(base, 'elsewhere', 'x.js'), 'outside');
+    await symlink(outside, path.join(root, 'leak.txt'));
+    await symlink(path.join(base, 'elsewhere'), path.join(root, 'linked-dir'));
+    await symlink(path.join(root, 'assets', 'app.js'), path.join(root, 'alias.js'));
+    await symlink('../secret.txt', path.join(root, 'assets', 'relative-leak.txt'));
+    for (const url of ['app://bundle/leak.txt', 'app://bundle/linked-dir/x.js', 'app://bundle/assets/relative-leak.txt']) {
+      const res = await get(url);
+      expect(res.status, url).toBe(404);
+      expect(await res.text(), url).not.toMatch(/secret|outside/);
+      expect((await get(url, 'HEAD')).status, url).toBe(404);
+    }
+    const alias = await get('app://bundle/alias.js');
+    expect(alias.status).toBe(200);
+    expect(await alias.text()).toBe('console.log(1)');
+  });
+
+  it('serves from a renderer folder that is itself reached through a symlink', async () => {
+    const base = path.dirname(path.dirname(root));
+    const linkedRoot = path.join(base, 'linked-renderer');
+    await symlink(root, linkedRoot);
+    const res = await createAppProtocolHandler(linkedRoot)(new Request('app://bundle/assets/app.js'));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('console.log(1)');
+  });
+});
+
+describe('content security policy', () => {
+  it('is the same in the app:// header and in index.html (web mode), and forbids form submissions', async () => {
+    const html = await readFile(path.resolve(__dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY.split('; ')).toContain("form-action 'none'");
   });
 });
 

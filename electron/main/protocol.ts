@@ -4,7 +4,7 @@
  * app://bundle/ instead. Path resolution and MIME lookup are pure so they are tested without Electron.
  */
 import { createReadStream } from 'node:fs';
-import { stat as fsStat } from 'node:fs/promises';
+import { realpath as fsRealpath, stat as fsStat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { CustomScheme, Protocol } from 'electron';
@@ -29,6 +29,8 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'self' blob: data:",
   "object-src 'none'",
   "base-uri 'self'",
+  // No form ever submits anywhere: the app's forms are handled in script.
+  "form-action 'none'",
 ].join('; ');
 
 /** The folder the renderer is served from, inside the app (an asar archive when packaged). */
@@ -117,12 +119,15 @@ export function resolveBundlePath(root: string, requestUrl: string, pathApi: Pat
 }
 
 export interface ProtocolFs {
+  /** Resolves symlinks (Electron's fs resolves paths inside app.asar too). */
+  realpath(file: string): Promise<string>;
   stat(file: string): Promise<{ size: number; isFile(): boolean }>;
   /** A web stream of the file's bytes. */
   open(file: string): ReadableStream<Uint8Array>;
 }
 
 const nodeFs: ProtocolFs = {
+  realpath: (file) => fsRealpath(file),
   stat: (file) => fsStat(file),
   open: (file) => Readable.toWeb(createReadStream(file)) as unknown as ReadableStream<Uint8Array>,
 };
@@ -143,23 +148,43 @@ function status(code: number, text: string): Response {
   return new Response(text, { status: code, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/** The `protocol.handle` callback, usable with any fetch-style Request. */
+/** `file` lies strictly inside `root` (both already resolved). */
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+/**
+ * The `protocol.handle` callback, usable with any fetch-style Request. The URL must map under the root
+ * (resolveBundlePath) and so must the file's real path: a symlink in the renderer folder that leads out of
+ * it is refused like `..` would be. The file is then read through its real path.
+ */
 export function createAppProtocolHandler(root: string, fs: ProtocolFs = nodeFs): (req: Request) => Promise<Response> {
+  let realRoot: Promise<string> | undefined;
   return async (req) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return status(405, 'Method Not Allowed');
     const file = resolveBundlePath(root, req.url);
     if (!file) return status(404, 'Not Found');
+    let real: string;
     let size: number;
     try {
-      const st = await fs.stat(file);
+      // Resolved once; a failure is retried on the next request rather than remembered.
+      realRoot ??= fs.realpath(root).catch((e: unknown) => {
+        realRoot = undefined;
+        throw e;
+      });
+      const rootReal = await realRoot;
+      real = await fs.realpath(file);
+      if (!isInside(rootReal, real)) return status(404, 'Not Found');
+      const st = await fs.stat(real);
       if (!st.isFile()) return status(404, 'Not Found');
       size = st.size;
     } catch {
       return status(404, 'Not Found');
     }
-    const headers = headersFor(file, size);
+    const headers = headersFor(real, size);
     if (req.method === 'HEAD') return new Response(null, { status: 200, headers });
-    return new Response(fs.open(file), { status: 200, headers });
+    return new Response(fs.open(real), { status: 200, headers });
   };
 }
 

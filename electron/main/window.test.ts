@@ -15,8 +15,8 @@ interface FakeContents extends EventEmitter {
   windowOpenHandler?: (details: { url: string }) => { action: string };
   setWindowOpenHandler(h: (details: { url: string }) => { action: string }): void;
   session: {
-    requestHandler?: (wc: unknown, permission: string, cb: (ok: boolean) => void, details: unknown) => void;
-    checkHandler?: (wc: unknown, permission: string, origin: string, details: unknown) => boolean;
+    requestHandler?: (wc: { getURL(): string }, permission: string, cb: (ok: boolean) => void, details: { requestingUrl?: string; isMainFrame: boolean }) => void;
+    checkHandler?: (wc: unknown, permission: string, origin: string, details: { isMainFrame: boolean; embeddingOrigin?: string }) => boolean;
     setPermissionRequestHandler(h: FakeContents['session']['requestHandler']): void;
     setPermissionCheckHandler(h: FakeContents['session']['checkHandler']): void;
   };
@@ -64,11 +64,11 @@ function navigateEvent(url: string) {
 
 describe('createMainWindow', () => {
   let win: FakeWindow;
-  let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>;
+  let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<boolean>>>;
 
   beforeEach(() => {
     created.windows.length = 0;
-    openExternal = vi.fn(async (_url: string) => undefined);
+    openExternal = vi.fn(async (_url: string) => true);
     createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', startUrl: 'app://bundle/', openExternal });
     win = created.windows[0]!;
   });
@@ -112,7 +112,7 @@ describe('createMainWindow', () => {
     }
   });
 
-  it('keeps navigation inside app://bundle and sends web links to the OS browser', () => {
+  it('keeps navigation inside app://bundle and offers other links to the guarded opener', () => {
     const inside = navigateEvent('app://bundle/index.html#/charts');
     win.webContents.emit('will-navigate', inside);
     expect(inside.preventDefault).not.toHaveBeenCalled();
@@ -122,13 +122,31 @@ describe('createMainWindow', () => {
     expect(web.preventDefault).toHaveBeenCalled();
     expect(openExternal).toHaveBeenCalledWith('https://www.stats.gov.cn/');
 
-    openExternal.mockClear();
     for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'app://other/']) {
       const ev = navigateEvent(url);
       win.webContents.emit('will-navigate', ev);
       expect(ev.preventDefault, url).toHaveBeenCalled();
     }
+  });
+
+  it('guards will-frame-navigate: any frame stays in the app; only a top-level link is offered outside', () => {
+    const frame = (url: string, isMainFrame: boolean) => ({ url, isMainFrame, preventDefault: vi.fn() });
+    const inside = frame('app://bundle/index.html', false);
+    win.webContents.emit('will-frame-navigate', inside);
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const sub = frame('https://evil.example/', false);
+    win.webContents.emit('will-frame-navigate', sub);
+    expect(sub.preventDefault).toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
+    const top = frame('https://www.gov.cn/', true);
+    win.webContents.emit('will-frame-navigate', top);
+    expect(top.preventDefault).toHaveBeenCalled();
+    expect(openExternal.mock.calls).toEqual([['https://www.gov.cn/']]);
+    for (const url of ['file:///etc/passwd', 'app://other/x', 'data:text/html,hi']) {
+      const ev = frame(url, true);
+      win.webContents.emit('will-frame-navigate', ev);
+      expect(ev.preventDefault, url).toHaveBeenCalled();
+    }
   });
 
   it('blocks redirects away from the app', () => {
@@ -137,7 +155,7 @@ describe('createMainWindow', () => {
     expect(ev.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every window.open, opening only http(s)/mailto externally', () => {
+  it('denies every window.open but the speaker window, offering outside links to the guarded opener', () => {
     const handler = win.webContents.windowOpenHandler!;
     expect(handler({ url: 'https://example.com/a?b=1' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'mailto:someone@example.com' })).toEqual({ action: 'deny' });
@@ -145,7 +163,8 @@ describe('createMainWindow', () => {
     expect(handler({ url: 'app://bundle/popup' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'app://bundle/other.html#speaker' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'https://example.com/#speaker' })).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/a?b=1', 'mailto:someone@example.com', 'https://example.com/#speaker']);
+    // The opener itself refuses all but http(s) after asking (external-links.test.ts); app URLs never reach it.
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/a?b=1', 'mailto:someone@example.com', 'file:///C:/Windows/system32/calc.exe', 'https://example.com/#speaker']);
   });
 
   it('opens only the speaker window, hardened like the main one and without the preload', () => {
@@ -172,18 +191,33 @@ describe('createMainWindow', () => {
     expect(ev.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies permission requests except clipboard writes and fullscreen', () => {
+  it('grants only clipboard writes and fullscreen, and only to the app page in its top frame', () => {
     const { requestHandler, checkHandler } = win.webContents.session;
-    const ask = (permission: string) => {
+    const app = { getURL: () => 'app://bundle/' };
+    const ask = (permission: string, requestingUrl = 'app://bundle/index.html', isMainFrame = true, contents = app) => {
       let granted: boolean | undefined;
-      requestHandler!(win.webContents, permission, (ok) => (granted = ok), {});
+      requestHandler!(contents, permission, (ok) => (granted = ok), { requestingUrl, isMainFrame });
       return granted;
     };
     expect(ask('clipboard-sanitized-write')).toBe(true);
     expect(ask('fullscreen')).toBe(true);
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid']) expect(ask(p), p).toBe(false);
-    expect(checkHandler!(null, 'clipboard-sanitized-write', 'app://bundle', {})).toBe(true);
-    expect(checkHandler!(null, 'media', 'app://bundle', {})).toBe(false);
+    expect(ask('fullscreen', 'app://bundle/#speaker')).toBe(true);
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'unknown']) expect(ask(p), p).toBe(false);
+    expect(ask('fullscreen', 'https://evil.example/')).toBe(false);
+    expect(ask('fullscreen', 'file:///index.html')).toBe(false);
+    expect(ask('fullscreen', 'app://other/')).toBe(false);
+    expect(ask('fullscreen', 'app://bundle/', false)).toBe(false);
+    expect(ask('clipboard-sanitized-write', 'app://bundle/', true, { getURL: () => 'https://evil.example/' })).toBe(false);
+    let noUrl: boolean | undefined;
+    requestHandler!(app, 'fullscreen', (ok) => (noUrl = ok), { isMainFrame: true });
+    expect(noUrl).toBe(false);
+
+    expect(checkHandler!(null, 'clipboard-sanitized-write', 'app://bundle', { isMainFrame: true })).toBe(true);
+    expect(checkHandler!(null, 'fullscreen', 'app://bundle/', { isMainFrame: true, embeddingOrigin: 'app://bundle' })).toBe(true);
+    expect(checkHandler!(null, 'media', 'app://bundle', { isMainFrame: true })).toBe(false);
+    expect(checkHandler!(null, 'clipboard-sanitized-write', 'https://evil.example', { isMainFrame: true })).toBe(false);
+    expect(checkHandler!(null, 'clipboard-sanitized-write', 'app://bundle', { isMainFrame: false })).toBe(false);
+    expect(checkHandler!(null, 'fullscreen', 'app://bundle', { isMainFrame: true, embeddingOrigin: 'https://evil.example' })).toBe(false);
   });
 
   it('keeps its own title', () => {

@@ -1,6 +1,5 @@
 /** The main BrowserWindow and the guards that keep its page inside app://bundle/. */
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
-import { parseExternalUrl } from '../../shared/desktop-api';
 import { isAppUrl } from './protocol';
 
 export const WINDOW_TITLE = '社会治理数据工作台';
@@ -55,41 +54,53 @@ export function speakerWindowOptions(): BrowserWindowConstructorOptions {
   return { title: WINDOW_TITLE, width: 960, height: 640, minWidth: 480, minHeight: 320, autoHideMenuBar: true, backgroundColor: '#ffffff', webPreferences: rest };
 }
 
-export type OpenExternal = (url: string) => Promise<void>;
+/** The guarded opener of external-links.ts: asks first, http(s) only; resolves whether it opened. */
+export type OpenExternal = (url: string) => Promise<boolean>;
 
-/** Opens http(s)/mailto links in the OS browser; anything else is dropped silently. */
-export function openIfExternal(url: string, openExternal: OpenExternal): boolean {
-  let safe: string;
-  try {
-    safe = parseExternalUrl(url);
-  } catch {
-    return false;
-  }
-  openExternal(safe).catch(() => {
-    /* no browser configured: nothing useful to tell the page */
-  });
-  return true;
+/** The origin (or URL) is the bundled app's, and the request comes from a top frame. */
+export function permissionAllowed(permission: string, origin: string | undefined, isMainFrame: boolean): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && origin !== undefined && isAppUrl(origin) && isMainFrame;
 }
 
-export function hardenSession(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => callback(ALLOWED_PERMISSIONS.has(permission)));
-  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
+type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>;
+
+export function hardenSession(session: PermissionSession): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl, details.isMainFrame) && isAppUrl(contents.getURL())),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin, details) =>
+      permissionAllowed(permission, requestingOrigin, details.isMainFrame) && (details.embeddingOrigin === undefined || isAppUrl(details.embeddingOrigin)),
+  );
 }
 
 type GuardedContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
+/** Offers a main-frame link outside the app to the OS browser (after asking); never navigates the window. */
+function offerExternally(url: string, openExternal: OpenExternal): void {
+  void openExternal(url).catch(() => false);
+}
+
 export function hardenWebContents(contents: GuardedContents, openExternal: OpenExternal): void {
+  // Chromium emits will-frame-navigate (any frame) and will-navigate (top frame); which one decides first
+  // is Electron's business, so both refuse, and the opener shows at most one dialog at a time.
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url)) return;
     event.preventDefault();
-    openIfExternal(event.url, openExternal);
+    offerExternally(event.url, openExternal);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    // A subframe has no business leaving the app (the app has none); only a top-level link is offered.
+    if (event.isMainFrame) offerExternally(event.url, openExternal);
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     if (isSpeakerUrl(url)) return { action: 'allow', overrideBrowserWindowOptions: speakerWindowOptions() };
-    openIfExternal(url, openExternal);
+    if (!isAppUrl(url)) offerExternally(url, openExternal);
     return { action: 'deny' };
   });
   // The speaker window gets the same guards (it may open nothing further but external links).

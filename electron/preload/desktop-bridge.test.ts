@@ -29,6 +29,8 @@ describe('buildDesktopApi', () => {
     await api.openProject({});
     await api.saveProject({ bytes, suggestedName: 'a.sgwp', handleId: 'a'.repeat(32) });
     await api.recentProjects();
+    await api.setLanguage('en');
+    expect(invoke.mock.calls.at(-1)).toEqual(['desktop:setLanguage', 'en']);
     expect(invoke.mock.calls.map((c) => c[0])).toEqual([
       'desktop:saveFile',
       'desktop:getAppInfo',
@@ -37,6 +39,7 @@ describe('buildDesktopApi', () => {
       'desktop:openProject',
       'desktop:saveProject',
       'desktop:recentProjects',
+      'desktop:setLanguage',
     ]);
     expect(Object.isFrozen(api)).toBe(true);
   });

@@ -1,10 +1,12 @@
 import { useSyncExternalStore } from 'react';
 import * as echarts from 'echarts';
 import type { GeoMap } from '../../shared/charts/geojson';
+import { workspace } from '../workspace';
 
-/** User-registered GeoJSON basemaps: registered with ECharts, kept in the browser profile when small enough. */
-const STORAGE_KEY = 'sgw.geoMaps';
-const MAX_STORED_CHARS = 3_000_000;
+/**
+ * User-registered GeoJSON basemaps: registered with ECharts, kept in the profile when small enough (the
+ * workspace store's `geoMaps` setting; never in projects).
+ */
 const maps = new Map<string, GeoMap>();
 const listeners = new Set<() => void>();
 let names: string[] = [];
@@ -14,23 +16,12 @@ function publish() {
   listeners.forEach((l) => l());
 }
 
-function persist(): boolean {
-  const text = JSON.stringify(Object.fromEntries(maps));
-  if (text.length > MAX_STORED_CHARS) return false;
-  try {
-    localStorage.setItem(STORAGE_KEY, text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Registers (or replaces) a basemap; returns whether it was also saved for the next start. */
 export function registerGeoMap(name: string, map: GeoMap): boolean {
   echarts.registerMap(name, map as unknown as Parameters<typeof echarts.registerMap>[1]);
   maps.set(name, map);
   publish();
-  return persist();
+  return workspace.set('geoMaps', Object.fromEntries(maps));
 }
 
 export function geoMapFeatures(name: string | undefined): string[] | undefined {
@@ -39,14 +30,9 @@ export function geoMapFeatures(name: string | undefined): string[] | undefined {
 
 /** Re-registers the basemaps saved in earlier sessions (once, at start-up). */
 export function restoreGeoMaps(): void {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Record<string, GeoMap>;
-    for (const [name, map] of Object.entries(saved)) {
-      echarts.registerMap(name, map as unknown as Parameters<typeof echarts.registerMap>[1]);
-      maps.set(name, map);
-    }
-  } catch {
-    localStorage.removeItem(STORAGE_KEY);
+  for (const [name, map] of Object.entries(workspace.get('geoMaps'))) {
+    echarts.registerMap(name, map as unknown as Parameters<typeof echarts.registerMap>[1]);
+    maps.set(name, map);
   }
   publish();
 }

@@ -1,7 +1,8 @@
 import { tableFromArrays, type Table } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { cancelledError, DbError, type Db, type QueryOptions } from '../../shared/db';
-import { QueryCoordinator } from './coordinator';
+import { coordinatorFor, QueryCoordinator } from './coordinator';
+import { dataChanges, trackWrites } from './data-changes';
 
 /** A Db whose queries finish only when the test says so. */
 function fakeDb() {
@@ -105,19 +106,49 @@ describe('QueryCoordinator', () => {
     expect(c.sent).toBe(4);
   });
 
-  it('drops cached results when the schema it is synced with changes', async () => {
+  it('after a data change forgets its cache and lets no new request join a query that was running', async () => {
     const { db, calls } = fakeDb();
-    const c = new QueryCoordinator(db);
-    const tablesA = [{}];
-    c.sync(tablesA);
-    const p = c.query('q');
+    const c = new QueryCoordinator(db, { concurrency: 4 });
+    const cached = c.query('q');
     calls[0].finish();
-    await p;
-    c.sync(tablesA);
-    await c.query('q');
-    expect(c.sent).toBe(1);
-    c.sync([{}]);
+    await cached;
+    const old = c.query('r');
+    c.invalidate();
     void c.query('q');
+    expect(c.sent).toBe(3);
+    const fresh = c.query('r');
+    expect(calls.map((x) => x.sql)).toEqual(['q', 'r', 'q', 'r']);
+    calls[3].finish();
+    const freshTable = await fresh;
+    calls[1].finish();
+    // The old result went to its own waiter only, and was not cached over the fresh one.
+    expect(await old).not.toBe(freshTable);
+    await expect(c.query('r')).resolves.toBe(freshTable);
+    expect(c.sent).toBe(4);
+  });
+
+  it('caches nothing that was running while a write went through the tracked Db', async () => {
+    const { db, calls } = fakeDb();
+    let finishWrite!: () => void;
+    (db as { exec: Db['exec'] }).exec = () => new Promise<void>((r) => (finishWrite = r));
+    const app = trackWrites(db);
+    const c = coordinatorFor(app);
+    const write = app.exec('DELETE FROM t');
+    const during = c.query('SELECT v FROM t');
+    calls[0].finish();
+    await during;
+    finishWrite();
+    await write;
+    void c.query('SELECT v FROM t');
     expect(c.sent).toBe(2);
+    // Reads do not count as writes; console scripts that may write do.
+    const epoch = dataChanges(app).epoch;
+    void app.query('SELECT 1');
+    expect(dataChanges(app).epoch).toBe(epoch);
+    void app.query('/* x */ insert into t values (1)').catch(() => undefined);
+    // The engine is asked first (runScript); the write is marked before it is sent.
+    await tick();
+    expect(dataChanges(app).epoch).toBeGreaterThan(epoch);
+    expect(calls.at(-1)?.sql).toBe('/* x */ insert into t values (1)');
   });
 });

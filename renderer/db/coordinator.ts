@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { cancelledError, type Db } from '../../shared/db';
+import { dataChanges } from './data-changes';
 import { perDb } from './per-db';
 
 export interface CoordinatedQueryOptions {
@@ -14,6 +15,8 @@ interface Entry {
   waiters: number;
   controller: AbortController;
   started: boolean;
+  /** The cache generation it was asked in: a result from before a data change is never cached. */
+  generation: number;
   promise: Promise<Table>;
   start(): void;
 }
@@ -28,6 +31,7 @@ export class QueryCoordinator {
   private readonly inflight = new Map<string, Entry>();
   private readonly queue: Entry[] = [];
   private running = 0;
+  private generation = 0;
   /** Queries actually sent to the database (for tests and diagnostics). */
   sent = 0;
 
@@ -56,18 +60,14 @@ export class QueryCoordinator {
     return this.wait(entry, signal);
   }
 
-  /** Forgets cached results (e.g. after the tables changed). */
-  clear(): void {
+  /**
+   * The data changed: forget cached results, and let no later request join a query that is already
+   * running (it may read the old data; its own waiters still get it, nobody else).
+   */
+  invalidate(): void {
+    this.generation++;
     this.cache.clear();
-  }
-
-  private schema: unknown;
-  /** Clears the cache when `schema` (e.g. the live table list) is not the one seen last time. */
-  sync(schema: unknown): void {
-    if (schema !== this.schema) {
-      if (this.schema !== undefined) this.clear();
-      this.schema = schema;
-    }
+    this.inflight.clear();
   }
 
   private enqueue(sql: string, priority: 'high' | 'low'): Entry {
@@ -86,16 +86,18 @@ export class QueryCoordinator {
       waiters: 0,
       controller,
       started: false,
+      generation: this.generation,
       promise,
       start: () => {
         entry.started = true;
+        entry.generation = this.generation;
         this.running++;
         this.sent++;
         this.db
           .query(sql, { signal: controller.signal })
           .then(
             (table) => {
-              this.remember(sql, table);
+              if (entry.generation === this.generation) this.remember(sql, table);
               resolve(table);
             },
             (e: unknown) => reject(e),
@@ -169,5 +171,9 @@ export class QueryCoordinator {
   }
 }
 
-/** One coordinator per database, shared by every chart. */
-export const coordinatorFor = perDb((db) => new QueryCoordinator(db));
+/** One coordinator per database, shared by every chart, emptied by every data change (data-changes.ts). */
+export const coordinatorFor = perDb((db) => {
+  const coordinator = new QueryCoordinator(db);
+  dataChanges(db).onInvalidate(() => coordinator.invalidate());
+  return coordinator;
+});

@@ -1,8 +1,10 @@
 import type { Db } from '../../shared/db';
 import { loadBundledDatasets, type LoadedDatasets } from '../../shared/datasets/load';
+import { trackWrites } from './data-changes';
 import { openWorkerDb } from './worker-db';
 
 export interface Engine {
+  /** The app's Db: every write through it is a data change (see data-changes.ts). */
   db: Db;
   datasets: LoadedDatasets;
   /** Milliseconds to start the engine, and to load the bundled datasets into it. */
@@ -41,11 +43,12 @@ function prefetchBundled(): (relativePath: string) => Promise<Uint8Array> {
 export async function startEngine(): Promise<Engine> {
   const read = prefetchBundled();
   const t0 = performance.now();
-  const db = await openWorkerDb();
+  const raw = await openWorkerDb();
   const t1 = performance.now();
-  const datasets = await loadBundledDatasets(db, read);
+  // The bundled tables are the starting point, not a change.
+  const datasets = await loadBundledDatasets(raw, read);
   const loadMs = Math.round(performance.now() - t1);
-  return { db, datasets, startMs: Math.round(t1 - t0), loadMs };
+  return { db: trackWrites(raw), datasets, startMs: Math.round(t1 - t0), loadMs };
 }
 
 let starting: Promise<Engine> | undefined;

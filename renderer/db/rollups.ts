@@ -1,18 +1,44 @@
 import type { Db } from '../../shared/db';
 import type { TableInfo } from '../../shared/db-catalog';
-import { ROLLUP_MIN_ROWS } from '../../shared/sql/rollup';
+import { ROLLUP_MIN_ROWS, type Rollup } from '../../shared/sql/rollup';
 import { RollupRegistry } from '../../shared/sql/rollup-registry';
+import { dataChanges, rawDb, type DataChanges } from './data-changes';
 import { perDb } from './per-db';
 
-/** The one rollup registry of a database, shared by every chart. */
-export const rollupsFor = perDb((db) => new RollupRegistry(db));
+/**
+ * A registry that every data change empties (renderer/db/data-changes.ts), and that answers "no rollup"
+ * for a build a data change overtook and for a table described by a list read before the latest write
+ * (building from it would label the rollup with the old row count), so a chart reads the table instead
+ * until the refreshed list arrives.
+ */
+class LiveRollups extends RollupRegistry {
+  constructor(
+    db: Db,
+    private readonly changes: DataChanges,
+  ) {
+    super(db);
+  }
+
+  override get(info: TableInfo): Promise<Rollup | null> {
+    if (!this.changes.isCurrent(info)) return Promise.resolve(null);
+    const epoch = this.changes.epoch;
+    return super.get(info).then((r) => (this.changes.epoch === epoch ? r : null));
+  }
+}
+
+/** The one rollup registry of a database, shared by every chart. Its own tables are built on the raw engine. */
+export const rollupsFor = perDb((db): RollupRegistry => {
+  const changes = dataChanges(db);
+  const registry = new LiveRollups(rawDb(db), changes);
+  changes.onInvalidate(() => registry.invalidate());
+  return registry;
+});
 
 /**
- * Builds the rollups of the big tables in a new table list in the background, so the first chart on
- * them after an import or a project opened does not wait for the build.
+ * Builds the rollups of the big tables in the background, so the first chart on them after an import or
+ * a project opened does not wait for the build.
  */
 export function prepareRollups(db: Db, tables: TableInfo[]): void {
   const registry = rollupsFor(db);
-  registry.sync(tables);
   for (const info of tables) if (info.kind === 'table' && info.rows >= ROLLUP_MIN_ROWS) void registry.get(info);
 }

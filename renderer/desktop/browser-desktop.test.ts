@@ -154,6 +154,8 @@ describe('browser desktop fallback: projects', () => {
   it('has no recent projects and no native menu', async () => {
     const { desktop } = setup();
     await expect(desktop.recentProjects()).resolves.toEqual([]);
+    await expect(desktop.setLanguage('en')).resolves.toBeUndefined();
+    await expect(desktop.setLanguage('fr' as never)).rejects.toThrow(/language must be zh-CN or en/);
     const listener = vi.fn();
     const stop = desktop.onMenuCommand(listener);
     expect(typeof stop).toBe('function');

@@ -7,6 +7,7 @@ import {
   MAX_IPC_FILE_BYTES,
   PROJECT_EXTENSION,
   parseExternalUrl,
+  parseLanguage,
   parseOpenFilesRequest,
   parseOpenProjectRequest,
   parseSaveFileRequest,
@@ -140,6 +141,11 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
 
     async recentProjects() {
       return [];
+    },
+
+    async setLanguage(raw) {
+      // No native menu to translate; the request is still checked so both shells refuse the same input.
+      parseLanguage(raw);
     },
 
     onMenuCommand() {

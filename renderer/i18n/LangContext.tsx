@@ -1,8 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isLang, translator, type Translate } from '../../shared/i18n';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { translator, type Translate } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
-
-const STORAGE_KEY = 'sgw.lang';
+import { getDesktop } from '../desktop';
+import { useDocument } from '../workspace';
 
 interface LangState {
   lang: Lang;
@@ -12,20 +12,16 @@ interface LangState {
 
 const LangContext = createContext<LangState | null>(null);
 
-function initialLang(): Lang {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  return isLang(saved) ? saved : 'zh-CN';
-}
-
+/** The UI language: a workspace setting (remembered in the profile; a project opened brings its own). */
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
-  const setLang = useCallback((next: Lang) => {
-    localStorage.setItem(STORAGE_KEY, next);
-    setLangState(next);
-  }, []);
-  const value = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  const [lang, setLang] = useDocument('lang');
+  const value = useMemo(() => ({ lang, t: translator(lang), setLang: (next: Lang) => void setLang(next) }), [lang, setLang]);
   useEffect(() => {
     document.documentElement.lang = lang;
+    // The desktop shell's native menu follows the page's language (the browser fallback does nothing).
+    getDesktop()
+      .setLanguage(lang)
+      .catch((err: unknown) => console.warn('[lang] the desktop menu could not switch language', err));
   }, [lang]);
   return <LangContext.Provider value={value}>{children}</LangContext.Provider>;
 }

@@ -7,7 +7,8 @@ import { loadBundledDatasets } from '../datasets/load';
 import { CURRENT_COLOUR, buildComparisonOption, comparisonSql, comparisonsFromTable, exportChartFromComparison, shortRegion } from './comparison';
 import { caseFacets, filterCases, matchScore, normalizeText } from './filter';
 import { formatIndicatorValue, pickKpis } from './kpi';
-import { CASES_SQL, LEVELS, THEMES, caseIndicatorsSql, casesFromTable, indicatorsFromTable, placeName, themeColour, type CaseRecord } from './model';
+import { CASES_SQL, caseIndicatorsSql } from '../sql/catalog-sql';
+import { LEVELS, THEMES, casesFromTable, indicatorsFromTable, placeName, themeColour, type CaseRecord } from './model';
 import { buildProvinceMapOption, casesByProvince, labelColourOn } from './province-map';
 import { buildTimelineOption, timelinePoints } from './timeline';
 

@@ -3,10 +3,9 @@ import type { SavedCategoryChart } from '../charts/starter-chart';
 import { parseChartSpec, type ChartSpec } from '../model/chart-spec';
 
 /**
- * A presentation deck as stored (localStorage key DECK_STORAGE_KEY) — a stable JSON shape, version 1:
+ * A presentation deck as stored (the renderer's workspace store; projects) — a stable JSON shape, version 1:
  * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'chart' | 'spec-chart', notes, … }] }.
  */
-export const DECK_STORAGE_KEY = 'sgw.deck';
 export const DECK_VERSION = 1;
 
 interface SlideBase {

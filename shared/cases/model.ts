@@ -1,5 +1,4 @@
 import type { Table } from 'apache-arrow';
-import { literal } from '../db';
 import { tableRows, type PlainValue } from '../format/cell';
 import { PALETTE } from '../charts/theme';
 import type { Lang } from '../model/catalog';
@@ -76,15 +75,6 @@ export interface CaseIndicator {
   source: string;
   quote: string;
   note: string;
-}
-
-export const CASES_SQL = `SELECT case_id, title, province, city, district, level, adcode, year, year_end, year_basis, theme, tags, summary, source, quote, note
-FROM cases ORDER BY case_id`;
-
-const INDICATOR_COLUMNS = 'id, case_id, region, year, indicator, indicator_en, category, category_en, value_text, value_norm, unit_norm, approx, source, quote, note';
-
-export function caseIndicatorsSql(caseId: string): string {
-  return `SELECT ${INDICATOR_COLUMNS} FROM case_indicators WHERE case_id = ${literal(caseId)} ORDER BY id`;
 }
 
 const str = (v: PlainValue): string => (v === null || v === undefined ? '' : String(v));

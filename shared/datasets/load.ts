@@ -1,4 +1,5 @@
-import { ident, literal, type Db } from '../db';
+import type { Db } from '../db';
+import { createTableAsSql, readCsvSql } from '../sql/catalog-sql';
 import { parseCatalog, type DatasetCatalog, type DatasetEntry } from '../model/catalog';
 
 /** Reads a file that lives under `datasets/` (fetch in the browser, fs in Node). */
@@ -7,11 +8,6 @@ export type DatasetReader = (relativePath: string) => Promise<Uint8Array>;
 export interface LoadedDatasets {
   catalog: DatasetCatalog;
   views: string[];
-}
-
-export function readCsvSql(fileName: string, entry: DatasetEntry): string {
-  const columns = entry.columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
-  return `SELECT * FROM read_csv(${literal(fileName)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${columns}})`;
 }
 
 /** Splits a .sql file of plain statements on `;` at line ends, skipping `--` comment lines. */
@@ -44,7 +40,7 @@ export async function loadBundledDatasets(db: Db, read: DatasetReader): Promise<
   const fileName = (entry: DatasetEntry) => `bundled/${entry.file}`;
   await Promise.all(catalog.datasets.map((entry, i) => db.registerFile(fileName(entry), files[i])));
   if (catalog.datasets.length > 0) {
-    await db.exec(catalog.datasets.map((entry) => `CREATE OR REPLACE TABLE ${ident(entry.table)} AS ${readCsvSql(fileName(entry), entry)}`).join(';\n'));
+    await db.exec(catalog.datasets.map((entry) => createTableAsSql(entry.table, readCsvSql(fileName(entry), entry.columns))).join(';\n'));
   }
   await Promise.all(catalog.datasets.map((entry) => db.dropFile(fileName(entry))));
   const statements = viewsSql ? splitSqlStatements(viewsSql) : [];

@@ -4,7 +4,7 @@ import type { Table } from 'apache-arrow';
 import { cellText, plainValue } from '../format/cell';
 import type { ExportChart } from './chart-data';
 import { seriesHeader } from './chart-xml';
-import { csvCell, neutraliseFormula, toCsv } from './csv';
+import { csvLine, neutraliseFormula, toCsv } from './csv';
 import { encodeGb18030 } from './gb18030';
 import { sheetName } from './ooxml';
 import { XLSX_MAX_ROWS } from './limits';
@@ -48,9 +48,9 @@ async function forEachChunk(table: Table, opts: TableExportOptions, fn: (row: nu
 export async function tableToCsv(table: Table, encoding: CsvEncoding = 'utf-8', opts: TableExportOptions = {}): Promise<Uint8Array> {
   const fields = table.schema.fields;
   const columns = fields.map((_, i) => table.getChildAt(i));
-  const lines: string[] = [fields.map((f) => csvCell(f.name, { neutraliseFormulas: true })).join(',')];
+  const lines: string[] = [csvLine(fields.map((f) => f.name))];
   await forEachChunk(table, opts, (r) => {
-    lines.push(fields.map((f, i) => csvCell(cellText(columns[i]?.get(r), f), { neutraliseFormulas: true })).join(','));
+    lines.push(csvLine(fields.map((f, i) => cellText(columns[i]?.get(r), f))));
   });
   return encodeCsv(`${lines.join('\r\n')}\r\n`, encoding);
 }
@@ -83,5 +83,5 @@ export async function tableToXlsx(table: Table, name = 'Sheet1', opts: TableExpo
 export function chartToCsv(chart: ExportChart, encoding: CsvEncoding = 'utf-8'): Uint8Array {
   const headers = [chart.categoryLabel, ...chart.series.map((s) => seriesHeader(s, chart.unit))];
   const rows = chart.categories.map((c, r) => [c, ...chart.series.map((s) => (s.values[r] === null ? '' : String(s.values[r])))]);
-  return encodeCsv(toCsv(headers, rows, { neutraliseFormulas: true }), encoding);
+  return encodeCsv(toCsv(headers, rows), encoding);
 }

@@ -2,11 +2,7 @@ import type { Lang } from '../model/catalog';
 import { en, zhCN, type MessageKey } from './messages';
 
 export type { MessageKey };
-export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
-
-export function isLang(v: unknown): v is Lang {
-  return v === 'zh-CN' || v === 'en';
-}
+export { LANGS, isLang } from '../model/catalog';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -9,6 +9,10 @@ import { provenanceEn, provenanceZh } from './features/provenance';
 import { exportEn, exportZh } from './features/export';
 import { casesEn, casesZh } from './features/cases';
 import { chartsEn, chartsZh } from './features/charts';
+import { cliEn, cliZh } from './features/cli';
+import { menuEn, menuZh } from './features/menu';
+import { desktopEn, desktopZh } from './features/desktop';
+import { workspaceEn, workspaceZh } from './features/workspace';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -59,13 +63,6 @@ const coreZh = {
   'chart.tooMany': '这张图有超过 {max} 个数据点（维度或系列的取值太多），无法绘制：请设置“前N项”、添加筛选或换一个维度。',
   'chart.loading': '图表加载中…',
   'chart.source': '来源：{source}',
-  'cli.usage':
-    '用法：\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project 文件]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x 列 --y 列[,列] [--series 列] [--title 标题]\n             --xlsx 文件 | --png 文件 [--scale 1|2|3] | --svg 文件 | --csv 文件 [--encoding utf-8|gb18030]\n  sgw import <文件> [--sheet 工作表]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out 表.csv|表.parquet] [--format table|json]\n选项：\n  --datasets <目录>  数据集目录（默认为内置数据集）\n  --project <文件>   同时载入项目文件（.sgwp）中的数据表\n  --lang zh-CN|en   输出语言\n  --help            显示帮助\n  --version         显示版本',
-  'cli.unknownCommand': '未知命令：{command}',
-  'cli.missingSql': '请提供要运行的 SQL，例如：sgw query "SELECT 1"',
-  'cli.badFormat': '不支持的输出格式：{format}（可用 table、csv、json）',
-  'cli.badOption': '未知选项：{option}',
-  'cli.datasetsFailed': '无法加载数据集：{detail}',
 } as const;
 
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -117,15 +114,8 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.tooMany': 'This chart would have more than {max} data points (too many values on the dimension or series): set Top N, add a filter or pick another dimension.',
   'chart.loading': 'Loading chart…',
   'chart.source': 'Source: {source}',
-  'cli.usage':
-    'Usage:\n  sgw tables [--format table|csv|json]\n  sgw query "<SQL>" [--format table|csv|json] [--project FILE]\n  sgw export --sql "<SQL>" --chart column|bar|line|pie|combo --x COL --y COL[,COL] [--series COL] [--title TITLE]\n             --xlsx FILE | --png FILE [--scale 1|2|3] | --svg FILE | --csv FILE [--encoding utf-8|gb18030]\n  sgw import <file> [--sheet S]… [--encoding utf-8|gb18030|gbk|big5|utf-16le|utf-16be] [--header-row N]\n             [--header-rows N] [--delimiter D] [--unpivot] [--out table.csv|table.parquet] [--format table|json]\nOptions:\n  --datasets <dir>  datasets folder (default: the bundled datasets)\n  --project <file>  also load the tables of a project file (.sgwp)\n  --lang zh-CN|en   output language\n  --help            show this help\n  --version         show the version',
-  'cli.unknownCommand': 'Unknown command: {command}',
-  'cli.missingSql': 'Give the SQL to run, e.g. sgw query "SELECT 1"',
-  'cli.badFormat': 'Unsupported format: {format} (use table, csv or json)',
-  'cli.badOption': 'Unknown option: {option}',
-  'cli.datasetsFailed': 'Could not load the datasets: {detail}',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn };

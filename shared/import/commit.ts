@@ -9,6 +9,7 @@
  * per query), and it lives exactly as long as the in-memory database and its tables.
  */
 import { ident, literal, type Db } from '../db';
+import { isReservedName } from '../reserved-names';
 import { importFile, suggestTableName } from './pipeline';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
@@ -36,7 +37,7 @@ async function ensureProvenanceTable(db: Db): Promise<void> {
 export function validTableName(name: string): boolean {
   // Control characters are exactly what must be refused here.
   // eslint-disable-next-line no-control-regex
-  return name.trim().length > 0 && name.length <= 63 && !name.startsWith('_sgw') && !/["\u0000-\u001f]/.test(name);
+  return name.trim().length > 0 && name.length <= 63 && !isReservedName(name) && !/["\u0000-\u001f]/.test(name);
 }
 
 export async function tableExists(db: Db, name: string): Promise<boolean> {

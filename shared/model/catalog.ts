@@ -3,6 +3,12 @@
  * Plain serialisable data; `parseCatalog` validates it at the boundary.
  */
 export type Lang = 'zh-CN' | 'en';
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+/** Here rather than in i18n so the preload's payload parsers can check a language without the message catalogs. */
+export function isLang(v: unknown): v is Lang {
+  return v === 'zh-CN' || v === 'en';
+}
 export interface LocalText {
   zh: string;
   en: string;

@@ -3,6 +3,8 @@
  * The chart builder edits one, dashboards and saved charts store them, `parseChartSpec` validates them at
  * every boundary (localStorage, project files), and shared/sql/chart-sql.ts turns one into SQL.
  */
+import { isReservedName } from '../reserved-names';
+
 export const AGGREGATIONS = ['sum', 'avg', 'count', 'count_distinct', 'min', 'max'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
@@ -159,6 +161,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   if (!isObj(json)) fail('not an object');
   if (json.version !== 1) fail(`unsupported version ${String(json.version)}`);
   if (!isName(json.table)) fail('table missing');
+  if (isReservedName(json.table)) fail(`table ${json.table} is internal to the workbench`);
   if (!isName(json.x)) fail('x (dimension) missing');
   if (json.series !== undefined && json.series !== null && !isName(json.series)) fail('series must be a column name');
   const series = isName(json.series) ? json.series : undefined;

@@ -1,77 +1,142 @@
+/**
+ * The .sgwp zip: `manifest.json`, `manifest.sha256` (the seal) and `tables/<id>.arrow`, nothing else.
+ *
+ * What covers what: the seal is the SHA-256 of the exact manifest bytes; the manifest records every
+ * table's CRC-32 and byte length. So every byte that reaches the workspace — names, types, SQL, documents,
+ * table data — is checked after inflating, whatever the zip's own headers say. Zip metadata (timestamps,
+ * flags, the zip's CRC fields, padding) can change without effect: the content that opens is identical.
+ * The seal detects damage and naive edits, not a forger: anyone can recompute an unkeyed digest.
+ */
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { tableFromIPC } from 'apache-arrow';
+import { restorableColumnTypes } from './column-types';
 import { crc32 } from './crc32';
-import { ProjectError, parseManifest, type ProjectManifest } from './manifest';
+import { ProjectError } from './errors';
+import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
+import { sha256Hex } from './sha256';
 
-const MANIFEST = 'manifest.json';
+export const MANIFEST_ENTRY = 'manifest.json';
+export const SEAL_ENTRY = 'manifest.sha256';
+const TABLE_ENTRY = /^tables\/[\w-]{1,64}\.arrow$/;
 /** Refuse archives that would inflate beyond what the engine can hold (wasm memory caps at 4 GB). */
 export const MAX_UNPACKED_BYTES = 3 * 1024 ** 3;
+const MAX_MANIFEST_BYTES = 64 * 1024 ** 2;
+const SEAL_BYTES = 64;
 const MAX_DEFLATE_RATIO = 1100;
 
 export interface ProjectArchive {
   manifest: ProjectManifest;
   /** Arrow IPC stream per table file path. */
   tables: Map<string, Uint8Array>;
+  /** Per table file: the columns whose saved SQL type can be restored, decided before the engine is touched. */
+  columnTypes: Map<string, Record<string, string>>;
 }
 
-/** Packs a manifest and its tables' Arrow IPC streams into one zip. */
+/**
+ * Packs a manifest and its tables' Arrow IPC streams into one sealed zip. It records each table's CRC-32
+ * and length itself and does not judge the manifest (tests use it to craft sealed files with bad content).
+ */
 export function packProject(manifest: ProjectManifest, tables: Map<string, Uint8Array>): Uint8Array {
-  const files: Zippable = { [MANIFEST]: [strToU8(JSON.stringify(manifest, null, 2)), { level: 6 }] };
-  for (const t of manifest.tables) {
-    const bytes = tables.get(t.file);
-    if (!bytes) throw new Error(`no data for ${t.file}`);
-    files[t.file] = [bytes, { level: 1 }];
-  }
-  return zipSync(files);
+  const files: Zippable = {};
+  const sealed: ProjectManifest = {
+    ...manifest,
+    version: CURRENT_VERSION,
+    tables: manifest.tables.map((t) => {
+      const bytes = tables.get(t.file);
+      if (!bytes) throw new Error(`no data for ${t.file}`);
+      files[t.file] = [bytes, { level: 1 }];
+      return { ...t, bytes: bytes.length, crc32: crc32(bytes) };
+    }),
+  };
+  const manifestBytes = strToU8(JSON.stringify(sealed, null, 2));
+  return zipSync({ [MANIFEST_ENTRY]: [manifestBytes, { level: 6 }], [SEAL_ENTRY]: [strToU8(sha256Hex(manifestBytes)), { level: 0 }], ...files });
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-/**
- * Reads and fully validates a project file in memory: zip structure, manifest (migrated to the current
- * version), and every table stream with its row count. Throws ProjectError; never returns half a project.
- */
-export function unpackProject(bytes: Uint8Array): ProjectArchive {
-  if (!isZip(bytes)) throw new ProjectError('not-a-project', 'not a zip archive');
-  let entries: Record<string, Uint8Array>;
+interface ZipEntryInfo {
+  name: string;
+  size: number;
+  originalSize: number;
+}
+
+/** Refuses, from the central directory alone, duplicates, foreign entries and sizes that cannot be true. */
+function entryGuard(fileSize: number) {
+  const seen = new Set<string>();
   let unpacked = 0;
+  return (f: ZipEntryInfo): true => {
+    if (seen.has(f.name)) throw new ProjectError('entries', `${f.name} appears twice`, { entry: f.name });
+    seen.add(f.name);
+    if (f.name !== MANIFEST_ENTRY && f.name !== SEAL_ENTRY && !TABLE_ENTRY.test(f.name)) throw new ProjectError('entries', `unexpected entry ${f.name}`, { entry: f.name });
+    const limit = f.name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : f.name === SEAL_ENTRY ? SEAL_BYTES : MAX_UNPACKED_BYTES;
+    // Deflate cannot expand more than ~1032:1: a larger claimed size is a damaged header, not data.
+    if (f.size > fileSize || f.originalSize > limit || f.originalSize > f.size * MAX_DEFLATE_RATIO + 65_536) {
+      throw new ProjectError('too-large', `${f.name}: impossible size`, { entry: f.name });
+    }
+    unpacked += f.originalSize;
+    if (unpacked > MAX_UNPACKED_BYTES) throw new ProjectError('too-large', 'archive too large when unpacked');
+    return true;
+  };
+}
+
+function readEntries(bytes: Uint8Array): Map<string, Uint8Array> {
+  if (!isZip(bytes)) throw new ProjectError('not-a-project', 'not a zip archive');
   try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        // Deflate cannot expand more than ~1032:1: a larger claimed size is a damaged header, not data.
-        if (f.originalSize > f.size * MAX_DEFLATE_RATIO + 65_536) throw new ProjectError('damaged', `${f.name}: impossible size`);
-        unpacked += f.originalSize;
-        if (unpacked > MAX_UNPACKED_BYTES) throw new ProjectError('damaged', 'archive too large when unpacked');
-        return f.name === MANIFEST || f.name.startsWith('tables/');
-      },
-    });
+    return new Map(Object.entries(unzipSync(bytes, { filter: entryGuard(bytes.length) })));
   } catch (e) {
     if (e instanceof ProjectError) throw e;
     throw new ProjectError('damaged', `zip cannot be read: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const manifestBytes = entries[MANIFEST];
+}
+
+/** The manifest's JSON, after checking the seal (required from version 3 on). */
+function readManifestJson(entries: Map<string, Uint8Array>): { json: unknown; sealed: boolean } {
+  const manifestBytes = entries.get(MANIFEST_ENTRY);
   if (!manifestBytes) throw new ProjectError('not-a-project', 'manifest.json is missing');
+  const seal = entries.get(SEAL_ENTRY);
+  if (seal && strFromU8(seal, true) !== sha256Hex(manifestBytes)) throw new ProjectError('checksum', 'manifest.json does not match manifest.sha256');
   let json: unknown;
   try {
     json = JSON.parse(strFromU8(manifestBytes));
   } catch {
     throw new ProjectError('damaged', 'manifest.json is not valid JSON');
   }
+  if (!seal && declaredVersion(json) >= 3) throw new ProjectError('checksum', 'manifest.sha256 is missing');
+  return { json, sealed: Boolean(seal) };
+}
+
+/**
+ * Reads and fully validates a project file in memory: zip structure and entry list, the seal, the manifest
+ * (migrated to the current version, every document through its parser), and every table stream with its
+ * checksum and row count. Throws ProjectError; never returns half a project; touches no database.
+ */
+export function unpackProject(bytes: Uint8Array): ProjectArchive {
+  const entries = readEntries(bytes);
+  const { json, sealed } = readManifestJson(entries);
   const manifest = parseManifest(json);
-  const tables = new Map<string, Uint8Array>();
-  for (const t of manifest.tables) {
-    const data = entries[t.file];
-    if (!data) throw new ProjectError('missing-table', `${t.name}: ${t.file} is missing`);
-    // Arrow's reader trusts lengths in the data; damaged bytes could make it allocate without bound.
-    if (t.crc32 !== undefined && crc32(data) !== t.crc32) throw new ProjectError('bad-table', `${t.name}: table data is damaged`);
-    let rows: number;
-    try {
-      rows = tableFromIPC(data).numRows;
-    } catch {
-      throw new ProjectError('bad-table', `${t.name}: table data is damaged`);
-    }
-    if (rows !== t.rows) throw new ProjectError('bad-table', `${t.name}: ${rows} rows instead of ${t.rows}`);
-    tables.set(t.file, data);
+  const listed = new Set(manifest.tables.map((t) => t.file));
+  for (const name of entries.keys()) {
+    if (name.startsWith('tables/') && !listed.has(name)) throw new ProjectError('entries', `${name} is not in the manifest`, { entry: name });
   }
-  return { manifest, tables };
+  const tables = new Map<string, Uint8Array>();
+  const columnTypes = new Map<string, Record<string, string>>();
+  for (const t of manifest.tables) {
+    const data = entries.get(t.file);
+    if (!data) throw new ProjectError('missing-table', `${t.name}: ${t.file} is missing`, { table: t.name });
+    if (sealed && (t.bytes === undefined || t.crc32 === undefined)) throw new ProjectError('bad-manifest', `${t.name}: checksum or size missing`);
+    const damaged = (detail: string) => new ProjectError('bad-table', `${t.name}: ${detail}`, { table: t.name });
+    if (t.bytes !== undefined && data.length !== t.bytes) throw damaged(`${data.length} bytes instead of ${t.bytes}`);
+    // Arrow's reader trusts lengths in the data; damaged bytes could make it allocate without bound.
+    if (t.crc32 !== undefined && crc32(data) !== t.crc32) throw damaged('checksum mismatch');
+    let table;
+    try {
+      table = tableFromIPC(data);
+    } catch {
+      throw damaged('Arrow stream cannot be read');
+    }
+    if (table.numRows !== t.rows) throw damaged(`${table.numRows} rows instead of ${t.rows}`);
+    tables.set(t.file, data);
+    columnTypes.set(t.file, restorableColumnTypes(table, t.columnTypes));
+  }
+  return { manifest, tables, columnTypes };
 }

@@ -1,31 +1,48 @@
-import { parseHistory, type HistoryEntry } from '../model/history';
 import { isLang } from '../i18n';
-import type { Lang } from '../model/catalog';
+import { validTableName } from '../import/commit';
+import { isReservedName } from '../reserved-names';
+import { parseDocuments, parseSettings, parseSql, type ProjectDocuments, type ProjectSettings, type ProjectSql } from './documents';
+import { ProjectError } from './errors';
+
+export { ProjectError, type ProjectErrorCode } from './errors';
+export type { SqlSnippet } from './documents';
 
 /**
  * The project manifest (manifest.json inside a .sgwp zip). Version history:
  *  1 — tables + plain list of queries + language.
- *  2 — SQL draft/history/snippets, feature documents (charts, dashboards, decks), settings, table provenance.
+ *  2 — SQL draft/history/snippets, feature documents (charts, dashboards, decks), settings, table provenance,
+ *      per-table CRC-32 (optional) and column types.
+ *  3 — sealed: manifest.sha256 holds the SHA-256 of the manifest bytes, and every table records the CRC-32
+ *      and byte length of its Arrow stream (both required). Strict: every field must have its type, and
+ *      documents must pass their parsers.
  * Every older version is migrated step by step to CURRENT_VERSION when opened.
  */
 export const PROJECT_FORMAT = 'sgw-project';
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
+
+/** Where an imported table came from. Fields other than these pass through untouched (import may add some). */
+export interface TableProvenance {
+  fileName?: string;
+  sheet?: string;
+  encoding?: string;
+  importedAt?: string;
+  notes?: string;
+  units?: Record<string, string>;
+  [field: string]: unknown;
+}
 
 export interface ProjectTable {
   name: string;
   /** Path inside the zip of the table's Arrow IPC stream. */
   file: string;
   rows: number;
-  /** CRC-32 of the table's Arrow IPC bytes: damaged data is refused before it is parsed. */
+  /** Length of the Arrow IPC stream (required from version 3). */
+  bytes?: number;
+  /** CRC-32 of the Arrow IPC stream (required from version 3): damaged data is refused before it is parsed. */
   crc32?: number;
   /** SQL types the columns had when saved; numeric ones the Arrow copy carries as DOUBLE are restored on open. */
   columnTypes?: Record<string, string>;
-  provenance?: { fileName?: string; sheet?: string; encoding?: string; importedAt?: string; notes?: string; units?: Record<string, string> };
-}
-
-export interface SqlSnippet {
-  name: string;
-  sql: string;
+  provenance?: TableProvenance;
 }
 
 export interface ProjectManifest {
@@ -34,31 +51,22 @@ export interface ProjectManifest {
   app: { name: string; version: string };
   savedAt: string;
   tables: ProjectTable[];
-  sql: { draft: string; history: HistoryEntry[]; snippets: SqlSnippet[] };
-  /** Feature documents, each validated by its own feature when loaded. */
-  documents: { charts: unknown[]; dashboards: unknown[]; decks: unknown[] };
-  settings: { lang: Lang };
+  sql: ProjectSql;
+  documents: ProjectDocuments;
+  settings: ProjectSettings;
 }
 
-export type ProjectErrorCode = 'not-a-project' | 'damaged' | 'newer-version' | 'bad-manifest' | 'missing-table' | 'bad-table';
-
-export class ProjectError extends Error {
-  constructor(
-    readonly code: ProjectErrorCode,
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'ProjectError';
-  }
-}
-
-const TABLE_NAME = /^[\p{L}_][\p{L}\p{N}_]{0,62}$/u;
-const TABLE_FILE = /^tables\/[\w-]+\.arrow$/;
+const TABLE_FILE = /^tables\/[\w-]{1,64}\.arrow$/;
+const MANIFEST_KEYS = ['format', 'version', 'app', 'savedAt', 'tables', 'sql', 'documents', 'settings'];
+const TABLE_KEYS = ['name', 'file', 'rows', 'bytes', 'crc32', 'columnTypes', 'provenance'];
+const TEXT_PROVENANCE = ['fileName', 'sheet', 'encoding', 'importedAt', 'notes'];
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,9})?$/;
 
 const bad = (detail: string): never => {
   throw new ProjectError('bad-manifest', detail);
 };
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 type Migration = (m: Record<string, unknown>) => Record<string, unknown>;
 
@@ -78,68 +86,89 @@ const MIGRATIONS: Record<number, Migration> = {
     documents: { charts: [], dashboards: [], decks: [] },
     settings: { lang: isLang(m.lang) ? m.lang : 'zh-CN' },
   }),
+  // Same shape; version 3 adds the seal and requires checksums, which unpackProject checks on the file.
+  2: (m) => ({ ...m, version: 3 }),
 };
 
-function stringMap(v: unknown): Record<string, string> | undefined {
-  if (!isObject(v)) return undefined;
-  return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+function stringMap(v: unknown, where: string): Record<string, string> {
+  if (!isObject(v) || !Object.values(v).every((x) => typeof x === 'string')) bad(`${where} must map names to text`);
+  return v as Record<string, string>;
+}
+
+function parseProvenance(v: unknown, where: string): TableProvenance {
+  if (!isObject(v)) bad(`${where} is not an object`);
+  const p = v as Record<string, unknown>;
+  for (const key of TEXT_PROVENANCE) if (p[key] !== undefined && typeof p[key] !== 'string') bad(`${where}.${key} must be text`);
+  // It becomes a TIMESTAMP literal when provenance is recorded: refuse a malformed one before the engine does.
+  if (p.importedAt !== undefined && !TIMESTAMP.test(p.importedAt as string)) bad(`${where}.importedAt is not a time`);
+  return { ...p, ...(p.units !== undefined ? { units: stringMap(p.units, `${where}.units`) } : {}) };
 }
 
 function parseTable(t: unknown, i: number): ProjectTable {
-  if (!isObject(t)) bad(`tables[${i}] is not an object`);
+  const where = `tables[${i}]`;
+  if (!isObject(t)) bad(`${where} is not an object`);
   const table = t as Record<string, unknown>;
-  if (typeof table.name !== 'string' || !TABLE_NAME.test(table.name)) bad(`tables[${i}].name is not a valid table name`);
-  if (typeof table.file !== 'string' || !TABLE_FILE.test(table.file)) bad(`tables[${i}].file must be tables/<id>.arrow`);
-  const rows = typeof table.rows === 'number' && Number.isInteger(table.rows) && table.rows >= 0 ? table.rows : 0;
-  const prov = isObject(table.provenance) ? table.provenance : undefined;
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const crc = typeof table.crc32 === 'number' && Number.isInteger(table.crc32) && table.crc32 >= 0 ? { crc32: table.crc32 } : {};
-  const types = isObject(table.columnTypes) ? { columnTypes: stringMap(table.columnTypes) } : {};
+  const extra = Object.keys(table).find((k) => !TABLE_KEYS.includes(k));
+  if (extra !== undefined) bad(`${where} has an unknown field ${JSON.stringify(extra)}`);
+  const name = table.name;
+  if (typeof name === 'string' && isReservedName(name)) throw new ProjectError('reserved-name', `${where}.name ${name} is reserved`, { table: name });
+  // The import's rule, so every table a user can import can also be saved and opened again.
+  if (typeof name !== 'string' || !validTableName(name) || name !== name.trim()) bad(`${where}.name is not a valid table name`);
+  if (typeof table.file !== 'string' || !TABLE_FILE.test(table.file)) bad(`${where}.file must be tables/<id>.arrow`);
+  if (!isCount(table.rows)) bad(`${where}.rows must be a whole number`);
+  for (const key of ['bytes', 'crc32'] as const) if (table[key] !== undefined && !isCount(table[key])) bad(`${where}.${key} must be a whole number`);
   return {
-    name: table.name as string,
+    name: name as string,
     file: table.file as string,
-    rows,
-    ...crc,
-    ...types,
-    ...(prov ? { provenance: { fileName: text(prov.fileName), sheet: text(prov.sheet), encoding: text(prov.encoding), importedAt: text(prov.importedAt), notes: text(prov.notes), units: stringMap(prov.units) } } : {}),
+    rows: table.rows as number,
+    ...(table.bytes !== undefined ? { bytes: table.bytes as number } : {}),
+    ...(table.crc32 !== undefined ? { crc32: table.crc32 as number } : {}),
+    ...(table.columnTypes !== undefined ? { columnTypes: stringMap(table.columnTypes, `${where}.columnTypes`) } : {}),
+    ...(table.provenance !== undefined ? { provenance: parseProvenance(table.provenance, `${where}.provenance`) } : {}),
   };
 }
 
 function parseCurrent(m: Record<string, unknown>): ProjectManifest {
+  const extra = Object.keys(m).find((k) => !MANIFEST_KEYS.includes(k));
+  if (extra !== undefined) bad(`unknown field ${JSON.stringify(extra)}`);
   if (!Array.isArray(m.tables)) bad('tables must be a list');
   const tables = (m.tables as unknown[]).map(parseTable);
   const names = new Set<string>();
+  const files = new Set<string>();
   for (const t of tables) {
+    // DuckDB identifiers compare case-insensitively.
     if (names.has(t.name.toLowerCase())) bad(`table ${t.name} appears twice`);
+    if (files.has(t.file)) bad(`${t.file} is used by two tables`);
     names.add(t.name.toLowerCase());
+    files.add(t.file);
   }
-  const sql = isObject(m.sql) ? m.sql : {};
-  const docs = isObject(m.documents) ? m.documents : {};
-  const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  const app = isObject(m.app) ? m.app : {};
-  const settings = isObject(m.settings) ? m.settings : {};
+  const app = isObject(m.app) ? m.app : bad('app must be an object');
+  if (typeof app.name !== 'string' || typeof app.version !== 'string') bad('app name and version must be text');
+  if (typeof m.savedAt !== 'string') bad('savedAt must be text');
   return {
     format: PROJECT_FORMAT,
     version: CURRENT_VERSION,
-    app: { name: typeof app.name === 'string' ? app.name : 'sgw', version: typeof app.version === 'string' ? app.version : 'unknown' },
-    savedAt: typeof m.savedAt === 'string' ? m.savedAt : new Date(0).toISOString(),
+    app: { name: app.name as string, version: app.version as string },
+    savedAt: m.savedAt as string,
     tables,
-    sql: {
-      draft: typeof sql.draft === 'string' ? sql.draft : '',
-      history: parseHistory(sql.history),
-      snippets: list(sql.snippets).filter((s): s is SqlSnippet => isObject(s) && typeof s.name === 'string' && typeof s.sql === 'string'),
-    },
-    documents: { charts: list(docs.charts), dashboards: list(docs.dashboards), decks: list(docs.decks) },
-    settings: { lang: isLang(settings.lang) ? settings.lang : 'zh-CN' },
+    sql: parseSql(m.sql),
+    documents: parseDocuments(m.documents),
+    settings: parseSettings(m.settings),
   };
+}
+
+/** The version a manifest declares (checked as parseManifest does), to know whether it must be sealed. */
+export function declaredVersion(json: unknown): number {
+  if (!isObject(json) || json.format !== PROJECT_FORMAT) throw new ProjectError('not-a-project', 'manifest.json is not an sgw project manifest');
+  const v = json.version;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) bad('version must be a positive integer');
+  if ((v as number) > CURRENT_VERSION) throw new ProjectError('newer-version', `project version ${String(v)} is newer than ${CURRENT_VERSION}`, { version: v as number });
+  return v as number;
 }
 
 /** Validates a manifest of any supported version and migrates it to the current one. */
 export function parseManifest(json: unknown): ProjectManifest {
-  if (!isObject(json) || json.format !== PROJECT_FORMAT) throw new ProjectError('not-a-project', 'manifest.json is not an sgw project manifest');
-  let m = json;
-  if (typeof m.version !== 'number' || !Number.isInteger(m.version) || m.version < 1) bad('version must be a positive integer');
-  if ((m.version as number) > CURRENT_VERSION) throw new ProjectError('newer-version', `project version ${String(m.version)} is newer than ${CURRENT_VERSION}`);
-  while ((m.version as number) < CURRENT_VERSION) m = MIGRATIONS[m.version as number](m);
+  let m = json as Record<string, unknown>;
+  for (let v = declaredVersion(json); v < CURRENT_VERSION; v++) m = MIGRATIONS[v](m);
   return parseCurrent(m);
 }

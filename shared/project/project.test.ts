@@ -1,28 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { strToU8, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { openNodeDb } from '../../electron/cli/node-db';
-import { ident, type Db } from '../db';
+import { type Db } from '../db';
 import { getProvenance } from '../import/commit';
+import { translator } from '../i18n';
+import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
+import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
 import { packProject, unpackProject } from './archive';
+import { describeProjectError } from './errors';
 import { CURRENT_VERSION, ProjectError } from './manifest';
-import { openProject, saveProject, userTables, type WorkspaceState } from './workspace';
+import { openProject, saveProject, userTables } from './workspace';
 
-const state = (tables: string[]): WorkspaceState => ({
-  tables: tables.map((name) => ({ name, provenance: { fileName: `${name}.csv`, encoding: 'gb18030' } })),
-  sql: { draft: 'SELECT 1', history: [{ sql: 'SELECT * FROM 问卷', at: 5, ok: true, rows: 3 }], snippets: [{ name: '满意度', sql: 'SELECT avg(满意度) FROM 问卷' }] },
-  documents: { charts: [{ id: 'c1', kind: 'bar', title: '登记数' }], dashboards: [], decks: [{ slides: [] }] },
-  lang: 'zh-CN',
-  app: { name: 'sgw', version: '0.1.0' },
-});
-
-async function rows(db: Db, sql: string) {
-  return (await db.query(sql)).toArray().map((r) => r.toJSON());
-}
+const fixture = async (name: string) => new Uint8Array(await readFile(path.resolve(__dirname, '../../tests/fixtures/projects', name)));
+const rows = async (db: Db, sql: string) => (await db.query(sql)).toArray().map((r) => r.toJSON());
+const none = { replace: [], protect: [] };
+/** Crafted manifests are edited at arbitrary JSON paths. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type LooseJson = Record<string, any>;
 
 describe('projects', () => {
-  // Two engines for the whole file (each wasm instance holds its own memory); tables are reset per test.
+  // Two engines for the whole file (each wasm instance holds its own memory); emptied per test.
   let db: Db;
   let other: Db;
   beforeAll(async () => {
@@ -34,117 +33,151 @@ describe('projects', () => {
     await other.close();
   });
   beforeEach(async () => {
-    for (const engine of [db, other]) for (const t of await userTables(engine, [])) await engine.exec(`DROP TABLE ${ident(t)}`);
-    await db.exec("CREATE TABLE 问卷 AS SELECT * FROM (VALUES ('和平里', 120, 0.82, DATE '2014-06-30'), ('望京', 143, NULL, NULL)) t(社区, 人数, 满意度, 日期)");
-    await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
+    await emptyWorkspace(db);
+    await emptyWorkspace(other);
+    await createSampleTables(db);
   });
 
-  it('round-trips tables, query results, history, snippets and documents', async () => {
-    const bytes = await saveProject(db, state(['问卷', 'big']));
-    const manifest = await openProject(other, bytes, { replace: [], protect: [] });
-    expect(await rows(other, 'SELECT * FROM 问卷 ORDER BY 人数')).toEqual(await rows(db, 'SELECT * FROM 问卷 ORDER BY 人数'));
-    expect(await rows(other, 'SELECT count(*) AS n, sum(x) AS s FROM big')).toEqual([{ n: 50000, s: 624987500 }]);
-    expect(manifest.sql).toEqual(state([]).sql);
-    expect(manifest.documents).toEqual(state([]).documents);
-    expect(manifest.tables.map((t) => [t.name, t.rows, t.provenance?.encoding])).toEqual([
-      ['问卷', 2, 'gb18030'],
-      ['big', 50000, 'gb18030'],
-    ]);
-    expect(await userTables(other, [])).toEqual(['big', '问卷']);
-    // Import provenance comes back with the table, so source lines still name the original file.
-    expect(await getProvenance(other, '问卷')).toMatchObject({ fileName: '问卷.csv', encoding: 'gb18030', sheet: null });
+  it('round-trips tables (rows and types), provenance and every document', async () => {
+    const bytes = await saveProject(db, sampleState());
+    const manifest = await openProject(other, bytes, none);
+    const [saved, opened] = [await workspaceSnapshot(db), await workspaceSnapshot(other)];
+    expect(opened.tables).toEqual(saved.tables);
+    expect(Object.keys(opened.tables)).toEqual(['年度_指标', '社区问卷']);
+    expect(opened.tables['社区问卷'].types.map((c) => c.data_type)).toEqual(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(10,2)', 'DATE', 'BOOLEAN']);
+    const state = sampleState();
+    expect(manifest.sql).toEqual(state.sql);
+    expect(manifest.documents).toEqual(state.documents);
+    expect(manifest.settings).toEqual({ lang: 'zh-CN' });
+    expect(await getProvenance(other, '社区问卷')).toEqual({ tableName: '社区问卷', ...state.tables[0].provenance, sheet: null });
+    expect(await getProvenance(other, '年度_指标')).toMatchObject({ fileName: '年鉴.xlsx', sheet: '指标', encoding: null });
   });
 
-  it('keeps integer and decimal column types, which the Arrow copy carries as DOUBLE', async () => {
+  it('seals the manifest: a manifest.sha256 entry holds the SHA-256 of the exact manifest bytes', async () => {
+    const entries = unzipSync(await saveProject(db, sampleState()));
+    expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'manifest.sha256', 'tables/t0.arrow', 'tables/t1.arrow']);
+    const { createHash } = await import('node:crypto');
+    expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
+    const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { version: number; tables: { bytes: number; crc32: number }[] };
+    expect(manifest.version).toBe(3);
+    expect(manifest.tables.map((t) => t.bytes)).toEqual([entries['tables/t0.arrow'].length, entries['tables/t1.arrow'].length]);
+  });
+
+  it('refuses a manifest that does not match its seal, or a version-3 manifest without one', async () => {
+    const entries = unzipSync(await saveProject(db, sampleState()));
+    const edited = strFromU8(entries['manifest.json']).replace('各区年度指标', '各区年度指数');
+    const tampered = zipSync({ ...entries, 'manifest.json': strToU8(edited) });
+    expect(() => unpackProject(tampered)).toThrow(expect.objectContaining({ code: 'checksum' }));
+    const { 'manifest.sha256': _seal, ...unsealed } = entries;
+    expect(() => unpackProject(zipSync(unsealed))).toThrow(expect.objectContaining({ code: 'checksum' }));
+    const upper = zipSync({ ...entries, 'manifest.sha256': strToU8(strFromU8(entries['manifest.sha256']).toUpperCase()) });
+    expect(() => unpackProject(upper)).toThrow(expect.objectContaining({ code: 'checksum' }));
+    expect(describeProjectError(new ProjectError('checksum', 'x'), translator('zh-CN'))).toBe('项目文件与保存时的内容不一致（校验和不符），可能已损坏或被改动');
+  });
+
+  it('gives integer and decimal columns their types back, deciding before the engine whether values fit', async () => {
     await db.exec(`CREATE TABLE typed AS SELECT i::BIGINT AS 编号, i::INTEGER AS n, (i / 4)::DECIMAL(12,2) AS 金额, i::HUGEINT AS h, i * 0.5 AS x, DATE '2020-01-01' + i::INTEGER AS d
       FROM range(1000) t(i)`);
-    const types = (engine: Db) => rows(engine, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'typed' ORDER BY column_index");
-    const bytes = await saveProject(db, state(['typed']));
-    await openProject(other, bytes, { replace: [], protect: [] });
-    expect(await types(other)).toEqual(await types(db));
-    expect((await types(other)).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
+    await db.exec('CREATE TABLE edge AS SELECT 9223372036854775807::BIGINT AS big, 7::BIGINT AS small');
+    const types = (engine: Db, t: string) => rows(engine, `SELECT data_type FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`);
+    await openProject(other, await saveProject(db, { ...sampleState(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
+    expect((await types(other, 'typed')).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
     const sums = 'SELECT sum(编号) AS a, sum(金额) AS b, max(d) AS c FROM typed';
     expect(await rows(other, sums)).toEqual(await rows(db, sums));
+    // 2^63 - 1 reaches the Arrow copy as the double 2^63, which BIGINT cannot hold: that column stays DOUBLE.
+    expect((await types(other, 'edge')).map((r) => r.data_type)).toEqual(['DOUBLE', 'BIGINT']);
   });
 
-  it('never lets a column type from the file reach SQL unless it is a plain numeric type', async () => {
-    const { manifest, tables } = unpackProject(await saveProject(db, state(['big'])));
-    manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 问卷; --', x: 'TINYINT' };
+  it('never lets a column type from the file reach SQL unless it is a plain numeric type that fits', async () => {
+    await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
+    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: 'big' }] }));
+    manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 社区问卷; --', x: 'TINYINT' };
     const crafted = packProject(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
-    await openProject(db, crafted, { replace: [], protect: [] });
-    expect(await userTables(db, [])).toContain('问卷');
-    // x holds 0.5 steps up to 25,000: it does not fit TINYINT, so it stays DOUBLE with its values.
+    await openProject(db, crafted, none);
+    expect(await userTables(db, [])).toContain('社区问卷');
     expect(await rows(db, "SELECT data_type FROM duckdb_columns() WHERE table_name = 'big' ORDER BY column_index")).toEqual([{ data_type: 'DOUBLE' }, { data_type: 'DOUBLE' }]);
     expect(await rows(db, 'SELECT sum(x) AS s FROM big')).toEqual([{ s: 624987500 }]);
   });
 
-  it('replaces the previous project tables and never touches protected ones', async () => {
-    const bytes = await saveProject(db, state(['问卷']));
+  it('replaces the previous project tables and their provenance, and never touches protected ones', async () => {
+    await openProject(db, await saveProject(db, sampleState()), none);
+    const bytes = await saveProject(db, { ...sampleState(), tables: [{ name: '社区问卷' }] });
     await db.exec('CREATE TABLE old_import AS SELECT 1 AS a');
-    await openProject(db, bytes, { replace: ['old_import', 'big'], protect: [] });
-    expect(await userTables(db, [])).toEqual(['问卷']);
-    await expect(openProject(db, bytes, { replace: [], protect: ['问卷'] })).rejects.toMatchObject({ code: 'bad-manifest' });
+    await openProject(db, bytes, { replace: ['old_import', '年度_指标'], protect: [] });
+    expect(await userTables(db, [])).toEqual(['社区问卷']);
+    // The new 社区问卷 has no provenance; the old rows (社区问卷.csv, 年鉴.xlsx) must not describe it or a later table.
+    expect((await workspaceSnapshot(db)).provenance).toEqual([]);
+    await expect(openProject(db, bytes, { replace: [], protect: ['社区问卷'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '社区问卷' } });
   });
 
-  it('migrates the checked-in version-1 project', async () => {
-    const bytes = new Uint8Array(await readFile(path.resolve(__dirname, '../../tests/fixtures/projects/v1-project.sgwp')));
-    const manifest = await openProject(db, bytes, { replace: [], protect: [] });
-    expect(manifest.version).toBe(CURRENT_VERSION);
-    expect(manifest.settings.lang).toBe('en');
-    expect(manifest.sql.history.map((h) => h.sql)).toEqual(['SELECT * FROM 社区问卷', 'SELECT avg(满意度) FROM 社区问卷']);
-    expect(await rows(db, 'SELECT 社区, 受访人数 FROM 社区问卷 ORDER BY 受访人数 DESC LIMIT 1')).toEqual([{ 社区: '望京', 受访人数: 143 }]);
+  it('migrates the checked-in version-1 and version-2 projects', async () => {
+    const v1 = await openProject(other, await fixture('v1-project.sgwp'), none);
+    expect(v1.version).toBe(CURRENT_VERSION);
+    expect(v1.settings.lang).toBe('en');
+    expect(v1.sql.history.map((h) => h.sql)).toEqual(['SELECT * FROM 社区问卷', 'SELECT avg(满意度) FROM 社区问卷']);
+    expect(await rows(other, 'SELECT 社区, 受访人数 FROM 社区问卷 ORDER BY 受访人数 DESC LIMIT 1')).toEqual([{ 社区: '望京', 受访人数: 143 }]);
+    // v2-project.sgwp was written from sample-workspace.ts by the version-2 code: it must open as the same workspace.
+    await emptyWorkspace(other);
+    const v2 = await openProject(other, await fixture('v2-project.sgwp'), none);
+    expect(v2.documents).toEqual(sampleState().documents);
+    expect(v2.sql).toEqual(sampleState().sql);
+    await openProject(db, await saveProject(db, sampleState()), none);
+    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
   });
 
-  it('refuses a newer version, a foreign zip and a damaged manifest with a clear code', async () => {
+  it('refuses a newer version, a foreign zip, a damaged manifest and a path outside tables/ with a clear code', async () => {
     const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
     const newer = zip({ 'manifest.json': JSON.stringify({ format: 'sgw-project', version: CURRENT_VERSION + 1, tables: [] }) });
-    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version' }));
-    expect(() => unpackProject(zip({ 'word/document.xml': '<w/>' }))).toThrow(expect.objectContaining({ code: 'not-a-project' }));
+    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version', params: { version: 4 } }));
+    expect(() => unpackProject(zip({ 'word/document.xml': '<w/>' }))).toThrow(expect.objectContaining({ code: 'entries' }));
     expect(() => unpackProject(zip({ 'manifest.json': '{"format": "sgw-project", "vers' }))).toThrow(expect.objectContaining({ code: 'damaged' }));
-    const traversal = zip({ 'manifest.json': JSON.stringify({ format: 'sgw-project', version: 2, tables: [{ name: 'x', file: '../x.arrow', rows: 0 }] }) });
-    expect(() => unpackProject(traversal)).toThrow(expect.objectContaining({ code: 'bad-manifest' }));
+    expect(() => unpackProject(strToU8('PK\u0003\u0004 not really a zip'))).toThrow(expect.objectContaining({ code: 'damaged' }));
+    expect(() => unpackProject(strToU8('hello'))).toThrow(expect.objectContaining({ code: 'not-a-project' }));
+    const { manifest, tables } = unpackProject(await saveProject(db, sampleState()));
+    manifest.tables[0].file = '../x.arrow';
+    expect(() => unpackProject(packProject(manifest, new Map([['../x.arrow', tables.get('tables/t0.arrow')!], ['tables/t1.arrow', tables.get('tables/t1.arrow')!]])))).toThrow(
+      expect.objectContaining({ code: 'entries' }),
+    );
   });
 
-  it('never half-loads: a damaged table leaves the workspace exactly as it was', async () => {
-    const bytes = await saveProject(db, state(['问卷', 'big']));
-    const before = await userTables(db, []);
-    // Corrupt the middle of the archive (inside the second table's data).
-    const broken = bytes.slice();
-    for (let i = Math.floor(broken.length * 0.6); i < Math.floor(broken.length * 0.6) + 64; i++) broken[i] ^= 0xff;
-    await expect(openProject(db, broken, { replace: before, protect: [] })).rejects.toBeInstanceOf(ProjectError);
-    expect(await userTables(db, [])).toEqual(before);
-    const tables = await rows(db, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE '__sgw%'");
-    expect(tables).toEqual([{ n: 0 }]);
-  });
-
-  it('fuzz: random bytes and truncation at many offsets always give a ProjectError', async () => {
-    const bytes = await saveProject(db, state(['问卷']));
-    let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const cases: Uint8Array[] = [];
-    for (let n = 0; n < 20; n++) cases.push(Uint8Array.from({ length: Math.floor(random() * 4000) }, () => Math.floor(random() * 256)));
-    for (let cut = 0; cut < bytes.length - 1; cut += Math.max(1, Math.floor(bytes.length / 60))) cases.push(bytes.slice(0, cut));
-    for (let n = 0; n < 30; n++) {
-      const flipped = bytes.slice();
-      flipped[Math.floor(random() * flipped.length)] ^= 1 << Math.floor(random() * 8);
-      cases.push(flipped);
+  it('refuses reserved table names in a project and never saves them', async () => {
+    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: '社区问卷' }] }));
+    for (const name of ['_sgw_meta', '__sgw_x', 'SGW_ROLLUP', 'sgw_meta', '__SGW_open_0']) {
+      const crafted = packProject({ ...manifest, tables: [{ ...manifest.tables[0], name }] }, tables);
+      expect(() => unpackProject(crafted), name).toThrow(expect.objectContaining({ code: 'reserved-name', params: { table: name } }));
     }
-    let opened = 0;
-    for (const c of cases) {
-      try {
-        unpackProject(c);
-        opened++; // a flipped bit in padding or compressed slack can leave a valid project
-      } catch (e) {
-        expect(e).toBeInstanceOf(ProjectError);
-      }
-    }
-    expect(opened).toBeLessThan(cases.length);
+    await db.exec('CREATE TABLE __sgw_open_7 AS SELECT 1 AS a; CREATE TABLE sgw_x AS SELECT 2 AS b');
+    expect(await userTables(db, [])).toEqual(['年度_指标', '社区问卷']);
+    const saved = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
+    expect(saved.manifest.tables.map((t) => [t.name, t.file])).toEqual([['社区问卷', 'tables/t0.arrow']]);
   });
-});
 
-describe('crc32', () => {
-  it('matches the standard check value', async () => {
-    const { crc32 } = await import('./crc32');
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  it('refuses, before anything changes, a project whose documents do not pass their parsers', async () => {
+    await openProject(db, await saveProject(db, sampleState()), none);
+    const before = await workspaceSnapshot(db);
+    const good = unpackProject(await saveProject(db, sampleState()));
+    const state = sampleState();
+    const spec = state.documents.charts[0] as { charts: { spec: Record<string, unknown> }[] };
+    const broken: [string, (m: LooseJson) => void][] = [
+      ['charts', (m) => (m.documents.charts[0].charts[0].spec = { ...spec.charts[0].spec, kind: 'radar' })],
+      ['charts', (m) => (m.documents.charts[0].charts[0].spec = { ...spec.charts[0].spec, table: '_sgw_meta' })],
+      ['dashboards', (m) => (m.documents.dashboards[0].dashboards[0].cards[0].id = '')],
+      ['decks', (m) => (m.documents.decks[0].slides[0].kind = 'video')],
+      ['history', (m) => m.sql.history.push({ sql: 'SELECT 1' })],
+      ['snippets', (m) => (m.sql.snippets[0].sql = 42)],
+      ['draft', (m) => (m.sql.draft = null)],
+      ['settings', (m) => (m.settings.lang = 'fr')],
+      ['charts', (m) => (m.documents.notes = [])],
+    ];
+    for (const [document, mutate] of broken) {
+      const manifest = structuredClone(good.manifest) as unknown as LooseJson;
+      mutate(manifest);
+      const crafted = packProject(manifest as never, good.tables);
+      const err = await openProject(db, crafted, { replace: await userTables(db, []), protect: [] }).catch((e: unknown) => e);
+      expect(err, document).toMatchObject({ code: 'bad-document', params: { document } });
+      expect(await workspaceSnapshot(db)).toEqual(before);
+    }
+    expect(describeProjectError(new ProjectError('bad-document', 'x', { document: 'decks' }), translator('zh-CN'))).toBe('项目中的演示文稿无效');
+    expect(describeProjectError(new ProjectError('bad-document', 'x', { document: 'decks' }), translator('en'))).toBe('Part of the project is not valid: presentations');
   });
 });

@@ -1,32 +1,41 @@
 import { tableToIPC } from 'apache-arrow';
-import { ident, literal, type Db } from '../db';
-import type { HistoryEntry } from '../model/history';
+import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
-import { recordProvenance } from '../import/commit';
+import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
+import { isReservedName } from '../reserved-names';
+import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
-import { crc32 } from './crc32';
-import { CURRENT_VERSION, PROJECT_FORMAT, ProjectError, type ProjectManifest, type ProjectTable, type SqlSnippet } from './manifest';
+import { parseDocuments, parseSettings, parseSql, type DocumentsInput, type ProjectSql } from './documents';
+import { ProjectError } from './errors';
+import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest, type ProjectTable, type TableProvenance } from './manifest';
 
 export interface WorkspaceState {
   /** User tables to save (imported or created by the user; not bundled datasets, not views). */
-  tables: { name: string; provenance?: ProjectTable['provenance'] }[];
-  sql: { draft: string; history: HistoryEntry[]; snippets: SqlSnippet[] };
-  documents: ProjectManifest['documents'];
+  tables: { name: string; provenance?: TableProvenance }[];
+  sql: ProjectSql;
+  /** Each store's JSON value; validated here exactly as on open, so a saved project always opens. */
+  documents: DocumentsInput;
   lang: Lang;
   app: { name: string; version: string };
 }
 
-/** Snapshots the workspace into project bytes: the table data itself travels with the project. */
+async function tableColumnTypes(db: Db, table: string): Promise<Record<string, string>> {
+  const t = await db.query(sql.columnTypesSql(table));
+  return Object.fromEntries(t.toArray().map((r) => [String(r.c), String(r.ty)]));
+}
+
+/**
+ * Snapshots the workspace into project bytes: the table data itself travels with the project. Tables with
+ * reserved (internal) names are never written.
+ */
 export async function saveProject(db: Db, state: WorkspaceState, now = new Date()): Promise<Uint8Array> {
   const files = new Map<string, Uint8Array>();
   const tables: ProjectTable[] = [];
-  for (const [i, t] of state.tables.entries()) {
-    const data = await db.query(`SELECT * FROM ${ident(t.name)}`);
-    const file = `tables/t${i}.arrow`;
-    const ipc = tableToIPC(data, 'stream');
-    files.set(file, ipc);
-    const columnTypes = await tableColumnTypes(db, t.name);
-    tables.push({ name: t.name, file, rows: data.numRows, crc32: crc32(ipc), columnTypes, ...(t.provenance ? { provenance: t.provenance } : {}) });
+  for (const t of state.tables.filter((t) => !isReservedName(t.name))) {
+    const data = await db.query(sql.selectAllSql(t.name));
+    const file = `tables/t${tables.length}.arrow`;
+    files.set(file, tableToIPC(data, 'stream'));
+    tables.push({ name: t.name, file, rows: data.numRows, columnTypes: await tableColumnTypes(db, t.name), ...(t.provenance ? { provenance: t.provenance } : {}) });
   }
   const manifest: ProjectManifest = {
     format: PROJECT_FORMAT,
@@ -34,81 +43,100 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
     app: state.app,
     savedAt: now.toISOString(),
     tables,
-    sql: state.sql,
-    documents: state.documents,
-    settings: { lang: state.lang },
+    sql: parseSql(state.sql),
+    documents: parseDocuments(state.documents),
+    settings: parseSettings({ lang: state.lang }),
   };
   return packProject(manifest, files);
 }
 
-const TEMP_PREFIX = '__sgw_open_';
+const STAGING_PREFIX = '__sgw_open_';
 
-async function tableColumnTypes(db: Db, table: string): Promise<Record<string, string>> {
-  const t = await db.query(
-    `SELECT column_name AS c, data_type AS ty FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ${literal(table)} ORDER BY column_index`,
-  );
-  return Object.fromEntries(t.toArray().map((r) => [String(r.c), String(r.ty)]));
-}
-
-/** Integer and decimal types: the engines hand them to JS (and so to the saved Arrow copy) as DOUBLE. */
-const RESTORABLE_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DECIMAL\(\d{1,2},\d{1,2}\))$/;
-
-/**
- * Gives DOUBLE columns back the integer or decimal type they were saved with. The types come from the
- * manifest, i.e. from the file: only the whitelisted names above ever reach the SQL, and a column whose
- * values do not fit stays DOUBLE rather than losing data.
- */
-async function restoreColumnTypes(db: Db, table: string, declared: Record<string, string> | undefined): Promise<void> {
-  if (!declared) return;
-  const loaded = await tableColumnTypes(db, table);
-  for (const [column, type] of Object.entries(declared)) {
-    if (loaded[column] !== 'DOUBLE' || !RESTORABLE_TYPE.test(type)) continue;
-    await db.exec(`ALTER TABLE ${ident(table)} ALTER COLUMN ${ident(column)} SET DATA TYPE ${type}`).catch(() => undefined);
-  }
+async function hasProvenanceTable(db: Db): Promise<boolean> {
+  const [schema, table] = PROVENANCE_TABLE.split('.');
+  return Number((await db.query(sql.tableExistsInSchemaSql(schema, table))).toArray()[0]?.n ?? 0) > 0;
 }
 
 /**
- * Opens project bytes into the database. Everything is validated and loaded under temporary names first;
- * only when all tables are in does it drop `replace` (the previous project's tables) and rename. Names in
- * `protect` (bundled tables, views) are never overwritten. On any failure the database is left as it was.
+ * The swap, on the connection exec and insertArrow share (the browser adapter gives every query its own
+ * connection, so a query here would not see the uncommitted tables). Every step can fail; the caller rolls
+ * the whole transaction back.
  */
-export async function openProject(db: Db, bytes: Uint8Array, opts: { replace: string[]; protect: string[] }): Promise<ProjectManifest> {
-  const { manifest, tables } = unpackProject(bytes);
-  const key = (n: string) => n.toLowerCase();
-  const protectedNames = new Set(opts.protect.map(key));
-  const clash = manifest.tables.find((t) => protectedNames.has(key(t.name)));
-  if (clash) throw new ProjectError('bad-manifest', `table ${clash.name} would replace a built-in table`);
-  const temps: string[] = [];
-  try {
-    for (const [i, t] of manifest.tables.entries()) {
-      const temp = `${TEMP_PREFIX}${i}`;
-      temps.push(temp);
-      await db.insertArrow(temp, tables.get(t.file)!);
-      await restoreColumnTypes(db, temp, t.columnTypes);
-    }
-  } catch (e) {
-    for (const temp of temps) await db.exec(`DROP TABLE IF EXISTS ${ident(temp)}`).catch(() => undefined);
-    throw e;
+async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, replace: string[], clearProvenance: boolean, step: { table?: string }) {
+  const { manifest, tables, columnTypes } = archive;
+  for (const [i, t] of manifest.tables.entries()) {
+    step.table = t.name;
+    await db.insertArrow(`${STAGING_PREFIX}${i}`, tables.get(t.file)!);
+    for (const [column, type] of Object.entries(columnTypes.get(t.file) ?? {})) await db.exec(sql.alterColumnTypeSql(`${STAGING_PREFIX}${i}`, column, type));
   }
+  step.table = undefined;
   // DuckDB identifiers compare case-insensitively, so one DROP per distinct lower-cased name.
-  const drops = new Map([...opts.replace, ...manifest.tables.map((t) => t.name)].map((n) => [key(n), n]));
-  for (const name of drops.values()) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
-  for (const [i, t] of manifest.tables.entries()) await db.exec(`ALTER TABLE ${ident(`${TEMP_PREFIX}${i}`)} RENAME TO ${ident(t.name)}`);
+  const drops = [...new Map([...replace, ...manifest.tables.map((t) => t.name)].map((n) => [n.toLowerCase(), n])).values()];
+  for (const name of drops) await db.exec(sql.dropTableSql(name));
+  for (const [i, t] of manifest.tables.entries()) await db.exec(sql.renameTableSql(`${STAGING_PREFIX}${i}`, t.name));
+  // Rows of tables that are gone (or replaced) must not describe a table that later takes the name.
+  if (clearProvenance && drops.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', drops));
   for (const t of manifest.tables) {
     const p = t.provenance;
-    if (p?.fileName) {
-      await recordProvenance(db, { tableName: t.name, fileName: p.fileName, sheet: p.sheet ?? null, encoding: p.encoding ?? null, importedAt: p.importedAt ?? new Date(0).toISOString().slice(0, 19).replace('T', ' '), notes: p.notes ?? '', units: p.units ?? {} });
-    }
+    if (!p?.fileName) continue;
+    await recordProvenance(db, {
+      ...p,
+      tableName: t.name,
+      fileName: p.fileName,
+      sheet: p.sheet ?? null,
+      encoding: p.encoding ?? null,
+      importedAt: p.importedAt ?? new Date(0).toISOString().slice(0, 19).replace('T', ' '),
+      notes: p.notes ?? '',
+      units: p.units ?? {},
+    });
+  }
+}
+
+/**
+ * Opens project bytes into the database, all or nothing. Everything — zip, seal, manifest, every document,
+ * every table stream — is validated before the database is touched. Then one transaction loads the tables
+ * under staging names, restores column types, drops `replace` (the previous project's tables), renames,
+ * and rewrites provenance; any failure rolls it all back. Names in `protect` (bundled tables, views) are
+ * never overwritten. On failure the database is exactly as it was and the error is a ProjectError.
+ */
+export async function openProject(
+  db: Db,
+  bytes: Uint8Array,
+  opts: { replace: string[]; protect: string[]; /** Runs on the validated manifest before the database is touched; a throw refuses the file. */ check?(manifest: ProjectManifest): void },
+): Promise<ProjectManifest> {
+  const archive = unpackProject(bytes);
+  const { manifest } = archive;
+  opts.check?.(manifest);
+  const protectedNames = new Set(opts.protect.map((n) => n.toLowerCase()));
+  const clash = manifest.tables.find((t) => protectedNames.has(t.name.toLowerCase()));
+  if (clash) throw new ProjectError('protected-name', `table ${clash.name} would replace a built-in table`, { table: clash.name });
+  const step: { table?: string } = {};
+  const failed = (e: unknown) =>
+    e instanceof ProjectError ? e : new ProjectError(step.table ? 'load-failed' : 'commit-failed', e instanceof Error ? e.message : String(e), step.table ? { table: step.table } : {}, e);
+  let clearProvenance: boolean;
+  try {
+    clearProvenance = await hasProvenanceTable(db);
+    await db.exec(sql.BEGIN_SQL);
+  } catch (e) {
+    // No transaction of ours is open: nothing to roll back (and someone else's must not be).
+    throw failed(e);
+  }
+  try {
+    await loadAndSwap(db, archive, opts.replace, clearProvenance, step);
+    await db.exec(sql.COMMIT_SQL);
+  } catch (e) {
+    await db.exec(sql.ROLLBACK_SQL).catch(() => undefined);
+    throw failed(e);
   }
   return manifest;
 }
 
-/** Names of tables (not views) in the main schema that are not in `exclude` (e.g. the bundled datasets). */
+/** Names of tables (not views) in the main schema that are neither reserved nor in `exclude` (e.g. the bundled datasets). */
 export async function userTables(db: Db, exclude: string[]): Promise<string[]> {
-  const list = exclude.length ? `AND table_name NOT IN (${exclude.map(literal).join(', ')})` : '';
-  const t = await db.query(
-    `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary
-       AND table_name NOT LIKE '\\_\\_sgw%' ESCAPE '\\' ${list} ORDER BY table_name`,
-  );
-  return t.toArray().map((r) => String(r.table_name));
+  const skip = new Set(exclude);
+  const t = await db.query(sql.mainTablesSql());
+  return t
+    .toArray()
+    .map((r) => String(r.table_name))
+    .filter((name) => !isReservedName(name) && !skip.has(name));
 }

@@ -66,7 +66,12 @@ async function run(sql: string) {
   const before = await fingerprint();
   let told = 0;
   let failed = false;
-  await runScript(db, sql, { onMayHaveChanged: () => told++ }).catch(() => (failed = true));
+  await runScript(db, sql, {
+    aroundWrite: (write) => {
+      told++;
+      return write();
+    },
+  }).catch(() => (failed = true));
   expect(told).toBeLessThanOrEqual(1);
   return { told: told === 1, changed: (await fingerprint()) !== before, failed };
 }

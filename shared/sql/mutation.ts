@@ -80,10 +80,11 @@ export async function classifyScript(db: Db, sql: string): Promise<ScriptClass> 
 
 export interface ScriptOptions extends QueryOptions {
   /**
-   * Called once when the run is over if the script may have changed tables, data or settings — also when
-   * it failed half-way or was cancelled. Not called when the engine proved it read-only.
+   * Wraps every run that may write (a script not proven read-only, or one the engine refused to run
+   * read-only): renderer/db's DataChanges.around, which drops caches and rollups before and after it. It
+   * also wraps failed and cancelled runs. A script proven read-only never goes through it.
    */
-  onMayHaveChanged?(): void;
+  aroundWrite?<T>(run: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -103,12 +104,13 @@ export function withoutBeginLine(message: string): string {
 }
 
 /**
- * Runs a console script (what Db.query returns or throws) and tells `onMayHaveChanged` unless the engine
- * proved it read-only. Db.query's own connection ends the read-only transaction with the call.
+ * Runs a script and returns (or throws) what Db.query does; every run that may write goes through
+ * `aroundWrite`. Db.query's own connection ends the read-only transaction with the call.
  */
 export async function runScript(db: Db, sql: string, opts: ScriptOptions = {}): Promise<Table> {
-  const { onMayHaveChanged, ...queryOptions } = opts;
+  const { aroundWrite = (run) => run(), ...queryOptions } = opts;
   const verdict = await classifyScript(db, sql).catch((): ScriptClass => ({ kind: 'may-change', reason: 'lexer' }));
+  if (verdict.kind === 'empty') return db.query(sql, queryOptions);
   if (verdict.kind === 'reads') {
     try {
       return await db.query(READ_ONLY_BEGIN + sql, queryOptions);
@@ -118,11 +120,7 @@ export async function runScript(db: Db, sql: string, opts: ScriptOptions = {}): 
       // It tried to write (and nothing was written): run it for real, as a change.
     }
   }
-  try {
-    return await db.query(sql, queryOptions);
-  } finally {
-    if (verdict.kind !== 'empty') onMayHaveChanged?.();
-  }
+  return aroundWrite(() => db.query(sql, queryOptions));
 }
 
 /**
@@ -133,9 +131,10 @@ export async function runScript(db: Db, sql: string, opts: ScriptOptions = {}): 
 const CHANGING_WORDS = /(?<![A-Za-z_])(insert|update|delete|merge|upsert|create|drop|alter|copy|truncate|attach|detach|use|import|export|load|install|prepare|execute|deallocate|call|pragma|set|reset|vacuum|analyze|checkpoint|comment|begin|start|commit|rollback|abort|nextval|setval)(?![A-Za-z0-9_])/i;
 
 /**
- * Whether running `sql` may change tables or data, without asking the engine: yes whenever one of the
- * words above appears anywhere in the text — inside strings and comments too, since deciding what is a
- * string would be guessing. Conservative (SELECT 'drop' counts as a change); runScript decides precisely.
+ * Whether the text of `sql` leaves room for a change, without asking the engine: yes whenever one of the
+ * words above appears anywhere — inside strings and comments too, since deciding what is a string would be
+ * guessing. No such word means no statement of DuckDB's grammar that changes anything can be in it; a yes
+ * is only "maybe" (SELECT 'drop' counts), and runScript lets the engine decide.
  */
 export function mayChangeData(sql: string): boolean {
   return CHANGING_WORDS.test(sql);

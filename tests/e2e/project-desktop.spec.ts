@@ -89,6 +89,7 @@ function installFakeDesktop() {
         return { saved: true, handle: remember(location) };
       },
       recentProjects: async () => recent.map(handle),
+      setLanguage: async () => undefined,
       onMenuCommand: (fn: (cmd: unknown) => void) => {
         listener = fn;
         return () => (listener = undefined);

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { unpackProject } from '../../shared/project/archive';
+import { strFromU8, unzipSync } from 'fflate';
+import { Float16, Table, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { packProject, unpackProject } from '../../shared/project/archive';
+import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest } from '../../shared/project/manifest';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
 
 let browser: Browser;
@@ -73,6 +76,53 @@ describe('projects in the browser', () => {
     await runSql(page, 'SELECT count(*) AS n FROM 社区调查');
     await page.getByTestId('query-status').filter({ hasText: '1 行' }).waitFor();
     await screenshot(page, 'project-open-failed');
+    await page.context().close();
+  });
+
+  it('refuses a sealed project the engine cannot load half-way, and a file with one flipped bit; the workspace stays as it was', async () => {
+    const { page } = await openApp(browser);
+    await createSurveyTable(page);
+    const manifest: ProjectManifest = {
+      format: PROJECT_FORMAT,
+      version: CURRENT_VERSION,
+      app: { name: 'sgw', version: 'e2e' },
+      savedAt: new Date(0).toISOString(),
+      tables: [
+        { name: '甲表', file: 'tables/t0.arrow', rows: 2 },
+        { name: '半精度', file: 'tables/t1.arrow', rows: 2 },
+      ],
+      sql: { draft: '', history: [], snippets: [] },
+      documents: { charts: [], dashboards: [], decks: [] },
+      settings: { lang: 'zh-CN' },
+    };
+    const tables = new Map([
+      ['tables/t0.arrow', tableToIPC(tableFromArrays({ 名称: ['一', '二'] }), 'stream')],
+      // Valid Arrow that duckdb-wasm refuses: the failure comes from the browser's engine after 甲表 is in.
+      ['tables/t1.arrow', tableToIPC(new Table({ 比例: vectorFromArray([0.5, 1], new Float16()) }), 'stream')],
+    ]);
+    const halfway = path.join(tmpdir(), `sgw-e2e-halfway-${Date.now()}.sgwp`);
+    await writeFile(halfway, packProject(manifest, tables));
+    await openProjectFile(page, halfway);
+    const alert = page.getByRole('alert').filter({ hasText: '无法打开项目' });
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toMatch(/数据库无法载入数据表“半精度”.*当前工作区未作任何改动/);
+    await screenshot(page, 'project-open-rolled-back');
+    await runSql(page, "SELECT '表数-' || count(*)::VARCHAR AS n FROM duckdb_tables() WHERE table_name IN ('甲表', '半精度') OR table_name LIKE '%sgw%'");
+    await page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '表数-0' }).waitFor();
+    await runSql(page, "SELECT '行数-' || count(*)::VARCHAR AS n FROM 社区调查");
+    await page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '行数-2' }).waitFor();
+
+    // One bit of the seal flipped (stored uncompressed, so its hex digits are in the file as text).
+    const sealed = packProject({ ...manifest, tables: [manifest.tables[0]] }, new Map([...tables].slice(0, 1)));
+    const seal = strFromU8(unzipSync(sealed)['manifest.sha256']);
+    const at = new TextDecoder('latin1').decode(sealed).indexOf(seal);
+    expect(at).toBeGreaterThan(0);
+    sealed[at + 10] ^= 0x01;
+    const flipped = path.join(tmpdir(), `sgw-e2e-flipped-${Date.now()}.sgwp`);
+    await writeFile(flipped, sealed);
+    await openProjectFile(page, flipped);
+    await page.getByRole('alert').filter({ hasText: '校验和不符' }).waitFor();
+    await screenshot(page, 'project-open-checksum');
     await page.context().close();
   });
 

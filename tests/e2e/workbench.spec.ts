@@ -149,7 +149,10 @@ describe('workbench (web build in Chromium)', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
+      const languages: string[] = [];
+      (window as unknown as { desktop: unknown; languages: string[] }).languages = languages;
       (window as unknown as { desktop: unknown }).desktop = {
+        setLanguage: async (lang: string) => void languages.push(lang),
         getAppInfo: async () => ({ shell: 'electron', version: '7.7.7', platform: 'linux' }),
         openFiles: async () => [],
         saveFile: async () => ({ saved: false }),
@@ -162,6 +165,12 @@ describe('workbench (web build in Chromium)', () => {
     });
     await page.goto(inject('baseUrl'));
     await page.getByTestId('app-info').filter({ hasText: '桌面版 v7.7.7' }).waitFor();
+    // The native menu follows the page's language: told at start and on every switch.
+    const languages = () => page.evaluate(() => (window as unknown as { languages: string[] }).languages);
+    await expect(languages()).resolves.toEqual(['zh-CN']);
+    await page.getByRole('group', { name: '界面语言' }).getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('app-info').filter({ hasText: 'Desktop v7.7.7' }).waitFor();
+    await expect(languages()).resolves.toEqual(['zh-CN', 'en']);
     await context.close();
   });
 

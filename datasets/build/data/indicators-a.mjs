@@ -3,12 +3,8 @@
 // time: { y, m, ps, pe } or null; value_text is copied exactly (with its unit); value/unit are parsed from it
 // unless extra gives them. extra: { category, category_en, value, unit, unit_norm, value_norm, approx, note }
 
-const BEICAI = '上海市浦东新区北蔡镇';
-const DALIAN = '辽宁省大连市';
-const CHENGHUA = '四川省成都市成华区';
-const WENZHOU = '浙江省温州市';
-const ZHENAN = '陕西省商洛市镇安县';
-const LUAN = '安徽省六安市';
+import { BEICAI, CHENGHUA, DALIAN, LUAN, WENZHOU, ZHENAN } from './places.mjs';
+
 const Y14 = { y: 2014 };
 const Y15 = { y: 2015 };
 const PUB16 = '文章发表于 2016 年 6 月，原文未写明数据年份';
@@ -46,7 +42,7 @@ export const INDICATORS_LOCAL8 = [
   ['wenzhou-shanghui-zhineng', WENZHOU, Y15, '行业商会协会承接的政府职能数', 'Government functions taken over by associations', '161项', '2015年温州又有41个行业商会协会承接政府161项职能'],
   ['wenzhou-shanghui-zhineng', WENZHOU, null, '获3A及以上等级的行业协会商会数', 'Associations rated 3A or above', '48家', '温州全市共有48家行业协会商会获得3A及以上等级'],
   ['qufu-yiru-zhixiang', '山东省济宁市曲阜市', null, '建立“和为贵”调解室的行政村数', 'Administrative villages with a mediation room', '405个', '创造性地在全市405个行政村建立了“和为贵”调解室'],
-  ['dongguan-tongcheng-jifen', '广东省东莞市', null, '人口', 'Population', '近千万', '东莞作为近千万人口的新兴城市', { value: 10000000, unit: '人', approx: 'nearly', note: '“近千万”：接近 1000 万人' }],
+  ['dongguan-tongcheng-jifen', '广东省东莞市', null, '人口', 'Population', '近千万', '东莞作为近千万人口的新兴城市', { value: 1000, unit: '万人', approx: 'nearly', note: '“近千万”：接近 1000 万人' }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '总面积', 'Area', '3487平方公里', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '镇数', 'Towns', '19镇', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],
   ['zhenan-minqing-qixiang', ZHENAN, null, '村数', 'Villages', '202个', '总面积3487平方公里,辖19镇202个村6个社区,总人口28.5万', { note: PUB16 }],

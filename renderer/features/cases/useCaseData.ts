@@ -3,7 +3,8 @@ import type { Db } from '../../../shared/db';
 import { describeDbError } from '../../../shared/db-errors';
 import type { Translate } from '../../../shared/i18n';
 import { comparisonSql, comparisonsFromTable, type Comparison } from '../../../shared/cases/comparison';
-import { CASES_SQL, caseIndicatorsSql, casesFromTable, indicatorsFromTable, type CaseIndicator, type CaseRecord } from '../../../shared/cases/model';
+import { CASES_SQL, caseIndicatorsSql } from '../../../shared/sql/catalog-sql';
+import { casesFromTable, indicatorsFromTable, type CaseIndicator, type CaseRecord } from '../../../shared/cases/model';
 import type { Lang } from '../../../shared/model/catalog';
 import { useLang } from '../../i18n/LangContext';
 

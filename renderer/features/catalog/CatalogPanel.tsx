@@ -1,6 +1,7 @@
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import { documentTitle, type DatasetCatalog } from '../../../shared/model/catalog';
+import { previewTableSql } from '../../../shared/sql/browse-sql';
 import { useLang } from '../../i18n/LangContext';
 
 interface CatalogPanelProps {
@@ -68,7 +69,7 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
                     );
                   })}
                 </ul>
-                <button type="button" className="link" onClick={() => onPick(`SELECT * FROM "${tb.name}" LIMIT 100;`)}>
+                <button type="button" className="link" onClick={() => onPick(previewTableSql(tb.name))}>
                   {t('catalog.insertName')}
                 </button>
               </details>

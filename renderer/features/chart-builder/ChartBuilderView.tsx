@@ -1,38 +1,28 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ECharts } from 'echarts';
 import { columnLabel } from '../../../shared/charts/chart-data';
 import { formatCompact } from '../../../shared/format/number';
-import { CHART_KINDS, SORTS, STACK_MODES, parseChartSpec, type ChartSpec, type FilterValue } from '../../../shared/model/chart-spec';
-import type { SavedChartsFile } from '../../../shared/model/dashboard';
+import { CHART_KINDS, SORTS, STACK_MODES, type ChartSpec, type FilterValue } from '../../../shared/model/chart-spec';
 import { Chart } from '../../charts/Chart';
 import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
+import { useDocument } from '../../workspace';
 import { FilterEditor } from './FilterEditor';
 import { MeasureFields } from './MeasureFields';
 import { BasemapPicker } from './BasemapPicker';
-import { deleteSavedChart, loadSavedCharts, saveChart } from './saved-charts';
+import { deleteSavedChart, saveChart, useSavedCharts } from './saved-charts';
 import { specForTable, withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
-
-const DRAFT_KEY = 'sgw.chartDraft';
-
-function loadDraft(): { spec: ChartSpec; savedId?: string } | null {
-  try {
-    const raw = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null') as { spec: unknown; savedId?: string } | null;
-    return raw ? { spec: parseChartSpec(raw.spec), savedId: raw.savedId } : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Build a chart in a few clicks: table, dimension, series, measure, filters, kind; SQL always visible. */
 export function ChartBuilderView() {
   const { t, lang } = useLang();
   const wb = useWorkbench();
   const { tables, catalog } = wb;
-  const [draft, setDraft] = useState(loadDraft);
-  const [saved, setSaved] = useState<SavedChartsFile>(loadSavedCharts);
+  // The draft and the saved charts are workspace documents (kept in the profile; saved charts also in projects).
+  const [draft, setDraft] = useDocument('chartDraft');
+  const saved = useSavedCharts();
   const [notice, setNotice] = useState('');
   const [note, setNote] = useState<{ at: string; text: string }>({ at: '', text: '' });
   const chartRef = useRef<ECharts | null>(null);
@@ -47,11 +37,8 @@ export function ChartBuilderView() {
       setDraft({ spec: next, savedId: draft?.savedId });
       setNotice('');
     },
-    [draft?.savedId],
+    [draft?.savedId, setDraft],
   );
-  useEffect(() => {
-    if (draft) localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
-  }, [draft]);
 
   const state = useChartData(spec);
   const label = (c: string) => (spec ? columnLabel(catalog, spec.table, c, lang) : c);
@@ -71,7 +58,6 @@ export function ChartBuilderView() {
   const save = () => {
     const title = spec.title || state.data?.title || '';
     const file = saveChart({ ...spec, title }, draft?.savedId);
-    setSaved(file);
     setDraft({ spec: { ...spec, title }, savedId: file.charts[0].id });
     setNotice(t('builder.saved', { title }));
   };
@@ -249,7 +235,7 @@ export function ChartBuilderView() {
                 <button type="button" className="link" aria-label={t('builder.load', { title: c.spec.title })} onClick={() => setDraft({ spec: c.spec, savedId: c.id })}>
                   {c.spec.title}
                 </button>
-                <button type="button" aria-label={t('builder.delete', { title: c.spec.title })} onClick={() => setSaved(deleteSavedChart(c.id))}>
+                <button type="button" aria-label={t('builder.delete', { title: c.spec.title })} onClick={() => deleteSavedChart(c.id)}>
                   ×
                 </button>
               </li>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { columnLabel } from '../../../shared/charts/chart-data';
-import { ident } from '../../../shared/db';
 import type { Filter, FilterValue } from '../../../shared/model/chart-spec';
+import { columnValuesSql } from '../../../shared/sql/browse-sql';
 import { yearColumn } from '../../../shared/sql/chart-sql';
-import { coordinatorFor } from '../../db/coordinator';
+import { useFreshQuery } from '../../db/use-data';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -19,22 +19,12 @@ export function FilterEditor({ table, filters, onChange }: Props) {
   const { t, lang } = useLang();
   const { db, catalog } = useWorkbench();
   const [column, setColumn] = useState('');
-  const [options, setOptions] = useState<FilterValue[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
   const label = (c: string) => (table ? columnLabel(catalog, table.name, c, lang) : c);
 
-  useEffect(() => {
-    if (!db || !table || !column) return;
-    const ac = new AbortController();
-    const sql = `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table.name)} WHERE ${ident(column)} IS NOT NULL ORDER BY 1 LIMIT 500`;
-    coordinatorFor(db)
-      .query(sql, { signal: ac.signal })
-      .then(
-        (res) => setOptions(Array.from(res.getChild('v')! as Iterable<unknown>, (v) => (typeof v === 'number' ? v : String(v)))),
-        () => undefined,
-      );
-    return () => ac.abort();
-  }, [db, table, column]);
+  // Asked again after any data change (renderer/db), so the list never shows values that are gone.
+  const values = useFreshQuery(db, table && column ? columnValuesSql(table.name, column) : null);
+  const options = useMemo<FilterValue[]>(() => (values ? Array.from(values.getChild('v')! as Iterable<unknown>, (v) => (typeof v === 'number' ? v : String(v))) : []), [values]);
 
   const yearCol = table && yearColumn(table.columns.map((c) => c.name));
   const hasYear = yearCol !== undefined;
@@ -76,7 +66,6 @@ export function FilterEditor({ table, filters, onChange }: Props) {
         value={column}
         onChange={(e) => {
           setColumn(e.target.value);
-          setOptions([]);
           setPicked([]);
         }}
       >

@@ -59,10 +59,7 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     // Wait for the rollup, if the table gets one, rather than scanning every row twice.
     if (!db || !query || !rollup.ready) return;
     const ac = new AbortController();
-    const coordinator = coordinatorFor(db);
-    // A new table list means imports or DDL ran: cached results may be stale.
-    coordinator.sync(tables);
-    coordinator
+    coordinatorFor(db)
       .query(runnableChartSql(query), { signal: ac.signal, priority: visible ? 'high' : 'low' })
       .then(
         (table) => setResult({ sql: query.sql, table }),
@@ -73,7 +70,7 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
         },
       );
     return () => ac.abort();
-  }, [db, query, visible, t, tables, rollup.ready]);
+  }, [db, query, visible, t, rollup.ready]);
 
   const used = query?.rollupSql && rollup.rollup ? rollup.rollup : undefined;
   return useMemo<ChartState>(() => {
@@ -99,17 +96,15 @@ interface RollupState {
 
 /** The table's rollup (built on first use for big tables); `ready` once known, at once for small ones. */
 function useRollup(info: TableInfo | undefined): RollupState {
-  const { db, tables } = useWorkbench();
+  const { db } = useWorkbench();
   const [state, setState] = useState<{ info?: TableInfo; rollup: Rollup | null }>({ rollup: null });
   useEffect(() => {
     if (!db || !info) return;
     let live = true;
-    const registry = rollupsFor(db);
-    registry.sync(tables);
-    void registry.get(info).then((rollup) => live && setState({ info, rollup }));
+    void rollupsFor(db).get(info).then((rollup) => live && setState({ info, rollup }));
     return () => {
       live = false;
     };
-  }, [db, info, tables]);
+  }, [db, info]);
   return useMemo(() => ({ ready: !info || state.info === info, rollup: state.info === info ? state.rollup : null }), [info, state]);
 }

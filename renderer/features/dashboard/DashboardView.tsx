@@ -5,14 +5,14 @@ import type { FilterValue } from '../../../shared/model/chart-spec';
 import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { loadSavedCharts } from '../chart-builder/saved-charts';
+import { useDocument } from '../../workspace';
+import { useSavedCharts } from '../chart-builder/saved-charts';
 import { ChartCard } from './ChartCard';
 import { DashboardExport } from './DashboardExport';
 import { DashboardTitleBar } from './DashboardTitleBar';
-import { loadDashboards, newDashboardId, storeDashboards } from './dashboard-store';
+import { newDashboardId, storeDashboards, useDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
 
-const PICK_KEY = 'sgw.dashboard';
 const NO_FILTERS: DashFilters = { regions: [], years: {}, cross: [] };
 /** Filters survive switching screens (the view unmounts) for the rest of the session. */
 const sessionFilters = new Map<string, DashFilters>();
@@ -22,8 +22,9 @@ export function DashboardView() {
   const { t, lang } = useLang();
   const { catalog } = useWorkbench();
   const ready = useMemo(() => READY_DASHBOARDS.map((make) => make(lang)), [lang]);
-  const [pick, setPick] = useState(() => localStorage.getItem(PICK_KEY) ?? ready[0].id);
-  const [edits, setEdits] = useState<Record<string, Dashboard>>(loadDashboards);
+  const [picked, setPicked] = useDocument('dashboardPick');
+  const pick = picked ?? ready[0].id;
+  const edits = useDashboards();
   const [filters, setFiltersState] = useState<DashFilters>(() => sessionFilters.get(pick) ?? NO_FILTERS);
   const loaded = useRef(new Map<string, ChartData>());
   const onCardData = useCallback((id: string, data: ChartData | undefined) => {
@@ -31,7 +32,7 @@ export function DashboardView() {
     else loaded.current.delete(id);
   }, []);
   const [toAdd, setToAdd] = useState('');
-  const saved = useMemo(() => loadSavedCharts().charts, []);
+  const saved = useSavedCharts().charts;
   const isReady = (id: string) => ready.some((d) => d.id === id);
   const own = useMemo(() => Object.values(edits).filter((d) => !ready.some((r) => r.id === d.id)), [edits, ready]);
   const dashboard = edits[pick] ?? ready.find((d) => d.id === pick) ?? ready[0];
@@ -40,20 +41,15 @@ export function DashboardView() {
     setFiltersState(f);
   };
   const edit = (next: Dashboard) => {
-    const all = { ...edits, [dashboard.id]: next };
-    setEdits(all);
-    storeDashboards(all);
+    storeDashboards({ ...edits, [dashboard.id]: next });
   };
   const reset = () => {
     const { [dashboard.id]: _, ...rest } = edits;
-    setEdits(rest);
     storeDashboards(rest);
   };
   const create = () => {
     const next: Dashboard = { version: 1, id: newDashboardId(), title: t('dash.newTitle', { n: own.length + 1 }), cards: [] };
-    const all = { ...edits, [next.id]: next };
-    setEdits(all);
-    storeDashboards(all);
+    storeDashboards({ ...edits, [next.id]: next });
     choose(next.id);
   };
   const remove = () => {
@@ -62,8 +58,7 @@ export function DashboardView() {
   };
 
   const choose = (id: string) => {
-    localStorage.setItem(PICK_KEY, id);
-    setPick(id);
+    setPicked(id);
     setFiltersState(sessionFilters.get(id) ?? NO_FILTERS);
   };
   const select = (card: DashboardCard, value: FilterValue) => {

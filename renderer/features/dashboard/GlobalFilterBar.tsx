@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { ident } from '../../../shared/db';
+import { useMemo } from 'react';
 import type { Dashboard } from '../../../shared/model/dashboard';
+import { valuesAcrossSql } from '../../../shared/sql/browse-sql';
 import { regionColumn, type CrossFilter } from '../../../shared/sql/chart-sql';
-import { coordinatorFor } from '../../db/coordinator';
+import { useFreshQuery } from '../../db/use-data';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -22,25 +22,14 @@ interface Props {
 export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
   const { t } = useLang();
   const { db, tables } = useWorkbench();
-  const [regions, setRegions] = useState<string[]>([]);
-
-  const sources = [...new Set(dashboard.cards.map((c) => c.spec.table))]
-    .map((name) => {
-      const info = tables.find((x) => x.name === name);
-      const col = info && regionColumn(info.columns.map((c) => c.name));
-      return col ? `SELECT DISTINCT ${ident(col)}::VARCHAR AS v FROM ${ident(name)}` : null;
-    })
-    .filter(Boolean);
-  const regionSql = sources.length ? `SELECT DISTINCT v FROM (${sources.join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v` : '';
-
-  useEffect(() => {
-    if (!db || !regionSql) return;
-    const ac = new AbortController();
-    coordinatorFor(db)
-      .query(regionSql, { signal: ac.signal, priority: 'low' })
-      .then((res) => setRegions(Array.from(res.getChild('v')! as Iterable<unknown>, String)), () => undefined);
-    return () => ac.abort();
-  }, [db, regionSql]);
+  const sources = [...new Set(dashboard.cards.map((c) => c.spec.table))].flatMap((table) => {
+    const info = tables.find((x) => x.name === table);
+    const column = info && regionColumn(info.columns.map((c) => c.name));
+    return column ? [{ table, column }] : [];
+  });
+  // Asked again after any data change (renderer/db): an import or a DELETE shows in the list at once.
+  const answer = useFreshQuery(db, valuesAcrossSql(sources), 'low');
+  const regions = useMemo(() => (answer ? Array.from(answer.getChild('v')! as Iterable<unknown>, String) : []), [answer]);
 
   const toggle = (r: string) =>
     onChange({ ...filters, regions: filters.regions.includes(r) ? filters.regions.filter((x) => x !== r) : [...filters.regions, r] });

@@ -1,24 +1,15 @@
-import { parseDashboard, type Dashboard } from '../../../shared/model/dashboard';
+import { useMemo } from 'react';
+import type { Dashboard } from '../../../shared/model/dashboard';
+import { useDocument, workspace } from '../../workspace';
 
-/** Edited dashboards (layout, added charts) live in localStorage as {version: 1, dashboards: Dashboard[]}. */
-export const DASHBOARDS_KEY = 'sgw.dashboards';
-
-export function loadDashboards(): Record<string, Dashboard> {
-  const raw = localStorage.getItem(DASHBOARDS_KEY);
-  if (!raw) return {};
-  try {
-    const json = JSON.parse(raw) as { version?: unknown; dashboards?: unknown };
-    if (json.version !== 1 || !Array.isArray(json.dashboards)) throw new Error('not version 1');
-    return Object.fromEntries(json.dashboards.map((d) => parseDashboard(d)).map((d) => [d.id, d]));
-  } catch {
-    // Kept aside, never overwritten silently.
-    localStorage.setItem(`${DASHBOARDS_KEY}.damaged`, raw);
-    return {};
-  }
+/** Edited and own dashboards by id: a workspace document (stored as {version: 1, dashboards}). */
+export function useDashboards(): Record<string, Dashboard> {
+  const [list] = useDocument('dashboards');
+  return useMemo(() => Object.fromEntries(list.map((d) => [d.id, d])), [list]);
 }
 
 export function storeDashboards(all: Record<string, Dashboard>): void {
-  localStorage.setItem(DASHBOARDS_KEY, JSON.stringify({ version: 1, dashboards: Object.values(all) }));
+  workspace.set('dashboards', Object.values(all));
 }
 
 /** An id for a dashboard the user creates (ready dashboards have fixed ids). */

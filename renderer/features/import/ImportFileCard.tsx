@@ -15,8 +15,8 @@ import { PreviewTable } from './PreviewTable';
 interface Props {
   file: FileEntry;
   client: ImportClient;
+  /** The app's Db: a commit through it refreshes the table list, caches and rollups (renderer/db). */
   db: Db | null;
-  onImported(): void;
   onOpenSql(table: string): void;
   onRemove(): void;
 }
@@ -31,7 +31,7 @@ interface Target {
 
 const sheetKey = (sheet?: string) => sheet ?? '';
 
-export function ImportFileCard({ file, client, db, onImported, onOpenSql, onRemove }: Props) {
+export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props) {
   const { t, lang } = useLang();
   const [fileOpts, setFileOpts] = useState<FileOptions>({});
   const [source, setSource] = useState<SourceInfo>();
@@ -92,7 +92,6 @@ export function ImportFileCard({ file, client, db, onImported, onOpenSql, onRemo
         // Inserted under a temporary name and renamed in one transaction: a failure leaves no trace.
         await commitTable(db, { tableName: name, ipc: built.tables[0].ipc, parsed: { ...built.tables[0].preview, data: [] }, source: built.source, replace });
         done.push({ table: name, rows: built.tables[0].preview.rowCount });
-        onImported();
       }
       setOutcome({ done });
     } catch (e) {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { checkSize, detectFormat } from '../../../shared/import/pipeline';
 import { describeImportError } from '../../../shared/import/messages';
+import { previewTableSql } from '../../../shared/sql/browse-sql';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
@@ -20,7 +21,7 @@ const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx
 /** The 导入数据 screen: pick or drop files, preview each with overrides, import as named tables. */
 export function ImportView() {
   const { t } = useLang();
-  const { db, refreshTables, openSql } = useWorkbench();
+  const { db, openSql } = useWorkbench();
   const [files, setFiles] = useState<FileEntry[]>([]);
   const [error, setError] = useState<string>();
   const [client] = useState(() => new ImportClient());
@@ -109,8 +110,7 @@ export function ImportView() {
                 file={f}
                 client={client}
                 db={db}
-                onImported={refreshTables}
-                onOpenSql={(table) => openSql(`SELECT * FROM "${table.replaceAll('"', '""')}" LIMIT 100;`)}
+                onOpenSql={(table) => openSql(previewTableSql(table))}
                 onRemove={() => remove(f.key)}
               />
             </li>

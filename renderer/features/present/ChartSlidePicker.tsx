@@ -2,16 +2,16 @@ import { useState } from 'react';
 import type { SpecChartSlide } from '../../../shared/cases/deck';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import { useLang } from '../../i18n/LangContext';
-import { loadSavedCharts } from '../chart-builder/saved-charts';
-import { loadDashboards } from '../dashboard/dashboard-store';
+import { useSavedCharts } from '../chart-builder/saved-charts';
+import { useDashboards } from '../dashboard/dashboard-store';
 
 type NewChartSlide = Omit<SpecChartSlide, 'id'>;
 
 /** Adds a saved chart-builder chart, or every chart of a dashboard, to the deck as live chart slides. */
 export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): void }) {
   const { t, lang } = useLang();
-  const saved = loadSavedCharts().charts;
-  const edited = loadDashboards();
+  const saved = useSavedCharts().charts;
+  const edited = useDashboards();
   const dashboards = READY_DASHBOARDS.map((make) => make(lang)).map((d) => edited[d.id] ?? d);
   const [chartId, setChartId] = useState('');
   const [dashboardId, setDashboardId] = useState('');

@@ -15,7 +15,7 @@ import { useDeck } from './useDeck';
 export function PresentView() {
   const { t, lang } = useLang();
   const { db, catalog } = useWorkbench();
-  const { deck, broken, update } = useDeck();
+  const { deck, update } = useDeck();
   const loaded = useCases(db);
   const cases = useMemo(() => new Map((loaded.status === 'ready' ? loaded.value : []).map((c) => [c.id, c])), [loaded]);
   const [presenting, setPresenting] = useState<number | null>(null);
@@ -84,7 +84,6 @@ export function PresentView() {
           {t('present.exportPdf')}
         </button>
       </div>
-      {broken && <p role="alert" className="sql-error">{t('present.brokenDeck', { detail: broken })}</p>}
       {status && (
         <p role={status.error ? 'alert' : 'status'} className={status.error ? 'sql-error' : 'muted pad-x'}>
           {status.text}

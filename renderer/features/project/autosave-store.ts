@@ -1,3 +1,5 @@
+import { STORAGE_KEYS } from '../../workspace';
+
 /** The browser-side autosave: the latest workspace snapshot in IndexedDB (survives reloads and crashes). */
 const DB_NAME = 'sgw-workbench';
 const STORE = 'autosave';
@@ -7,6 +9,8 @@ export interface AutosaveRecord {
   bytes: Uint8Array;
   savedAt: number;
   name: string;
+  /** Whether it held work not saved in a project file (absent in older records: taken as yes). */
+  dirty?: boolean;
 }
 
 function openStore(): Promise<IDBDatabase> {
@@ -41,18 +45,16 @@ export async function writeAutosave(record: AutosaveRecord): Promise<void> {
   await withStore('readwrite', (s) => s.put(record, KEY));
 }
 
-const CLOSED_KEY = 'sgw.autosave.closedCleanly';
-
 /**
  * Whether the last session closed cleanly. Kept in localStorage because it is written from `pagehide`,
  * where only synchronous storage is sure to land; a session that is still open (or crashed) reads false.
  */
 export function lastSessionClosedCleanly(): boolean {
-  return localStorage.getItem(CLOSED_KEY) !== '0';
+  return localStorage.getItem(STORAGE_KEYS.closedCleanly) !== '0';
 }
 
 export function markSession(closedCleanly: boolean): void {
-  localStorage.setItem(CLOSED_KEY, closedCleanly ? '1' : '0');
+  localStorage.setItem(STORAGE_KEYS.closedCleanly, closedCleanly ? '1' : '0');
 }
 
 export async function clearAutosave(): Promise<void> {

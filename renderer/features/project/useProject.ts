@@ -1,48 +1,59 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Db } from '../../../shared/db';
-import type { Lang } from '../../../shared/model/catalog';
 import { describeProjectError } from '../../../shared/project/errors';
 import type { Translate } from '../../../shared/i18n';
 import { safeFileName } from '../../../shared/export/file-name';
 import { PROJECT_EXTENSION, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
 import { getDesktop } from '../../desktop';
-import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, writeAutosave, type AutosaveRecord } from './autosave-store';
-import { fingerprint, resetWorkspace, restore, snapshot } from './workspace-io';
-
-export const AUTOSAVE_INTERVAL_MS = 4000;
+import { dataChanges } from '../../db/data-changes';
+import { useDataEpoch } from '../../db/use-data';
+import { useWorkspaceVersion, workspace } from '../../workspace';
+import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, type AutosaveRecord } from './autosave-store';
+import { SnapshotLock, useAutosave } from './useAutosave';
+import { resetWorkspace, restore, snapshot } from './workspace-io';
 
 export interface ProjectStatus {
   name: string;
   dirty: boolean;
   message?: { kind: 'info' | 'error'; text: string };
-  /** An autosave left by a session that did not close cleanly, awaiting the user's decision. */
+  /** An autosave with unsaved work, left by a session that did not close cleanly, awaiting the user. */
   pendingRestore?: AutosaveRecord;
 }
 
 interface Options {
   db: Db | null;
   builtIn: string[];
-  lang: Lang;
   t: Translate;
   appVersion: string;
-  /** Called after the workspace was replaced, so screens re-read their state. */
-  onReplaced(lang?: Lang): void;
 }
+
+/** What the workspace holds, as two counters: project documents changed, data changed (renderer/db). */
+export type Print = string;
+/** The saved print of work that no project file holds (restored unsaved work). */
+const NEVER_SAVED: Print = 'never-saved';
 
 const time = () => new Date().toLocaleTimeString();
 const projectName = (fileName: string) => fileName.replace(/\.sgwp$/i, '');
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Project lifecycle: new, open, save, save as, autosave to IndexedDB and crash recovery. */
-export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Options) {
-  const [status, setStatus] = useState<ProjectStatus>({ name: t('project.untitled'), dirty: false });
-  const savedPrint = useRef<string | null>(null);
-  const autosavedPrint = useRef<string | null>(null);
-  const busy = useRef(false);
+/**
+ * Project lifecycle: new, open, save, save as, autosave to IndexedDB and crash recovery. "Unsaved" means
+ * the user changed a project document or the data since the last save or open: no scraping, no remount.
+ */
+export function useProject({ db, builtIn, t, appVersion }: Options) {
+  const [state, setState] = useState<Omit<ProjectStatus, 'dirty'>>({ name: t('project.untitled') });
+  const print: Print = `${useWorkspaceVersion()}:${useDataEpoch(db)}`;
+  const printNow = useCallback((): Print => (db ? `${workspace.version}:${dataChanges(db).epoch}` : ''), [db]);
+  /** The print at the last save / open / new; undefined until the start-up restore has run. */
+  const [savedPrint, setSavedPrint] = useState<Print>();
+  const dirty = savedPrint !== undefined && print !== savedPrint;
+  const [lock] = useState(() => new SnapshotLock());
+  const saving = useRef(false);
   const opening = useRef(false);
   /** The file Save writes to without asking (Electron only; the browser can only download). */
   const handle = useRef<ProjectHandle | null>(null);
   const [recent, setRecent] = useState<ProjectHandle[]>([]);
+  const autosave = useAutosave({ db, builtIn, appVersion, name: state.name, paused: Boolean(state.pendingRestore), lock, printNow, unsaved: (p) => p !== savedPrint });
 
   const fileName = (name: string) => safeFileName(name, PROJECT_EXTENSION, 'project');
 
@@ -50,41 +61,47 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
     getDesktop().recentProjects().then(setRecent, () => undefined);
   }, []);
 
+  /** Opens project bytes in place (see workspace-io restore); `unsaved`: the work is in no project file. */
   const replaceWith = useCallback(
-    async (bytes: Uint8Array, name: string, message?: string, tablesOnly = false) => {
+    async (bytes: Uint8Array, name: string, opts: { message?: string; tablesOnly?: boolean; unsaved?: boolean } = {}) => {
       if (!db) return;
-      const manifest = await restore(db, bytes, builtIn, tablesOnly);
-      const print = await fingerprint(db, builtIn);
-      savedPrint.current = print;
-      autosavedPrint.current = print;
-      setStatus({ name, dirty: false, ...(message ? { message: { kind: 'info' as const, text: message } } : {}) });
-      onReplaced(tablesOnly ? undefined : manifest.settings.lang);
+      await restore(db, bytes, builtIn, opts.tablesOnly);
+      const now = printNow();
+      setSavedPrint(opts.unsaved ? NEVER_SAVED : now);
+      autosave.set(now);
+      setState({ name, ...(opts.message ? { message: { kind: 'info' as const, text: opts.message } } : {}) });
     },
-    [db, builtIn, onReplaced],
+    [db, builtIn, printNow, autosave],
   );
 
   /** Save writes over the current file when there is one; Save As (and a first save) asks where. */
   const write = useCallback(
     async (saveAs: boolean) => {
-      if (!db || busy.current) return;
-      busy.current = true;
+      // One save at a time (a second Ctrl+S while the first is writing is dropped); an autosave is waited for.
+      if (!db || saving.current) return;
+      saving.current = true;
       try {
-        const bytes = await snapshot(db, builtIn, lang, appVersion);
-        const handleId = saveAs ? undefined : handle.current?.id;
-        const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(status.name), ...(handleId ? { handleId } : {}) });
-        if (!result.saved) return;
-        savedPrint.current = await fingerprint(db, builtIn);
-        handle.current = result.handle ?? null;
-        const name = result.handle ? projectName(result.handle.name) : status.name;
-        setStatus({ name, dirty: false, message: { kind: 'info', text: t('project.saved', { time: time() }) } });
+        await lock.run(async () => {
+          const at = printNow();
+          const bytes = await snapshot(db, builtIn, appVersion);
+          const handleId = saveAs ? undefined : handle.current?.id;
+          const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(state.name), ...(handleId ? { handleId } : {}) });
+          if (!result.saved) return;
+          setSavedPrint(at);
+          // The autosave may hold this state marked unsaved: write it again, marked saved.
+          autosave.set(null);
+          handle.current = result.handle ?? null;
+          const name = result.handle ? projectName(result.handle.name) : state.name;
+          setState({ name, message: { kind: 'info', text: t('project.saved', { time: time() }) } });
+        });
       } catch (e) {
-        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: reason(e) }) } }));
+        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: reason(e) }) } }));
       } finally {
-        busy.current = false;
+        saving.current = false;
         refreshRecent();
       }
     },
-    [db, builtIn, lang, appVersion, status.name, t, refreshRecent],
+    [db, builtIn, appVersion, state.name, t, refreshRecent, printNow, autosave, lock],
   );
   const save = useCallback(() => write(false), [write]);
   const saveAs = useCallback(() => write(true), [write]);
@@ -99,10 +116,10 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
         const file = await getDesktop().openProject(handleId ? { handleId } : {});
         if (!file) return;
         const name = projectName(file.name);
-        await replaceWith(file.bytes, name, t('project.opened', { name }));
+        await replaceWith(file.bytes, name, { message: t('project.opened', { name }) });
         handle.current = file.handle;
       } catch (e) {
-        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
       } finally {
         opening.current = false;
         refreshRecent();
@@ -115,33 +132,34 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
 
   const newProject = useCallback(async () => {
     if (!db) return;
-    if (status.dirty && !window.confirm(t('project.confirmNew'))) return;
+    if (dirty && !window.confirm(t('project.confirmNew'))) return;
     await resetWorkspace(db, builtIn);
     await clearAutosave();
     handle.current = null;
-    savedPrint.current = await fingerprint(db, builtIn);
-    setStatus({ name: t('project.untitled'), dirty: false });
-    onReplaced();
-  }, [db, builtIn, status.dirty, t, onReplaced]);
+    setSavedPrint(printNow());
+    autosave.set(printNow());
+    setState({ name: t('project.untitled') });
+  }, [db, builtIn, dirty, t, printNow, autosave]);
 
   const decideRestore = useCallback(
     async (accept: boolean) => {
-      const record = status.pendingRestore;
-      setStatus((s) => ({ ...s, pendingRestore: undefined }));
-      if (!record || !accept) return;
+      const record = state.pendingRestore;
+      setState((s) => ({ ...s, pendingRestore: undefined }));
+      if (!record) return;
+      if (!accept) return void clearAutosave().catch(() => undefined);
       try {
-        await replaceWith(record.bytes, record.name, t('project.opened', { name: record.name }));
-        // Restored work is not the file it may once have come from: the next save asks where.
+        // Restored work is not the file it may once have come from: unsaved, and the next save asks where.
+        await replaceWith(record.bytes, record.name, { message: t('project.opened', { name: record.name }), unsaved: true });
         handle.current = null;
-        setStatus((s) => ({ ...s, dirty: true }));
       } catch (e) {
-        setStatus((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
       }
     },
-    [status.pendingRestore, replaceWith, t],
+    [state.pendingRestore, replaceWith, t],
   );
 
-  // On start: a clean autosave is restored silently (the browser keeps your work); a crashed one is offered.
+  // On start: the profile's last work comes back silently (after a clean close, or when it was all saved);
+  // unsaved work left by a crash is offered.
   useEffect(() => {
     if (!db) return;
     let cancelled = false;
@@ -150,38 +168,18 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
       markSession(false);
       const record = await readAutosave().catch(() => undefined);
       if (cancelled) return;
-      if (record && cleanly) await replaceWith(record.bytes, record.name, undefined, true).catch(() => undefined);
-      else if (record) setStatus((s) => ({ ...s, pendingRestore: record }));
-      savedPrint.current ??= await fingerprint(db, builtIn);
+      const unsaved = record !== undefined && record.dirty !== false;
+      if (record && (cleanly || !unsaved)) await replaceWith(record.bytes, record.name, { tablesOnly: true, unsaved }).catch(() => undefined);
+      else if (record) setState((s) => ({ ...s, pendingRestore: record }));
+      setSavedPrint((p) => p ?? printNow());
+      autosave.start(printNow());
     })();
     return () => {
       cancelled = true;
     };
-  }, [db, builtIn, replaceWith]);
-
-  // Autosave a few seconds after any change; mark a clean close when the page goes away.
-  useEffect(() => {
-    if (!db) return;
-    const timer = window.setInterval(async () => {
-      if (busy.current || status.pendingRestore) return;
-      const print = await fingerprint(db, builtIn);
-      setStatus((s) => (s.dirty === (print !== savedPrint.current) ? s : { ...s, dirty: print !== savedPrint.current }));
-      if (print === autosavedPrint.current) return;
-      busy.current = true;
-      try {
-        await writeAutosave({ bytes: await snapshot(db, builtIn, lang, appVersion), savedAt: Date.now(), name: status.name });
-        autosavedPrint.current = print;
-      } finally {
-        busy.current = false;
-      }
-    }, AUTOSAVE_INTERVAL_MS);
-    const onHide = () => markSession(true);
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener('pagehide', onHide);
-    };
-  }, [db, builtIn, lang, appVersion, status.name, status.pendingRestore]);
+    // Runs once per engine: later changes of the callbacks must not restore again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
 
   useEffect(refreshRecent, [refreshRecent]);
 
@@ -192,5 +190,6 @@ export function useProject({ db, builtIn, lang, t, appVersion, onReplaced }: Opt
   });
   useEffect(() => getDesktop().onMenuCommand((cmd) => onMenuCommand(cmd)), []);
 
+  const status: ProjectStatus = { ...state, dirty };
   return { status, save, saveAs, open, openRecent, recent, refreshRecent, newProject, decideRestore };
 }

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { mayChangeData } from '../../../shared/sql/mutation';
+import { useCallback, useMemo } from 'react';
 import type { Db } from '../../../shared/db';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import { useLang } from '../../i18n/LangContext';
+import { useDocument } from '../../workspace';
 import { ResultExport } from '../export/ResultExport';
 import { ResultGrid } from './ResultGrid';
 import { SqlEditor } from './SqlEditor';
@@ -15,40 +15,22 @@ import type { Lang } from '../../../shared/model/catalog';
 interface SqlConsoleProps {
   db: Db | null;
   tables: TableInfo[];
-  /** Text pushed in from elsewhere (catalog, chart); `nonce` makes the same text re-apply. */
-  incoming?: { sql: string; nonce: number };
-  onSchemaChange(): void;
 }
 
-const DRAFT_KEY = 'sgw.sqlDraft';
-const STARTER_SQL = `-- 示例：上海社会组织各年份指标
-SELECT year, indicator, category, value, unit
-FROM sh_social_org
-ORDER BY year, indicator
-LIMIT 100;`;
-export function SqlConsole({ db, tables, incoming, onSchemaChange }: SqlConsoleProps) {
+export function SqlConsole({ db, tables }: SqlConsoleProps) {
   const { t, lang } = useLang();
-  // SQL sent from another screen wins over the saved draft, also when it arrives with the console's mount.
-  const [sql, setSql] = useState(() => incoming?.sql ?? localStorage.getItem(DRAFT_KEY) ?? STARTER_SQL);
+  // The draft is a workspace document: other screens put SQL here (openSql), a project brings its own.
+  const [sql, setSql] = useDocument('sqlDraft');
   const { history, add, clear } = useHistory();
   const onFinished = useCallback(
     (s: RunState) => {
       if (s.status === 'done') add({ sql: s.sql, at: Date.now(), ok: true, rows: s.table.numRows, ms: s.ms });
       if (s.status === 'failed' && s.error.kind !== 'cancelled') add({ sql: s.sql, at: Date.now(), ok: false, ms: s.ms });
-      // A script that failed half-way may have run its first statements.
-      if (s.status !== 'idle' && s.status !== 'running' && mayChangeData(s.sql)) onSchemaChange();
     },
-    [add, onSchemaChange],
+    [add],
   );
   const { state, run, cancel } = useQueryRunner(db, t, onFinished);
   const schema = useMemo(() => Object.fromEntries(tables.map((tb) => [tb.name, tb.columns.map((c) => c.name)])), [tables]);
-
-  useEffect(() => localStorage.setItem(DRAFT_KEY, sql), [sql]);
-  const [seenNonce, setSeenNonce] = useState(incoming?.nonce);
-  if (incoming && incoming.nonce !== seenNonce) {
-    setSeenNonce(incoming.nonce);
-    setSql(incoming.sql);
-  }
 
   const runNow = () => void run(sql);
 

@@ -1,24 +1,11 @@
-import { useCallback, useState } from 'react';
-import { addToHistory, parseHistory, type HistoryEntry } from '../../../shared/model/history';
+import { useCallback } from 'react';
+import { addToHistory, type HistoryEntry } from '../../../shared/model/history';
+import { useDocument } from '../../workspace';
 
-const KEY = 'sgw.sqlHistory';
-
-function load(): HistoryEntry[] {
-  try {
-    return parseHistory(JSON.parse(localStorage.getItem(KEY) ?? '[]'));
-  } catch {
-    return [];
-  }
-}
-
-/** Query history kept in the browser profile (per user, survives restarts). */
+/** Query history, a workspace document (kept in the profile, carried by projects). */
 export function useHistory() {
-  const [history, setHistory] = useState<HistoryEntry[]>(load);
-  const save = (next: HistoryEntry[]) => {
-    localStorage.setItem(KEY, JSON.stringify(next));
-    return next;
-  };
-  const add = useCallback((entry: HistoryEntry) => setHistory((h) => save(addToHistory(h, entry))), []);
-  const clear = useCallback(() => setHistory(save([])), []);
+  const [history, setHistory] = useDocument('sqlHistory');
+  const add = useCallback((entry: HistoryEntry) => setHistory((h) => addToHistory(h, entry)), [setHistory]);
+  const clear = useCallback(() => setHistory([]), [setHistory]);
   return { history, add, clear };
 }

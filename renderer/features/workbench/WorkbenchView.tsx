@@ -5,12 +5,12 @@ import { StarterChart } from '../overview/StarterChart';
 import { SqlConsole } from '../sql-console/SqlConsole';
 
 /** The first screen: tables, SQL console and a chart side by side. */
-export function WorkbenchView({ incoming }: { incoming?: { sql: string; nonce: number } }) {
-  const { db, catalog, tables, refreshTables, openSql } = useWorkbench();
+export function WorkbenchView() {
+  const { db, catalog, tables, openSql } = useWorkbench();
   return (
     <div className="workbench">
       <CatalogPanel tables={tables} catalog={catalog} onPick={openSql} />
-      <SqlConsole db={db} tables={tables} incoming={incoming} onSchemaChange={refreshTables} />
+      <SqlConsole db={db} tables={tables} />
       <StarterChart db={db} chart={STARTER_CHART} catalog={catalog} onOpenSql={openSql} />
     </div>
   );

@@ -92,7 +92,6 @@ export const casesZh = {
   'present.noNotes': '（无备注）',
   'present.end': '演示结束',
   'present.keys': '← / → / 空格 翻页，Esc 退出',
-  'present.brokenDeck': '保存的演示无法读取（{detail}），已另存为 sgw.deck.broken，现从空白演示开始。',
   'present.caseMissing': '数据中找不到案例 {id}',
   'present.dragHint': '拖动可调整顺序',
 } as const;
@@ -191,7 +190,6 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'present.noNotes': '(no notes)',
   'present.end': 'End of presentation',
   'present.keys': '← / → / Space to move, Esc to exit',
-  'present.brokenDeck': 'The saved presentation could not be read ({detail}); it was kept as sgw.deck.broken and a blank one started.',
   'present.caseMissing': 'Case {id} is not in the data',
   'present.dragHint': 'Drag to reorder',
 };

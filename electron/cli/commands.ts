@@ -1,0 +1,85 @@
+/**
+ * Every `sgw` command as data: positional arguments, flags (boolean / single / multi), value checks and
+ * help texts (i18n keys). The parser (args.ts) and the help (help.ts) read this table; sgw.ts maps each name
+ * to the function that runs it. A new command is one entry here plus its runner.
+ */
+import type { ExportChartKind } from '../../shared/export/chart-data';
+import { CSV_ENCODINGS } from '../../shared/export/table-export';
+import { OUTPUT_FORMATS } from '../../shared/format/table-output';
+import { ENCODINGS } from '../../shared/import/types';
+import type { CommandSpec } from './args';
+
+export const EXPORT_KINDS: readonly ExportChartKind[] = ['column', 'bar', 'line', 'pie', 'combo'];
+const EXPORT_OUTPUTS = ['--xlsx', '--png', '--svg', '--csv'];
+const PIXELS = [100, 8000] as const;
+
+export const COMMANDS = {
+  tables: {
+    summary: 'cli.tables.summary',
+    positionals: [],
+    flags: {},
+    formats: OUTPUT_FORMATS,
+    usesDb: true,
+    exitCodes: 'cli.exit.query',
+  },
+  query: {
+    summary: 'cli.query.summary',
+    positionals: [{ arg: 'cli.arg.sql', missing: 'cli.missingSql', rest: true }],
+    flags: {},
+    formats: OUTPUT_FORMATS,
+    usesDb: true,
+    exitCodes: 'cli.exit.query',
+  },
+  import: {
+    summary: 'cli.import.summary',
+    positionals: [{ arg: 'cli.arg.file', missing: 'cli.import.missingFile' }],
+    flags: {
+      '--sheet': { kind: 'multi', help: 'cli.flag.sheet', arg: 'cli.arg.sheet' },
+      '--encoding': { kind: 'single', help: 'cli.flag.encoding', choices: ENCODINGS, invalid: 'cli.import.badEncoding' },
+      '--header-row': { kind: 'single', help: 'cli.flag.headerRow', arg: 'cli.arg.n', int: [1, 1_048_576] },
+      '--header-rows': { kind: 'single', help: 'cli.flag.headerRows', int: [0, 3], invalid: 'cli.import.badHeaderRows' },
+      '--delimiter': { kind: 'single', help: 'cli.flag.delimiter', arg: 'cli.arg.char', pattern: /^(?:tab|\\t|[^\r\n])$/iu, invalid: 'cli.import.badDelimiter' },
+      '--unpivot': { kind: 'boolean', help: 'cli.flag.unpivot' },
+      '--out': { kind: 'single', help: 'cli.flag.out', arg: 'cli.arg.file', pattern: /\.(csv|parquet)$/i, invalid: 'cli.import.badOut' },
+    },
+    formats: ['table', 'json'],
+    usesDb: false,
+    exitCodes: 'cli.exit.import',
+  },
+  export: {
+    summary: 'cli.export.summary',
+    positionals: [],
+    flags: {
+      '--sql': { kind: 'single', help: 'cli.flag.sql', arg: 'cli.arg.sql' },
+      // Filled in by the one-chart-path work (a saved chart's JSON); declared here so the parser knows it.
+      '--spec': { kind: 'single', help: 'cli.flag.spec', arg: 'cli.arg.file' },
+      '--chart': { kind: 'single', help: 'cli.flag.chart', choices: EXPORT_KINDS, invalid: 'cli.export.badChart' },
+      '--x': { kind: 'single', help: 'cli.flag.x', arg: 'cli.arg.column' },
+      '--y': { kind: 'single', help: 'cli.flag.y', arg: 'cli.arg.columns' },
+      '--series': { kind: 'single', help: 'cli.flag.series', arg: 'cli.arg.column' },
+      '--title': { kind: 'single', help: 'cli.flag.title', arg: 'cli.arg.text' },
+      '--subtitle': { kind: 'single', help: 'cli.flag.subtitle', arg: 'cli.arg.text' },
+      '--unit': { kind: 'single', help: 'cli.flag.unit', arg: 'cli.arg.text' },
+      '--source': { kind: 'single', help: 'cli.flag.source', arg: 'cli.arg.text' },
+      '--width': { kind: 'single', help: 'cli.flag.width', arg: 'cli.arg.pixels', int: PIXELS },
+      '--height': { kind: 'single', help: 'cli.flag.height', arg: 'cli.arg.pixels', int: PIXELS },
+      '--xlsx': { kind: 'single', help: 'cli.flag.xlsx', arg: 'cli.arg.file' },
+      '--png': { kind: 'single', help: 'cli.flag.png', arg: 'cli.arg.file' },
+      '--scale': { kind: 'single', help: 'cli.flag.scale', choices: ['1', '2', '3'] },
+      '--svg': { kind: 'single', help: 'cli.flag.svg', arg: 'cli.arg.file' },
+      '--csv': { kind: 'single', help: 'cli.flag.csv', arg: 'cli.arg.file' },
+      '--encoding': { kind: 'single', help: 'cli.flag.csvEncoding', choices: CSV_ENCODINGS, invalid: 'cli.export.badEncoding' },
+    },
+    formats: [],
+    usesDb: true,
+    exitCodes: 'cli.exit.export',
+    check({ values }, fail) {
+      // Until --spec runs a saved chart, taking it would silently ignore it.
+      if (values['--spec'] !== undefined) fail('cli.notUsed', { command: 'sgw export', flag: '--spec' });
+      for (const flag of ['--sql', '--x', '--y']) if (!values[flag]?.trim()) fail('cli.missingFlag', { flag });
+      if (!EXPORT_OUTPUTS.some((f) => values[f] !== undefined)) fail('cli.export.noOutput');
+    },
+  },
+} satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,134 @@
+import type { Db } from '../../shared/db';
+import { listTables, type TableInfo } from '../../shared/db-catalog';
+import { mayChangeData, runScript } from '../../shared/sql/mutation';
+
+/**
+ * Whether the text of a statement sent with Db.query (the SQL console's scripts) leaves room for a write.
+ * When it does, the engine decides (runScript in trackWrites): only a proven read-only run skips DataChanges.
+ */
+export function queryMayWrite(sql: string): boolean {
+  return mayChangeData(sql);
+}
+
+type Listener = () => void;
+
+/**
+ * "The data changed", owned in one place per database. Every write bumps `epoch` when it starts and
+ * again when it ends (so anything read while it ran counts as old), and at each bump the caches and
+ * rollups registered with onInvalidate are dropped at once. Subscribers (the app's table list, screens
+ * that hold query results) hear once, after a run of writes has finished.
+ */
+export class DataChanges {
+  epoch = 0;
+  private writing = 0;
+  private scheduled = false;
+  private readonly invalidators = new Set<Listener>();
+  private readonly listeners = new Set<Listener>();
+  /** The epoch each table-list entry was read at (see listTablesLive). */
+  private readonly listed = new WeakMap<TableInfo, number>();
+
+  stamp(tables: readonly TableInfo[], epoch: number): void {
+    for (const t of tables) this.listed.set(t, epoch);
+  }
+
+  /**
+   * Whether `info` describes the data as it is now: false for an entry of a table list read before the
+   * latest write (the refreshed list is on its way). Entries not from listTablesLive count as current.
+   */
+  isCurrent(info: TableInfo): boolean {
+    const at = this.listed.get(info);
+    return at === undefined || at === this.epoch;
+  }
+
+  /** Runs synchronously at every bump: for caches that must never answer for older data. */
+  onInvalidate(drop: Listener): () => void {
+    this.invalidators.add(drop);
+    return () => this.invalidators.delete(drop);
+  }
+
+  /** Told once after writes have finished (not in the middle of a project open or an import). */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Something changed the data all at once (a committed project open): drop and tell, as after a write. */
+  changed(): void {
+    this.bump();
+    this.schedule();
+  }
+
+  async around<T>(write: () => Promise<T>): Promise<T> {
+    this.bump();
+    this.writing++;
+    try {
+      return await write();
+    } finally {
+      this.writing--;
+      this.bump();
+      this.schedule();
+    }
+  }
+
+  private bump(): void {
+    this.epoch++;
+    this.invalidators.forEach((drop) => drop());
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      // A write still running reschedules when it ends.
+      if (this.writing === 0) this.listeners.forEach((l) => l());
+    }, 0);
+  }
+}
+
+const tracked = new WeakMap<Db, { raw: Db; changes: DataChanges }>();
+
+/**
+ * The app's Db: the same engine, but exec, insertArrow and every query that may write go through
+ * DataChanges. Project open, import commit and console scripts all write through it, so no caller has
+ * to tell the caches that the data changed.
+ */
+export function trackWrites(raw: Db): Db {
+  const changes = new DataChanges();
+  const db: Db = {
+    query: (sql, opts) => (queryMayWrite(sql) ? runScript(raw, sql, { ...opts, aroundWrite: (run) => changes.around(run) }) : raw.query(sql, opts)),
+    exec: (sql) => changes.around(() => raw.exec(sql)),
+    insertArrow: (name, ipc) => changes.around(() => raw.insertArrow(name, ipc)),
+    registerFile: (name, bytes) => raw.registerFile(name, bytes),
+    dropFile: (name) => raw.dropFile(name),
+    tokenize: (sql) => raw.tokenize(sql),
+    close: () => raw.close(),
+  };
+  tracked.set(db, { raw, changes });
+  return db;
+}
+
+/** The table list, each entry stamped with the epoch it was read at, so a list a write overtook is known stale. */
+export async function listTablesLive(db: Db): Promise<TableInfo[]> {
+  const changes = dataChanges(db);
+  const epoch = changes.epoch;
+  const tables = await listTables(db);
+  changes.stamp(tables, epoch);
+  return tables;
+}
+
+const untracked = new WeakMap<Db, DataChanges>();
+
+/** The data changes of a Db made by trackWrites (a Db that was not has its own, which never changes). */
+export function dataChanges(db: Db): DataChanges {
+  const t = tracked.get(db);
+  if (t) return t.changes;
+  let c = untracked.get(db);
+  if (!c) untracked.set(db, (c = new DataChanges()));
+  return c;
+}
+
+/** The engine underneath: for the app's own bookkeeping writes (rollup tables), which change no user data. */
+export function rawDb(db: Db): Db {
+  return tracked.get(db)?.raw ?? db;
+}

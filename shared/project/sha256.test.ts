@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from './sha256';
+
+describe('sha256Hex', () => {
+  it('matches the FIPS 180-4 examples and node:crypto at every padding boundary', () => {
+    expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    let seed = 7;
+    for (const n of [1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 1000, 100_003]) {
+      const bytes = Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+      expect(sha256Hex(bytes), String(n)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    }
+  });
+});
+
+describe('crc32', () => {
+  it('matches the standard check value', async () => {
+    const { crc32 } = await import('./crc32');
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+});

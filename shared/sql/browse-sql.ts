@@ -1,0 +1,33 @@
+import { ident } from '../db';
+
+/**
+ * SQL the screens send for browsing: the console's first example, "open this table in the console", and
+ * the value lists of filters. Every identifier goes through ident().
+ */
+
+/** What the SQL console shows before the user has written anything. */
+export const STARTER_SQL = `-- 示例：上海社会组织各年份指标
+SELECT year, indicator, category, value, unit
+FROM sh_social_org
+ORDER BY year, indicator
+LIMIT 100;`;
+
+/** The first rows of a table, as put into the console by the catalog and after an import. */
+export function previewTableSql(table: string, limit = 100): string {
+  return `SELECT * FROM ${ident(table)} LIMIT ${limit};`;
+}
+
+/** The distinct non-null values of one column, in order: the pick list of an IN filter. */
+export function columnValuesSql(table: string, column: string, limit = 500): string {
+  return `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`;
+}
+
+/**
+ * The distinct values, as text, of a column that several tables share in meaning (e.g. each table's
+ * region column): a dashboard's region filter. Null when there is no source.
+ */
+export function valuesAcrossSql(sources: readonly { table: string; column: string }[]): string | null {
+  if (sources.length === 0) return null;
+  const parts = sources.map((s) => `SELECT DISTINCT ${ident(s.column)}::VARCHAR AS v FROM ${ident(s.table)}`);
+  return `SELECT DISTINCT v FROM (${parts.join(' UNION ')}) WHERE v IS NOT NULL ORDER BY v`;
+}

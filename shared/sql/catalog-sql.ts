@@ -1,0 +1,38 @@
+import { ident, literal } from '../db';
+
+/**
+ * SQL behind the table list (shared/db-catalog.ts), the bundled datasets (shared/datasets/load.ts) and the
+ * case library (shared/cases/model.ts).
+ */
+
+/** Every column of the user-visible tables and views of the main schema, with whether it is a view's. */
+export const CATALOG_COLUMNS_SQL = `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS ty,
+            CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind
+       FROM duckdb_columns() c
+       LEFT JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name
+      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal
+      ORDER BY c.table_name, c.column_index`;
+
+/** One row per table: its name (t) and row count (n, DOUBLE). */
+export function rowCountsSql(tables: readonly string[]): string {
+  return tables.map((t) => `SELECT ${literal(t)} AS t, count(*)::DOUBLE AS n FROM ${ident(t)}`).join(' UNION ALL ');
+}
+
+/** A bundled CSV read with the column types its catalog entry declares (never guessed). */
+export function readCsvSql(fileName: string, columns: readonly { name: string; type: string }[]): string {
+  const list = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');
+  return `SELECT * FROM read_csv(${literal(fileName)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${list}})`;
+}
+
+export function createTableAsSql(table: string, select: string): string {
+  return `CREATE OR REPLACE TABLE ${ident(table)} AS ${select}`;
+}
+
+export const CASES_SQL = `SELECT case_id, title, province, city, district, level, adcode, year, year_end, year_basis, theme, tags, summary, source, quote, note
+FROM cases ORDER BY case_id`;
+
+const INDICATOR_COLUMNS = 'id, case_id, region, year, indicator, indicator_en, category, category_en, value_text, value_norm, unit_norm, approx, source, quote, note';
+
+export function caseIndicatorsSql(caseId: string): string {
+  return `SELECT ${INDICATOR_COLUMNS} FROM case_indicators WHERE case_id = ${literal(caseId)} ORDER BY id`;
+}
