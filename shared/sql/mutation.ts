@@ -85,6 +85,8 @@ export interface ScriptOptions extends QueryOptions {
    * also wraps failed and cancelled runs. A script proven read-only never goes through it.
    */
   aroundWrite?<T>(run: () => Promise<T>): Promise<T>;
+  /** Called as soon as the script has been handed to Db.query (after the engine lexed it). */
+  onSent?(): void;
 }
 
 /**
@@ -108,19 +110,24 @@ export function withoutBeginLine(message: string): string {
  * `aroundWrite`. Db.query's own connection ends the read-only transaction with the call.
  */
 export async function runScript(db: Db, sql: string, opts: ScriptOptions = {}): Promise<Table> {
-  const { aroundWrite = (run) => run(), ...queryOptions } = opts;
+  const { aroundWrite = (run) => run(), onSent, ...queryOptions } = opts;
   const verdict = await classifyScript(db, sql).catch((): ScriptClass => ({ kind: 'may-change', reason: 'lexer' }));
-  if (verdict.kind === 'empty') return db.query(sql, queryOptions);
+  const send = (text: string) => {
+    const result = db.query(text, queryOptions);
+    onSent?.();
+    return result;
+  };
+  if (verdict.kind === 'empty') return send(sql);
   if (verdict.kind === 'reads') {
     try {
-      return await db.query(READ_ONLY_BEGIN + sql, queryOptions);
+      return await send(READ_ONLY_BEGIN + sql);
     } catch (e) {
       const error = toDbError(e, sql);
       if (!refusedInReadOnly(error)) throw error.kind === 'cancelled' ? error : new DbError(error.kind, withoutBeginLine(error.message), sql);
       // It tried to write (and nothing was written): run it for real, as a change.
     }
   }
-  return aroundWrite(() => db.query(sql, queryOptions));
+  return aroundWrite(() => send(sql));
 }
 
 /**
