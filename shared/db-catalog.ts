@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { CATALOG_COLUMNS_SQL, rowCountsSql } from './sql/catalog-sql';
+import { catalogColumnsSql, rowCountsSql } from './sql/catalog-sql';
 
 export interface ColumnInfo {
   name: string;
@@ -15,7 +15,15 @@ export interface TableInfo {
 
 /** Lists the user-visible tables and views of the main schema with row counts and column types. */
 export async function listTables(db: Db): Promise<TableInfo[]> {
-  const cols = await db.query(CATALOG_COLUMNS_SQL);
+  return describe(db, await db.query(catalogColumnsSql()));
+}
+
+/** One table or view, as listTables describes it (for callers without a table list, e.g. the CLI); null if absent. */
+export async function describeTable(db: Db, name: string): Promise<TableInfo | null> {
+  return (await describe(db, await db.query(catalogColumnsSql(name))))[0] ?? null;
+}
+
+async function describe(db: Db, cols: Awaited<ReturnType<Db['query']>>): Promise<TableInfo[]> {
   const byName = new Map<string, TableInfo>();
   for (const row of cols) {
     const name = String(row.t);

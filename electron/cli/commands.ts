@@ -3,14 +3,17 @@
  * help texts (i18n keys). The parser (args.ts) and the help (help.ts) read this table; sgw.ts maps each name
  * to the function that runs it. A new command is one entry here plus its runner.
  */
-import type { ExportChartKind } from '../../shared/export/chart-data';
 import { CSV_ENCODINGS } from '../../shared/export/table-export';
+import { CHART_KINDS } from '../../shared/model/chart-spec';
 import { OUTPUT_FORMATS } from '../../shared/format/table-output';
 import { ENCODINGS } from '../../shared/import/types';
 import type { CommandSpec } from './args';
 
-export const EXPORT_KINDS: readonly ExportChartKind[] = ['column', 'bar', 'line', 'pie', 'combo'];
+/** Every kind the app draws (the chart is a ChartSpec run as in the app). */
+export const EXPORT_KINDS = CHART_KINDS;
 const EXPORT_OUTPUTS = ['--xlsx', '--png', '--svg', '--csv'];
+/** What a --spec file already says: giving these too would be ambiguous. */
+const CHART_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source'];
 const PIXELS = [100, 8000] as const;
 
 export const COMMANDS = {
@@ -51,7 +54,6 @@ export const COMMANDS = {
     positionals: [],
     flags: {
       '--sql': { kind: 'single', help: 'cli.flag.sql', arg: 'cli.arg.sql' },
-      // Filled in by the one-chart-path work (a saved chart's JSON); declared here so the parser knows it.
       '--spec': { kind: 'single', help: 'cli.flag.spec', arg: 'cli.arg.file' },
       '--chart': { kind: 'single', help: 'cli.flag.chart', choices: EXPORT_KINDS, invalid: 'cli.export.badChart' },
       '--x': { kind: 'single', help: 'cli.flag.x', arg: 'cli.arg.column' },
@@ -74,9 +76,10 @@ export const COMMANDS = {
     usesDb: true,
     exitCodes: 'cli.exit.export',
     check({ values }, fail) {
-      // Until --spec runs a saved chart, taking it would silently ignore it.
-      if (values['--spec'] !== undefined) fail('cli.notUsed', { command: 'sgw export', flag: '--spec' });
-      for (const flag of ['--sql', '--x', '--y']) if (!values[flag]?.trim()) fail('cli.missingFlag', { flag });
+      if (values['--spec'] !== undefined) {
+        const clash = CHART_FLAGS.filter((f) => values[f] !== undefined);
+        if (clash.length) fail('cli.export.specConflict', { flags: clash.join(' ') });
+      } else for (const flag of ['--sql', '--x', '--y']) if (!values[flag]?.trim()) fail('cli.missingFlag', { flag });
       if (!EXPORT_OUTPUTS.some((f) => values[f] !== undefined)) fail('cli.export.noOutput');
     },
   },

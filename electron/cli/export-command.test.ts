@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
+import { expectKindMarks } from '../../tests/fixtures/export/svg-marks';
+import type { ChartData } from '../../shared/charts/chart-data';
+import type { ChartSpec } from '../../shared/model/chart-spec';
 import { runCli } from './sgw';
 
 const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
@@ -109,13 +112,110 @@ describe('sgw export', () => {
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', out, '--encoding', 'big5')).err).toContain('不支持的编码：big5');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--png', out, '--scale', '5')).err).toContain('--scale 不接受“5”（可用 1、2、3）');
     const missing = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '不存在', '--xlsx', out);
-    expect([missing.code, missing.err]).toEqual([2, 'columns not in the result: 不存在\n']);
+    expect([missing.code, missing.err]).toEqual([2, '查询结果中没有这些列：不存在\n']);
+    expect((await sgw('export', '--sql', WIDE, '--chart', 'combo', '--x', '类型', '--y', '2014年', '--xlsx', out)).err).toContain('combo 图需要两列数值');
+    expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2013年,2014年', '--series', '类型', '--xlsx', out)).err).toContain('指定 --series 时，--y 只能给一列');
     const bad = await sgw('export', '--sql', 'SELECT * FROM 不存在的表', '--x', 'a', '--y', 'b', '--xlsx', out, '--lang', 'en');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('Table, view or function not found');
     const empty = await sgw('export', '--sql', 'SELECT 1 AS a WHERE false', '--x', 'a', '--y', 'a', '--xlsx', out);
     expect([empty.code, empty.err]).toEqual([1, '查询没有返回数据，未写入文件\n']);
     expect((await sgw('export', '--bogus')).code).toBe(2);
+    await expect(readFile(out)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+/** A saved chart's JSON, as 保存图表 stores it (one record) or as a bare ChartSpec. */
+const SPEC: ChartSpec = {
+  version: 1,
+  table: 'demo_orgs',
+  kind: 'column',
+  x: '类型',
+  series: '年份',
+  measures: [{ column: '数量', agg: 'sum', transform: 'none', unit: '家' }],
+  filters: [{ column: '地区', op: 'in', values: ['上海', '北京'] }],
+  sort: 'x_asc',
+  stack: 'none',
+  title: '各类型社会组织数',
+  annotations: [],
+};
+
+describe('sgw export --spec', () => {
+  const specFile = async (name: string, json: unknown) => {
+    const file = path.join(dir, name);
+    await writeFile(file, JSON.stringify(json));
+    return file;
+  };
+
+  it('runs a saved chart record and a bare spec headless, with the numbers the app draws', async () => {
+    for (const [name, json] of [
+      ['record.json', { id: 'c1', savedAt: '2025-01-01T00:00:00Z', spec: SPEC }],
+      ['bare.json', SPEC],
+    ] as const) {
+      const xlsx = path.join(dir, `${name}.xlsx`);
+      const csv = path.join(dir, `${name}.csv`);
+      const r = await sgw('export', '--spec', await specFile(name, json), '--xlsx', xlsx, '--csv', csv);
+      expect([r.code, r.err]).toEqual([0, '']);
+      const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
+      expect(x.charts).toHaveLength(1);
+      expect(x.charts[0].xml).toContain('<c:barDir val="col"/>');
+      expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
+      expect(x.charts[0].series.map((s) => [x.resolveRef(s.tx)[0], s.numCache])).toEqual([
+        ['2013（家）', [null, 6000, 3900]],
+        ['2014（家）', [300, 6300, 4000]],
+      ]);
+      // The chart's data as CSV, with the same headers as its sheet.
+      expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(csv))).toBe('\ufeff类型,2013（家）,2014（家）\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
+    }
+  });
+
+  it('exports a map as its picture (Excel: picture + data table, PNG, SVG with the tile map), never as bars', async () => {
+    const map: ChartSpec = { ...SPEC, kind: 'map', x: '地区', series: undefined, filters: [], title: '各地区社会组织数' };
+    const file = await specFile('map.json', map);
+    const [xlsx, svg, png] = ['map.xlsx', 'map.svg', 'map.png'].map((f) => path.join(dir, f));
+    const r = await sgw('export', '--spec', file, '--xlsx', xlsx, '--svg', svg, '--png', png, '--scale', '1');
+    expect([r.code, r.err]).toEqual([0, '']);
+    const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
+    expect(x.charts).toEqual([]);
+    expect(x.pictures).toHaveLength(1);
+    expect(Array.from(x.pictures[0].bytes.slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const ws = x.workbook.Sheets['各地区社会组织数'];
+    expect([ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['地区', '数量（求和）（家）', '上海', 20200, '北京', 300]);
+    const data: ChartData = {
+      kind: 'map', title: '各地区社会组织数', categoryLabel: '地区', categories: ['上海', '北京'], keys: ['上海', '北京'],
+      series: [{ name: '数量（求和）', values: [20200, 300], axis: 'left', type: 'map', unit: '家' }], source: '', stack: 'none', annotations: [],
+    };
+    expectKindMarks(await readFile(svg, 'utf8'), data);
+    const bytes = new Uint8Array(await readFile(png));
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([960, 540]);
+  });
+
+  it('runs on the tables of a project given with --project', async () => {
+    const project = path.resolve(__dirname, '../../tests/fixtures/projects/v1-project.sgwp');
+    const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '受访人数', agg: 'sum', transform: 'none' }], title: '受访人数' };
+    const csv = path.join(dir, 'project.csv');
+    const r = await sgw('export', '--spec', await specFile('project.json', spec), '--project', project, '--csv', csv);
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(new TextDecoder().decode(await readFile(csv)).split('\r\n')[0]).toBe('社区,受访人数（求和）');
+    // Without the project the table is not there: a plain message, exit 1.
+    const without = await sgw('export', '--spec', await specFile('project.json', spec), '--csv', csv);
+    expect([without.code, without.err]).toEqual([1, '找不到图表所用的表 社区问卷：请用 --project 载入含有它的项目，或检查表名\n']);
+  });
+
+  it('explains a bad chart file and refuses chart flags next to --spec', async () => {
+    const out = path.join(dir, 'never.svg');
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{ "version": 1, ');
+    const r = await sgw('export', '--spec', broken, '--svg', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^无法读取图表文件 .*broken\.json：/);
+    const wrong = await sgw('export', '--spec', await specFile('wrong.json', { ...SPEC, kind: 'radar' }), '--svg', out, '--lang', 'en');
+    expect([wrong.code, wrong.err]).toEqual([2, expect.stringMatching(/^Cannot read the chart file .*wrong\.json: chart spec: kind must be one of/)]);
+    const clash = await sgw('export', '--spec', await specFile('ok.json', SPEC), '--sql', 'SELECT 1', '--x', 'a', '--svg', out);
+    expect([clash.code, clash.err.split('\n')[0]]).toEqual([2, '--spec 已经说明了图表，不能再给 --sql --x']);
+    const column = await sgw('export', '--spec', await specFile('col.json', { ...SPEC, x: '不存在' }), '--svg', out);
+    expect([column.code, column.err]).toEqual([1, 'demo_orgs中没有这些列：不存在\n']);
     await expect(readFile(out)).rejects.toThrow(/ENOENT/);
   });
 });

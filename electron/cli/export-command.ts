@@ -1,16 +1,29 @@
 /**
- * `sgw export`: run an aggregate query and write it as an Excel file with a native chart, an SVG picture
- * and/or CSV, for scripted annual reports. Files are replaced atomically.
+ * `sgw export`: a chart as an Excel file (native chart, or the picture for kinds Excel has no chart for), a
+ * PNG, an SVG and/or CSV, for scripted annual reports. The chart is a ChartSpec — built from --sql/--x/--y or
+ * read from a saved chart's JSON (--spec) — run by runChart and drawn by buildChartOption, exactly as in the
+ * app. Files are replaced atomically.
  */
+import { readFile } from 'node:fs/promises';
+import type { Table } from 'apache-arrow';
 import { writeFileAtomic } from '../main/atomic-write';
+import { buildChartOption } from '../../shared/charts/chart-option';
+import type { ChartData } from '../../shared/charts/chart-data';
+import { runChart } from '../../shared/charts/run-chart';
 import type { Db } from '../../shared/db';
+import { describeTable } from '../../shared/db-catalog';
 import { describeDbError } from '../../shared/db-errors';
-import { exportChartFromTable, type ExportChartKind } from '../../shared/export/chart-data';
-import { exportChartOption } from '../../shared/export/chart-option';
-import { tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
+import { officeForm } from '../../shared/export/chart-kinds';
+import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
+import { formatNumber } from '../../shared/format/number';
 import type { Translate } from '../../shared/i18n';
+import type { DatasetCatalog, Lang } from '../../shared/model/catalog';
+import { specColumns, type ChartSpec } from '../../shared/model/chart-spec';
+import { chartSpecFromFile } from '../../shared/model/dashboard';
+import { createQueryViewSql } from '../../shared/sql/query-view';
 import type { ParsedArgs } from './args';
+import { ExportUsageError, QUERY_VIEW, inQueryOrder, specFromFlags } from './export-spec';
 import { renderPng, renderSvg } from './svg-chart';
 
 export interface ExportIo {
@@ -19,73 +32,130 @@ export interface ExportIo {
 }
 
 export interface ExportDeps {
-  /** Opens the database with the bundled (or `--datasets`) tables loaded. */
-  openDb(datasets: string | undefined, t: Translate): Promise<Db>;
+  /** Opens the database with the bundled (or `--datasets`) tables loaded (and `--project`'s), with their catalog. */
+  openDb(datasets: string | undefined, t: Translate): Promise<{ db: Db; catalog: DatasetCatalog | null }>;
   writeFile?(file: string, bytes: Uint8Array): Promise<void>;
+  readFile?(file: string): Promise<Uint8Array>;
 }
 
-/** Runs `sgw export …` (arguments parsed and checked against commands.ts); returns the exit code (0 ok, 1 query or write failed, 2 usage). */
+type Flags = ParsedArgs['values'];
+
+/** A failure with its exit code and the message to print. */
+class Failure extends Error {
+  constructor(
+    readonly code: 1 | 2,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Runs `sgw export …` (arguments parsed and checked against commands.ts); returns the exit code (0 ok, 1 query,
+ * chart or write failed, 2 usage).
+ */
 export async function runExportCommand(args: ParsedArgs, io: ExportIo, t: Translate, deps: ExportDeps): Promise<number> {
   const lang = args.lang;
   const o = args.values;
+  // A bad --spec file is a usage error, found before the database starts.
+  let fileSpec: ChartSpec | undefined;
+  if (o['--spec'] !== undefined) {
+    try {
+      fileSpec = chartSpecFromFile(JSON.parse(new TextDecoder().decode(await (deps.readFile ?? readFile)(o['--spec']))));
+    } catch (e) {
+      io.err(`${t('cli.export.badSpec', { file: o['--spec'], detail: e instanceof Error ? e.message : String(e) })}\n`);
+      return 2;
+    }
+  }
 
-  let db: Db;
+  let opened: { db: Db; catalog: DatasetCatalog | null };
   try {
-    db = await deps.openDb(o['--datasets'], t);
+    opened = await deps.openDb(o['--datasets'], t);
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
     return 2;
   }
-  const write = deps.writeFile ?? ((file: string, bytes: Uint8Array) => writeFileAtomic(file, bytes));
   try {
-    let table;
-    try {
-      table = await db.query(o['--sql']!);
-    } catch (e) {
-      const d = describeDbError(e, t);
-      io.err(`${d.title}\n${d.detail}\n`);
-      return 1;
-    }
-    if (table.numRows === 0) {
-      io.err(`${t('cli.export.empty')}\n`);
-      return 1;
-    }
-    const y = o['--y']!.split(',').map((s) => s.trim()).filter(Boolean);
-    const kind = (o['--chart'] ?? 'column') as ExportChartKind;
-    let chart;
-    try {
-      chart = exportChartFromTable(table, {
-        kind,
-        x: o['--x']!,
-        y,
-        series: o['--series'],
-        title: o['--title'] ?? `${y.join('、')} · ${o['--x']}`,
-        subtitle: o['--subtitle'],
-        unit: o['--unit'],
-        source: o['--source'],
-      });
-    } catch (e) {
-      io.err(`${(e as Error).message}\n`);
-      return 2;
-    }
-    const outputs: [string | undefined, () => Promise<Uint8Array>][] = [
-      [o['--xlsx'], async () => chartToXlsx(chart, { lang })],
-      [o['--svg'], async () => new TextEncoder().encode(renderSvg(exportChartOption(chart, lang), Number(o['--width'] ?? 960), Number(o['--height'] ?? 540)))],
-      [o['--png'], async () => renderPng(exportChartOption(chart, lang), Number(o['--width'] ?? 960), Number(o['--height'] ?? 540), Number(o['--scale'] ?? 2))],
-      [o['--csv'], () => tableToCsv(table, (o['--encoding']?.toLowerCase() ?? 'utf-8') as CsvEncoding)],
-    ];
-    for (const [file, make] of outputs) {
-      if (!file) continue;
-      try {
-        await write(file, await make());
-      } catch (e) {
-        io.err(`${t('export.failed', { detail: `${file}: ${(e as Error).message}` })}\n`);
-        return 1;
-      }
-      io.out(`${t('cli.export.wrote', { file })}\n`);
-    }
+    const { data, csv } = await chartFor(opened, o, fileSpec, lang, t);
+    await writeOutputs(o, data, csv, lang, t, io, deps);
     return 0;
+  } catch (e) {
+    if (!(e instanceof Failure)) throw e;
+    io.err(`${e.message}\n`);
+    return e.code;
   } finally {
-    await db.close();
+    await opened.db.close();
+  }
+}
+
+/** The chart's data, and the CSV bytes to write (--sql: the query's own rows, as always; --spec: the chart's data). */
+async function chartFor({ db, catalog }: { db: Db; catalog: DatasetCatalog | null }, o: Flags, fileSpec: ChartSpec | undefined, lang: Lang, t: Translate) {
+  const dbFailure = (e: unknown) => {
+    const d = describeDbError(e, t);
+    return new Failure(1, `${d.title}\n${d.detail}`);
+  };
+  let spec = fileSpec;
+  let rows: Table | undefined;
+  if (!spec) {
+    try {
+      rows = await db.query(o['--sql']!);
+      if (rows.numRows > 0) await db.exec(createQueryViewSql(QUERY_VIEW, o['--sql']!));
+    } catch (e) {
+      throw dbFailure(e);
+    }
+    if (rows.numRows === 0) throw new Failure(1, t('cli.export.empty'));
+    try {
+      spec = specFromFlags({ chart: o['--chart'], x: o['--x']!, y: o['--y']!, series: o['--series'], title: o['--title'], subtitle: o['--subtitle'], unit: o['--unit'], source: o['--source'] }, t);
+    } catch (e) {
+      if (e instanceof ExportUsageError) throw new Failure(2, e.message);
+      throw e;
+    }
+  }
+  let table;
+  try {
+    table = await describeTable(db, spec.table);
+  } catch (e) {
+    throw dbFailure(e);
+  }
+  if (!table) throw new Failure(1, t('cli.export.noTable', { table: spec.table }));
+  const missing = specColumns(spec).filter((c) => !table.columns.some((col) => col.name === c));
+  if (missing.length) throw new Failure(fileSpec ? 1 : 2, t('cli.export.missingColumns', { table: fileSpec ? spec.table : t('cli.export.queryResult'), columns: missing.join(lang === 'en' ? ', ' : '、') }));
+  let run;
+  try {
+    run = await runChart(db, spec, { table, catalog, lang });
+  } catch (e) {
+    throw dbFailure(e);
+  }
+  if (run.status === 'empty') throw new Failure(1, t('cli.export.empty'));
+  if (run.status === 'too-many') throw new Failure(1, t('chart.tooMany', { max: formatNumber(run.max, lang) }));
+  const data = rows ? inQueryOrder(run.data, rows, spec.x, spec.series) : run.data;
+  const encoding = (o['--encoding']?.toLowerCase() ?? 'utf-8') as CsvEncoding;
+  const csv = async () => (rows ? tableToCsv(rows, encoding) : chartToCsv(data, encoding));
+  return { data, csv };
+}
+
+async function writeOutputs(o: Flags, data: ChartData, csv: () => Promise<Uint8Array>, lang: Lang, t: Translate, io: ExportIo, deps: ExportDeps) {
+  const pictures = o['--png'] || o['--svg'] || (o['--xlsx'] && officeForm(data.kind) === 'picture');
+  // User GeoJSON basemaps live in the app's profile: the CLI has no shapes to draw them with.
+  if (pictures && data.basemap) throw new Failure(1, t('cli.export.basemap', { name: data.basemap }));
+  const width = Number(o['--width'] ?? 960);
+  const height = Number(o['--height'] ?? 540);
+  // The option the app's screen draws for this chart (the renderers add only a white background, no animation).
+  const picture = () => buildChartOption(data, lang);
+  const outputs: [string | undefined, () => Promise<Uint8Array>][] = [
+    [o['--xlsx'], async () => chartToXlsx({ data, ...(officeForm(data.kind) === 'picture' ? { picture: renderPng(picture(), 960, 540, 2) } : {}) }, { lang })],
+    [o['--svg'], async () => new TextEncoder().encode(renderSvg(picture(), width, height))],
+    [o['--png'], async () => renderPng(picture(), width, height, Number(o['--scale'] ?? 2))],
+    [o['--csv'], csv],
+  ];
+  const write = deps.writeFile ?? ((file: string, bytes: Uint8Array) => writeFileAtomic(file, bytes));
+  for (const [file, make] of outputs) {
+    if (!file) continue;
+    try {
+      await write(file, await make());
+    } catch (e) {
+      throw new Failure(1, t('export.failed', { detail: `${file}: ${(e as Error).message}` }));
+    }
+    io.out(`${t('cli.export.wrote', { file })}\n`);
   }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listTables, type TableInfo } from '../../shared/db-catalog';
 import type { Db } from '../../shared/db';
+import type { DatasetCatalog } from '../../shared/model/catalog';
 import { loadBundledDatasets } from '../../shared/datasets/load';
 import { describeDbError } from '../../shared/db-errors';
 import { translator, type Translate } from '../../shared/i18n';
@@ -33,12 +34,14 @@ function formatTables(tables: TableInfo[], format: OutputFormat): string {
   return format === 'csv' ? toCsv(headers, rows, { lineEnding: '\n' }) : `${renderTextTable(headers, rows, [false, false, true, false])}\n`;
 }
 
-async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<Db> {
+async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<{ db: Db; catalog: DatasetCatalog }> {
   const db = await openNodeDb();
   let bundled: string[] = [];
+  let catalog: DatasetCatalog;
   try {
-    const { catalog, views } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
-    bundled = [...catalog.datasets.map((d) => d.table), ...views];
+    const loaded = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(dir, p))));
+    catalog = loaded.catalog;
+    bundled = [...catalog.datasets.map((d) => d.table), ...loaded.views];
   } catch (e) {
     await db.close();
     throw new UsageError(t('cli.datasetsFailed', { detail: e instanceof Error ? e.message : String(e) }));
@@ -51,7 +54,7 @@ async function openWithDatasets(dir: string, t: Translate, project?: string): Pr
       throw new UsageError(t('cli.projectFailed', { reason: describeProjectError(e, t) }));
     }
   }
-  return db;
+  return { db, catalog };
 }
 
 type Runner = (args: ParsedArgs, io: CliIo, t: Translate) => Promise<number>;
@@ -61,7 +64,7 @@ function withDb(run: (db: Db, args: ParsedArgs) => Promise<string>): Runner {
   return async (args, io, t) => {
     let db: Db;
     try {
-      db = await openWithDatasets(args.values['--datasets'] ?? defaultDatasetsDir(), t, args.values['--project']);
+      ({ db } = await openWithDatasets(args.values['--datasets'] ?? defaultDatasetsDir(), t, args.values['--project']));
     } catch (e) {
       io.err(`${(e as Error).message}\n`);
       return 2;

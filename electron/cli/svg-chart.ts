@@ -1,14 +1,18 @@
-/** Server-side SVG of an ECharts option: no DOM, no canvas, so the CLI can draw charts headless. */
+/**
+ * Pictures of an ECharts option in Node: SVG from ECharts' server-side renderer (no DOM, no canvas), PNG
+ * rasterised from it by resvg. The option is the one the app's screen shows; pictureOption adds only a
+ * white background and no animation, as the app's own picture exports do.
+ */
 // The CLI is the one node-side place that draws charts (docs/architecture.md); nothing else here runs ECharts.
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { svgSafeFonts } from '../../shared/export/chart-option';
+import { pictureOption } from '../../shared/charts/picture';
 
 export function renderSvg(option: EChartsOption, width = 960, height = 540): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption(svgSafeFonts({ backgroundColor: '#fff', ...option, animation: false }));
+    chart.setOption(pictureOption(option));
     return chart.renderToSVGString();
   } finally {
     // Without dispose, ECharts keeps timers alive and Node never exits.

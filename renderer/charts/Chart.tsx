@@ -1,6 +1,8 @@
 import { useEffect, useRef, type Ref } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
+import type { ChartData } from '../../shared/charts/chart-data';
+import { ChartDataTable } from './ChartDataTable';
 
 /** What a click on a chart element reports (a bar, slice, cell or tile). */
 export interface ChartClickEvent {
@@ -19,6 +21,8 @@ interface ChartProps {
   onChartClick?(e: ChartClickEvent): void;
   /** The live ECharts instance (for export: getDataURL, renderToSVGString …); null after unmount. */
   instanceRef?: Ref<echarts.ECharts | null>;
+  /** The numbers drawn: also given as a visually hidden table (screen readers, tests). */
+  data?: ChartData;
 }
 
 function assign<T>(ref: Ref<T> | undefined, value: T) {
@@ -27,7 +31,7 @@ function assign<T>(ref: Ref<T> | undefined, value: T) {
 }
 
 /** The only place that runs ECharts: init once, setOption on change, resize with its box, dispose on unmount. */
-export function Chart({ option, label, className, onChartClick, instanceRef }: ChartProps) {
+export function Chart({ option, label, className, onChartClick, instanceRef, data }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const onClick = useRef(onChartClick);
@@ -58,13 +62,16 @@ export function Chart({ option, label, className, onChartClick, instanceRef }: C
   }, [option]);
 
   return (
-    <div
-      ref={box}
-      role="img"
-      aria-label={label}
-      className={className ?? 'chart'}
-      data-testid="chart"
-      style={onChartClick ? { cursor: 'pointer' } : undefined}
-    />
+    <>
+      <div
+        ref={box}
+        role="img"
+        aria-label={label}
+        className={className ?? 'chart'}
+        data-testid="chart"
+        style={onChartClick ? { cursor: 'pointer' } : undefined}
+      />
+      {data && <ChartDataTable data={data} />}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ECharts } from 'echarts';
+import type { ECharts, EChartsOption } from 'echarts';
 import type { ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpec } from '../../shared/model/chart-spec';
 
@@ -7,6 +7,8 @@ import type { ChartSpec } from '../../shared/model/chart-spec';
 export interface ChartActionTarget {
   spec: ChartSpec;
   data: ChartData;
+  /** The option the screen renders: every picture of the chart is drawn from this object. */
+  option: EChartsOption;
   sql: string;
   /** The drawn chart, when it is on screen. */
   getInstance(): ECharts | null;

@@ -1,23 +1,22 @@
 /**
  * Chart pictures for reports: PNG at 1×/2×/3× from an off-screen canvas instance, SVG from ECharts'
- * server-side renderer (no DOM needed), and the PNG on the clipboard. A separate instance per export keeps
- * the on-screen chart untouched and gives every picture the same size whatever the window's size.
+ * server-side renderer (no DOM needed), and the PNG on the clipboard. Each takes the option the screen
+ * renders and draws pictureOption(option): the same option plus a white background and no animation. A
+ * separate instance per export keeps the on-screen chart untouched and gives every picture the same size
+ * whatever the window's size.
  */
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
-import { svgSafeFonts } from '../../shared/export/chart-option';
+import { PICTURE_SIZE, pictureOption } from '../../shared/charts/picture';
 
 export interface PictureSize {
   width: number;
   height: number;
 }
 
-/** 16:9 at a size that reads well in a Word/WPS page. */
-export const PICTURE_SIZE: PictureSize = { width: 960, height: 540 };
+export { PICTURE_SIZE };
 export const PNG_SCALES = [1, 2, 3] as const;
 export type PngScale = (typeof PNG_SCALES)[number];
-
-const forPicture = (option: EChartsOption): EChartsOption => ({ backgroundColor: '#fff', ...option, animation: false });
 
 function dataUrlBytes(url: string): Uint8Array {
   const b64 = url.slice(url.indexOf(',') + 1);
@@ -27,13 +26,13 @@ function dataUrlBytes(url: string): Uint8Array {
   return out;
 }
 
-export function chartPng(option: EChartsOption, scale: PngScale, size: PictureSize = PICTURE_SIZE): Uint8Array {
+export function chartPng(onScreen: EChartsOption, scale: PngScale, size: PictureSize = PICTURE_SIZE): Uint8Array {
   const box = document.createElement('div');
   box.style.cssText = `position:fixed;left:-20000px;top:0;width:${size.width}px;height:${size.height}px`;
   document.body.append(box);
   const chart = echarts.init(box, undefined, { renderer: 'canvas', width: size.width, height: size.height });
   try {
-    chart.setOption(forPicture(option));
+    chart.setOption(pictureOption(onScreen));
     return dataUrlBytes(chart.getDataURL({ type: 'png', pixelRatio: scale, backgroundColor: '#fff' }));
   } finally {
     chart.dispose();
@@ -41,10 +40,10 @@ export function chartPng(option: EChartsOption, scale: PngScale, size: PictureSi
   }
 }
 
-export function chartSvg(option: EChartsOption, size: PictureSize = PICTURE_SIZE): string {
+export function chartSvg(onScreen: EChartsOption, size: PictureSize = PICTURE_SIZE): string {
   const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption(svgSafeFonts(forPicture(option)));
+    chart.setOption(pictureOption(onScreen));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();
@@ -56,8 +55,8 @@ export function canCopyImages(): boolean {
 }
 
 /** Puts a 2× PNG of the chart on the clipboard (pastes into Word, WPS, PowerPoint, chat apps). */
-export async function copyChartPng(option: EChartsOption, scale: PngScale = 2): Promise<void> {
-  const bytes = chartPng(option, scale);
+export async function copyChartPng(onScreen: EChartsOption, scale: PngScale = 2): Promise<void> {
+  const bytes = chartPng(onScreen, scale);
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
   await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
 }

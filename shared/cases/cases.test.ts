@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { loadBundledDatasets } from '../datasets/load';
-import { CURRENT_COLOUR, buildComparisonOption, comparisonSql, comparisonsFromTable, exportChartFromComparison, shortRegion } from './comparison';
+import { buildChartOption } from '../charts/chart-option';
+import { ACCENT_COLOUR, MUTED_COLOUR } from '../charts/theme';
+import { comparisonAccent, comparisonChartData, comparisonSql, comparisonsFromTable, shortRegion } from './comparison';
 import { caseFacets, filterCases, matchScore, normalizeText } from './filter';
 import { formatIndicatorValue, pickKpis } from './kpi';
 import { CASES_SQL, caseIndicatorsSql } from '../sql/catalog-sql';
@@ -112,11 +114,20 @@ describe('case library on the bundled data', () => {
     expect(pop.places.map((p) => shortRegion(p.region))).toEqual(expect.arrayContaining(['海淀区', '成华区', '镇安县', '六安市', '东莞市']));
     const area = comps[1];
     expect(area.places.find((p) => p.region === '四川省成都市成华区')!.value).toBe(108);
-    const option = buildComparisonOption(pop, 'zh-CN') as { series: { data: { value: number; itemStyle: { color: string } }[] }[] };
+    // ChartData of kind bar, one series, drawn by the common option builder: the case's place orange, the rest grey.
+    const data = comparisonChartData(pop, 'zh-CN');
+    expect(data).toMatchObject({ kind: 'bar', title: '人口', categoryLabel: '地区', unit: '人', source: '' });
+    expect(data.series).toHaveLength(1);
+    expect(data.series[0].values).toEqual(pop.places.map((p) => p.value));
+    expect(data.categories).toEqual(pop.places.map((p) => shortRegion(p.region)));
+    expect(comparisonAccent(pop)).toBe('北京市海淀区');
+    const option = buildChartOption(data, 'zh-CN', { accent: comparisonAccent(pop) }) as { series: { type: string; data: { value: number; itemStyle: { color: string } }[] }[]; yAxis: { data: string[] } };
     const i = pop.places.findIndex((p) => p.current);
-    expect(option.series[0].data[i]).toEqual({ value: 3402000, itemStyle: { color: CURRENT_COLOUR } });
-    expect(option.series[0].data.filter((d) => d.itemStyle.color === CURRENT_COLOUR)).toHaveLength(1);
-    expect(exportChartFromComparison(pop).series[0].values).toEqual(pop.places.map((p) => p.value));
+    expect(option.series[0].type).toBe('bar');
+    expect(option.yAxis.data).toEqual(data.categories);
+    expect(option.series[0].data[i]).toEqual({ value: 3402000, itemStyle: { color: ACCENT_COLOUR } });
+    expect(option.series[0].data.filter((d) => d.itemStyle.color === ACCENT_COLOUR)).toHaveLength(1);
+    expect(option.series[0].data.filter((d) => d.itemStyle.color === MUTED_COLOUR)).toHaveLength(pop.places.length - 1);
     // A place with no comparable figures.
     const none = comparisonsFromTable(await db.query(comparisonSql('999999')), 'zh-CN');
     expect(none).toEqual([]);

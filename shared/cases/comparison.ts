@@ -1,10 +1,8 @@
 import type { Table } from 'apache-arrow';
-import type { EChartsOption } from 'echarts';
-import { CJK_FONT_STACK } from '../charts/theme';
+import type { ChartData } from '../charts/chart-data';
 import { literal } from '../db';
 import { tableRows } from '../format/cell';
-import { formatCompact, formatNumber } from '../format/number';
-import type { ExportChart } from '../export/chart-data';
+import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 
 /**
@@ -60,34 +58,6 @@ export function comparisonsFromTable(table: Table, lang: Lang): Comparison[] {
   });
 }
 
-/**
- * Horizontal bars, the case's own place in orange and the others in grey. Built directly rather than via
- * an Arrow table: apache-arrow's builders compile code with `new Function`, which the app's CSP forbids.
- */
-export function buildComparisonOption(c: Comparison, lang: Lang, fontSize = 12): EChartsOption {
-  const withUnit = (v: number) => `${formatNumber(v, lang)}${c.unit ? ` ${c.unit}` : ''}`;
-  return {
-    textStyle: { fontFamily: CJK_FONT_STACK, fontSize },
-    title: { text: c.label, left: 'left', textStyle: { fontSize: fontSize + 2 } },
-    grid: { left: 8, right: fontSize * 5, top: fontSize * 3, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => (typeof v === 'number' ? withUnit(v) : String(v)) },
-    xAxis: { type: 'value', name: c.unit, axisLabel: { fontSize, formatter: (v: number) => formatCompact(v, lang) } },
-    yAxis: { type: 'category', inverse: true, data: c.places.map((p) => shortRegion(p.region)), axisLabel: { interval: 0, fontSize } },
-    series: [
-      {
-        type: 'bar',
-        name: c.label,
-        barMaxWidth: 28,
-        data: c.places.map((p) => ({ value: p.value, itemStyle: { color: p.current ? CURRENT_COLOUR : OTHER_COLOUR } })),
-        label: { show: true, position: 'right', fontSize, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatCompact(p.value, lang) : '') },
-      },
-    ],
-  };
-}
-
-export const CURRENT_COLOUR = '#D55E00';
-const OTHER_COLOUR = '#9aa5b1';
-
 /** "四川省成都市成华区" → "成华区": the last administrative unit keeps the bars readable. */
 export function shortRegion(region: string): string {
   const m = region.match(/(?:省|自治区|市)([^省市]+(?:区|县|市))$/);
@@ -96,14 +66,28 @@ export function shortRegion(region: string): string {
   return city ? city[1] : region;
 }
 
-/** The comparison as the neutral export shape (pptx native chart). */
-export function exportChartFromComparison(c: Comparison): ExportChart {
+/**
+ * The comparison as ChartData: horizontal bars of one series, drawn by buildChartOption on the case page and
+ * slides (with `accent: comparisonAccent(c)` painting the case's own place orange, the others grey) and
+ * written as a native bar chart in the pptx. Keys are the full place names; the bars show the short ones.
+ */
+export function comparisonChartData(c: Comparison, lang: Lang): ChartData {
+  const t = translator(lang);
   return {
     kind: 'bar',
     title: c.label,
-    categoryLabel: '地区',
+    categoryLabel: t('cases.placeLabel'),
     categories: c.places.map((p) => shortRegion(p.region)),
-    series: [{ name: c.label, values: c.places.map((p) => p.value) }],
-    unit: c.unit,
+    keys: c.places.map((p) => p.region),
+    series: [{ name: c.label, values: c.places.map((p) => p.value), axis: 'left', type: 'bar', ...(c.unit ? { unit: c.unit } : {}) }],
+    ...(c.unit ? { unit: c.unit } : {}),
+    source: '',
+    stack: 'none',
+    annotations: [],
   };
+}
+
+/** The key of the case's own place (for OptionSettings.accent), if it is in the comparison. */
+export function comparisonAccent(c: Comparison): string | undefined {
+  return c.places.find((p) => p.current)?.region;
 }

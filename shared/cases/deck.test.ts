@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STARTER_CHART } from '../charts/starter-chart';
+import { starterChartSpec } from '../charts/starter-chart';
 import { newChartSpec } from '../model/chart-spec';
 import { addSlide, addSlides, DeckError, emptyDeck, hasCase, moveSlide, parseDeck, removeSlide, serializeDeck, updateSlide } from './deck';
 
@@ -7,7 +7,7 @@ function sample() {
   let d = emptyDeck('课堂');
   d = addSlide(d, { kind: 'case', caseId: 'haidian-grid', title: '海淀区网格化服务管理体系', notes: '' });
   d = addSlide(d, { kind: 'text', title: '讨论', body: '网格化的得失', notes: '提问' });
-  d = addSlide(d, { kind: 'chart', chart: STARTER_CHART, notes: '' });
+  d = addSlide(d, { kind: 'spec-chart', spec: starterChartSpec('zh-CN'), notes: '' });
   return d;
 }
 
@@ -40,7 +40,6 @@ describe('deck model', () => {
     expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"video"}]}')).toThrow(/slide 1: unknown kind/);
     expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"case"}]}')).toThrow(/caseId/);
     expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"text"},{"id":"a","kind":"text"}]}')).toThrow(/unique/);
-    expect(() => parseDeck('{"version":1,"slides":[{"id":"a","kind":"chart","chart":{"title":{"zh":"t","en":"t"},"sql":"x","spec":{"kind":"pie"}}}]}')).toThrow(/spec/);
     // Missing optional text fields default to empty.
     expect(parseDeck('{"version":1,"slides":[{"id":"a","kind":"text"}]}').slides[0]).toEqual({ id: 'a', kind: 'text', title: '', body: '', notes: '' });
   });
@@ -61,5 +60,40 @@ describe('chart-builder and dashboard charts as slides', () => {
     const broken = JSON.parse(serializeDeck(deck)) as { slides: { spec: { kind: string } }[] };
     broken.slides[1].spec.kind = 'sunburst';
     expect(() => parseDeck(JSON.stringify(broken))).toThrow(/slide 2: chart spec: kind must be one of/);
+  });
+});
+
+describe('decks saved with the old fixed-SQL chart slides', () => {
+  const legacy = (chart: unknown) => JSON.stringify({ version: 1, title: '旧', slides: [{ id: 's1', kind: 'text', title: '开场', body: '' }, { id: 's7', kind: 'chart', chart, notes: '讲到这里停一下' }] });
+  const starter = {
+    title: { zh: '上海注册社会组织数（按类型）', en: 'Registered social organisations in Shanghai, by type' },
+    sql: 'SELECT category AS 类型, … FROM sh_social_org …',
+    spec: { kind: 'bar', x: '类型', y: ['2013年末', '2014年6月末'] },
+    unit: '家',
+    tables: ['sh_social_org'],
+  };
+
+  it('turn the starter chart slide into a live chart slide with the starter ChartSpec, keeping id and notes', () => {
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const deck = parseDeck(legacy(starter), lang);
+      expect(deck.slides[1]).toEqual({ id: 's7', kind: 'spec-chart', spec: starterChartSpec(lang), notes: '讲到这里停一下' });
+    }
+    // Recognised by either title.
+    expect(parseDeck(legacy({ ...starter, title: { zh: '', en: starter.title.en } })).slides[1].kind).toBe('spec-chart');
+  });
+
+  it('turn any other chart slide into a text slide that names it and says to add it again — never dropped', () => {
+    const other = { ...starter, title: { zh: '我的旧图表', en: 'My old chart' }, sql: 'SELECT 1' };
+    const zh = parseDeck(legacy(other));
+    expect(zh.slides).toHaveLength(2);
+    expect(zh.slides[1]).toEqual({ id: 's7', kind: 'text', title: '我的旧图表', body: expect.stringContaining('“我的旧图表”'), notes: '讲到这里停一下' });
+    expect((zh.slides[1] as { body: string }).body).toContain('重新制作');
+    const en = parseDeck(legacy(other), 'en').slides[1] as { title: string; body: string };
+    expect([en.title, en.body]).toEqual(['My old chart', expect.stringContaining('“My old chart” from an earlier version')]);
+    // Even a damaged legacy chart keeps its place, as a text slide.
+    const broken = parseDeck(legacy({ spec: { kind: 'pie' } })).slides[1];
+    expect(broken).toMatchObject({ id: 's7', kind: 'text', title: '旧版图表' });
+    // Saved again, the deck holds no legacy kind any more.
+    expect(serializeDeck(zh)).not.toContain('"kind":"chart"');
   });
 });

@@ -1,10 +1,13 @@
-import type { CategoryChartSpec } from '../charts/category';
-import type { SavedCategoryChart } from '../charts/starter-chart';
+import { LEGACY_STARTER_TITLES, starterChartSpec } from '../charts/starter-chart';
+import { translator } from '../i18n';
+import type { Lang } from '../model/catalog';
 import { parseChartSpec, type ChartSpec } from '../model/chart-spec';
 
 /**
  * A presentation deck as stored (the renderer's workspace store; projects) — a stable JSON shape, version 1:
- * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'chart' | 'spec-chart', notes, … }] }.
+ * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'spec-chart', notes, … }] }.
+ * Older decks may hold slides of kind 'chart' (a fixed SQL chart, before ChartSpec was the only chart
+ * model): parseDeck migrates them (see migrateLegacyChart), so they are never met past the parser.
  */
 export const DECK_VERSION = 1;
 
@@ -24,16 +27,12 @@ export interface TextSlide extends SlideBase {
   title: string;
   body: string;
 }
-export interface ChartSlide extends SlideBase {
-  kind: 'chart';
-  chart: SavedCategoryChart;
-}
 /** A chart from the chart builder or a dashboard card: its spec, queried live when shown. */
 export interface SpecChartSlide extends SlideBase {
   kind: 'spec-chart';
   spec: ChartSpec;
 }
-export type Slide = CaseSlide | TextSlide | ChartSlide | SpecChartSlide;
+export type Slide = CaseSlide | TextSlide | SpecChartSlide;
 
 export interface Deck {
   version: typeof DECK_VERSION;
@@ -56,29 +55,23 @@ function text(o: Obj, key: string, where: string, optional = false): string {
   return v;
 }
 
-function parseChart(v: unknown, where: string): SavedCategoryChart {
-  if (!isObj(v) || !isObj(v.title) || !isObj(v.spec)) throw new DeckError(`${where}: chart must have title, sql and spec`);
-  const spec = v.spec as Obj;
-  if ((spec.kind !== 'bar' && spec.kind !== 'line') || typeof spec.x !== 'string' || !Array.isArray(spec.y) || !spec.y.every((y) => typeof y === 'string')) {
-    throw new DeckError(`${where}: chart spec must have kind bar|line, x and y columns`);
-  }
-  const tables = Array.isArray(v.tables) ? v.tables.filter((t): t is string => typeof t === 'string') : [];
-  return {
-    title: { zh: text(v.title as Obj, 'zh', where), en: text(v.title as Obj, 'en', where) },
-    sql: text(v, 'sql', where),
-    spec: {
-      kind: spec.kind,
-      x: spec.x,
-      y: spec.y as string[],
-      ...(typeof spec.horizontal === 'boolean' && { horizontal: spec.horizontal }),
-      ...(typeof spec.stacked === 'boolean' && { stacked: spec.stacked }),
-    } satisfies CategoryChartSpec,
-    ...(typeof v.unit === 'string' && { unit: v.unit }),
-    tables,
-  };
+/**
+ * A legacy 'chart' slide: the starter chart's becomes a live chart slide with the starter ChartSpec; any other
+ * becomes a text slide that names the chart and says to add it again (its SQL cannot be drawn any more).
+ * Never dropped, never an error: whatever its content, the slide keeps its place, id and notes.
+ */
+function migrateLegacyChart(v: Obj, base: SlideBase, lang: Lang): Slide {
+  const chart = isObj(v.chart) ? v.chart : {};
+  const titles = isObj(chart.title) ? chart.title : {};
+  const zh = typeof titles.zh === 'string' ? titles.zh : '';
+  const en = typeof titles.en === 'string' ? titles.en : '';
+  if (LEGACY_STARTER_TITLES.includes(zh) || LEGACY_STARTER_TITLES.includes(en)) return { ...base, kind: 'spec-chart', spec: starterChartSpec(lang) };
+  const t = translator(lang);
+  const title = (lang === 'en' ? en || zh : zh || en) || t('present.legacyUntitled');
+  return { ...base, kind: 'text', title, body: t('present.legacyChart', { title }) };
 }
 
-function parseSlide(v: unknown, i: number): Slide {
+function parseSlide(v: unknown, i: number, lang: Lang): Slide {
   const where = `slide ${i + 1}`;
   if (!isObj(v)) throw new DeckError(`${where}: not an object`);
   const base = { id: text(v, 'id', where), notes: text(v, 'notes', where, true) };
@@ -88,7 +81,7 @@ function parseSlide(v: unknown, i: number): Slide {
     case 'text':
       return { ...base, kind: 'text', title: text(v, 'title', where, true), body: text(v, 'body', where, true) };
     case 'chart':
-      return { ...base, kind: 'chart', chart: parseChart(v.chart, where) };
+      return migrateLegacyChart(v, base, lang);
     case 'spec-chart':
       try {
         return { ...base, kind: 'spec-chart', spec: parseChartSpec(v.spec) };
@@ -100,8 +93,11 @@ function parseSlide(v: unknown, i: number): Slide {
   }
 }
 
-/** Validates untrusted JSON (localStorage, a file) into a Deck; throws DeckError saying what is wrong. */
-export function parseDeck(json: string): Deck {
+/**
+ * Validates untrusted JSON (localStorage, a file) into a Deck; throws DeckError saying what is wrong.
+ * `lang` is the language legacy chart slides are migrated in (their titles and notices).
+ */
+export function parseDeck(json: string, lang: Lang = 'zh-CN'): Deck {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -111,7 +107,7 @@ export function parseDeck(json: string): Deck {
   if (!isObj(raw)) throw new DeckError('not an object');
   if (raw.version !== DECK_VERSION) throw new DeckError(`unsupported version ${JSON.stringify(raw.version)}`);
   if (!Array.isArray(raw.slides)) throw new DeckError('"slides" must be a list');
-  const slides = raw.slides.map(parseSlide);
+  const slides = raw.slides.map((v, i) => parseSlide(v, i, lang));
   const ids = new Set(slides.map((s) => s.id));
   if (ids.size !== slides.length) throw new DeckError('slide ids must be unique');
   return { version: DECK_VERSION, title: typeof raw.title === 'string' ? raw.title : '', slides };
@@ -127,7 +123,7 @@ export function nextSlideId(deck: Deck): string {
   return `s${Math.max(0, ...used) + 1}`;
 }
 
-type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<ChartSlide, 'id'> | Omit<SpecChartSlide, 'id'>;
+type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<SpecChartSlide, 'id'>;
 
 export function addSlide(deck: Deck, slide: NewSlide): Deck {
   return { ...deck, slides: [...deck.slides, { ...slide, id: nextSlideId(deck) } as Slide] };

@@ -1,7 +1,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { Lang } from '../model/catalog';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { compact, dimmed, frame, highlightIndex, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
 
 const STACKABLE = new Set(['bar', 'area']);
 
@@ -42,7 +42,6 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
   const legend = data.series.length > 1;
   const right = data.series.find((s) => s.axis === 'right');
   const percent = data.stack === 'percent';
-  const picked = highlightIndex(data, settings);
   const whole = wholeNumbers(data);
   const valueAxis = (unit: string | undefined, side: 'left' | 'right') => ({
     type: 'value' as const,
@@ -66,7 +65,7 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
     return {
       type,
       name: s.name,
-      data: type === 'bar' ? dimmed(s.values, picked) : s.values,
+      data: type === 'bar' ? barItems(s.values, data, settings) : s.values,
       yAxisIndex: !horizontal && s.axis === 'right' ? 1 : 0,
       stack,
       barMaxWidth: 44,

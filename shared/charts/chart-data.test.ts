@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalog, type DatasetCatalog } from '../model/catalog';
 import { newChartSpec, type ChartSpec } from '../model/chart-spec';
 import { buildChartSql } from '../sql/chart-sql';
-import { toChartData } from './chart-data';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sourceLine, toChartData } from './chart-data';
 
 const catalog: DatasetCatalog = parseCatalog({
   version: 1,
@@ -74,5 +76,27 @@ describe('toChartData', () => {
   it('refuses a result that lacks the query’s columns', () => {
     const s = spec({});
     expect(() => toChartData(s, buildChartSql(s), tableFromArrays({ year: [1] }), catalog, 'zh-CN')).toThrow(/count_rows/);
+  });
+});
+
+describe('source lines', () => {
+  it('name the bundled datasets and their documents from the catalog', async () => {
+    const bundled = parseCatalog(JSON.parse(await readFile(path.resolve(__dirname, '../../datasets/catalog.json'), 'utf8')));
+    expect(sourceLine(['sh_social_org'], bundled, 'zh-CN')).toBe('上海社会组织统计（2007—2014） · 《社会治理创新案例名称4篇》');
+    expect(sourceLine(['sh_social_org', 'jiangsu_community'], bundled, 'en')).toBe(
+      'Shanghai social organisations, 2007–2014 · Four innovation cases (compilation) | Jiangsu community governance figures and targets · Hou Xueyuan (Jiangsu)',
+    );
+    expect(sourceLine(['unknown_table'], bundled, 'zh-CN')).toBe('unknown_table');
+    // A catalog without document titles still names the seed files.
+    expect(sourceLine(['sh_social_org'], { ...bundled, documents: undefined }, 'zh-CN')).toBe('上海社会组织统计（2007—2014） · 003_6abf6539eaf24928.txt');
+  });
+
+  it('use the text the user gave, cite nothing for an empty source list, and label x as asked', () => {
+    const s = spec({ xLabel: '登记年度' });
+    const q = buildChartSql(s);
+    const table = tableFromArrays({ year: Int32Array.from([2012]), count_rows: Float64Array.from([3]) });
+    expect(toChartData({ ...s, source: '国家统计局' }, q, table, catalog, 'zh-CN')).toMatchObject({ source: '来源：国家统计局', categoryLabel: '登记年度', title: '记录数 · 按登记年度' });
+    expect(toChartData({ ...s, sources: [] }, q, table, catalog, 'zh-CN').source).toBe('');
+    expect(toChartData(s, q, table, catalog, 'en').source).toBe('Source: Organisations · a.txt');
   });
 });

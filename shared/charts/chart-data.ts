@@ -1,10 +1,8 @@
 import type { Table } from 'apache-arrow';
 import { translator } from '../i18n';
-import type { DatasetCatalog, Lang } from '../model/catalog';
+import { documentTitle, type DatasetCatalog, type Lang } from '../model/catalog';
 import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
 import type { ChartQuery } from '../sql/chart-sql';
-import { checkColumns } from './category';
-import { sourceLine } from './starter-chart';
 
 export type SeriesType = 'bar' | 'line' | 'area' | 'pie' | 'treemap' | 'scatter' | 'heatmap' | 'map';
 
@@ -18,8 +16,9 @@ export interface ChartDataSeries {
 }
 
 /**
- * The neutral chart shape: categories along x, one row of numbers per series, plus the texts around the
- * chart. Option builders draw it; exporters (xlsx, png) consume it. Small: built from aggregated rows.
+ * The one drawn and exported chart shape: categories along x, one row of numbers per series, plus the texts
+ * around the chart. buildChartOption draws it (screen and pictures); the xlsx, pptx and CSV writers read it.
+ * Small: built from aggregated rows by toChartData (shared/charts/run-chart.ts runs the query).
  */
 export interface ChartData {
   kind: ChartKind;
@@ -34,7 +33,7 @@ export interface ChartData {
   series: ChartDataSeries[];
   /** Unit of the left value axis. */
   unit?: string;
-  /** Localised source line ("来源：…"). */
+  /** Localised source line ("来源：…"); empty when the chart cites nothing. */
   source: string;
   stack: StackMode;
   annotations: Annotation[];
@@ -56,6 +55,30 @@ const TYPE_BY_KIND: Record<ChartKind, SeriesType> = {
   map: 'map',
   multiples: 'bar',
 };
+
+/** Throws when the query result lacks columns the chart reads (a bug, not a user error). */
+export function checkColumns(table: Table, columns: string[]): void {
+  const names = new Set(table.schema.fields.map((f) => f.name));
+  const missing = columns.filter((c) => !names.has(c));
+  if (missing.length > 0) throw new Error(`columns not in the result: ${missing.join(', ')}`);
+}
+
+/** "上海社会组织统计（2007—2014） · 《社会治理创新案例名称4篇》": dataset titles with the documents they come from. */
+export function sourceLine(tables: string[], catalog: DatasetCatalog | null, lang: Lang): string {
+  const entries = tables.map((name) => catalog?.datasets.find((d) => d.table === name));
+  const sep = lang === 'en' ? '; ' : '、';
+  return entries
+    .map((e, i) => (e ? `${lang === 'en' ? e.title.en : e.title.zh} · ${e.sources.map((f) => documentTitle(catalog, f, lang, 'short')).join(sep)}` : tables[i]))
+    .join(lang === 'en' ? ' | ' : '；');
+}
+
+/** The chart's source line: the user's text, else the catalog's entry for its tables; '' for `sources: []`. */
+export function specSourceLine(spec: ChartSpec, catalog: DatasetCatalog | null, lang: Lang): string {
+  const t = translator(lang);
+  if (spec.source) return t('chart.source', { source: spec.source });
+  const tables = spec.sources ?? [spec.table];
+  return tables.length ? t('chart.source', { source: sourceLine(tables, catalog, lang) }) : '';
+}
 
 function columnMeta(catalog: DatasetCatalog | null, table: string, column: string | null) {
   if (!column) return undefined;
@@ -102,7 +125,6 @@ function column(table: Table, name: string): unknown[] {
  */
 export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, catalog: DatasetCatalog | null, lang: Lang): ChartData {
   checkColumns(table, [query.x, ...(query.series ? [query.series] : []), ...query.measures]);
-  const t = translator(lang);
   const rawX = column(table, query.x).map((v) => (typeof v === 'bigint' ? Number(v) : v));
   const keys: FilterValue[] = [];
   const index = new Map<string, number>();
@@ -149,12 +171,12 @@ export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, ca
     kind: spec.kind,
     title: spec.title || defaultTitle(spec, catalog, lang),
     ...(spec.subtitle ? { subtitle: spec.subtitle } : {}),
-    categoryLabel: columnLabel(catalog, spec.table, spec.x, lang),
+    categoryLabel: spec.xLabel ?? columnLabel(catalog, spec.table, spec.x, lang),
     categories: keys.map(String),
     keys,
     series,
     ...(units[0] ? { unit: units[0] } : {}),
-    source: t('chart.source', { source: sourceLine(spec.sources ?? [spec.table], catalog, lang) }),
+    source: specSourceLine(spec, catalog, lang),
     stack: spec.stack,
     annotations: spec.annotations,
     ...(spec.kind === 'map' && spec.basemap ? { basemap: spec.basemap } : {}),
@@ -166,6 +188,6 @@ export function defaultTitle(spec: ChartSpec, catalog: DatasetCatalog | null, la
   const t = translator(lang);
   return t('charts.defaultTitle', {
     measure: measureLabel(spec, spec.measures[0], catalog, lang),
-    x: columnLabel(catalog, spec.table, spec.x, lang),
+    x: spec.xLabel ?? columnLabel(catalog, spec.table, spec.x, lang),
   });
 }

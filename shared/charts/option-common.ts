@@ -3,7 +3,7 @@ import { formatCompact, formatNumber } from '../format/number';
 import type { Lang } from '../model/catalog';
 import type { FilterValue } from '../model/chart-spec';
 import type { ChartData } from './chart-data';
-import { CJK_FONT_STACK, PALETTE } from './theme';
+import { ACCENT_COLOUR, CJK_FONT_STACK, MUTED_COLOUR, PALETTE } from './theme';
 
 /** "200,300 人": full number and unit, for tooltips. */
 export function valueText(v: unknown, unit: string | undefined, lang: Lang): string {
@@ -24,6 +24,8 @@ export interface OptionSettings {
   highlight?: FilterValue;
   /** Feature names of the registered GeoJSON basemap a map chart draws on. */
   basemapFeatures?: string[];
+  /** The x value whose bar is painted in the accent colour and every other bar grey (a case's own place). */
+  accent?: FilterValue;
 }
 
 /** Index of the highlighted category, or -1. */
@@ -34,6 +36,17 @@ export function highlightIndex(data: ChartData, settings: OptionSettings): numbe
 /** Values as data items, the ones not picked faded. */
 export function dimmed<T>(items: T[], picked: number): (T | { value: T; itemStyle: { opacity: number } })[] {
   return picked < 0 ? items : items.map((v, i) => (i === picked ? v : { value: v, itemStyle: { opacity: 0.3 } }));
+}
+
+/** Bar values as data items: faded when another bar is picked, orange/grey when one bar is the accent. */
+export function barItems(values: (number | null)[], data: ChartData, settings: OptionSettings) {
+  const picked = highlightIndex(data, settings);
+  const accent = settings.accent === undefined ? -1 : data.keys.findIndex((k) => k === settings.accent);
+  if (accent < 0) return dimmed(values, picked);
+  return values.map((v, i) => ({
+    value: v,
+    itemStyle: { color: i === accent ? ACCENT_COLOUR : MUTED_COLOUR, ...(picked >= 0 && i !== picked ? { opacity: 0.3 } : {}) },
+  }));
 }
 
 /** Counts tick in whole numbers. */

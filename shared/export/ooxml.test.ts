@@ -27,6 +27,6 @@ describe('ooxml helpers', () => {
   });
 
   it('refuses a chart without categories', () => {
-    expect(() => chartToXlsx({ ...COLUMN, categories: [], series: [{ name: 'x', values: [] }] })).toThrow(/at least one series and one category/);
+    expect(() => chartToXlsx({ data: { ...COLUMN, categories: [], keys: [], series: [{ name: 'x', values: [], axis: 'left', type: 'bar' }] } })).toThrow(/at least one series and one category/);
   });
 });

@@ -1,6 +1,11 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ChartData } from '../charts/chart-data';
+import { AREA, COMBO, DONUT, HEATMAP, MAP, MULTIPLES, PERCENT, SCATTER, TREEMAP } from '../../tests/fixtures/export/charts';
 import { buildDeckPptx, inWan, type PptxDeck } from './pptx';
+
+const bars = (name: string, values: (number | null)[]) => ({ name, values, axis: 'left' as const, type: 'bar' as const });
+const chart = (over: Partial<ChartData>): ChartData => ({ kind: 'column', title: 't', categoryLabel: 'x', categories: [], keys: [], series: [], source: '', stack: 'none', annotations: [], ...over });
 
 const deck: PptxDeck = {
   title: '社会治理创新案例',
@@ -15,25 +20,23 @@ const deck: PptxDeck = {
         { label: '三级网格数', value: '643个' },
         { label: '下沉到三级网格的工作力量', value: '1.39万人' },
       ],
-      chart: { kind: 'bar', title: '人口', categoryLabel: '地区', categories: ['东莞市', '海淀区', '成华区'], series: [{ name: '人口', values: [10000000, 3402000, 1130000] }], unit: '人' },
+      chart: chart({ kind: 'bar', title: '人口', categoryLabel: '地区', categories: ['东莞市', '海淀区', '成华区'], keys: ['东莞市', '海淀区', '成华区'], series: [{ ...bars('人口', [10000000, 3402000, 1130000]), unit: '人' }], unit: '人' }),
       highlight: 1,
       source: '来源：003_6abf6539eaf24928.txt',
       notes: '',
     },
     {
       kind: 'chart',
-      chart: {
+      data: chart({
         kind: 'column',
         title: '上海注册社会组织数（按类型）',
         categoryLabel: '类型',
         categories: ['民办非企业单位', '社会团体', '基金会'],
-        series: [
-          { name: '2013年末', values: [7666, 3789, 152] },
-          { name: '2014年6月末', values: [7905, 3853, 166] },
-        ],
+        keys: ['民办非企业单位', '社会团体', '基金会'],
+        series: [bars('2013年末', [7666, 3789, 152]), bars('2014年6月末', [7905, 3853, 166])],
         unit: '家',
         source: '来源：上海社会组织统计',
-      },
+      }),
       notes: '注意基金会数量很少',
     },
   ],
@@ -72,10 +75,58 @@ describe('deck → pptx', () => {
     expect(strFromU8(files['[Content_Types].xml'])).toContain('drawingml.chart+xml');
   });
 
-  it('keeps small values as they are and scales large ones to 万', () => {
-    const chart = { kind: 'column' as const, title: 't', categoryLabel: 'x', categories: ['a', 'b'], series: [{ name: 's', values: [7666, null] }], unit: '家' };
-    expect(inWan(chart)).toBe(chart);
-    expect(inWan({ ...chart, series: [{ name: 's', values: [123456, null] }] })).toMatchObject({ unit: '万家', series: [{ values: [12.35, null] }] });
+  it('keeps small values as they are and scales large ones to 万, never shares or the right axis', () => {
+    const small = chart({ categories: ['a', 'b'], keys: ['a', 'b'], series: [{ ...bars('s', [7666, null]), unit: '家' }], unit: '家' });
+    expect(inWan(small)).toBe(small);
+    expect(inWan({ ...small, series: [{ ...bars('s', [123456, null]), unit: '家' }] })).toMatchObject({ unit: '万家', series: [{ unit: '万家', values: [12.35, null] }] });
+    const combo = inWan({ ...small, kind: 'combo', series: [{ ...bars('s', [123456, 5]), unit: '家' }, { name: 'g', values: [250000, 3], axis: 'right', type: 'line', unit: '人' }] });
+    expect(combo.series.map((s) => [s.unit, s.values])).toEqual([
+      ['万家', [12.35, 0]],
+      ['人', [250000, 3]],
+    ]);
+    const shares = { ...small, unit: '%', series: [{ ...bars('s', [100000, 2]), unit: '%' }] };
+    expect(inWan(shares)).toBe(shares);
+  });
+
+  it('writes area, doughnut, scatter, 100 % stacked and two-axis combos as native charts', async () => {
+    const files = unzipSync(await buildDeckPptx({ title: 'kinds', slides: [AREA, DONUT, SCATTER, PERCENT, COMBO].map((data) => ({ kind: 'chart' as const, data, notes: '' })) }));
+    const xml = Object.keys(files).filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).sort((a, b) => Number(/(\d+)\.xml/.exec(a)![1]) - Number(/(\d+)\.xml/.exec(b)![1])).map((n) => strFromU8(files[n]));
+    expect(xml).toHaveLength(5);
+    const [area, donut, scatter, percent, combo] = xml;
+    expect(area).toContain('<c:areaChart><c:grouping val="stacked"/>');
+    expect(donut).toContain('<c:doughnutChart>');
+    expect(donut).toContain('<c:holeSize val="60"/>');
+    expect(scatter).toContain('<c:scatterChart>');
+    expect(scatter).toMatch(/<c:xVal>[\s\S]*<c:v>6300<\/c:v>[\s\S]*<\/c:xVal>/);
+    expect(percent).toContain('<c:grouping val="percentStacked"/>');
+    expect(combo).toContain('<c:barChart>');
+    expect(combo).toContain('<c:lineChart>');
+    expect(combo.match(/<c:valAx>/g)).toHaveLength(2);
+    for (const x of xml) expect(x).not.toContain('<c:pieChart>');
+    // A missing value is no cached point at all (a gap), never an empty one a reader may take for 0.
+    expect(combo).not.toContain('<c:v></c:v>');
+    expect(combo).toMatch(/<c:ptCount val="3"\/><c:pt idx="0"><c:v>5<\/c:v><\/c:pt><c:pt idx="1"><c:v>2.56<\/c:v><\/c:pt>\s*<\/c:numCache>/);
+  });
+
+  it.each([MAP, HEATMAP, TREEMAP, MULTIPLES])('$kind: the on-screen picture, then its data table — never a chart of another kind', async (data) => {
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const files = unzipSync(await buildDeckPptx({ title: 'p', slides: [{ kind: 'chart', data, picture: png, notes: '讲解' }], dataTableSuffix: '（数据表）' }));
+    const names = Object.keys(files);
+    expect(names.filter((n) => /^ppt\/charts\/.+\.xml$/.test(n))).toEqual([]);
+    const media = names.filter((n) => /^ppt\/media\/.*\.png$/.test(n));
+    expect(media).toHaveLength(1);
+    expect(files[media[0]]).toEqual(png);
+    expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(2);
+    const table = strFromU8(files['ppt/slides/slide2.xml']);
+    expect(table).toContain(`${data.title}（数据表）`);
+    expect(table).toContain('<a:tbl>');
+    for (const c of data.categories) expect(table).toContain(c);
+    expect(table).toContain(`<a:t>${data.series[0].values[0]}</a:t>`);
+    expect(strFromU8(files['ppt/slides/slide1.xml'])).toContain(`descr="${data.title}"`);
+  });
+
+  it('refuses a picture kind without its picture', async () => {
+    await expect(buildDeckPptx({ title: 'p', slides: [{ kind: 'chart', data: MAP, notes: '' }] })).rejects.toThrow(/picture/);
   });
 
   it('writes an empty deck as a valid file with no slides', async () => {

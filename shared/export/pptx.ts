@@ -1,7 +1,13 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
-import type { ExportChart } from './chart-data';
+import type { ChartData } from '../charts/chart-data';
+import { seriesHeader } from './chart-xml';
+import { officeForm } from './chart-kinds';
+import { addNativeChart, inWan } from './pptx-chart';
 
-/** Slides resolved to plain data (case facts, chart arrays): the builder never touches the database. */
+export { inWan };
+
+/** Slides resolved to plain data (case facts, ChartData, pictures): the builder never touches the database. */
 export interface PptxKpi {
   label: string;
   value: string;
@@ -13,7 +19,7 @@ export interface PptxCaseSlide {
   meta: string;
   summary: string;
   kpis: PptxKpi[];
-  chart?: ExportChart;
+  chart?: ChartData;
   /** Index of the category to draw in the accent colour (the case's own place). */
   highlight?: number;
   source: string;
@@ -27,7 +33,9 @@ export interface PptxTextSlide {
 }
 export interface PptxChartSlide {
   kind: 'chart';
-  chart: ExportChart;
+  data: ChartData;
+  /** The on-screen picture (PNG, 16:9) for kinds PowerPoint has no chart for: required for those. */
+  picture?: Uint8Array;
   notes: string;
 }
 export type PptxSlide = PptxCaseSlide | PptxTextSlide | PptxChartSlide;
@@ -35,19 +43,22 @@ export type PptxSlide = PptxCaseSlide | PptxTextSlide | PptxChartSlide;
 export interface PptxDeck {
   title: string;
   slides: PptxSlide[];
+  /** Title suffix of the data-table slide that follows a picture slide, e.g. "（数据表）". */
+  dataTableSuffix?: string;
 }
 
 const FONT = 'Microsoft YaHei';
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '0072B2';
-const CHART_COLOURS = ['0072B2', 'E69F00', '009E73', 'D55E00', '56B4E9', 'CC79A7'];
-const HIGHLIGHT = 'D55E00';
-const OTHER = '9AA5B1';
 
 type PptxSlideObj = ReturnType<PptxGenJS['addSlide']>;
 
-/** Builds a 16:9 .pptx; charts are native PowerPoint charts (editable data), not pictures. */
+/**
+ * Builds a 16:9 .pptx. Charts PowerPoint has (column/bar, line, area, combo, pie, doughnut, scatter) are native
+ * charts with editable data; a heatmap, map, treemap or small multiples is its on-screen picture, followed by
+ * a slide with its data table.
+ */
 export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
@@ -55,12 +66,35 @@ export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   for (const s of deck.slides) {
     const slide = pptx.addSlide();
-    if (s.kind === 'text') textSlide(slide, s);
-    else if (s.kind === 'chart') chartSlide(pptx, slide, s);
-    else caseSlide(pptx, slide, s);
     if (s.notes) slide.addNotes(s.notes);
+    if (s.kind === 'text') textSlide(slide, s);
+    else if (s.kind === 'case') caseSlide(pptx, slide, s);
+    else if (officeForm(s.data.kind) === 'native') chartSlide(pptx, slide, s);
+    else {
+      pictureSlide(slide, s);
+      tableSlide(pptx.addSlide(), s.data, deck.dataTableSuffix ?? '');
+    }
   }
-  return (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  return withoutEmptyPoints((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+}
+
+/**
+ * pptxgenjs writes a missing value as an empty cached point (<c:v></c:v>), which readers may take for 0; an
+ * absent point is a gap, as in our xlsx charts (and the charts say dispBlanksAs gap).
+ */
+function withoutEmptyPoints(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  let changed = false;
+  for (const [name, data] of Object.entries(files)) {
+    if (!/^ppt\/charts\/chart\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(data);
+    const fixed = xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
+    if (fixed !== xml) {
+      files[name] = strToU8(fixed);
+      changed = true;
+    }
+  }
+  return changed ? zipSync(files, { level: 6 }) : bytes;
 }
 
 function title(slide: PptxSlideObj, text: string) {
@@ -76,65 +110,26 @@ function textSlide(slide: PptxSlideObj, s: PptxTextSlide) {
   slide.addText(s.body, { x: 0.5, y: 1.4, w: 12.3, h: 5.4, fontFace: FONT, fontSize: 22, color: INK, valign: 'top', paraSpaceAfter: 8 });
 }
 
-/**
- * Large values go to the chart in 万 (the unit says so): PowerPoint's own number formats cannot write 万,
- * and "3,402,000" on every bar crowds a slide.
- */
-export function inWan(chart: ExportChart): ExportChart {
-  const max = Math.max(0, ...chart.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
-  if (max < 1e5) return chart;
-  const scale = (v: number | null) => (v === null ? null : Math.round((v / 1e4) * 100) / 100);
-  return { ...chart, unit: `万${chart.unit ?? ''}`, series: chart.series.map((s) => ({ ...s, values: s.values.map(scale) })) };
-}
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function addChart(pptx: PptxGenJS, slide: PptxSlideObj, original: ExportChart, box: Box, showTitle: boolean, highlight?: number) {
-  const chart = inWan(original);
-  const horizontal = chart.kind === 'bar';
-  // PowerPoint draws horizontal bars bottom-up; reversed, they read top-down in the data's order, as on screen.
-  const order = <T>(xs: T[]): T[] => (horizontal ? [...xs].reverse() : xs);
-  const data = chart.series.map((sr) => ({ name: sr.name, labels: order(chart.categories), values: order(sr.values) as number[] }));
-  const type = chart.kind === 'line' ? pptx.ChartType.line : chart.kind === 'pie' ? pptx.ChartType.pie : pptx.ChartType.bar;
-  // One colour per bar (pptxgenjs writes c:dPt) when a single series has a highlighted category.
-  const pointColours = highlight !== undefined && chart.series.length === 1 ? order(chart.categories.map((_, i) => (i === highlight ? HIGHLIGHT : OTHER))) : undefined;
-  const colours = pointColours ?? (chart.kind === 'pie' ? CHART_COLOURS : CHART_COLOURS.slice(0, Math.max(1, chart.series.length)));
-  slide.addChart(type, data, {
-    ...box,
-    barDir: horizontal ? 'bar' : 'col',
-    barGrouping: chart.stacked ? 'stacked' : 'clustered',
-    chartColors: colours,
-    showLegend: chart.series.length > 1 || chart.kind === 'pie',
-    legendPos: 'b',
-    legendFontFace: FONT,
-    showValue: true,
-    dataLabelFontFace: FONT,
-    dataLabelFontSize: 11,
-    dataLabelFormatCode: '#,##0.##',
-    valAxisLabelFormatCode: '#,##0',
-    catAxisLabelFontFace: FONT,
-    catAxisLabelFontSize: 12,
-    valAxisLabelFontFace: FONT,
-    valAxisLabelFontSize: 11,
-    showTitle,
-    title: chart.title,
-    titleFontFace: FONT,
-    titleFontSize: 14,
-    showValAxisTitle: Boolean(chart.unit),
-    valAxisTitle: chart.unit,
-    valAxisTitleFontFace: FONT,
-  });
-}
-
 function chartSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxChartSlide) {
-  title(slide, s.chart.title);
-  addChart(pptx, slide, s.chart, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false);
-  footer(slide, s.chart.source ?? '');
+  title(slide, s.data.title);
+  addNativeChart(pptx, slide, s.data, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false);
+  footer(slide, s.data.source);
+}
+
+/** The picture is the slide as on screen (title, legend and source line are in it). */
+function pictureSlide(slide: PptxSlideObj, s: PptxChartSlide) {
+  if (!s.picture) throw new Error(`a ${s.data.kind} chart goes on a slide as its picture: pass the PNG`);
+  slide.addImage({ data: `data:image/png;base64,${base64(s.picture)}`, x: 0.4, y: 0.225, w: 12.53, h: 7.05, altText: s.data.title });
+}
+
+/** The picture's numbers as a real table (PowerPoint splits a long one across slides). */
+function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string) {
+  title(slide, `${data.title}${suffix}`);
+  const cell = (text: string, bold = false) => ({ text, options: { bold, fontFace: FONT, fontSize: 11, color: INK } });
+  const header = [data.categoryLabel, ...data.series.map((s) => seriesHeader(s, data.unit))].map((h) => cell(h, true));
+  const rows = data.categories.map((c, r) => [cell(c), ...data.series.map((s) => cell(s.values[r] === null ? '' : String(s.values[r])))]);
+  slide.addTable([header, ...rows], { x: 0.5, y: 1.3, w: 12.3, autoPage: true, autoPageRepeatHeader: true, border: { type: 'solid', pt: 0.5, color: 'D9E1EA' }, fill: { color: 'FFFFFF' } });
+  footer(slide, data.source);
 }
 
 function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide) {
@@ -152,6 +147,18 @@ function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide) {
     slide.addText(k.value, { x, y: y + 0.1, w, h: 0.75, fontFace: FONT, fontSize: 24, bold: true, color: ACCENT, align: 'center', fit: 'shrink' });
     slide.addText(k.label, { x: x + 0.1, y: y + 0.85, w: w - 0.2, h: 0.5, fontFace: FONT, fontSize: 12, color: MUTED, align: 'center', fit: 'shrink' });
   });
-  if (s.chart) addChart(pptx, slide, s.chart, { x: 7.4, y: 1.7, w: 5.4, h: 5.0 }, true, s.highlight);
+  if (s.chart) addNativeChart(pptx, slide, s.chart, { x: 7.4, y: 1.7, w: 5.4, h: 5.0 }, true, s.highlight);
   footer(slide, s.source);
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 without btoa/Buffer (shared/ runs in the browser and in Node). */
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+  }
+  return out;
 }

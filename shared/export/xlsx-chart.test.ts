@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, COLUMN, COMBO, PIE, STACKED } from '../../tests/fixtures/export/charts';
+import type { ChartData } from '../charts/chart-data';
+import { AREA, COLUMN, COMBO, DONUT, HEATMAP, LINE, MAP, MULTIPLES, NATIVE, PERCENT, PICTURES, PIE, SCATTER, STACKED, TREEMAP } from '../../tests/fixtures/export/charts';
 import { assertWellFormed, inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
-import type { ExportChart } from './chart-data';
-import { chartToXlsx, dashboardToXlsx, insertDrawingElement } from './xlsx-chart';
+import { chartToXlsx as writeChart, dashboardToXlsx, insertDrawingElement } from './xlsx-chart';
+
+const chartToXlsx = (data: ChartData) => writeChart({ data });
 
 /** Every series' tx/cat/val reference must point at the cells holding that series' name, categories and numbers. */
-function expectRefsMatch(x: ReturnType<typeof inspectXlsx>, chart: ExportChart, chartIndex: number) {
+function expectRefsMatch(x: ReturnType<typeof inspectXlsx>, chart: ChartData, chartIndex: number) {
   const part = x.charts[chartIndex];
-  expect(part.series).toHaveLength(chart.series.length);
+  // A pie or doughnut draws its first series only.
+  const drawn = chart.kind === 'pie' || chart.kind === 'donut' ? chart.series.slice(0, 1) : chart.series;
+  expect(part.series).toHaveLength(drawn.length);
   part.series.forEach((s, i) => {
     expect(x.resolveRef(s.tx)[0]).toMatch(new RegExp(`^${chart.series[i].name}`));
     expect(x.resolveRef(s.cat)).toEqual(chart.categories);
@@ -63,6 +67,9 @@ describe('chartToXlsx', () => {
   });
 });
 
+/** A real 1×1 PNG: the writer embeds whatever picture the app rendered. */
+const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+
 describe('chart kinds', () => {
   it('stacked columns overlap fully', () => {
     const x = inspectXlsx(chartToXlsx(STACKED));
@@ -73,6 +80,13 @@ describe('chart kinds', () => {
     expect(x.charts[0].series[0].val).toBe("'堆积 ''quoted'' 图'!$B$5:$B$7");
   });
 
+  it('100 % stacked columns: grouping percentStacked, the value axis in %', () => {
+    const xml = inspectXlsx(chartToXlsx(PERCENT)).charts[0].xml;
+    expect(xml).toContain('<c:barDir val="col"/><c:grouping val="percentStacked"/>');
+    expect(xml).toContain('<c:overlap val="100"/>');
+    expect(xml).toContain('<c:numFmt formatCode="0%" sourceLinked="0"/>');
+  });
+
   it('pie: one series, a colour per slice, category and percent labels', () => {
     const x = inspectXlsx(chartToXlsx(PIE));
     const xml = x.charts[0].xml;
@@ -81,6 +95,36 @@ describe('chart kinds', () => {
     expect(xml).toContain('<c:showPercent val="1"/>');
     expect(xml).not.toContain('<c:valAx>');
     expectRefsMatch(x, PIE, 0);
+  });
+
+  it('donut: a native doughnut with a hole, not a pie', () => {
+    const x = inspectXlsx(chartToXlsx(DONUT));
+    const xml = x.charts[0].xml;
+    expect(xml).toMatch(/<c:doughnutChart><c:varyColors val="1"\/>[\s\S]*<c:holeSize val="60"\/><\/c:doughnutChart>/);
+    expect(xml).not.toContain('<c:pieChart>');
+    expectRefsMatch(x, DONUT, 0);
+  });
+
+  it('area: c:areaChart, stacked as on screen', () => {
+    const x = inspectXlsx(chartToXlsx(AREA));
+    expect(x.charts[0].xml).toContain('<c:areaChart><c:grouping val="stacked"/>');
+    expect(x.charts[0].xml).not.toContain('<c:lineChart>');
+    expectRefsMatch(x, AREA, 0);
+    expect(inspectXlsx(chartToXlsx({ ...AREA, stack: 'none' })).charts[0].xml).toContain('<c:areaChart><c:grouping val="standard"/>');
+  });
+
+  it('scatter: x from the first measure, y from the second, two value axes', () => {
+    const x = inspectXlsx(chartToXlsx(SCATTER));
+    const xml = x.charts[0].xml;
+    expect(xml).toContain('<c:scatterChart><c:scatterStyle val="lineMarker"/>');
+    expect(xml.match(/<c:valAx>/g)).toHaveLength(2);
+    expect(xml).not.toContain('<c:catAx>');
+    const [ser] = x.charts[0].series;
+    expect(x.resolveRef(ser.cat)).toEqual([6300, 4000, 300]);
+    expect(x.resolveRef(ser.val)).toEqual([5, 2.56, undefined]);
+    expect(ser.numCache).toEqual([5, 2.56, null]);
+    expect(xml).toContain('<a:t>数量（家）</a:t>');
+    expect(xml).toContain('<a:t>增长率（%）</a:t>');
   });
 
   it('combo: bars on the primary axes, the line on a secondary pair crossing at the maximum', () => {
@@ -99,20 +143,44 @@ describe('chart kinds', () => {
   });
 
   it('line and horizontal bar', () => {
-    const line = inspectXlsx(chartToXlsx({ ...COLUMN, kind: 'line' })).charts[0].xml;
+    const line = inspectXlsx(chartToXlsx(LINE)).charts[0].xml;
     expect(line).toContain('<c:lineChart><c:grouping val="standard"/>');
     const bar = inspectXlsx(chartToXlsx({ ...COLUMN, kind: 'bar' })).charts[0].xml;
     expect(bar).toContain('<c:barDir val="bar"/>');
     expect(bar).toMatch(/<c:catAx>[\s\S]*?<c:orientation val="maxMin"\/>[\s\S]*?<c:axPos val="l"\/>/);
     expect(bar).toMatch(/<c:valAx>[\s\S]*?<c:axPos val="b"\/>[\s\S]*?<c:crosses val="max"\/>/);
   });
+
+  it.each([MAP, HEATMAP, TREEMAP, MULTIPLES])('$kind: the picture beside the data table, and no chart of another kind', (data) => {
+    const x = inspectXlsx(writeChart({ data, picture: PNG }));
+    expect(x.charts).toEqual([]);
+    expect(Object.keys(x.files).filter((p) => p.startsWith('xl/charts/'))).toEqual([]);
+    expect(x.pictures).toHaveLength(1);
+    expect(x.pictures[0].path).toBe('xl/media/image1.png');
+    expect(x.pictures[0].bytes).toEqual(PNG);
+    expect(x.pictures[0].drawingXml).toContain('<xdr:pic>');
+    expect(x.pictures[0].drawingXml).toContain(`descr="${data.title}"`);
+    expect(x.pictures[0].drawingXml).toContain('<a:blip xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:embed="rId1"/>');
+    expect(x.text('[Content_Types].xml')).toContain('<Default Extension="png" ContentType="image/png"/>');
+    assertWellFormed(x.pictures[0].drawingXml);
+    // The numbers are still there, as typed cells.
+    const ws = x.workbook.Sheets[x.workbook.SheetNames[0]];
+    expect([ws.A3.v, ws.B3.v]).toEqual([data.categoryLabel, `${data.series[0].name}（个）`]);
+    expect([ws.B4.v, ws.B4.t]).toEqual([data.series[0].values[0], 'n']);
+  });
+
+  it('refuses a picture kind without its picture rather than drawing another kind', () => {
+    expect(() => chartToXlsx(MAP)).toThrow(/picture/);
+  });
 });
 
 describe('dashboardToXlsx', () => {
-  const x = inspectXlsx(dashboardToXlsx(ALL_KINDS));
+  const all = [...NATIVE, ...PICTURES];
+  const x = inspectXlsx(dashboardToXlsx(all.map((data) => ({ data, picture: PNG }))));
 
   it('has an index sheet linking to one sheet per chart', () => {
-    expect(x.workbook.SheetNames).toEqual(['目录', '1 上海注册社会组织数（按类型）', "2 堆积 'quoted' 图", '3 2014年6月末构成', '4 数量与增长率', '5 折线', '6 条形']);
+    expect(x.workbook.SheetNames.slice(0, 4)).toEqual(['目录', '1 上海注册社会组织数（按类型）', "2 堆积 'quoted' 图", '3 构成（100%）']);
+    expect(x.workbook.SheetNames).toHaveLength(all.length + 1);
     const index = x.workbook.Sheets['目录'];
     expect([index.A1.v, index.B1.v, index.C1.v]).toEqual(['序号', '图表', '工作表']);
     expect(index.B3.v).toBe("堆积 'quoted' 图");
@@ -120,19 +188,22 @@ describe('dashboardToXlsx', () => {
     expect(index.A7.t).toBe('n');
   });
 
-  it('puts each chart on its own sheet, referencing that sheet', () => {
-    expect(x.charts).toHaveLength(ALL_KINDS.length);
-    ALL_KINDS.forEach((chart, i) => {
-      expectRefsMatch(x, chart, i);
-      assertWellFormed(x.charts[i].xml);
-    });
-    expect(x.charts.map((c) => c.sheetPath)).toEqual(['xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml', 'xl/worksheets/sheet7.xml']);
+  it('puts each chart on its own sheet, referencing that sheet; pictures on theirs', () => {
+    expect(x.charts).toHaveLength(NATIVE.length);
+    NATIVE.forEach((_, i) => assertWellFormed(x.charts[i].xml));
+    // A scatter's series are x and y values, checked in its own test.
+    const withCategories = NATIVE.map((chart, i) => [chart, i] as const).filter(([chart]) => chart.kind !== 'scatter');
+    expect(withCategories).toHaveLength(NATIVE.length - 1);
+    withCategories.forEach(([chart, i]) => expectRefsMatch(x, chart, i));
+    expect(x.charts.map((c) => c.sheetPath)).toEqual(NATIVE.map((_, i) => `xl/worksheets/sheet${i + 2}.xml`));
+    expect(x.pictures.map((p) => p.sheetPath)).toEqual(PICTURES.map((_, i) => `xl/worksheets/sheet${NATIVE.length + i + 2}.xml`));
+    expect(new Set(x.pictures.map((p) => p.path)).size).toBe(PICTURES.length);
   });
 });
 
 describe('safety', () => {
   it('neutralises formula-like text in every text cell and the chart cache, and writes no formulas', () => {
-    const evil: ExportChart = { ...COLUMN, title: '=1+1', categoryLabel: '@SUM(A1)', categories: ['=HYPERLINK("http://x")', '-10', '+cmd'], series: [{ name: '\tname', values: [1, 2, 3] }] };
+    const evil: ChartData = { ...COLUMN, title: '=1+1', categoryLabel: '@SUM(A1)', categories: ['=HYPERLINK("http://x")', '-10', '+cmd'], series: [{ name: '\tname', values: [1, 2, 3], axis: 'left', type: 'bar' }], unit: undefined };
     const x = inspectXlsx(chartToXlsx(evil));
     const ws = x.workbook.Sheets[x.workbook.SheetNames[0]];
     expect(ws.A1.v).toBe("'=1+1");

@@ -63,6 +63,8 @@ const coreZh = {
   'chart.tooMany': '这张图有超过 {max} 个数据点（维度或系列的取值太多），无法绘制：请设置“前N项”、添加筛选或换一个维度。',
   'chart.loading': '图表加载中…',
   'chart.source': '来源：{source}',
+  'chart.dataTable': '{title} 的数据',
+  'chart.noTable': '找不到数据表 {table}：它可能属于另一个项目，或已被删除',
 } as const;
 
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -114,6 +116,8 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.tooMany': 'This chart would have more than {max} data points (too many values on the dimension or series): set Top N, add a filter or pick another dimension.',
   'chart.loading': 'Loading chart…',
   'chart.source': 'Source: {source}',
+  'chart.dataTable': 'Data of {title}',
+  'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
 export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh };

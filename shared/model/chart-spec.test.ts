@@ -23,6 +23,8 @@ const full: ChartSpec = {
   subtitle: '按年份',
   annotations: [{ x: 2012, text: '首届评选', style: 'line' }],
   sources: ['cases'],
+  xLabel: '年份（公历）',
+  source: '国家统计局',
 };
 
 describe('parseChartSpec', () => {
@@ -47,8 +49,17 @@ describe('parseChartSpec', () => {
     [{ ...full, series: 'year' }, /series must differ/],
     [{ ...full, title: 3 }, /title/],
     [{ ...full, sources: [''] }, /sources/],
+    [{ ...full, xLabel: 5 }, /xLabel/],
+    [{ ...full, source: ['x'] }, /source must be text/],
+    [{ ...full, kind: 'column', measures: Array.from({ length: 9 }, () => full.measures[0]) }, /measures must hold 1 to 8/],
   ])('rejects bad input with the field named (%#)', (bad, msg) => {
     expect(() => parseChartSpec(bad)).toThrow(msg);
+  });
+
+  it('keeps an explicit empty source list (cite nothing) and up to 8 measures', () => {
+    expect(parseChartSpec({ ...full, sources: [] }).sources).toEqual([]);
+    const eight = Array.from({ length: 8 }, (_, i) => ({ column: `c${i}`, agg: 'sum' as const, transform: 'none' as const }));
+    expect(parseChartSpec({ ...full, kind: 'column', measures: eight }).measures).toHaveLength(8);
   });
 
   it('lists the columns a spec reads', () => {

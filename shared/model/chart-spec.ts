@@ -54,9 +54,14 @@ export interface ChartSpec {
   kind: ChartKind;
   /** The dimension: categories, regions or years. */
   x: string;
+  /** Display name of the dimension; defaults to the column label from the catalog. */
+  xLabel?: string;
   /** Optional second dimension: one series per value. */
   series?: string;
-  /** One measure; two for combo (bar + line on a second axis) and scatter (x and y). */
+  /**
+   * One measure per series (at most MAX_MEASURES); two for combo (bar + line on a second axis) and scatter
+   * (x and y). The builder edits the first two; `sgw export --y a,b,c` may give more.
+   */
   measures: Measure[];
   filters: Filter[];
   sort: SortOrder;
@@ -68,8 +73,10 @@ export interface ChartSpec {
   title: string;
   subtitle?: string;
   annotations: Annotation[];
-  /** Bundled tables whose provenance the source line cites (for views; default: the table itself). */
+  /** Bundled tables whose provenance the source line cites (for views; default: the table itself; [] = none). */
   sources?: string[];
+  /** The source line's text as written by the user (without 来源：); replaces the catalog's. */
+  source?: string;
   /** For kind 'map': the name of a user-registered GeoJSON map; absent = the built-in province tile grid. */
   basemap?: string;
 }
@@ -88,6 +95,9 @@ export function newChartSpec(table: string, x: string): ChartSpec {
     annotations: [],
   };
 }
+
+/** The most measures a spec holds (one series each). */
+export const MAX_MEASURES = 8;
 
 /** Kinds that need two measures. */
 export const TWO_MEASURE_KINDS: readonly ChartKind[] = ['combo', 'scatter'];
@@ -167,7 +177,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   const series = isName(json.series) ? json.series : undefined;
   if (series === json.x) fail('series must differ from x');
   const kind = oneOf(CHART_KINDS, json.kind, 'kind');
-  if (!Array.isArray(json.measures) || json.measures.length === 0 || json.measures.length > 2) fail('measures must hold one or two measures');
+  if (!Array.isArray(json.measures) || json.measures.length === 0 || json.measures.length > MAX_MEASURES) fail(`measures must hold 1 to ${MAX_MEASURES} measures`);
   const measures = json.measures.map(parseMeasure);
   if (TWO_MEASURE_KINDS.includes(kind) && measures.length < 2) fail(`${kind} needs two measures`);
   const filters = Array.isArray(json.filters) ? json.filters.map(parseFilter) : json.filters === undefined ? [] : fail('filters must be a list');
@@ -178,13 +188,16 @@ export function parseChartSpec(json: unknown): ChartSpec {
   if (typeof json.title !== 'string') fail('title must be text');
   const subtitle = optText(json.subtitle, 'subtitle');
   if (json.sources !== undefined && !(Array.isArray(json.sources) && json.sources.every(isName))) fail('sources must be a list of table names');
-  const sources = Array.isArray(json.sources) && json.sources.length ? { sources: [...(json.sources as string[])] } : {};
+  const sources = Array.isArray(json.sources) ? { sources: [...(json.sources as string[])] } : {};
   const basemap = optText(json.basemap, 'basemap');
+  const xLabel = optText(json.xLabel, 'xLabel');
+  const source = optText(json.source, 'source');
   return {
     version: 1,
     table: json.table,
     kind,
     x: json.x,
+    ...(xLabel ? { xLabel } : {}),
     ...(series ? { series } : {}),
     measures,
     filters,
@@ -196,6 +209,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
     ...(subtitle ? { subtitle } : {}),
     annotations,
     ...sources,
+    ...(source ? { source } : {}),
     ...(basemap ? { basemap } : {}),
   };
 }

@@ -77,6 +77,15 @@ export function parseSavedCharts(json: unknown): SavedChartsFile {
 }
 
 /** Adds or replaces (same id) a saved chart, newest first. */
+/**
+ * A chart file as `sgw export --spec` reads it: a bare ChartSpec, or one record of the app's saved charts
+ * ({ id, savedAt, spec }, what 保存图表 stores and a project embeds). Throws naming the bad field.
+ */
+export function chartSpecFromFile(json: unknown): ChartSpec {
+  const record = isObj(json) && json.version === undefined && isObj(json.spec);
+  return parseChartSpec(record ? (json as { spec: unknown }).spec : json);
+}
+
 export function upsertSavedChart(file: SavedChartsFile, chart: SavedChart): SavedChartsFile {
   return { version: 1, charts: [chart, ...file.charts.filter((c) => c.id !== chart.id)] };
 }

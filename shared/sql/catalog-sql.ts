@@ -5,13 +5,17 @@ import { ident, literal } from '../db';
  * case library (shared/cases/model.ts).
  */
 
-/** Every column of the user-visible tables and views of the main schema, with whether it is a view's. */
-export const CATALOG_COLUMNS_SQL = `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS ty,
+/** Every column of the user-visible tables and views of the main schema, with whether it is a view's; `only` narrows it to one name. */
+export function catalogColumnsSql(only?: string): string {
+  return `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS ty,
             CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind
        FROM duckdb_columns() c
        LEFT JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name
-      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal
+      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal${only === undefined ? '' : ` AND c.table_name = ${literal(only)}`}
       ORDER BY c.table_name, c.column_index`;
+}
+
+export const CATALOG_COLUMNS_SQL = catalogColumnsSql();
 
 /** One row per table: its name (t) and row count (n, DOUBLE). */
 export function rowCountsSql(tables: readonly string[]): string {

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
-import { buildComparisonOption, type Comparison } from '../../../shared/cases/comparison';
+import { comparisonAccent, comparisonChartData, type Comparison } from '../../../shared/cases/comparison';
+import { forSlide } from '../../../shared/charts/slide-option';
 import { formatIndicatorValue, type Kpi } from '../../../shared/cases/kpi';
 import { placeName, themeLabel, yearText, type CaseRecord } from '../../../shared/cases/model';
 import type { RowProvenance } from '../../../shared/model/provenance';
 import { Chart } from '../../charts/Chart';
+import { screenOption } from '../../charts/screen-option';
 import { useLang } from '../../i18n/LangContext';
 import { ProvenanceDialog } from '../sql-console/ProvenanceDialog';
 
@@ -52,15 +54,22 @@ export function KpiTiles({ kpis, large = false }: { kpis: Kpi[]; large?: boolean
   );
 }
 
-/** Bars of one measure across places; `large` for slides (bigger type, sized by the slide). */
+/**
+ * Bars of one measure across places, the case's own place in the accent colour: ChartData drawn by the
+ * same option builder as every chart. `large` for slides (presentation type sizes, sized by the slide).
+ */
 export function ComparisonChart({ comparison, large = false }: { comparison: Comparison; large?: boolean }) {
   const { lang } = useLang();
-  const option = useMemo(() => buildComparisonOption(comparison, lang, large ? 18 : 12), [comparison, lang, large]);
+  const data = useMemo(() => comparisonChartData(comparison, lang), [comparison, lang]);
+  const option = useMemo(() => {
+    const o = screenOption(data, lang, { accent: comparisonAccent(comparison) });
+    return large ? forSlide(o) : o;
+  }, [data, comparison, lang, large]);
   const className = large ? 'chart slide-chart' : undefined;
-  const height = 60 + comparison.places.length * 34;
+  const height = 80 + comparison.places.length * 34;
   return (
     <div style={className ? undefined : { height }} className="comparison-box">
-      <Chart option={option} label={comparison.label} className={className ?? 'chart comparison-chart'} />
+      <Chart option={option} label={comparison.label} data={data} className={className ?? 'chart comparison-chart'} />
     </div>
   );
 }

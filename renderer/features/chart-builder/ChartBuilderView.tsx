@@ -49,8 +49,8 @@ export function ChartBuilderView() {
     </option>
   ));
   const actionTarget = useMemo(
-    () => (spec && state.data && state.query ? { spec, data: state.data, sql: state.query.sql, getInstance: () => chartRef.current } : null),
-    [spec, state.data, state.query],
+    () => (spec && state.data && state.option && state.query ? { spec, data: state.data, option: state.option, sql: state.query.sql, getInstance: () => chartRef.current } : null),
+    [spec, state.data, state.option, state.query],
   );
 
   if (!spec) return <p className="muted builder-empty">{t('chart.loading')}</p>;
@@ -184,7 +184,7 @@ export function ChartBuilderView() {
               {state.error}
             </p>
           )}
-          {state.option && state.data && <Chart option={state.option} label={state.data.title} instanceRef={chartRef} />}
+          {state.option && state.data && <Chart option={state.option} label={state.data.title} data={state.data} instanceRef={chartRef} />}
         </div>
         <div className="builder-notes">
           <label>

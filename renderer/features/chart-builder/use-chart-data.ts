@@ -1,16 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Table } from 'apache-arrow';
-import { buildChartOption } from '../../../shared/charts/chart-option';
-import { toChartData, type ChartData } from '../../../shared/charts/chart-data';
+import type { EChartsOption } from 'echarts';
+import type { ChartData } from '../../../shared/charts/chart-data';
+import { chartQuery, runChart, type ChartRun } from '../../../shared/charts/run-chart';
 import { describeDbError } from '../../../shared/db-errors';
-import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
-import { buildChartSql, MAX_CHART_ROWS, runnableChartSql, type ChartQuery, type GlobalFilters } from '../../../shared/sql/chart-sql';
 import { formatNumber } from '../../../shared/format/number';
+import type { ChartSpec, FilterValue } from '../../../shared/model/chart-spec';
+import type { ChartQuery, GlobalFilters } from '../../../shared/sql/chart-sql';
+import type { Rollup } from '../../../shared/sql/rollup';
+import { screenOption } from '../../charts/screen-option';
 import { coordinatorFor } from '../../db/coordinator';
 import { rollupsFor } from '../../db/rollups';
-import type { Rollup } from '../../../shared/sql/rollup';
-import type { TableInfo } from '../../../shared/db-catalog';
-import { geoMapFeatures } from '../../charts/geo-maps';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -18,8 +17,8 @@ export interface ChartState {
   query: ChartQuery | null;
   status: 'idle' | 'loading' | 'ready' | 'empty' | 'error';
   data?: ChartData;
-  option?: ReturnType<typeof buildChartOption>;
-  table?: Table;
+  /** The option the screen renders (and every picture of the chart is drawn from). */
+  option?: EChartsOption;
   error?: string;
   /** Set when the rows came from the table's rollup rather than the table itself. */
   rollup?: Rollup;
@@ -34,77 +33,58 @@ interface Options {
   highlight?: FilterValue;
 }
 
-/** Spec → SQL → (coordinator) → rows → ChartData → ECharts option; stale queries are cancelled. */
+type Outcome = { run: ChartRun } | { error: string };
+
+/** A thin wrapper over runChart (through the query coordinator and the table's rollup); stale runs are cancelled. */
 export function useChartData(spec: ChartSpec | null, { global, chartId, visible = true, highlight }: Options = {}): ChartState {
   const { db, catalog, tables } = useWorkbench();
   const { t, lang } = useLang();
-  const info = spec ? tables.find((x) => x.name === spec.table) : undefined;
-  const { columns, columnTypes } = useMemo(
-    () => ({ columns: info?.columns.map((c) => c.name), columnTypes: info && Object.fromEntries(info.columns.map((c) => [c.name, c.type])) }),
-    [info],
-  );
-  const rollup = useRollup(info);
+  const table = spec ? tables.find((x) => x.name === spec.table) : undefined;
   const globalKey = JSON.stringify(global ?? null);
-  const query = useMemo(() => {
-    if (!spec) return null;
+  // One object per distinct run: a result belongs to the request it answers.
+  const request = useMemo(
+    () => (spec && table ? { spec, table, global: (JSON.parse(globalKey) as GlobalFilters | null) ?? undefined, chartId, lang, catalog } : null),
+    [spec, table, globalKey, chartId, lang, catalog],
+  );
+  // The SQL is known before the run (the builder shows it while the rows load); the rollup's is not needed for that.
+  const shownQuery = useMemo(() => {
     try {
-      return buildChartSql(spec, { columns, columnTypes, global: JSON.parse(globalKey) ?? undefined, chartId, rollup: rollup.ready ? rollup.rollup : null });
+      return request ? chartQuery(request.spec, request) : null;
     } catch {
       return null;
     }
-  }, [spec, columns, columnTypes, globalKey, chartId, rollup]);
-  const [result, setResult] = useState<{ sql: string; table?: Table; error?: string } | null>(null);
+  }, [request]);
+  const [result, setResult] = useState<{ request: unknown; outcome: Outcome } | null>(null);
 
   useEffect(() => {
-    // Wait for the rollup, if the table gets one, rather than scanning every row twice.
-    if (!db || !query || !rollup.ready) return;
+    if (!db || !request) return;
     const ac = new AbortController();
-    coordinatorFor(db)
-      .query(runnableChartSql(query), { signal: ac.signal, priority: visible ? 'high' : 'low' })
-      .then(
-        (table) => setResult({ sql: query.sql, table }),
-        (e: unknown) => {
-          if (ac.signal.aborted) return;
-          const d = describeDbError(e, t);
-          setResult({ sql: query.sql, error: `${d.title}: ${d.detail}` });
-        },
-      );
+    const coordinator = coordinatorFor(db);
+    const rollups = rollupsFor(db);
+    // No sync here: renderer/db drops cached results and rollups whenever the data changes; a new table
+    // list (new TableInfo objects) makes a new request, so the chart runs again.
+    runChart(coordinator, request.spec, { ...request, signal: ac.signal, priority: visible ? 'high' : 'low', rollups }).then(
+      (run) => !ac.signal.aborted && setResult({ request, outcome: { run } }),
+      (e: unknown) => {
+        if (ac.signal.aborted) return;
+        const d = describeDbError(e, t);
+        setResult({ request, outcome: { error: d.detail ? `${d.title}: ${d.detail}` : d.title } });
+      },
+    );
     return () => ac.abort();
-  }, [db, query, visible, t, rollup.ready]);
+  }, [db, request, visible, t, tables]);
 
-  const used = query?.rollupSql && rollup.rollup ? rollup.rollup : undefined;
+  const outcome = result && result.request === request ? result.outcome : null;
+  const data = outcome && 'run' in outcome && outcome.run.status === 'ready' ? outcome.run.data : undefined;
+  const option = useMemo(() => (data ? screenOption(data, lang, { highlight }) : undefined), [data, lang, highlight]);
   return useMemo<ChartState>(() => {
-    if (!spec || !query) return { query, status: 'idle' };
-    if (!result || result.sql !== query.sql) return { query, status: 'loading' };
-    if (result.error) return { query, status: 'error', error: result.error };
-    const table = result.table!;
-    if (table.numRows === 0) return { query, status: 'empty', table };
-    if (table.numRows > MAX_CHART_ROWS) return { query, status: 'error', error: t('chart.tooMany', { max: formatNumber(MAX_CHART_ROWS, lang) }) };
-    try {
-      const data = toChartData(spec, query, table, catalog, lang);
-      return { query, status: 'ready', data, option: buildChartOption(data, lang, { highlight, basemapFeatures: geoMapFeatures(data.basemap) }), table, ...(used ? { rollup: used } : {}) };
-    } catch (e) {
-      return { query, status: 'error', error: e instanceof Error ? e.message : String(e) };
-    }
-  }, [spec, query, result, catalog, lang, highlight, used, t]);
-}
-
-interface RollupState {
-  ready: boolean;
-  rollup: Rollup | null;
-}
-
-/** The table's rollup (built on first use for big tables); `ready` once known, at once for small ones. */
-function useRollup(info: TableInfo | undefined): RollupState {
-  const { db } = useWorkbench();
-  const [state, setState] = useState<{ info?: TableInfo; rollup: Rollup | null }>({ rollup: null });
-  useEffect(() => {
-    if (!db || !info) return;
-    let live = true;
-    void rollupsFor(db).get(info).then((rollup) => live && setState({ info, rollup }));
-    return () => {
-      live = false;
-    };
-  }, [db, info]);
-  return useMemo(() => ({ ready: !info || state.info === info, rollup: state.info === info ? state.rollup : null }), [info, state]);
+    // Once the table list is known, a chart on a table that is not in it says so (e.g. a saved chart's import is gone).
+    if (!request) return spec && tables.length ? { query: null, status: 'error', error: t('chart.noTable', { table: spec.table }) } : { query: null, status: 'idle' };
+    if (!outcome) return { query: shownQuery, status: 'loading' };
+    if ('error' in outcome) return { query: shownQuery, status: 'error', error: outcome.error };
+    const { run } = outcome;
+    if (run.status === 'empty') return { query: run.query, status: 'empty' };
+    if (run.status === 'too-many') return { query: run.query, status: 'error', error: t('chart.tooMany', { max: formatNumber(run.max, lang) }) };
+    return { query: run.query, status: 'ready', data: run.data, option, ...(run.rollup ? { rollup: run.rollup } : {}) };
+  }, [request, outcome, shownQuery, option, t, lang, spec, tables.length]);
 }

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ECharts } from 'echarts';
 import { clickedKey } from '../../../shared/charts/chart-option';
-import type { ChartData } from '../../../shared/charts/chart-data';
 import { CARD_SIZES, type CardSize, type DashboardCard } from '../../../shared/model/dashboard';
 import type { FilterValue } from '../../../shared/model/chart-spec';
 import type { GlobalFilters } from '../../../shared/sql/chart-sql';
@@ -11,6 +10,7 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useChartData } from '../chart-builder/use-chart-data';
 import { CrossFilterPicker } from './CrossFilterPicker';
+import type { DrawnCard } from './DashboardExport';
 
 interface Props {
   card: DashboardCard;
@@ -22,8 +22,8 @@ interface Props {
   onResize(size: CardSize): void;
   onRemove(): void;
   onDropCard(sourceId: string): void;
-  /** Reports this card's current chart data (for exporting the whole dashboard). */
-  onData?(cardId: string, data: ChartData | undefined): void;
+  /** Reports this card's current chart data and on-screen option (for exporting the whole dashboard). */
+  onData?(cardId: string, drawn: DrawnCard | undefined): void;
 }
 
 /** Becomes true once the element has been on screen: off-screen cards query after visible ones. */
@@ -46,11 +46,11 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
   const [ref, seen] = useSeen<HTMLElement>();
   const state = useChartData(card.spec, { global, chartId: card.id, visible: seen, highlight: selected });
   const instance = useRef<ECharts | null>(null);
-  useEffect(() => onData?.(card.id, state.data), [onData, card.id, state.data]);
+  useEffect(() => onData?.(card.id, state.data && state.option ? { data: state.data, option: state.option } : undefined), [onData, card.id, state.data, state.option]);
   const title = state.data?.title ?? card.spec.title;
   const target = useMemo(
-    () => (state.data && state.query ? { spec: card.spec, data: state.data, sql: state.query.sql, getInstance: () => instance.current } : null),
-    [card.spec, state.data, state.query],
+    () => (state.data && state.option && state.query ? { spec: card.spec, data: state.data, option: state.option, sql: state.query.sql, getInstance: () => instance.current } : null),
+    [card.spec, state.data, state.option, state.query],
   );
   const onClick = (e: ChartClickEvent) => {
     const key = state.data && clickedKey(state.data, e);
@@ -107,7 +107,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
             {state.error}
           </p>
         )}
-        {state.option && <Chart option={state.option} label={title} onChartClick={onClick} instanceRef={instance} />}
+        {state.option && <Chart option={state.option} label={title} data={state.data} onChartClick={onClick} instanceRef={instance} />}
       </div>
     </article>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { columnLabel, type ChartData } from '../../../shared/charts/chart-data';
+import { columnLabel } from '../../../shared/charts/chart-data';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import type { FilterValue } from '../../../shared/model/chart-spec';
 import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
@@ -8,7 +8,7 @@ import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
 import { useSavedCharts } from '../chart-builder/saved-charts';
 import { ChartCard } from './ChartCard';
-import { DashboardExport } from './DashboardExport';
+import { DashboardExport, type DrawnCard } from './DashboardExport';
 import { DashboardTitleBar } from './DashboardTitleBar';
 import { newDashboardId, storeDashboards, useDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
@@ -26,9 +26,9 @@ export function DashboardView() {
   const pick = picked ?? ready[0].id;
   const edits = useDashboards();
   const [filters, setFiltersState] = useState<DashFilters>(() => sessionFilters.get(pick) ?? NO_FILTERS);
-  const loaded = useRef(new Map<string, ChartData>());
-  const onCardData = useCallback((id: string, data: ChartData | undefined) => {
-    if (data) loaded.current.set(id, data);
+  const loaded = useRef(new Map<string, DrawnCard>());
+  const onCardData = useCallback((id: string, drawn: DrawnCard | undefined) => {
+    if (drawn) loaded.current.set(id, drawn);
     else loaded.current.delete(id);
   }, []);
   const [toAdd, setToAdd] = useState('');

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ExportChart } from '../../../shared/export/chart-data';
-import { exportChartOption } from '../../../shared/export/chart-option';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { EChartsOption } from 'echarts';
+import type { ChartData } from '../../../shared/charts/chart-data';
+import { officeForm } from '../../../shared/export/chart-kinds';
 import type { CsvEncoding } from '../../../shared/export/table-export';
 import { canCopyImages, chartPng, chartSvg, copyChartPng, PNG_SCALES } from '../../charts/image-export';
 import { getDesktop } from '../../desktop';
@@ -9,19 +10,23 @@ import { saveExport } from './save';
 
 interface ExportMenuProps {
   /** The chart's data; the menu is disabled while it is null (loading, empty or failed). */
-  chart: ExportChart | null;
+  chart: ChartData | null;
+  /** The option the screen renders: PNG, SVG, the clipboard and Excel's picture are drawn from it. */
+  option: EChartsOption | null;
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-/** 导出 button with a menu: editable Excel chart, PNG 1×/2×/3×, SVG, clipboard copy, CSV (UTF-8/GB18030). */
-export function ExportMenu({ chart }: ExportMenuProps) {
+/**
+ * 导出 button with a menu: Excel (an editable chart, or for kinds Excel has none for the picture + data table,
+ * and the menu says which), PNG 1×/2×/3×, SVG, clipboard copy, CSV (UTF-8/GB18030).
+ */
+export function ExportMenu({ chart, option }: ExportMenuProps) {
   const { t, lang } = useLang();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status>(null);
   const box = useRef<HTMLDivElement>(null);
   const menuId = useId();
-  const option = useMemo(() => (chart ? exportChartOption(chart, lang) : null), [chart, lang]);
 
   useEffect(() => {
     if (!open) return;
@@ -49,8 +54,13 @@ export function ExportMenu({ chart }: ExportMenuProps) {
   // The writers (SheetJS) load on first use, not at start-up.
   const csv = (encoding: CsvEncoding) => async () =>
     saveExport(getDesktop(), chart.title, 'csv', (await import('../../../shared/export/table-export')).chartToCsv(chart, encoding), t);
+  const native = officeForm(chart.kind) === 'native';
+  const xlsx = async () => {
+    const { chartToXlsx } = await import('../../../shared/export/xlsx-chart');
+    return saveExport(getDesktop(), chart.title, 'xlsx', chartToXlsx({ data: chart, ...(native ? {} : { picture: chartPng(option, 2) }) }, { lang }), t);
+  };
   const items: [string, () => Promise<string>][] = [
-    [t('export.xlsx'), async () => saveExport(getDesktop(), chart.title, 'xlsx', (await import('../../../shared/export/xlsx-chart')).chartToXlsx(chart, { lang }), t)],
+    [t(native ? 'export.xlsx' : 'export.xlsxPicture'), xlsx],
     ...PNG_SCALES.map((scale): [string, () => Promise<string>] => [
       t('export.png', { scale }),
       () => saveExport(getDesktop(), scale === 1 ? chart.title : `${chart.title}@${scale}x`, 'png', chartPng(option, scale), t),

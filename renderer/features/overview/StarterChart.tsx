@@ -1,61 +1,44 @@
-import { useMemo } from 'react';
-import type { Db } from '../../../shared/db';
-import { buildCategoryOption } from '../../../shared/charts/category';
-import { sourceLine, type SavedCategoryChart } from '../../../shared/charts/starter-chart';
-import type { DatasetCatalog } from '../../../shared/model/catalog';
+import { useMemo, useRef } from 'react';
+import type { ECharts } from 'echarts';
+import { starterChartSpec } from '../../../shared/charts/starter-chart';
 import { Chart } from '../../charts/Chart';
-import { useChartTable } from './useChartTable';
-import { exportChartFromTable } from '../../../shared/export/chart-data';
-import { ExportMenu } from '../export/ExportMenu';
+import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
+import { useChartData } from '../chart-builder/use-chart-data';
 
-interface StarterChartProps {
-  db: Db | null;
-  chart: SavedCategoryChart;
-  catalog: DatasetCatalog | null;
-  onOpenSql(sql: string): void;
-}
-
-/** One chart drawn from an aggregate SQL query over a bundled table. */
-export function StarterChart({ db, chart, catalog, onOpenSql }: StarterChartProps) {
+/** The chart the workbench opens with: a ChartSpec over a bundled view, run and drawn like every chart. */
+export function StarterChart({ onOpenSql }: { onOpenSql(sql: string): void }) {
   const { t, lang } = useLang();
-  const result = useChartTable(db, chart);
-
-  const title = lang === 'en' ? chart.title.en : chart.title.zh;
-  const option = useMemo(() => {
-    if (!result || !('table' in result) || result.table.numRows === 0) return null;
-    const source = t('chart.source', { source: sourceLine(chart.tables, catalog, lang) });
-    return buildCategoryOption(result.table, chart.spec, { title, unit: chart.unit, source, lang });
-  }, [result, chart, catalog, title, lang, t]);
-  const exportChart = useMemo(() => {
-    if (!result || !('table' in result) || result.table.numRows === 0) return null;
-    const { spec } = chart;
-    const kind = spec.horizontal ? 'bar' : spec.kind === 'line' ? 'line' : 'column';
-    const source = t('chart.source', { source: sourceLine(chart.tables, catalog, lang) });
-    return exportChartFromTable(result.table, { kind, x: spec.x, y: spec.y, stacked: spec.stacked, title, unit: chart.unit, source });
-  }, [result, chart, catalog, title, lang, t]);
+  const spec = useMemo(() => starterChartSpec(lang), [lang]);
+  const state = useChartData(spec);
+  const instance = useRef<ECharts | null>(null);
+  const title = state.data?.title ?? spec.title;
+  const target = useMemo(
+    () => (state.data && state.option && state.query ? { spec, data: state.data, option: state.option, sql: state.query.sql, getInstance: () => instance.current } : null),
+    [spec, state.data, state.option, state.query],
+  );
 
   return (
     <section className="panel chart-panel" aria-labelledby="chart-title">
       <header className="panel-header">
         <h2 id="chart-title">{t('chart.title')}</h2>
         <div className="spacer" />
-        <button type="button" onClick={() => onOpenSql(chart.sql)}>
+        <button type="button" disabled={!state.query} onClick={() => state.query && onOpenSql(state.query.sql)}>
           {t('chart.openInConsole')}
         </button>
-        <ExportMenu chart={exportChart} />
+        <ChartActions target={target} />
       </header>
-      {!result && <p className="muted">{t('chart.loading')}</p>}
-      {result && 'error' in result && (
+      {(state.status === 'loading' || state.status === 'idle') && <p className="muted">{t('chart.loading')}</p>}
+      {state.status === 'error' && (
         <p role="alert" className="sql-error">
-          {result.error}
+          {state.error}
         </p>
       )}
-      {result && 'table' in result && result.table.numRows === 0 && <p className="muted">{t('chart.empty')}</p>}
-      {option && <Chart option={option} label={title} />}
+      {state.status === 'empty' && <p className="muted">{t('chart.empty')}</p>}
+      {state.option && state.data && <Chart option={state.option} label={title} data={state.data} instanceRef={instance} />}
       <details className="chart-sql">
         <summary>{t('chart.sql')}</summary>
-        <pre>{chart.sql}</pre>
+        <pre>{state.query?.sql}</pre>
       </details>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { STARTER_CHART } from '../../../shared/charts/starter-chart';
+import { starterChartSpec } from '../../../shared/charts/starter-chart';
 import { addSlide, addSlides, moveSlide, removeSlide, updateSlide, type Slide } from '../../../shared/cases/deck';
 import { useLang } from '../../i18n/LangContext';
 import { getDesktop } from '../../desktop';
@@ -14,7 +14,7 @@ import { useDeck } from './useDeck';
 /** The deck editor: add, edit, reorder (drag or 上移/下移), present, export to pptx or print to PDF. */
 export function PresentView() {
   const { t, lang } = useLang();
-  const { db, catalog } = useWorkbench();
+  const { db, catalog, tables } = useWorkbench();
   const { deck, update } = useDeck();
   const loaded = useCases(db);
   const cases = useMemo(() => new Map((loaded.status === 'ready' ? loaded.value : []).map((c) => [c.id, c])), [loaded]);
@@ -26,18 +26,17 @@ export function PresentView() {
 
   const slideTitle = useCallback(
     (s: Slide) => {
-      if (s.kind === 'chart') return lang === 'en' ? s.chart.title.en : s.chart.title.zh;
       if (s.kind === 'spec-chart') return s.spec.title || t('present.kind.spec-chart');
       return s.title || t('present.newText');
     },
-    [lang, t],
+    [t],
   );
 
   const exportPptx = async () => {
     if (!db) return;
     setStatus({ text: t('present.exporting') });
     try {
-      const bytes = await deckToPptx(deck, { db, cases, catalog, lang, t });
+      const bytes = await deckToPptx(deck, { db, tables, cases, catalog, lang, t });
       const name = pptxFileName(deck.title || t('present.deckTitleDefault'));
       const saved = await getDesktop().saveFile({ suggestedName: name, bytes, filters: [{ name: 'PowerPoint', extensions: ['pptx'] }] });
       setStatus(saved.saved ? { text: t('present.exported', { name: saved.location ?? name }) } : null);
@@ -69,7 +68,7 @@ export function PresentView() {
         <button type="button" onClick={() => update((d) => addSlide(d, { kind: 'text', title: t('present.newText'), body: '', notes: '' }))}>
           {t('present.addText')}
         </button>
-        <button type="button" onClick={() => update((d) => addSlide(d, { kind: 'chart', chart: STARTER_CHART, notes: '' }))}>
+        <button type="button" onClick={() => update((d) => addSlide(d, { kind: 'spec-chart', spec: starterChartSpec(lang), notes: '' }))}>
           {t('present.addChart')}
         </button>
         <ChartSlidePicker onAdd={(slides) => update((d) => addSlides(d, slides))} />

@@ -1,48 +1,55 @@
-import { exportChartFromComparison } from '../../../shared/cases/comparison';
+import { comparisonChartData } from '../../../shared/cases/comparison';
 import type { Deck, Slide } from '../../../shared/cases/deck';
 import { pickKpis } from '../../../shared/cases/kpi';
 import type { CaseRecord } from '../../../shared/cases/model';
-import { sourceLine } from '../../../shared/charts/starter-chart';
+import { SLIDE_PICTURE_SIZE } from '../../../shared/charts/picture';
+import { runChart } from '../../../shared/charts/run-chart';
+import { forSlide } from '../../../shared/charts/slide-option';
 import type { Db } from '../../../shared/db';
-import { exportChartFromTable } from '../../../shared/export/chart-data';
+import type { TableInfo } from '../../../shared/db-catalog';
+import { officeForm } from '../../../shared/export/chart-kinds';
 import { buildDeckPptx, type PptxSlide } from '../../../shared/export/pptx';
 import { safeFileName } from '../../../shared/export/file-name';
-import { toExportChart } from '../../../shared/export/from-chart-data';
-import { toChartData } from '../../../shared/charts/chart-data';
-import { buildChartSql, MAX_CHART_ROWS, runnableChartSql } from '../../../shared/sql/chart-sql';
+import { formatNumber } from '../../../shared/format/number';
 import type { Translate } from '../../../shared/i18n';
 import type { DatasetCatalog, Lang } from '../../../shared/model/catalog';
+import { chartPng } from '../../charts/image-export';
+import { screenOption } from '../../charts/screen-option';
+import { coordinatorFor } from '../../db/coordinator';
+import { rollupsFor } from '../../db/rollups';
 import { caseMetaLine } from '../cases/CaseFacts';
 import { loadCaseDetail } from '../cases/useCaseData';
 import { KPIS_PER_SLIDE } from './SlideView';
 
 interface Context {
   db: Db;
+  /** The live table list: every chart runs with its table's columns and SQL types, as on screen. */
+  tables: TableInfo[];
   cases: Map<string, CaseRecord>;
   catalog: DatasetCatalog | null;
   lang: Lang;
   t: Translate;
 }
 
+/** A chart slide: run exactly as the slide on screen runs it (same coordinator, types and rollup). */
+async function chartSlide(s: Extract<Slide, { kind: 'spec-chart' }>, ctx: Context): Promise<PptxSlide> {
+  const { t, lang } = ctx;
+  const text = (body: string): PptxSlide => ({ kind: 'text', title: s.spec.title, body, notes: s.notes });
+  const table = ctx.tables.find((x) => x.name === s.spec.table);
+  if (!table) return text(t('chart.noTable', { table: s.spec.table }));
+  const run = await runChart(coordinatorFor(ctx.db), s.spec, { table, catalog: ctx.catalog, lang, rollups: rollupsFor(ctx.db) });
+  if (run.status === 'too-many') return text(t('chart.tooMany', { max: formatNumber(run.max, lang) }));
+  if (run.status === 'empty') return text(t('chart.empty'));
+  // Kinds PowerPoint has no chart for go in as the slide's on-screen picture (the same option, slide-sized).
+  const picture = officeForm(run.data.kind) === 'picture' ? chartPng(forSlide(screenOption(run.data, lang)), 2, SLIDE_PICTURE_SIZE) : undefined;
+  return { kind: 'chart', data: run.data, ...(picture ? { picture } : {}), notes: s.notes };
+}
+
 /** Resolves one slide to plain data: the case's figures and the chart's aggregated rows, queried now. */
 async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
   const { t, lang } = ctx;
   if (s.kind === 'text') return { kind: 'text', title: s.title, body: s.body, notes: s.notes };
-  if (s.kind === 'chart') {
-    const title = lang === 'en' ? s.chart.title.en : s.chart.title.zh;
-    const table = await ctx.db.query(s.chart.sql);
-    const source = t('chart.source', { source: sourceLine(s.chart.tables, ctx.catalog, lang) });
-    const kind = s.chart.spec.kind === 'line' ? 'line' : s.chart.spec.horizontal ? 'bar' : 'column';
-    const chart = exportChartFromTable(table, { kind, x: s.chart.spec.x, y: s.chart.spec.y, stacked: s.chart.spec.stacked, title, unit: s.chart.unit, source });
-    return { kind: 'chart', chart, notes: s.notes };
-  }
-  if (s.kind === 'spec-chart') {
-    const query = buildChartSql(s.spec);
-    const rows = await ctx.db.query(runnableChartSql(query));
-    if (rows.numRows > MAX_CHART_ROWS) return { kind: 'text', title: s.spec.title, body: t('chart.tooMany', { max: MAX_CHART_ROWS }), notes: s.notes };
-    const data = toChartData(s.spec, query, rows, ctx.catalog, lang);
-    return { kind: 'chart', chart: toExportChart(data), notes: s.notes };
-  }
+  if (s.kind === 'spec-chart') return chartSlide(s, ctx);
   const c = ctx.cases.get(s.caseId);
   if (!c) return { kind: 'text', title: s.title, body: t('present.caseMissing', { id: s.caseId }), notes: s.notes };
   const detail = await loadCaseDetail(ctx.db, c, lang);
@@ -53,7 +60,7 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
     meta: caseMetaLine(c, lang, t),
     summary: c.summary,
     kpis: pickKpis(detail.indicators, lang, KPIS_PER_SLIDE).map((k) => ({ label: k.label, value: k.value })),
-    ...(comparison ? { chart: exportChartFromComparison(comparison), highlight: comparison.places.findIndex((p) => p.current) } : {}),
+    ...(comparison ? { chart: comparisonChartData(comparison, lang), highlight: comparison.places.findIndex((p) => p.current) } : {}),
     source: t('chart.source', { source: c.source }),
     notes: s.notes,
   };
@@ -62,7 +69,7 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
 export async function deckToPptx(deck: Deck, ctx: Context): Promise<Uint8Array> {
   const slides: PptxSlide[] = [];
   for (const s of deck.slides) slides.push(await resolveSlide(s, ctx));
-  return buildDeckPptx({ title: deck.title || ctx.t('present.deckTitleDefault'), slides });
+  return buildDeckPptx({ title: deck.title || ctx.t('present.deckTitleDefault'), slides, dataTableSuffix: ctx.t('export.slide.dataTable') });
 }
 
 /** "社会治理创新案例.pptx": the deck title without characters file systems refuse. */

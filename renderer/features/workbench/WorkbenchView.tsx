@@ -1,4 +1,3 @@
-import { STARTER_CHART } from '../../../shared/charts/starter-chart';
 import { useWorkbench } from '../../workbench-context';
 import { CatalogPanel } from '../catalog/CatalogPanel';
 import { StarterChart } from '../overview/StarterChart';
@@ -11,7 +10,7 @@ export function WorkbenchView() {
     <div className="workbench">
       <CatalogPanel tables={tables} catalog={catalog} onPick={openSql} />
       <SqlConsole db={db} tables={tables} />
-      <StarterChart db={db} chart={STARTER_CHART} catalog={catalog} onOpenSql={openSql} />
+      <StarterChart onOpenSql={openSql} />
     </div>
   );
 }
