@@ -9,7 +9,7 @@ import { ACCENT_COLOUR, MUTED_COLOUR } from '../charts/theme';
 import { comparisonAccent, comparisonChartData, comparisonsFromTable, shortRegion } from './comparison';
 import { caseFacets, filterCases, matchScore, normalizeText } from './filter';
 import { formatIndicatorValue, pickKpis } from './kpi';
-import { CASES_SQL, caseIndicatorsSql, comparisonSql } from '../sql/catalog-sql';
+import { CASES_SQL, caseIndicatorsSql, comparisonSql } from '../sql/cases-sql';
 import { LEVELS, THEMES, casesFromTable, indicatorsFromTable, placeName, themeColour, type CaseRecord } from './model';
 import { buildCaseMapOption, casesByProvince, labelColourOn } from './province-map';
 import { buildTimelineOption, timelinePoints } from './timeline';

@@ -7,7 +7,7 @@ import type { Lang } from '../model/catalog';
 /**
  * Indicators that mean the same thing across places, though the documents name them differently
  * (人口/总人口/常住人口, 面积/辖区面积/市域总面积 …): matched on indicator_en, totals only (the query is
- * comparisonSql in shared/sql/catalog-sql.ts).
+ * comparisonSql in shared/sql/cases-sql.ts).
  */
 export const COMPARABLE_MEASURES = [
   { key: 'population', zh: '人口', en: 'Population', indicatorEn: ['Population', 'Resident population'] },

@@ -3,7 +3,7 @@ import type { Db } from '../../../shared/db';
 import { describeDbError } from '../../../shared/db-errors';
 import type { Translate } from '../../../shared/i18n';
 import { comparisonsFromTable, type Comparison } from '../../../shared/cases/comparison';
-import { CASES_SQL, caseIndicatorsSql, comparisonSql } from '../../../shared/sql/catalog-sql';
+import { CASES_SQL, caseIndicatorsSql, comparisonSql } from '../../../shared/sql/cases-sql';
 import { casesFromTable, indicatorsFromTable, type CaseIndicator, type CaseRecord } from '../../../shared/cases/model';
 import type { Lang } from '../../../shared/model/catalog';
 import { useLang } from '../../i18n/LangContext';
