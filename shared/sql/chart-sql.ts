@@ -27,6 +27,11 @@ export interface ChartQueryContext {
   columnTypes?: Readonly<Record<string, string>>;
   /** A pre-aggregated copy of the table: when it covers the chart, `rollupSql` reads it instead. */
   rollup?: Rollup | null;
+  /**
+   * What to read instead of the table itself: the table with its calculated fields (TableInfo.relation).
+   * The rollup only knows the table's own columns, so a chart using a field is never answered from it.
+   */
+  relation?: string;
 }
 
 /** The SQL and the names of its result columns: x, optional series, then one column per measure. */
@@ -138,7 +143,7 @@ function uniqueAliases(measures: Measure[]): string[] {
  */
 export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): ChartQuery {
   const filters = [...spec.filters, ...globalFilterList(ctx)];
-  const sql = composeSql(spec, filters, ctx, { from: ident(spec.table), aggregate: tableAggregateSql });
+  const sql = composeSql(spec, filters, ctx, { from: ctx.relation ?? ident(spec.table), aggregate: tableAggregateSql });
   const { rollup } = ctx;
   const covered =
     rollup &&
