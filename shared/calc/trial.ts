@@ -5,17 +5,11 @@
  */
 import type { Db } from '../db';
 import { baseTable, type TableInfo } from '../db-catalog';
-import type { DatasetCatalog } from '../model/catalog';
 import type { CalcField } from '../model/calc-field';
-import { getProvenance } from '../import/commit';
 import { calcRelationSql, fieldPreviewSql, fieldStatsSql } from '../sql/calc-sql';
 import { bindField, withCalcFields } from './check';
 import { problemFromEngine, type CalcProblem } from './problems';
-
-export interface UnitUse {
-  column: string;
-  unit: string;
-}
+import { mixedUnits, type UnitUse } from './units';
 
 export type FieldTrial =
   | {
@@ -33,22 +27,6 @@ export type FieldTrial =
       mixedUnits?: UnitUse[];
     }
   | { ok: false; problem: CalcProblem };
-
-/** Columns it reads that have a unit, when there are at least two different units among them. */
-export function mixedUnits(uses: readonly string[], units: Readonly<Record<string, string>>): UnitUse[] | undefined {
-  const withUnit = uses.filter((c) => units[c]).map((column) => ({ column, unit: units[column] }));
-  return new Set(withUnit.map((u) => u.unit)).size >= 2 ? withUnit : undefined;
-}
-
-/** Every column's unit: the bundled catalog's, then the import's (or joined view's) provenance, then a field's own. */
-export async function tableUnits(db: Db, info: TableInfo, catalog: DatasetCatalog | null): Promise<Record<string, string>> {
-  const fromCatalog = Object.fromEntries(
-    (catalog?.datasets.find((d) => d.table === info.name)?.columns ?? []).filter((c) => c.unit).map((c) => [c.name, c.unit!]),
-  );
-  const provenance = catalog?.datasets.some((d) => d.table === info.name) ? null : await getProvenance(db, info.name);
-  const own = Object.fromEntries(info.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!]));
-  return { ...fromCatalog, ...(provenance?.units ?? {}), ...own };
-}
 
 /**
  * Tries `candidate` on `info`'s table (the table's real columns; `fields` its current fields, in order).

@@ -38,6 +38,8 @@ export const calcZh = {
   'calc.listSep': '、',
   'calc.mixedUnits': '公式把单位不同的列放在一起计算：{columns}。请确认计算是否合理，并填写结果的单位。',
   'calc.unitOf': '{column}（{unit}）',
+  'join.note.left': '由“{left}”（{leftSource}）与“{right}”（{rightSource}）按 {keys} 合并：保留“{left}”的全部行，右表没有对应的行时其列为空。',
+  'join.note.inner': '由“{left}”（{leftSource}）与“{right}”（{rightSource}）按 {keys} 合并：只保留两表都有的行。',
 } as const;
 
 export const calcEn: Record<keyof typeof calcZh, string> = {
@@ -79,4 +81,6 @@ export const calcEn: Record<keyof typeof calcZh, string> = {
   'calc.listSep': ', ',
   'calc.mixedUnits': 'The formula combines columns with different units: {columns}. Check that the calculation makes sense, and enter the unit of the result.',
   'calc.unitOf': '{column} ({unit})',
+  'join.note.left': 'Combined from “{left}” ({leftSource}) and “{right}” ({rightSource}) by {keys}: every row of “{left}” is kept; where the right table has no matching row, its columns are empty.',
+  'join.note.inner': 'Combined from “{left}” ({leftSource}) and “{right}” ({rightSource}) by {keys}: only rows found in both tables are kept.',
 };
