@@ -52,9 +52,9 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const KEYS = ['name', 'left', 'right', 'how', 'pairs', 'noMatch', 'columns', 'units', 'note', 'createdAt'];
 
 export class JoinError extends Error {}
-const fail = (msg: string): never => {
+function fail(msg: string): never {
   throw new JoinError(`combined table: ${msg}`);
-};
+}
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max = 500): v is string => typeof v === 'string' && v.length <= max;
 
@@ -86,7 +86,8 @@ function parseJoin(v: unknown, i: number): JoinDef {
   if (!Array.isArray(j.columns) || j.columns.length === 0) fail(`${where}.columns must be a non-empty list`);
   const columns = (j.columns as unknown[]).map((c, k) => {
     if (!isObj(c) || !validFieldName(c.name) || !validFieldName(c.column) || (c.side !== 'left' && c.side !== 'right')) fail(`${where}.columns[${k}] needs name, side and column`);
-    return { name: c.name as string, side: c.side as 'left' | 'right', column: c.column as string };
+    const col = c as Record<string, unknown>;
+    return { name: col.name as string, side: col.side as 'left' | 'right', column: col.column as string };
   });
   if (new Set(columns.map((c) => c.name.toLowerCase())).size !== columns.length) fail(`${where}.columns has a name twice`);
   if (!isObj(j.units) || !Object.entries(j.units).every(([k, u]) => columns.some((c) => c.name === k) && isText(u, 40))) fail(`${where}.units must map view columns to units`);
