@@ -2,6 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
+import { fromSaved, parseSavedProvenance } from '../import/provenance';
 import { writeJoinView } from '../join/commit';
 import { isReservedName } from '../reserved-names';
 import { dropViewSql } from '../sql/join-sql';
@@ -81,18 +82,9 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
   // Rows of tables that are gone (or replaced) must not describe a table that later takes the name.
   if (clearProvenance && drops.length + replace.views.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [...drops, ...replace.views]));
   for (const t of manifest.tables) {
-    const p = t.provenance;
-    if (!p?.fileName) continue;
-    await recordProvenance(db, {
-      ...p,
-      tableName: t.name,
-      fileName: p.fileName,
-      sheet: p.sheet ?? null,
-      encoding: p.encoding ?? null,
-      importedAt: p.importedAt ?? new Date(0).toISOString().slice(0, 19).replace('T', ' '),
-      notes: p.notes ?? '',
-      units: p.units ?? {},
-    });
+    // Import's own parser types the fields import added (title, source, totals, roles) before they are written.
+    const p = t.provenance && fromSaved(t.name, parseSavedProvenance(t.provenance) ?? {});
+    if (p) await recordProvenance(db, p);
   }
   // Combined tables are views over the tables just loaded (and the bundled ones): made again, with their provenance.
   for (const join of manifest.documents.joins.flatMap((f) => f.joins)) {
