@@ -130,7 +130,7 @@ export async function openProject(
   let views: string[];
   try {
     clearProvenance = await hasProvenanceTable(db);
-    views = clearProvenance ? await combinedViews(db, opts.protect) : [];
+    views = await combinedViews(db, opts.protect);
     await db.exec(sql.BEGIN_SQL);
   } catch (e) {
     // No transaction of ours is open: nothing to roll back (and someone else's must not be).
@@ -148,6 +148,7 @@ export async function openProject(
 
 /** The combined tables (views with a provenance row) not in `exclude`: a project's own views. */
 export async function combinedViews(db: Db, exclude: string[]): Promise<string[]> {
+  if (!(await hasProvenanceTable(db))) return [];
   const skip = new Set(exclude.map((n) => n.toLowerCase()));
   const t = await db.query(sql.recordedViewsSql());
   return t
