@@ -67,16 +67,17 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     await expect(unit.inputValue()).resolves.toBe('个/万人');
     await unit.fill('件/万人');
     await page.getByRole('button', { name: '检查并预览' }).click();
-    await page.waitForTimeout(3000);
-    await screenshot(page, 'debug-calc');
-    await page.getByRole('status').filter({ hasText: '公式可用：结果是数字，4 / 4 行有值，最小 1.5，最大 10' }).waitFor();
+    const editor = page.getByRole('region', { name: '新建计算字段' });
+    await expect.poll(() => editor.locator('.calc-trial > [role="status"], [role="alert"]').first().textContent(), { timeout: 20_000 }).toBe('公式可用：结果是数字，4 / 4 行有值，最小 1.5，最大 10。');
     const preview = page.getByRole('table', { name: '前几行的结果' });
     await expect(preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))).resolves.toEqual([
-      ['50', '100000', '5'],
-      ['30', '200000', '1.5'],
-      ['9', '30000', '3'],
-      ['1', '1000', '10'],
+      ['50', '100,000', '5'],
+      // 30 / 200000 × 10000 is 1.4999999999999998 in doubles; shown to 6 decimals.
+      ['30', '200,000', '1.5'],
+      ['9', '30,000', '3'],
+      ['1', '1,000', '10'],
     ]);
+    await preview.scrollIntoViewIfNeeded();
     await screenshot(page, 'calc-field-per-10k');
     await page.getByRole('button', { name: '保存字段' }).click();
     await page.getByRole('status').filter({ hasText: '已保存字段“每万人案件”。' }).waitFor();
@@ -143,7 +144,7 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     await left.getByRole('combobox', { name: 'Table' }).selectOption('治安');
     await page.getByRole('group', { name: 'Right table' }).getByRole('combobox', { name: 'Table' }).selectOption('人口');
     await page.getByRole('button', { name: 'Preview the matching' }).click();
-    await page.getByText('Left table “治安”: 3 keys matched (3 rows), 1 keys unmatched (1 rows).').waitFor();
+    await page.getByText('Left table “治安”: keys matched 3 (rows: 3), keys unmatched 1 (rows: 1).').waitFor();
     await screenshot(page, 'join-preview-en');
     await page.getByRole('tab', { name: 'Calculated fields' }).click();
     await page.getByRole('combobox', { name: 'Table' }).selectOption('治安');
@@ -152,6 +153,7 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     await page.getByRole('textbox', { name: 'Formula' }).fill('"地区" * 2');
     await page.getByRole('button', { name: 'Check and preview' }).click();
     await page.getByRole('alert').filter({ hasText: 'does not work on values of these types: text, number' }).waitFor();
+    await page.getByRole('alert').scrollIntoViewIfNeeded();
     await screenshot(page, 'calc-field-error-en');
     expect(pageErrors).toEqual([]);
   });

@@ -39,6 +39,7 @@ export function CalcFieldEditor({ table, fields, editing, onSave, onCancel }: Pr
   return (
     <section className="calc-editor" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{editing ? t('calcUi.editing', { name: editing.name }) : t('calcUi.new')}</h3>
+      <div className="row">
       <label>
         {t('calcUi.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} />
@@ -50,6 +51,7 @@ export function CalcFieldEditor({ table, fields, editing, onSave, onCancel }: Pr
           <option value="yoy">{t('calcUi.kind.yoy')}</option>
         </select>
       </label>
+      </div>
       {def.kind === 'expr' ? (
         <>
           <FormulaInput value={def.expr} columns={columns.map((c) => c.name)} onChange={(expr) => setDef({ kind: 'expr', expr })} />

@@ -24,27 +24,22 @@ export function PerTenThousand({ numeric, units, onFormula }: Props) {
     if (known) setScale(known);
   };
   const countUnit = units[count] ?? '';
+  const columnSelect = (label: string, value: string, set: (v: string) => void) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => set(e.target.value)}>
+        <option value="" />
+        {numeric.map((c) => (
+          <option key={c.name}>{c.name}</option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <fieldset className="per-ten-k">
       <legend>{t('calcUi.perTenK')}</legend>
-      <label>
-        {t('calcUi.perTenK.count')}
-        <select value={count} onChange={(e) => setCount(e.target.value)}>
-          <option value="" />
-          {numeric.map((c) => (
-            <option key={c.name}>{c.name}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('calcUi.perTenK.population')}
-        <select value={population} onChange={(e) => pickPopulation(e.target.value)}>
-          <option value="" />
-          {numeric.map((c) => (
-            <option key={c.name}>{c.name}</option>
-          ))}
-        </select>
-      </label>
+      {columnSelect(t('calcUi.perTenK.count'), count, setCount)}
+      {columnSelect(t('calcUi.perTenK.population'), population, pickPopulation)}
       <label>
         {t('calcUi.perTenK.unit')}
         <select value={scale} onChange={(e) => setScale(e.target.value as typeof scale)}>

@@ -1,13 +1,23 @@
 import type { FieldTrial } from '../../../shared/calc/trial';
 import { describeCalcProblem, typeKind } from '../../../shared/calc/problems';
+import { formatNumber } from '../../../shared/format/number';
 import type { MessageKey } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/model/catalog';
 import { useLang } from '../../i18n/LangContext';
 
-const cell = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'bigint' ? v.toString() : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+// Numbers as everywhere in the app (grouped, up to 6 decimals): 30 / 200000 × 10000 shows 1.5, not 1.4999999999999998.
+function cell(v: unknown, lang: Lang): string {
+  if (v === null || v === undefined) return '—';
+  if (typeof v === 'number') return formatNumber(v, lang, 6);
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? formatNumber(Number(v), lang) : v.toString();
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+/** The engine's min/max text of a number field, formatted like the cells. */
+const extreme = (text: string, numeric: boolean, lang: Lang) => (numeric && Number.isFinite(Number(text)) ? formatNumber(Number(text), lang, 6) : text);
 
 /** What the engine said about the field: its type and first values, or the problem in words (with the engine's detail apart). */
 export function TrialResult({ trial }: { trial: FieldTrial }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   if (!trial.ok) {
     const { message, detail } = describeCalcProblem(trial.problem, t);
     return (
@@ -17,7 +27,8 @@ export function TrialResult({ trial }: { trial: FieldTrial }) {
       </div>
     );
   }
-  const range = trial.min !== null && trial.max !== null ? t('calcUi.range', { min: trial.min, max: trial.max }) : '';
+  const numeric = typeKind(trial.type) === 'number';
+  const range = trial.min !== null && trial.max !== null ? t('calcUi.range', { min: extreme(trial.min, numeric, lang), max: extreme(trial.max, numeric, lang) }) : '';
   const units = trial.mixedUnits?.map((u) => t('calc.unitOf', { column: u.column, unit: u.unit })).join(t('calc.listSep'));
   return (
     <div className="calc-trial">
@@ -39,7 +50,7 @@ export function TrialResult({ trial }: { trial: FieldTrial }) {
           {trial.preview.rows.map((r, i) => (
             <tr key={i}>
               {r.map((v, j) => (
-                <td key={j}>{cell(v)}</td>
+                <td key={j}>{cell(v, lang)}</td>
               ))}
             </tr>
           ))}

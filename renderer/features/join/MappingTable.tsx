@@ -22,7 +22,7 @@ export function MappingTable({ matching, onCorrect }: Props) {
   return (
     <section className="join-mapping">
       <h4>{t('joinUi.mapping')}</h4>
-      <p className="muted small">{t('joinUi.how.exact')}：{exact}</p>
+      <p className="muted small">{t('joinUi.exactCount', { n: exact })}</p>
       {rows.length > 0 && (
         <table className="data-table small" aria-label={t('joinUi.mapping')}>
           <thead>
