@@ -44,7 +44,9 @@ export function PerTenThousand({ numeric, units, onFormula }: Props) {
         {t('calcUi.perTenK.unit')}
         <select value={scale} onChange={(e) => setScale(e.target.value as typeof scale)}>
           {POPULATION_UNITS.map((u) => (
-            <option key={u}>{u}</option>
+            <option key={u} value={u}>
+              {t(`calcUi.pop.${u}`)}
+            </option>
           ))}
         </select>
       </label>

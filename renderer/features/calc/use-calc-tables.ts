@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { withCalcFields } from '../../../shared/calc/check';
 import type { Db } from '../../../shared/db';
 import type { TableInfo } from '../../../shared/db-catalog';
@@ -33,6 +33,18 @@ export function useCalcTables(db: Db | null, tables: TableInfo[]): TableInfo[] {
       live = false;
     };
   }, [db, tables, file]);
-  // Until the fields of a new list are checked, the list shows without them (never with another list's).
-  return active && done?.from === tables && done.fields === file.fields ? done.out : tables;
+  return useMemo(() => {
+    if (!active || !done) return tables;
+    if (done.from === tables && done.fields === file.fields) return done.out;
+    // A new list (after any data change) while its fields are being checked again: the same fields keep
+    // their columns and relation meanwhile, so a chart on a field does not flicker into "no such column".
+    return done.fields === file.fields ? carryFields(tables, done.out) : tables;
+  }, [active, done, tables, file.fields]);
+}
+
+function carryFields(fresh: readonly TableInfo[], before: readonly TableInfo[]): TableInfo[] {
+  return fresh.map((t) => {
+    const prev = before.find((b) => b.name === t.name && b.relation !== undefined);
+    return prev ? { ...t, columns: [...t.columns, ...prev.columns.filter((c) => c.calculated)], relation: prev.relation } : t;
+  });
 }
