@@ -70,7 +70,7 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     const editor = page.getByRole('region', { name: '新建计算字段' });
     await expect.poll(() => editor.locator('.calc-trial > [role="status"], [role="alert"]').first().textContent(), { timeout: 20_000 }).toBe('公式可用：结果是数字，4 / 4 行有值，最小 1.5，最大 10。');
     const preview = page.getByRole('table', { name: '前几行的结果' });
-    await expect(preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)))).resolves.toEqual([
+    await expect(preview.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent)))).resolves.toEqual([
       ['50', '100,000', '5'],
       // 30 / 200000 × 10000 is 1.4999999999999998 in doubles; shown to 6 decimals.
       ['30', '200,000', '1.5'],
