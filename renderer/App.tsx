@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { VIEWS } from './views';
 import { WorkbenchContext, type Workbench } from './workbench-context';
 import { builtInNames, ProjectMenu, RestorePrompt, useProject } from './features/project';
+import { useCalcTables } from './features/calc';
 import { useDocument, workspace } from './workspace';
 import { DamagedNotices } from './workspace/DamagedNotices';
 
@@ -18,7 +19,8 @@ type EngineState = { status: 'loading' } | { status: 'ready'; engine: Engine } |
 export function App() {
   const { t } = useLang();
   const [engine, setEngine] = useState<EngineState>({ status: 'loading' });
-  const [tables, setTables] = useState<TableInfo[]>([]);
+  const [listedTables, setTables] = useState<TableInfo[]>([]);
+  const tables = useCalcTables(engine.status === 'ready' ? engine.engine.db : null, listedTables);
   const [appInfo, setAppInfo] = useState<AppInfo>();
   const [savedView, setSavedView] = useDocument('view');
   const view = VIEWS.some((v) => v.id === savedView) ? savedView! : VIEWS[0].id;
@@ -45,8 +47,8 @@ export function App() {
     return dataChanges(db).subscribe(refresh);
   }, [db]);
   useEffect(() => {
-    if (db) prepareRollups(db, tables);
-  }, [db, tables]);
+    if (db) prepareRollups(db, listedTables);
+  }, [db, listedTables]);
 
   const showView = useCallback((id: string) => void setSavedView(id), [setSavedView]);
   const openSql = useCallback(

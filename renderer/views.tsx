@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
+import { CalcFieldsView } from './features/calc';
 import { CaseLibraryView } from './features/cases';
 import { ChartBuilderView } from './features/chart-builder';
 import { DashboardView } from './features/dashboard';
 import { ImportView } from './features/import';
+import { JoinView } from './features/join';
 import { PresentView } from './features/present';
 import { WorkbenchView } from './features/workbench';
 
@@ -24,4 +26,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'chart-builder', label: 'nav.chartBuilder', render: () => <ChartBuilderView /> },
   { id: 'dashboards', label: 'nav.dashboards', render: () => <DashboardView /> },
   { id: 'present', label: 'nav.present', render: () => <PresentView /> },
+  { id: 'calc-fields', label: 'nav.calcFields', render: () => <CalcFieldsView /> },
+  { id: 'join', label: 'nav.join', render: () => <JoinView /> },
 ];

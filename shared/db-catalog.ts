@@ -4,6 +4,10 @@ import { catalogColumnsSql, rowCountsSql } from './sql/catalog-sql';
 export interface ColumnInfo {
   name: string;
   type: string;
+  /** A calculated field (shared/model/calc-field.ts): computed by the engine, read through TableInfo.relation. */
+  calculated?: true;
+  /** The values' unit, when known (a calculated field's, an import's, a joined view's). */
+  unit?: string;
 }
 
 export interface TableInfo {
@@ -11,6 +15,18 @@ export interface TableInfo {
   kind: 'table' | 'view';
   rows: number;
   columns: ColumnInfo[];
+  /**
+   * The FROM item to read it through when it has calculated fields (shared/sql/calc-sql.ts calcRelationSql);
+   * absent = the table itself.
+   */
+  relation?: string;
+}
+
+/** Only the table's own columns, read from the table itself (what its rollup and its provenance know). */
+export function baseTable(info: TableInfo): TableInfo {
+  if (info.relation === undefined && !info.columns.some((c) => c.calculated)) return info;
+  const { relation: _relation, ...rest } = info;
+  return { ...rest, columns: info.columns.filter((c) => !c.calculated) };
 }
 
 /** Lists the user-visible tables and views of the main schema with row counts and column types. */

@@ -7,6 +7,9 @@ import { expectKindMarks } from '../../tests/fixtures/export/svg-marks';
 import type { ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpec } from '../../shared/model/chart-spec';
 import { runCli } from './sgw';
+import { openNodeDb } from './node-db';
+import { saveProject } from '../../shared/project/workspace';
+import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
 
 const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
 let dir: string;
@@ -201,6 +204,23 @@ describe('sgw export --spec', () => {
     // Without the project the table is not there: a plain message, exit 1.
     const without = await sgw('export', '--spec', await specFile('project.json', spec), '--csv', csv);
     expect([without.code, without.err]).toEqual([1, '找不到图表所用的表 社区问卷：请用 --project 载入含有它的项目，或检查表名\n']);
+  });
+
+  it('reads a project’s calculated fields as columns of their table (the same numbers as written by hand)', async () => {
+    const source = await openNodeDb();
+    await createSampleTables(source);
+    const project = path.join(dir, 'calc.sgwp');
+    await writeFile(project, await saveProject(source, sampleState()));
+    const hand = (await source.query('SELECT sum(经费 / 受访人数) AS v FROM 社区问卷')).toArray()[0].v as number;
+    await source.close();
+    const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '人均经费', agg: 'sum', transform: 'none' }], title: '人均经费' };
+    const csv = path.join(dir, 'calc.csv');
+    const r = await sgw('export', '--spec', await specFile('calc-spec.json', spec), '--project', project, '--csv', csv);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const [header, ...lines] = new TextDecoder().decode(await readFile(csv)).trim().split('\r\n');
+    expect(header).toBe('社区,人均经费（求和）');
+    const total = lines.map((l) => Number(l.split(',')[1] || 0)).reduce((a, v) => a + v, 0);
+    expect(Math.abs(total - hand)).toBeLessThanOrEqual(1e-12 * Math.abs(hand));
   });
 
   it('explains a bad chart file and refuses chart flags next to --spec', async () => {

@@ -11,7 +11,9 @@ import { buildChartOption } from '../../shared/charts/chart-option';
 import type { ChartData } from '../../shared/charts/chart-data';
 import { runChart } from '../../shared/charts/run-chart';
 import type { Db } from '../../shared/db';
+import { withCalcFields } from '../../shared/calc/check';
 import { describeTable } from '../../shared/db-catalog';
+import type { CalcField } from '../../shared/model/calc-field';
 import { describeDbError } from '../../shared/db-errors';
 import { officeForm } from '../../shared/export/chart-kinds';
 import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
@@ -33,7 +35,7 @@ export interface ExportIo {
 
 export interface ExportDeps {
   /** Opens the database with the bundled (or `--datasets`) tables loaded (and `--project`'s), with their catalog. */
-  openDb(datasets: string | undefined, t: Translate): Promise<{ db: Db; catalog: DatasetCatalog | null }>;
+  openDb(datasets: string | undefined, t: Translate): Promise<Opened>;
   writeFile?(file: string, bytes: Uint8Array): Promise<void>;
   readFile?(file: string): Promise<Uint8Array>;
 }
@@ -68,7 +70,7 @@ export async function runExportCommand(args: ParsedArgs, io: ExportIo, t: Transl
     }
   }
 
-  let opened: { db: Db; catalog: DatasetCatalog | null };
+  let opened: Opened;
   try {
     opened = await deps.openDb(o['--datasets'], t);
   } catch (e) {
@@ -89,7 +91,14 @@ export async function runExportCommand(args: ParsedArgs, io: ExportIo, t: Transl
 }
 
 /** The chart's data, and the CSV bytes to write (--sql: the query's own rows, as always; --spec: the chart's data). */
-async function chartFor({ db, catalog }: { db: Db; catalog: DatasetCatalog | null }, o: Flags, fileSpec: ChartSpec | undefined, lang: Lang, t: Translate) {
+/** The engine with the datasets (and `--project`'s tables); `calcFields`: the project's calculated fields. */
+interface Opened {
+  db: Db;
+  catalog: DatasetCatalog | null;
+  calcFields?: CalcField[];
+}
+
+async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, fileSpec: ChartSpec | undefined, lang: Lang, t: Translate) {
   const dbFailure = (e: unknown) => {
     const d = describeDbError(e, t);
     return new Failure(1, `${d.title}\n${d.detail}`);
@@ -114,6 +123,8 @@ async function chartFor({ db, catalog }: { db: Db; catalog: DatasetCatalog | nul
   let table;
   try {
     table = await describeTable(db, spec.table);
+    // The project's calculated fields of that table are its columns here too, as in the window.
+    if (table && calcFields.some((f) => f.table === table!.name)) table = (await withCalcFields(db, table, calcFields)).table;
   } catch (e) {
     throw dbFailure(e);
   }

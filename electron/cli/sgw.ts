@@ -11,6 +11,7 @@ import { renderTextTable } from '../../shared/format/text-table';
 import { toCsv } from '../../shared/export/csv';
 import { describeProjectError } from '../../shared/project/errors';
 import { openProject } from '../../shared/project/workspace';
+import type { CalcField } from '../../shared/model/calc-field';
 import { openNodeDb } from './node-db';
 import { detectLang, parseArgv, UsageError, wantsHelp, type ParsedArgs } from './args';
 import { COMMANDS, type CommandName } from './commands';
@@ -34,7 +35,7 @@ function formatTables(tables: TableInfo[], format: OutputFormat): string {
   return format === 'csv' ? toCsv(headers, rows, { lineEnding: '\n' }) : `${renderTextTable(headers, rows, [false, false, true, false])}\n`;
 }
 
-async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<{ db: Db; catalog: DatasetCatalog }> {
+async function openWithDatasets(dir: string, t: Translate, project?: string): Promise<{ db: Db; catalog: DatasetCatalog; calcFields: CalcField[] }> {
   const db = await openNodeDb();
   let bundled: string[] = [];
   let catalog: DatasetCatalog;
@@ -46,15 +47,17 @@ async function openWithDatasets(dir: string, t: Translate, project?: string): Pr
     await db.close();
     throw new UsageError(t('cli.datasetsFailed', { detail: e instanceof Error ? e.message : String(e) }));
   }
+  let calcFields: CalcField[] = [];
   if (project) {
     try {
-      await openProject(db, new Uint8Array(await readFile(project)), { replace: [], protect: bundled });
+      const manifest = await openProject(db, new Uint8Array(await readFile(project)), { replace: [], protect: bundled });
+      calcFields = manifest.documents.calcFields.flatMap((f) => f.fields);
     } catch (e) {
       await db.close();
       throw new UsageError(t('cli.projectFailed', { reason: describeProjectError(e, t) }));
     }
   }
-  return { db, catalog };
+  return { db, catalog, calcFields };
 }
 
 type Runner = (args: ParsedArgs, io: CliIo, t: Translate) => Promise<number>;

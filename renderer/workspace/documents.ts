@@ -4,7 +4,9 @@ import { isLang } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { parseChartSpec, type ChartSpec } from '../../shared/model/chart-spec';
 import { parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
+import { emptyCalcFields, parseCalcFields, type CalcFieldsFile } from '../../shared/model/calc-field';
 import type { HistoryEntry } from '../../shared/model/history';
+import { emptyJoins, parseJoins, type JoinsFile } from '../../shared/model/join';
 import { parseDashboardsFile, parseHistoryStrict, parseSnippets, type SqlSnippet } from '../../shared/project/documents';
 import { STARTER_SQL } from '../../shared/sql/browse-sql';
 
@@ -23,6 +25,8 @@ export const STORAGE_KEYS = {
   savedCharts: 'sgw.savedCharts',
   dashboards: 'sgw.dashboards',
   deck: 'sgw.deck',
+  calcFields: 'sgw.calcFields',
+  joins: 'sgw.joins',
   chartDraft: 'sgw.chartDraft',
   dashboardPick: 'sgw.dashboard',
   view: 'sgw.view',
@@ -47,6 +51,8 @@ export interface DocumentValues {
   savedCharts: SavedChartsFile;
   dashboards: Dashboard[];
   deck: Deck;
+  calcFields: CalcFieldsFile;
+  joins: JoinsFile;
   chartDraft: ChartDraft | null;
   dashboardPick: string | null;
   view: string | null;
@@ -99,6 +105,8 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   savedCharts: { key: STORAGE_KEYS.savedCharts, scope: 'project', fallback: () => ({ version: 1, charts: [] }), parse: parseSavedCharts, toJson: (v) => v },
   dashboards: { key: STORAGE_KEYS.dashboards, scope: 'project', fallback: () => [], parse: (v) => parseDashboardsFile(v).dashboards, toJson: (v) => ({ version: 1, dashboards: v }) },
   deck: { key: STORAGE_KEYS.deck, scope: 'project', fallback: () => emptyDeck(), parse: (v) => parseDeck(JSON.stringify(v)), toJson: (v) => JSON.parse(serializeDeck(v)) as unknown },
+  calcFields: { key: STORAGE_KEYS.calcFields, scope: 'project', fallback: emptyCalcFields, parse: parseCalcFields, toJson: (v) => v },
+  joins: { key: STORAGE_KEYS.joins, scope: 'project', fallback: emptyJoins, parse: parseJoins, toJson: (v) => v },
   chartDraft: { key: STORAGE_KEYS.chartDraft, scope: 'profile', fallback: () => null, parse: parseChartDraft, toJson: (v) => v },
   dashboardPick: { key: STORAGE_KEYS.dashboardPick, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   view: { key: STORAGE_KEYS.view, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },

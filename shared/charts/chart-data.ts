@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { ColumnInfo } from '../db-catalog';
 import { translator } from '../i18n';
 import { documentTitle, type DatasetCatalog, type Lang } from '../model/catalog';
 import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
@@ -90,13 +91,13 @@ export function columnLabel(catalog: DatasetCatalog | null, table: string, colum
   return meta ? (lang === 'en' ? meta.label.en : meta.label.zh) : column;
 }
 
-/** The unit a measure's numbers are in, after aggregation and transforms. */
-export function measureUnit(spec: ChartSpec, m: Measure, catalog: DatasetCatalog | null, lang: Lang): string | undefined {
+/** The unit a measure's numbers are in, after aggregation and transforms; `columns` may know units the catalog does not. */
+export function measureUnit(spec: ChartSpec, m: Measure, catalog: DatasetCatalog | null, lang: Lang, columns: readonly ColumnInfo[] = []): string | undefined {
   const t = translator(lang);
   if (m.transform === 'yoy' || (spec.stack === 'percent' && spec.series && m.transform === 'none')) return '%';
   if (m.transform === 'index') return undefined;
   if (m.agg === 'count' || m.agg === 'count_distinct') return m.unit ?? t('charts.unit.count');
-  return m.unit ?? columnMeta(catalog, spec.table, m.column)?.unit;
+  return m.unit ?? columnMeta(catalog, spec.table, m.column)?.unit ?? columns.find((c) => c.name === m.column)?.unit;
 }
 
 export function measureLabel(spec: ChartSpec, m: Measure, catalog: DatasetCatalog | null, lang: Lang): string {
@@ -123,7 +124,7 @@ function column(table: Table, name: string): unknown[] {
  * Turns the result of buildChartSql(spec) into ChartData: one series per measure, or, with a series
  * dimension, the long rows pivoted into one series per series value (first measure only).
  */
-export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, catalog: DatasetCatalog | null, lang: Lang): ChartData {
+export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, catalog: DatasetCatalog | null, lang: Lang, columns: readonly ColumnInfo[] = []): ChartData {
   checkColumns(table, [query.x, ...(query.series ? [query.series] : []), ...query.measures]);
   const rawX = column(table, query.x).map((v) => (typeof v === 'bigint' ? Number(v) : v));
   const keys: FilterValue[] = [];
@@ -137,7 +138,7 @@ export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, ca
     return index.get(k)!;
   });
   const type = TYPE_BY_KIND[spec.kind];
-  const units = spec.measures.map((m) => measureUnit(spec, m, catalog, lang));
+  const units = spec.measures.map((m) => measureUnit(spec, m, catalog, lang, columns));
 
   let series: ChartDataSeries[];
   if (query.series) {

@@ -4,7 +4,7 @@
  * one covers the chart) → SQL → aggregated rows → ChartData. Drawing is buildChartOption's job.
  */
 import type { Table } from 'apache-arrow';
-import type { TableInfo } from '../db-catalog';
+import { baseTable, type TableInfo } from '../db-catalog';
 import type { DatasetCatalog, Lang } from '../model/catalog';
 import type { ChartSpec } from '../model/chart-spec';
 import { buildChartSql, MAX_CHART_ROWS, runnableChartSql, type ChartQuery, type GlobalFilters } from '../sql/chart-sql';
@@ -48,7 +48,8 @@ export function chartQuery(spec: ChartSpec, ctx: Pick<ChartRunContext, 'table' |
   if (ctx.table.name !== spec.table) throw new Error(`chart on ${spec.table} run with the columns of ${ctx.table.name}`);
   const columns = ctx.table.columns.map((c) => c.name);
   const columnTypes = Object.fromEntries(ctx.table.columns.map((c) => [c.name, c.type]));
-  return buildChartSql(spec, { columns, columnTypes, global: ctx.global, chartId: ctx.chartId, rollup });
+  const relation = ctx.table.relation;
+  return buildChartSql(spec, { columns, columnTypes, global: ctx.global, chartId: ctx.chartId, rollup, ...(relation ? { relation } : {}) });
 }
 
 /**
@@ -57,12 +58,13 @@ export function chartQuery(spec: ChartSpec, ctx: Pick<ChartRunContext, 'table' |
  * anything). Database errors propagate as the Db's DbError (cancelled when `signal` aborts).
  */
 export async function runChart(db: ChartRunDb, spec: ChartSpec, ctx: ChartRunContext): Promise<ChartRun> {
-  const rollup = ctx.rollups ? (isSource(ctx.rollups) ? await ctx.rollups.get(ctx.table) : ctx.rollups) : null;
+  // The rollup is built from the table's own columns (never its calculated fields).
+  const rollup = ctx.rollups ? (isSource(ctx.rollups) ? await ctx.rollups.get(baseTable(ctx.table)) : ctx.rollups) : null;
   const query = chartQuery(spec, ctx, rollup);
   const rows = await db.query(runnableChartSql(query), { signal: ctx.signal, ...(ctx.priority ? { priority: ctx.priority } : {}) });
   if (rows.numRows === 0) return { status: 'empty', query, rows };
   if (rows.numRows > MAX_CHART_ROWS) return { status: 'too-many', query, max: MAX_CHART_ROWS };
-  const data = toChartData(spec, query, rows, ctx.catalog, ctx.lang);
+  const data = toChartData(spec, query, rows, ctx.catalog, ctx.lang, ctx.table.columns);
   const used = query.rollupSql && rollup ? rollup : undefined;
   return { status: 'ready', query, rows, data, fromRollup: Boolean(used), ...(used ? { rollup: used } : {}) };
 }

@@ -7,7 +7,9 @@ import { parseDeck, type Deck } from '../cases/deck';
 import { isLang } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { parseDashboard, parseSavedCharts, type Dashboard, type SavedChartsFile } from '../model/dashboard';
+import { parseCalcFields, type CalcFieldsFile } from '../model/calc-field';
 import { parseHistory, type HistoryEntry } from '../model/history';
+import { parseJoins, type JoinsFile } from '../model/join';
 import { ProjectError, type ProjectDocumentName } from './errors';
 
 export interface SqlSnippet {
@@ -29,6 +31,10 @@ export interface ProjectDocuments {
   charts: SavedChartsFile[];
   dashboards: DashboardsFile[];
   decks: Deck[];
+  /** Calculated fields of every table (version 4). */
+  calcFields: CalcFieldsFile[];
+  /** Combined tables: the views project open makes again, after the tables (version 4). */
+  joins: JoinsFile[];
 }
 
 /** What a caller hands to saveProject: any JSON, validated like a file being opened. */
@@ -36,6 +42,8 @@ export interface DocumentsInput {
   charts: unknown[];
   dashboards: unknown[];
   decks: unknown[];
+  calcFields?: unknown[];
+  joins?: unknown[];
 }
 
 export interface ProjectSql {
@@ -86,11 +94,13 @@ export function parseDashboardsFile(v: unknown): DashboardsFile {
 }
 
 export function parseDocuments(v: unknown): ProjectDocuments {
-  const docs = exactObject('charts', v, ['charts', 'dashboards', 'decks']);
+  const docs = exactObject('charts', v, ['charts', 'dashboards', 'decks', 'calcFields', 'joins']);
   return {
     charts: list('charts', docs.charts).map((c) => parsed('charts', () => parseSavedCharts(c))),
     dashboards: list('dashboards', docs.dashboards).map((d) => parsed('dashboards', () => parseDashboardsFile(d))),
     decks: list('decks', docs.decks).map((d) => parsed('decks', () => parseDeck(JSON.stringify(d)))),
+    calcFields: list('calcFields', docs.calcFields).map((f) => parsed('calcFields', () => parseCalcFields(f))),
+    joins: list('joins', docs.joins).map((j) => parsed('joins', () => parseJoins(j))),
   };
 }
 

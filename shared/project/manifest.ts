@@ -15,10 +15,12 @@ export type { SqlSnippet } from './documents';
  *  3 — sealed: manifest.sha256 holds the SHA-256 of the manifest bytes, and every table records the CRC-32
  *      and byte length of its Arrow stream (both required). Strict: every field must have its type, and
  *      documents must pass their parsers.
+ *  4 — documents.calcFields (calculated fields) and documents.joins (combined tables, made again as views
+ *      on open); a view's name may be no table's name.
  * Every older version is migrated step by step to CURRENT_VERSION when opened.
  */
 export const PROJECT_FORMAT = 'sgw-project';
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** Where an imported table came from. Fields other than these pass through untouched (import may add some). */
 export interface TableProvenance {
@@ -88,6 +90,8 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
   // Same shape; version 3 adds the seal and requires checksums, which unpackProject checks on the file.
   2: (m) => ({ ...m, version: 3 }),
+  // A documents value that is not an object stays as it is, for parseDocuments to refuse.
+  3: (m) => ({ ...m, version: 4, documents: isObject(m.documents) ? { ...m.documents, calcFields: [], joins: [] } : m.documents }),
 };
 
 function stringMap(v: unknown, where: string): Record<string, string> {
@@ -152,9 +156,19 @@ function parseCurrent(m: Record<string, unknown>): ProjectManifest {
     savedAt: m.savedAt as string,
     tables,
     sql: parseSql(m.sql),
-    documents: parseDocuments(m.documents),
+    documents: checkViewNames(parseDocuments(m.documents), tables),
     settings: parseSettings(m.settings),
   };
+}
+
+/** A combined table's view may not take a table's name (DuckDB compares names case-insensitively). */
+function checkViewNames(documents: ProjectDocuments, tables: ProjectTable[]): ProjectDocuments {
+  const names = new Set(tables.map((t) => t.name.toLowerCase()));
+  for (const j of documents.joins.flatMap((f) => f.joins)) {
+    if (isReservedName(j.name)) throw new ProjectError('reserved-name', `view ${j.name} is reserved`, { table: j.name });
+    if (names.has(j.name.toLowerCase())) throw new ProjectError('bad-document', `joins: view ${j.name} has a table's name`, { document: 'joins' });
+  }
+  return documents;
 }
 
 /** The version a manifest declares (checked as parseManifest does), to know whether it must be sealed. */

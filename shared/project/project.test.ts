@@ -6,7 +6,7 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import { type Db } from '../db';
 import { getProvenance } from '../import/commit';
 import { translator } from '../i18n';
-import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
+import { SAMPLE_JOIN, createSampleTables, sampleState, sampleStateV3 } from '../../tests/fixtures/projects/sample-workspace';
 import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
 import { packProject, unpackProject } from './archive';
 import { describeProjectError } from './errors';
@@ -51,6 +51,34 @@ describe('projects', () => {
     expect(manifest.settings).toEqual({ lang: 'zh-CN' });
     expect(await getProvenance(other, '社区问卷')).toEqual({ tableName: '社区问卷', ...state.tables[0].provenance, sheet: null });
     expect(await getProvenance(other, '年度_指标')).toMatchObject({ fileName: '年鉴.xlsx', sheet: '指标', encoding: null });
+    // The combined table is made again as a view over the opened tables, with its provenance and units.
+    expect(Object.keys(opened.views)).toEqual(['指标合并']);
+    expect(opened.views['指标合并'].rows).toHaveLength(12);
+    expect(opened.views['指标合并'].rows[0]).toMatchObject({ 年份: 2015, 地区: '区0', 值: 0, '值（年度_指标）': 0 });
+    expect(await getProvenance(other, '指标合并')).toMatchObject({ importedAt: '2026-01-17 10:00:00', notes: SAMPLE_JOIN.note, units: SAMPLE_JOIN.units });
+  });
+
+  it('drops the previous project’s combined tables and their provenance with its tables, in the one transaction', async () => {
+    await openProject(db, await saveProject(db, sampleState()), none);
+    await db.exec('CREATE VIEW 别人的视图 AS SELECT 1 AS a');
+    const next = await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
+    await openProject(db, next, { replace: await userTables(db, []), protect: [] });
+    const snap = await workspaceSnapshot(db);
+    // Only views the project made are dropped; a view of the user's own stays.
+    expect(Object.keys(snap.views)).toEqual(['别人的视图']);
+    expect(snap.provenance.map((p) => p.table_name)).toEqual([]);
+  });
+
+  it('refuses a combined table that takes a table’s or a built-in name, and rolls back one the engine cannot make', async () => {
+    const good = unpackProject(await saveProject(db, sampleState()));
+    const withJoin = (join: object) => packProject({ ...good.manifest, documents: { ...good.manifest.documents, joins: [{ version: 1, joins: [join as never] }] } }, good.tables);
+    expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: '社区问卷' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
+    expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: 'sgw_view' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
+    await expect(openProject(other, withJoin(SAMPLE_JOIN), { replace: [], protect: ['指标合并'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '指标合并' } });
+    const before = await workspaceSnapshot(other);
+    const missing = withJoin({ ...SAMPLE_JOIN, columns: [...SAMPLE_JOIN.columns, { name: '不存在', side: 'right', column: '不存在' }] });
+    await expect(openProject(other, missing, none)).rejects.toMatchObject({ code: 'load-failed', params: { table: '指标合并' } });
+    expect(await workspaceSnapshot(other)).toEqual(before);
   });
 
   it('seals the manifest: a manifest.sha256 entry holds the SHA-256 of the exact manifest bytes', async () => {
@@ -59,7 +87,7 @@ describe('projects', () => {
     const { createHash } = await import('node:crypto');
     expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
     const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { version: number; tables: { bytes: number; crc32: number }[] };
-    expect(manifest.version).toBe(3);
+    expect(manifest.version).toBe(4);
     expect(manifest.tables.map((t) => t.bytes)).toEqual([entries['tables/t0.arrow'].length, entries['tables/t1.arrow'].length]);
   });
 
@@ -80,7 +108,7 @@ describe('projects', () => {
       FROM range(1000) t(i)`);
     await db.exec('CREATE TABLE edge AS SELECT 9223372036854775807::BIGINT AS big, 7::BIGINT AS small');
     const types = (engine: Db, t: string) => rows(engine, `SELECT data_type FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`);
-    await openProject(other, await saveProject(db, { ...sampleState(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
+    await openProject(other, await saveProject(db, { ...sampleStateV3(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
     expect((await types(other, 'typed')).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
     const sums = 'SELECT sum(编号) AS a, sum(金额) AS b, max(d) AS c FROM typed';
     expect(await rows(other, sums)).toEqual(await rows(db, sums));
@@ -90,7 +118,7 @@ describe('projects', () => {
 
   it('never lets a column type from the file reach SQL unless it is a plain numeric type that fits', async () => {
     await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
-    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: 'big' }] }));
+    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: 'big' }] }));
     manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 社区问卷; --', x: 'TINYINT' };
     const crafted = packProject(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
     await openProject(db, crafted, none);
@@ -101,7 +129,7 @@ describe('projects', () => {
 
   it('replaces the previous project tables and their provenance, and never touches protected ones', async () => {
     await openProject(db, await saveProject(db, sampleState()), none);
-    const bytes = await saveProject(db, { ...sampleState(), tables: [{ name: '社区问卷' }] });
+    const bytes = await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
     await db.exec('CREATE TABLE old_import AS SELECT 1 AS a');
     await openProject(db, bytes, { replace: ['old_import', '年度_指标'], protect: [] });
     expect(await userTables(db, [])).toEqual(['社区问卷']);
@@ -110,7 +138,7 @@ describe('projects', () => {
     await expect(openProject(db, bytes, { replace: [], protect: ['社区问卷'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '社区问卷' } });
   });
 
-  it('migrates the checked-in version-1 and version-2 projects', async () => {
+  it('migrates the checked-in version-1, version-2 and version-3 projects', async () => {
     const v1 = await openProject(other, await fixture('v1-project.sgwp'), none);
     expect(v1.version).toBe(CURRENT_VERSION);
     expect(v1.settings.lang).toBe('en');
@@ -119,16 +147,22 @@ describe('projects', () => {
     // v2-project.sgwp was written from sample-workspace.ts by the version-2 code: it must open as the same workspace.
     await emptyWorkspace(other);
     const v2 = await openProject(other, await fixture('v2-project.sgwp'), none);
-    expect(v2.documents).toEqual(sampleState().documents);
+    expect(v2.documents).toEqual(sampleStateV3().documents);
     expect(v2.sql).toEqual(sampleState().sql);
-    await openProject(db, await saveProject(db, sampleState()), none);
+    await openProject(db, await saveProject(db, sampleStateV3()), none);
+    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
+    // v3-project.sgwp, written by the version-3 code, gains empty calculated fields and combined tables.
+    await emptyWorkspace(other);
+    const v3 = await openProject(other, await fixture('v3-project.sgwp'), none);
+    expect(v3.version).toBe(4);
+    expect(v3.documents).toEqual(sampleStateV3().documents);
     expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
   });
 
   it('refuses a newer version, a foreign zip, a damaged manifest and a path outside tables/ with a clear code', async () => {
     const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
     const newer = zip({ 'manifest.json': JSON.stringify({ format: 'sgw-project', version: CURRENT_VERSION + 1, tables: [] }) });
-    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version', params: { version: 4 } }));
+    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version', params: { version: CURRENT_VERSION + 1 } }));
     expect(() => unpackProject(zip({ 'word/document.xml': '<w/>' }))).toThrow(expect.objectContaining({ code: 'entries' }));
     expect(() => unpackProject(zip({ 'manifest.json': '{"format": "sgw-project", "vers' }))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('PK\u0003\u0004 not really a zip'))).toThrow(expect.objectContaining({ code: 'damaged' }));
@@ -141,14 +175,14 @@ describe('projects', () => {
   });
 
   it('refuses reserved table names in a project and never saves them', async () => {
-    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: '社区问卷' }] }));
+    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] }));
     for (const name of ['_sgw_meta', '__sgw_x', 'SGW_ROLLUP', 'sgw_meta', '__SGW_open_0']) {
       const crafted = packProject({ ...manifest, tables: [{ ...manifest.tables[0], name }] }, tables);
       expect(() => unpackProject(crafted), name).toThrow(expect.objectContaining({ code: 'reserved-name', params: { table: name } }));
     }
     await db.exec('CREATE TABLE __sgw_open_7 AS SELECT 1 AS a; CREATE TABLE sgw_x AS SELECT 2 AS b');
     expect(await userTables(db, [])).toEqual(['年度_指标', '社区问卷']);
-    const saved = unpackProject(await saveProject(db, { ...sampleState(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
+    const saved = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
     expect(saved.manifest.tables.map((t) => [t.name, t.file])).toEqual([['社区问卷', 'tables/t0.arrow']]);
   });
 
@@ -168,6 +202,10 @@ describe('projects', () => {
       ['draft', (m) => (m.sql.draft = null)],
       ['settings', (m) => (m.settings.lang = 'fr')],
       ['charts', (m) => (m.documents.notes = [])],
+      ['calcFields', (m) => (m.documents.calcFields[0].fields[0].def.expr = '1); DROP TABLE 社区问卷; --')],
+      ['calcFields', (m) => (m.documents.calcFields[0].fields[1].def.kind = 'lag')],
+      ['joins', (m) => (m.documents.joins[0].joins[0].how = 'cross')],
+      ['joins', (m) => (m.documents.joins[0].joins[0].pairs.push({ left: '区0', right: '区1', how: 'exact' }))],
     ];
     for (const [document, mutate] of broken) {
       const manifest = structuredClone(good.manifest) as unknown as LooseJson;

@@ -64,7 +64,7 @@ describe('opening a project is one transaction', () => {
     expect(message).not.toContain('{');
   });
 
-  it('rolls back a failure at EVERY step (load, type restore, drop, rename, provenance, commit)', async () => {
+  it('rolls back a failure at EVERY step (load, type restore, drop, rename, provenance, combined tables, commit)', async () => {
     const counter = withFault(db, () => undefined);
     const before = await workspaceSnapshot(db);
     await openProject(counter, project, { replace: await userTables(db, []), protect: [] });
@@ -86,7 +86,7 @@ describe('opening a project is one transaction', () => {
       await expect(openProject(faulty, project, { replace: await userTables(db, []), protect: [] }), `step ${k}`).rejects.toMatchObject({ name: 'ProjectError' });
       expect(await workspaceSnapshot(db), `step ${k}`).toEqual(before);
     }
-    expect(new Set(seen)).toEqual(new Set(['insertArrow __sgw_open_0', 'insertArrow __sgw_open_1', 'insertArrow __sgw_open_2', 'ALTER TABLE', 'DROP TABLE', 'DELETE FROM', 'CREATE SCHEMA', 'CREATE TABLE', 'INSERT INTO']));
+    expect(new Set(seen)).toEqual(new Set(['insertArrow __sgw_open_0', 'insertArrow __sgw_open_1', 'insertArrow __sgw_open_2', 'ALTER TABLE', 'DROP TABLE', 'DELETE FROM', 'CREATE SCHEMA', 'CREATE TABLE', 'INSERT INTO', 'DROP VIEW', 'CREATE VIEW']));
   });
 
   it('keeps other connections (one per query, as in the browser) on the old tables until COMMIT', async () => {

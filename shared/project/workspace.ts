@@ -3,7 +3,9 @@ import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
 import { fromSaved, parseSavedProvenance } from '../import/provenance';
+import { writeJoinView } from '../join/commit';
 import { isReservedName } from '../reserved-names';
+import { dropViewSql } from '../sql/join-sql';
 import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
 import { parseDocuments, parseSettings, parseSql, type DocumentsInput, type ProjectSql } from './documents';
@@ -45,7 +47,7 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
     savedAt: now.toISOString(),
     tables,
     sql: parseSql(state.sql),
-    documents: parseDocuments(state.documents),
+    documents: parseDocuments({ calcFields: [], joins: [], ...state.documents }),
     settings: parseSettings({ lang: state.lang }),
   };
   return packProject(manifest, files);
@@ -63,8 +65,10 @@ async function hasProvenanceTable(db: Db): Promise<boolean> {
  * connection, so a query here would not see the uncommitted tables). Every step can fail; the caller rolls
  * the whole transaction back.
  */
-async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, replace: string[], clearProvenance: boolean, step: { table?: string }) {
+async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, replace: Replaced, clearProvenance: boolean, step: { table?: string }) {
   const { manifest, tables, columnTypes } = archive;
+  // The previous project's combined tables go first: they read its tables.
+  for (const name of replace.views) await db.exec(dropViewSql(name));
   for (const [i, t] of manifest.tables.entries()) {
     step.table = t.name;
     await db.insertArrow(`${STAGING_PREFIX}${i}`, tables.get(t.file)!);
@@ -72,55 +76,85 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
   }
   step.table = undefined;
   // DuckDB identifiers compare case-insensitively, so one DROP per distinct lower-cased name.
-  const drops = [...new Map([...replace, ...manifest.tables.map((t) => t.name)].map((n) => [n.toLowerCase(), n])).values()];
+  const drops = [...new Map([...replace.tables, ...manifest.tables.map((t) => t.name)].map((n) => [n.toLowerCase(), n])).values()];
   for (const name of drops) await db.exec(sql.dropTableSql(name));
   for (const [i, t] of manifest.tables.entries()) await db.exec(sql.renameTableSql(`${STAGING_PREFIX}${i}`, t.name));
   // Rows of tables that are gone (or replaced) must not describe a table that later takes the name.
-  if (clearProvenance && drops.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', drops));
+  if (clearProvenance && drops.length + replace.views.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [...drops, ...replace.views]));
   for (const t of manifest.tables) {
     // Import's own parser types the fields import added (title, source, totals, roles) before they are written.
     const p = t.provenance && fromSaved(t.name, parseSavedProvenance(t.provenance) ?? {});
     if (p) await recordProvenance(db, p);
   }
+  // Combined tables are views over the tables just loaded (and the bundled ones): made again, with their provenance.
+  for (const join of manifest.documents.joins.flatMap((f) => f.joins)) {
+    step.table = join.name;
+    await writeJoinView(db, join);
+  }
+  step.table = undefined;
+}
+
+interface Replaced {
+  tables: string[];
+  views: string[];
 }
 
 /**
  * Opens project bytes into the database, all or nothing. Everything — zip, seal, manifest, every document,
  * every table stream — is validated before the database is touched. Then one transaction loads the tables
- * under staging names, restores column types, drops `replace` (the previous project's tables), renames,
- * and rewrites provenance; any failure rolls it all back. Names in `protect` (bundled tables, views) are
+ * under staging names, restores column types, drops the previous project's combined tables (every view with
+ * a provenance row that is not protected) and `replace` (its tables), renames, rewrites provenance and makes the project's combined tables
+ * (views) again; any failure rolls it all back. Names in `protect` (bundled tables, views) are
  * never overwritten. On failure the database is exactly as it was and the error is a ProjectError.
  */
 export async function openProject(
   db: Db,
   bytes: Uint8Array,
-  opts: { replace: string[]; protect: string[]; /** Runs on the validated manifest before the database is touched; a throw refuses the file. */ check?(manifest: ProjectManifest): void },
+  opts: {
+    replace: string[];
+    protect: string[];
+    /** Runs on the validated manifest before the database is touched; a throw refuses the file. */
+    check?(manifest: ProjectManifest): void;
+  },
 ): Promise<ProjectManifest> {
   const archive = unpackProject(bytes);
   const { manifest } = archive;
   opts.check?.(manifest);
   const protectedNames = new Set(opts.protect.map((n) => n.toLowerCase()));
-  const clash = manifest.tables.find((t) => protectedNames.has(t.name.toLowerCase()));
+  const clash = [...manifest.tables, ...manifest.documents.joins.flatMap((f) => f.joins)].find((t) => protectedNames.has(t.name.toLowerCase()));
   if (clash) throw new ProjectError('protected-name', `table ${clash.name} would replace a built-in table`, { table: clash.name });
   const step: { table?: string } = {};
   const failed = (e: unknown) =>
     e instanceof ProjectError ? e : new ProjectError(step.table ? 'load-failed' : 'commit-failed', e instanceof Error ? e.message : String(e), step.table ? { table: step.table } : {}, e);
   let clearProvenance: boolean;
+  let views: string[];
   try {
     clearProvenance = await hasProvenanceTable(db);
+    views = await combinedViews(db, opts.protect);
     await db.exec(sql.BEGIN_SQL);
   } catch (e) {
     // No transaction of ours is open: nothing to roll back (and someone else's must not be).
     throw failed(e);
   }
   try {
-    await loadAndSwap(db, archive, opts.replace, clearProvenance, step);
+    await loadAndSwap(db, archive, { tables: opts.replace, views }, clearProvenance, step);
     await db.exec(sql.COMMIT_SQL);
   } catch (e) {
     await db.exec(sql.ROLLBACK_SQL).catch(() => undefined);
     throw failed(e);
   }
   return manifest;
+}
+
+/** The combined tables (views with a provenance row) not in `exclude`: a project's own views. */
+export async function combinedViews(db: Db, exclude: string[]): Promise<string[]> {
+  if (!(await hasProvenanceTable(db))) return [];
+  const skip = new Set(exclude.map((n) => n.toLowerCase()));
+  const t = await db.query(sql.recordedViewsSql());
+  return t
+    .toArray()
+    .map((r) => String(r.view_name))
+    .filter((name) => !skip.has(name.toLowerCase()));
 }
 
 /** Names of tables (not views) in the main schema that are neither reserved nor in `exclude` (e.g. the bundled datasets). */

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
-import type { Db } from '../db';
+import { ident, type Db } from '../db';
 import { listTables } from '../db-catalog';
 import { loadBundledDatasets } from '../datasets/load';
+import { calcRelationSql } from './calc-sql';
 import { columnValuesSql, previewTableSql, STARTER_SQL, valuesAcrossSql } from './browse-sql';
 import { dropTableSql } from './project-sql';
 import { CATALOG_COLUMNS_SQL, createTableAsSql, rowCountsSql } from './catalog-sql';
@@ -32,6 +33,13 @@ describe('browse SQL on the real engine', () => {
     expect(await column(columnValuesSql(T, C))).toEqual(['和平里', '望京']);
     expect(await column(columnValuesSql(T, Y))).toEqual([2020, 2021]);
     expect(await column(columnValuesSql(T, Y, 1))).toEqual([2020]);
+  });
+
+  it('lists a calculated field’s values through the relation that adds it (the builder’s filter list)', async () => {
+    const relation = calcRelationSql(T, [{ name: '地区（标注）', def: { kind: 'expr', expr: `${ident(C)} || '街道'` } }]);
+    expect(await column(columnValuesSql({ name: T, relation }, '地区（标注）'))).toEqual(['和平里街道', '望京街道']);
+    // Without a relation it reads the table itself, as the plain name does.
+    expect(columnValuesSql({ name: T }, C)).toBe(columnValuesSql(T, C));
   });
 
   it('merges the values of columns across tables as text, without NULL', async () => {

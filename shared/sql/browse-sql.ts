@@ -18,8 +18,10 @@ export function previewTableSql(table: string, limit = 100): string {
 }
 
 /** The distinct non-null values of one column, in order: the pick list of an IN filter. */
-export function columnValuesSql(table: string, column: string, limit = 500): string {
-  return `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(table)} WHERE ${ident(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`;
+export function columnValuesSql(table: string | { name: string; relation?: string }, column: string, limit = 500): string {
+  // A table with calculated fields is read through its relation (TableInfo.relation), so a field's values list too.
+  const from = typeof table === 'string' ? ident(table) : (table.relation ?? ident(table.name));
+  return `SELECT DISTINCT ${ident(column)} AS v FROM ${from} WHERE ${ident(column)} IS NOT NULL ORDER BY 1 LIMIT ${limit}`;
 }
 
 /**

@@ -28,6 +28,11 @@ export interface ChartQueryContext {
   columnTypes?: Readonly<Record<string, string>>;
   /** A pre-aggregated copy of the table: when it covers the chart, `rollupSql` reads it instead. */
   rollup?: Rollup | null;
+  /**
+   * What to read instead of the table itself: the table with its calculated fields (TableInfo.relation).
+   * The rollup only knows the table's own columns, so a chart using a field is never answered from it.
+   */
+  relation?: string;
 }
 
 /** The SQL and the names of its result columns: x, optional series, then one column per measure. */
@@ -137,7 +142,7 @@ export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): Cha
   const { rollup } = ctx;
   const typeOf = (column: string) => ctx.columnTypes?.[column] ?? rollup?.types[column];
   const kindOf = (m: Measure) => numberKind(m.column === null ? undefined : typeOf(m.column));
-  const sql = composeSql(spec, filters, typeOf, { from: ident(spec.table), col: ident, aggregate: (m) => aggregateSql(m, kindOf(m), TABLE_PARTS) });
+  const sql = composeSql(spec, filters, typeOf, { from: ctx.relation ?? ident(spec.table), col: ident, aggregate: (m) => aggregateSql(m, kindOf(m), TABLE_PARTS) });
   const covered =
     rollup &&
     rollup.table === spec.table &&

@@ -22,6 +22,10 @@ export const renameTableSql = (from: string, to: string): string => `ALTER TABLE
 export const mainTablesSql = (): string =>
   "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT internal AND NOT temporary ORDER BY table_name";
 
+/** Views of the main schema that have a provenance row: the combined tables this app made (a user's own view has none). */
+export const recordedViewsSql = (): string =>
+  "SELECT v.view_name FROM duckdb_views() v JOIN sgw_meta.provenance p ON p.table_name = v.view_name WHERE v.schema_name = 'main' AND NOT v.internal ORDER BY 1";
+
 export const tableExistsInSchemaSql = (schema: string, table: string): string =>
   `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = ${literal(schema)} AND table_name = ${literal(table)}`;
 

@@ -66,7 +66,7 @@ describe('project open and save in the renderer (real engine)', () => {
     expect(await values()).toEqual(['大栅栏', '望京']);
     expect(workspace.projectSnapshot()).toEqual({
       sql: state([deck]).sql,
-      documents: { charts: [{ version: 1, charts: [] }], dashboards: [{ version: 1, dashboards: [] }], decks: [deck] },
+      documents: { charts: [{ version: 1, charts: [] }], dashboards: [{ version: 1, dashboards: [] }], decks: [deck], calcFields: [{ version: 1, fields: [] }], joins: [{ version: 1, joins: [] }] },
       lang: 'en',
     });
   });
@@ -75,5 +75,32 @@ describe('project open and save in the renderer (real engine)', () => {
     await resetWorkspace(app, []);
     expect(workspace.get('deck')).toEqual(emptyDeck());
     await expect(values()).rejects.toThrow(/街道/);
+  });
+
+  it('opens calculated fields and combined tables into the store and the engine; a new project drops the views too', async () => {
+    await other.exec(`CREATE OR REPLACE TABLE 街道 AS SELECT * FROM (VALUES ('大栅栏', 9), ('望京', 3)) t(地区, n)`);
+    const join = {
+      name: '街道合并',
+      left: { table: '街道', region: '地区' },
+      right: { table: '街道', region: '地区' },
+      how: 'left' as const,
+      pairs: [{ left: '望京', right: '望京', how: 'exact' as const }],
+      noMatch: [],
+      columns: [{ name: '地区', side: 'left' as const, column: '地区' }, { name: 'n2', side: 'right' as const, column: 'n' }],
+      units: { n2: '件' },
+      note: '街道与街道',
+      createdAt: '2026-01-01 00:00:00',
+    };
+    const fields = { version: 1, fields: [{ name: '双倍', table: '街道', def: { kind: 'expr', expr: '"n" * 2' }, unit: '件' }] };
+    const bytes = await saveProject(other, { ...state([deck]), documents: { charts: [], dashboards: [], decks: [deck], calcFields: [fields], joins: [{ version: 1, joins: [join] }] } });
+    await restore(app, bytes, []);
+    expect(workspace.get('calcFields')).toEqual(fields);
+    expect(workspace.get('joins')).toEqual({ version: 1, joins: [join] });
+    const rows = async () => (await app.query('SELECT 地区, n2 FROM 街道合并 ORDER BY 地区')).toArray().map((r) => [String(r.地区), r.n2 === null ? null : Number(r.n2)]);
+    expect(await rows()).toEqual([['大栅栏', null], ['望京', 3]]);
+    await resetWorkspace(app, []);
+    expect(workspace.get('joins')).toEqual({ version: 1, joins: [] });
+    expect(workspace.get('calcFields')).toEqual({ version: 1, fields: [] });
+    await expect(rows()).rejects.toThrow(/街道合并/);
   });
 });

@@ -23,7 +23,7 @@ export function FilterEditor({ table, filters, onChange }: Props) {
   const label = (c: string) => (table ? columnLabel(catalog, table.name, c, lang) : c);
 
   // Asked again after any data change (renderer/db), so the list never shows values that are gone.
-  const values = useFreshQuery(db, table && column ? columnValuesSql(table.name, column) : null);
+  const values = useFreshQuery(db, table && column ? columnValuesSql(table, column) : null);
   const options = useMemo<FilterValue[]>(() => (values ? Array.from(values.getChild('v')! as Iterable<unknown>, (v) => (typeof v === 'number' ? v : String(v))) : []), [values]);
 
   const yearCol = table && yearColumn(table.columns.map((c) => c.name));

@@ -2,8 +2,9 @@ import type { Db } from '../../../shared/db';
 import type { DatasetCatalog } from '../../../shared/model/catalog';
 import { ProjectError, type ProjectDocumentName } from '../../../shared/project/errors';
 import type { ProjectManifest } from '../../../shared/project/manifest';
-import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
+import { combinedViews, openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
+import { dropJoinView } from '../../../shared/join/commit';
 import { toSaved } from '../../../shared/import/provenance';
 import { dropTableSql } from '../../../shared/sql/project-sql';
 import { dataChanges, rawDb } from '../../db/data-changes';
@@ -41,6 +42,8 @@ const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
   savedCharts: 'charts',
   dashboards: 'dashboards',
   deck: 'decks',
+  calcFields: 'calcFields',
+  joins: 'joins',
   lang: 'settings',
   chartDraft: 'settings',
   dashboardPick: 'settings',
@@ -80,8 +83,10 @@ export async function restore(db: Db, bytes: Uint8Array, builtIn: string[], tabl
   return manifest;
 }
 
-/** Empties the workspace: user tables dropped, project documents back to their defaults. */
+/** Empties the workspace: combined tables and user tables dropped, project documents back to their defaults. */
 export async function resetWorkspace(db: Db, builtIn: string[]): Promise<void> {
+  // Combined tables first: they read the user tables.
+  for (const v of await combinedViews(db, builtIn)) await dropJoinView(db, v);
   for (const t of await userTables(db, builtIn)) await db.exec(dropTableSql(t));
   workspace.reset();
 }

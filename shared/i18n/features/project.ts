@@ -39,6 +39,8 @@ export const projectZh = {
   'project.doc.snippets': 'SQL 片段',
   'project.doc.draft': 'SQL 草稿',
   'project.doc.settings': '设置',
+  'project.doc.calcFields': '计算字段',
+  'project.doc.joins': '合并表',
   'cli.projectFailed': '无法打开项目：{reason}',
 } as const;
 
@@ -83,5 +85,7 @@ export const projectEn: Record<keyof typeof projectZh, string> = {
   'project.doc.snippets': 'SQL snippets',
   'project.doc.draft': 'SQL draft',
   'project.doc.settings': 'settings',
+  'project.doc.calcFields': 'calculated fields',
+  'project.doc.joins': 'combined tables',
   'cli.projectFailed': 'Could not open the project: {reason}',
 };

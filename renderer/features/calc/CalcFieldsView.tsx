@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import { withCalcFields } from '../../../shared/calc/check';
+import type { CalcProblem } from '../../../shared/calc/problems';
+import { baseTable } from '../../../shared/db-catalog';
+import type { CalcField } from '../../../shared/model/calc-field';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+import { useDocument } from '../../workspace';
+import { CalcFieldEditor } from './CalcFieldEditor';
+import { FieldList } from './FieldList';
+
+/** 计算字段: pick a table, see its fields (and which no longer work), add or edit one. */
+export function CalcFieldsView() {
+  const { t } = useLang();
+  const { db, tables } = useWorkbench();
+  const [file, setFile] = useDocument('calcFields');
+  const [picked, setPicked] = useState('');
+  const [editing, setEditing] = useState<CalcField | 'new' | null>(null);
+  const [saved, setSaved] = useState('');
+  const table = tables.find((x) => x.name === picked) ?? tables[0];
+  const mine = file.fields.filter((f) => f.table === table?.name);
+  const [broken, setBroken] = useState<ReadonlyMap<string, CalcProblem>>(new Map());
+  useEffect(() => {
+    if (!db || !table) return;
+    let live = true;
+    void withCalcFields(db, baseTable(table), file.fields).then(
+      (c) => live && setBroken(new Map(c.broken.map((b) => [b.field.name, b.problem]))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, table, file]);
+
+  const save = (field: CalcField) => {
+    const old = editing === 'new' ? undefined : editing?.name;
+    setFile((prev) => {
+      const i = prev.fields.findIndex((f) => f.table === field.table && f.name === old);
+      const fields = i < 0 ? [...prev.fields, field] : prev.fields.map((f, j) => (j === i ? field : f));
+      return { ...prev, fields };
+    });
+    setEditing(null);
+    setSaved(t('calcUi.saved', { name: field.name }));
+  };
+  const remove = (field: CalcField) => setFile((prev) => ({ ...prev, fields: prev.fields.filter((f) => f !== field) }));
+
+  if (!table) return <p className="muted">{t('calcUi.noTables')}</p>;
+  return (
+    <div className="calc-view">
+      <h2>{t('calcUi.heading')}</h2>
+      <p className="muted">{t('calcUi.intro')}</p>
+      <label>
+        {t('calcUi.table')}
+        <select
+          value={table.name}
+          onChange={(e) => {
+            setPicked(e.target.value);
+            setEditing(null);
+          }}
+        >
+          {tables.map((x) => (
+            <option key={x.name}>{x.name}</option>
+          ))}
+        </select>
+      </label>
+      <h3>{t('calcUi.fields')}</h3>
+      <FieldList fields={mine} broken={broken} onEdit={setEditing} onRemove={remove} />
+      {saved && <p role="status">{saved}</p>}
+      {editing === null ? (
+        <button type="button" onClick={() => setEditing('new')}>
+          {t('calcUi.new')}
+        </button>
+      ) : (
+        <CalcFieldEditor key={editing === 'new' ? 'new' : editing.name} table={table} fields={file.fields} editing={editing === 'new' ? undefined : editing} onSave={save} onCancel={() => setEditing(null)} />
+      )}
+    </div>
+  );
+}

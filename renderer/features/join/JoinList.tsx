@@ -1,0 +1,37 @@
+import { dropJoinView } from '../../../shared/join/commit';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+import { useDocument } from '../../workspace';
+
+/** The combined tables of the project: each with where it comes from and its columns' units. */
+export function JoinList() {
+  const { t } = useLang();
+  const { db } = useWorkbench();
+  const [file, setFile] = useDocument('joins');
+  const remove = async (name: string) => {
+    if (!db) return;
+    await dropJoinView(db, name);
+    setFile((prev) => ({ ...prev, joins: prev.joins.filter((j) => j.name !== name) }));
+  };
+  return (
+    <section className="join-list">
+      <h3>{t('joinUi.existing')}</h3>
+      {file.joins.length === 0 && <p className="muted">{t('joinUi.noneExisting')}</p>}
+      <ul aria-label={t('joinUi.existing')}>
+        {file.joins.map((j) => {
+          const units = Object.entries(j.units).map(([column, unit]) => t('calc.unitOf', { column, unit }));
+          return (
+            <li key={j.name}>
+              <strong>{j.name}</strong>
+              <p className="small">{j.note}</p>
+              <p className="muted small">{units.length ? t('joinUi.units', { units: units.join(t('calc.listSep')) }) : t('joinUi.noUnits')}</p>
+              <button type="button" aria-label={t('joinUi.removeJoin', { name: j.name })} onClick={() => void remove(j.name)}>
+                {t('calcUi.remove')}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Makes (or removes) the view of a combined table, with its provenance row (both sources in words, every
+ * column's unit), in one transaction: a failure leaves the workspace as it was.
+ */
+import type { Db } from '../db';
+import { recordProvenance } from '../import/commit';
+import type { JoinDef } from '../model/join';
+import { BEGIN_SQL, COMMIT_SQL, ROLLBACK_SQL, deleteByNamesSql } from '../sql/project-sql';
+import { PROVENANCE_TABLE } from '../import/commit';
+import { createViewSql, dropViewSql, joinSelectSql } from '../sql/join-sql';
+
+/** The steps inside a caller's transaction (project open runs them in its own). `replace`: drop a view of that name first. */
+export async function writeJoinView(db: Db, def: JoinDef, replace = false): Promise<void> {
+  if (replace) await db.exec(dropViewSql(def.name));
+  await db.exec(createViewSql(def.name, joinSelectSql(def)));
+  await recordProvenance(db, {
+    tableName: def.name,
+    fileName: `${def.left.table} + ${def.right.table}`,
+    sheet: null,
+    encoding: null,
+    importedAt: def.createdAt,
+    notes: def.note,
+    units: def.units,
+  });
+}
+
+async function inTransaction(db: Db, steps: () => Promise<void>): Promise<void> {
+  await db.exec(BEGIN_SQL);
+  try {
+    await steps();
+    await db.exec(COMMIT_SQL);
+  } catch (e) {
+    await db.exec(ROLLBACK_SQL).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Makes the view; `replace` when the join is being edited (its old view goes in the same transaction). */
+export async function makeJoinView(db: Db, def: JoinDef, replace = false): Promise<void> {
+  await inTransaction(db, () => writeJoinView(db, def, replace));
+}
+
+/** Removes the view and its provenance row. */
+export async function dropJoinView(db: Db, name: string): Promise<void> {
+  await inTransaction(db, async () => {
+    await db.exec(dropViewSql(name));
+    await db.exec(deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [name]));
+  });
+}
