@@ -132,13 +132,16 @@ export function App() {
           )}
           <LanguageSwitch />
         </header>
-        <DamagedNotices />
-        {/* Opening a project updates the screens in place (the workspace store and the data epoch): no remount. */}
-        {VIEWS.filter((v) => v.id === view).map((v) => (
-          <main key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
-            <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render()}</Suspense>
-          </main>
-        ))}
+        {/* One main landmark holding the tab panel (a <main role=tabpanel> would be no main landmark at all).
+            Opening a project updates the screens in place (the workspace store and the data epoch): no remount. */}
+        <main className="app-main">
+          <DamagedNotices />
+          {VIEWS.filter((v) => v.id === view).map((v) => (
+            <div key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
+              <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render()}</Suspense>
+            </div>
+          ))}
+        </main>
         {project.status.pendingRestore && <RestorePrompt record={project.status.pendingRestore} onDecide={(ok) => void project.decideRestore(ok)} />}
       </div>
     </WorkbenchContext.Provider>

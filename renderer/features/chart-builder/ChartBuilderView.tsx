@@ -13,6 +13,7 @@ import { SavedChartsList } from './SavedChartsList';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
+import { CodeBlock } from '../../CodeBlock';
 
 /** Build a chart in a few clicks: table, dimension, series, measure, filters, kind; SQL always visible. */
 export function ChartBuilderView() {
@@ -71,7 +72,9 @@ export function ChartBuilderView() {
         <AnnotationEditor spec={spec} data={state.data} update={update} />
         <details className="chart-sql builder-sql" open>
           <summary>{t('builder.sql')}</summary>
-          <pre data-testid="builder-sql">{state.query?.sql}</pre>
+          <CodeBlock label={t('builder.sql')} testId="builder-sql">
+            {state.query?.sql}
+          </CodeBlock>
           {state.rollup && (
             <p className="muted small" data-testid="builder-rollup">
               {t('builder.rollupUsed', { rows: formatCompact(state.rollup.rows, lang), source: formatCompact(state.rollup.sourceRows, lang) })}

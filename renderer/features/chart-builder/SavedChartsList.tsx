@@ -8,7 +8,7 @@ export function SavedChartsList({ onLoad }: { onLoad(chart: SavedChart): void })
   const saved = useSavedCharts();
   return (
     <section className="saved-charts" aria-label={t('builder.savedCharts')}>
-      <h3>{t('builder.savedCharts')}</h3>
+      <h2>{t('builder.savedCharts')}</h2>
       {saved.charts.length === 0 && <p className="muted small">{t('builder.noSaved')}</p>}
       <ul>
         {saved.charts.map((c) => (
