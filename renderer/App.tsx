@@ -90,7 +90,7 @@ export function App() {
     <WorkbenchContext.Provider value={workbench}>
       <div className="app">
         <header className="app-header">
-          <h1>{t('app.title')}</h1>
+          <h1 title={t('app.title')}>{t('app.title')}</h1>
           <div role="tablist" aria-label={t('nav.views')} className="tabs" onKeyDown={onTabKey}>
             {VIEWS.map((v) => (
               <button
@@ -121,7 +121,12 @@ export function App() {
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
             {engine.status === 'ready' && (
-              <span title={t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}>{t('app.engineReady')}</span>
+              <span title={`${t('app.engineReady')} · ${t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}`}>
+                <span className="engine-dot" aria-hidden="true">
+                  ●
+                </span>
+                <span className="engine-words">{t('app.engineReady')}</span>
+              </span>
             )}
             {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
           </span>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProjectHandle } from '../../../shared/desktop-api';
+import { formatDate } from '../../../shared/format/date';
 import { useLang } from '../../i18n/LangContext';
 import type { ProjectStatus } from './useProject';
 
@@ -18,7 +19,7 @@ interface ProjectMenuProps {
 
 /** The 项目 menu (new / open / save / save as / recent) with the project name and an unsaved-changes marker. */
 export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, onOpenRecent, onShow }: ProjectMenuProps) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const [open, setOpen] = useState(false);
   const menu = useRef<HTMLDivElement>(null);
 
@@ -29,6 +30,9 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
     window.addEventListener('mousedown', close);
     return () => window.removeEventListener('mousedown', close);
   }, [open]);
+
+  const m = status.message;
+  const message = m && t(m.key, { ...m.params, ...(m.at ? { time: formatDate(m.at, lang, 'time') } : {}) });
 
   const item = (label: string, shortcut: string, run: () => void, title?: string) => (
     <button
@@ -60,7 +64,7 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
         {t('project.menu')}
       </button>
       <span className="project-name" data-testid="project-name" title={status.dirty ? t('project.unsaved') : undefined}>
-        {status.name}
+        {status.name ?? t('project.untitled')}
         {status.dirty && <span aria-label={t('project.unsaved')}> ●</span>}
       </span>
       {open && (
@@ -92,8 +96,8 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
         </div>
       )}
       {status.message && (
-        <span role={status.message.kind === 'error' ? 'alert' : 'status'} className={`project-message ${status.message.kind}`}>
-          {status.message.text}
+        <span role={status.message.kind === 'error' ? 'alert' : 'status'} className={`project-message ${status.message.kind}`} title={message}>
+          {message}
         </span>
       )}
     </div>
