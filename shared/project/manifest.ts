@@ -15,10 +15,12 @@ export type { SqlSnippet } from './documents';
  *  3 — sealed: manifest.sha256 holds the SHA-256 of the manifest bytes, and every table records the CRC-32
  *      and byte length of its Arrow stream (both required). Strict: every field must have its type, and
  *      documents must pass their parsers.
+ *  4 — dashboard cards and deck chart slides may refer to the saved chart they show (`savedId`) and follow
+ *      its updates. A version-3 file has no such links: its cards and slides keep their own specs.
  * Every older version is migrated step by step to CURRENT_VERSION when opened.
  */
 export const PROJECT_FORMAT = 'sgw-project';
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** Where an imported table came from. Fields other than these pass through untouched (import may add some). */
 export interface TableProvenance {
@@ -88,6 +90,8 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
   // Same shape; version 3 adds the seal and requires checksums, which unpackProject checks on the file.
   2: (m) => ({ ...m, version: 3 }),
+  // Same shape: version 4 only adds the optional savedId links, which a version-3 file never has.
+  3: (m) => ({ ...m, version: 4 }),
 };
 
 function stringMap(v: unknown, where: string): Record<string, string> {

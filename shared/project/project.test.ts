@@ -59,7 +59,7 @@ describe('projects', () => {
     const { createHash } = await import('node:crypto');
     expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
     const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { version: number; tables: { bytes: number; crc32: number }[] };
-    expect(manifest.version).toBe(3);
+    expect(manifest.version).toBe(4);
     expect(manifest.tables.map((t) => t.bytes)).toEqual([entries['tables/t0.arrow'].length, entries['tables/t1.arrow'].length]);
   });
 
@@ -128,7 +128,7 @@ describe('projects', () => {
   it('refuses a newer version, a foreign zip, a damaged manifest and a path outside tables/ with a clear code', async () => {
     const zip = (files: Record<string, string>) => zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
     const newer = zip({ 'manifest.json': JSON.stringify({ format: 'sgw-project', version: CURRENT_VERSION + 1, tables: [] }) });
-    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version', params: { version: 4 } }));
+    expect(() => unpackProject(newer)).toThrow(expect.objectContaining({ code: 'newer-version', params: { version: CURRENT_VERSION + 1 } }));
     expect(() => unpackProject(zip({ 'word/document.xml': '<w/>' }))).toThrow(expect.objectContaining({ code: 'entries' }));
     expect(() => unpackProject(zip({ 'manifest.json': '{"format": "sgw-project", "vers' }))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('PK\u0003\u0004 not really a zip'))).toThrow(expect.objectContaining({ code: 'damaged' }));

@@ -9,6 +9,7 @@ import { useWorkbench } from '../../workbench-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { BasemapPicker } from './BasemapPicker';
 import { BuilderForm } from './BuilderForm';
+import { SaveControls } from './SaveControls';
 import { SavedChartsList } from './SavedChartsList';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
@@ -19,7 +20,7 @@ import { CodeBlock } from '../../CodeBlock';
 export function ChartBuilderView() {
   const { t, lang } = useLang();
   const wb = useWorkbench();
-  const { spec, update, pickTable, load, save, notice } = useChartDraft(wb.tables);
+  const { spec, update, pickTable, load, save, saveAs, detach, target, notice, savedId } = useChartDraft(wb.tables);
   const state = useChartData(spec);
   const chartRef = useRef<ECharts | null>(null);
   const actionTarget = useMemo(
@@ -27,6 +28,7 @@ export function ChartBuilderView() {
     [spec, state.data, state.option, state.query],
   );
 
+  const fallbackTitle = state.data?.title ?? '';
   if (!spec) return <p className="muted builder-empty">{t('chart.loading')}</p>;
   return (
     <div className="builder">
@@ -49,11 +51,16 @@ export function ChartBuilderView() {
             {t('builder.subtitle')}
             <input value={spec.subtitle ?? ''} onChange={(e) => update({ ...spec, subtitle: e.target.value || undefined })} />
           </label>
-          <button type="button" onClick={() => save(state.data?.title ?? '')} disabled={state.status !== 'ready'}>
-            {t('builder.save')}
-          </button>
           <ChartActions target={actionTarget} />
         </div>
+        <SaveControls
+          target={target(fallbackTitle)}
+          title={spec.title || fallbackTitle}
+          disabled={state.status !== 'ready'}
+          onSave={() => save(fallbackTitle)}
+          onSaveAs={saveAs}
+          onNew={detach}
+        />
         {notice && (
           <p role="status" className="builder-notice">
             {notice}
@@ -84,7 +91,7 @@ export function ChartBuilderView() {
             {t('builder.openSql')}
           </button>
         </details>
-        <SavedChartsList onLoad={load} />
+        <SavedChartsList currentId={savedId} onLoad={load} />
       </section>
     </div>
   );
