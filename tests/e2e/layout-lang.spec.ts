@@ -36,6 +36,26 @@ const headerBox = (page: Page) =>
   });
 
 describe('language and layout (web build in Chromium)', () => {
+  it('writes the project message time in the UI language, and switches it with the language', async () => {
+    const { page } = await openApp(browser, { viewport: { width: 1024, height: 800 } });
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('ControlOrMeta+s');
+    await download;
+    const message = page.locator('.project-message-text');
+    await expect.poll(() => message.textContent()).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => message.textContent()).toMatch(/^Saved \d{1,2}:\d{2}:\d{2} (AM|PM)$/);
+    await page.getByTestId('project-name').filter({ hasText: 'Untitled project' }).waitFor();
+    const box = await headerBox(page);
+    await screenshot(page, 'header-en-1024-saved');
+    expect(box.tabRows).toBe(1);
+    expect(box.englishRight).toBeLessThanOrEqual(box.width);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => message.textContent()).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+    await page.getByTestId('project-name').filter({ hasText: '未命名项目' }).waitFor();
+    await page.context().close();
+  });
+
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const width of [1024, 1440]) {
       it(`keeps the header on one line at ${width} px in ${lang}, the English button on screen`, async () => {

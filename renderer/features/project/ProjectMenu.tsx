@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProjectHandle } from '../../../shared/desktop-api';
-import { formatDate } from '../../../shared/format/date';
 import { useLang } from '../../i18n/LangContext';
+import { ProjectNotice } from './ProjectNotice';
 import type { ProjectStatus } from './useProject';
 
 interface ProjectMenuProps {
@@ -19,8 +19,9 @@ interface ProjectMenuProps {
 
 /** The 项目 menu (new / open / save / save as / recent) with the project name and an unsaved-changes marker. */
 export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, onOpenRecent, onShow }: ProjectMenuProps) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const [open, setOpen] = useState(false);
+  const name = status.name ?? t('project.untitled');
   const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -30,9 +31,6 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
     window.addEventListener('mousedown', close);
     return () => window.removeEventListener('mousedown', close);
   }, [open]);
-
-  const m = status.message;
-  const message = m && t(m.key, { ...m.params, ...(m.at ? { time: formatDate(m.at, lang, 'time') } : {}) });
 
   const item = (label: string, shortcut: string, run: () => void, title?: string) => (
     <button
@@ -63,8 +61,8 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
       >
         {t('project.menu')}
       </button>
-      <span className="project-name" data-testid="project-name" title={status.dirty ? t('project.unsaved') : undefined}>
-        {status.name ?? t('project.untitled')}
+      <span className="project-name" data-testid="project-name" title={status.dirty ? `${name} · ${t('project.unsaved')}` : name}>
+        {name}
         {status.dirty && <span aria-label={t('project.unsaved')}> ●</span>}
       </span>
       {open && (
@@ -95,11 +93,7 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
           )}
         </div>
       )}
-      {status.message && (
-        <span role={status.message.kind === 'error' ? 'alert' : 'status'} className={`project-message ${status.message.kind}`} title={message}>
-          {message}
-        </span>
-      )}
+      <ProjectNotice message={status.message} />
     </div>
   );
 }
