@@ -121,7 +121,7 @@ export function App() {
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
             {engine.status === 'ready' && (
-              <span title={`${t('app.engineReady')} · ${t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}`}>
+              <span title={t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}>
                 <span className="engine-dot" aria-hidden="true">
                   ●
                 </span>
