@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openApp, SCREENS, screenshot, showScreen } from './browser';
 import { axeReport } from './axe';
 
 let browser: Browser;
@@ -11,23 +11,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'dashboards', 'present'] as const;
-
-async function show(page: Page, id: string) {
-  await page.locator(`#tab-${id}`).click();
-  await page.locator(`[aria-labelledby="tab-${id}"]`).waitFor();
-  // Lazy screens: wait for the screen itself, then for its first chart or list to settle.
-  await page.getByText(/正在打开…|Opening…/).waitFor({ state: 'detached' });
-  await page.waitForTimeout(800);
-}
-
 describe('accessibility: axe-core on every screen (web build in Chromium)', () => {
   for (const lang of ['zh-CN', 'en'] as const) {
     it(`finds no serious or critical violations, and no landmark or heading problems, on every screen in ${lang}`, async () => {
       const { page, pageErrors } = await openApp(browser, { lang });
       const failures: string[] = [];
       for (const id of SCREENS) {
-        await show(page, id);
+        await showScreen(page, id);
         failures.push(...(await axeReport(page, `${lang} ${id}`)));
       }
       await screenshot(page, `a11y-${lang}-present`);
@@ -40,7 +30,7 @@ describe('accessibility: axe-core on every screen (web build in Chromium)', () =
   it('stays clean with content and with a dialog or menu open: a case page and its provenance, saved charts, the export menu', async () => {
     const { page, pageErrors } = await openApp(browser);
     const failures: string[] = [];
-    await show(page, 'cases');
+    await showScreen(page, 'cases');
     await page.getByRole('button', { name: '海淀区网格化服务管理体系' }).click();
     await page.getByRole('heading', { name: '海淀区网格化服务管理体系', level: 2 }).waitFor();
     await page.getByRole('img', { name: '人口' }).locator('canvas').waitFor();
@@ -51,7 +41,7 @@ describe('accessibility: axe-core on every screen (web build in Chromium)', () =
     await screenshot(page, 'a11y-provenance-dialog');
     await page.keyboard.press('Escape');
 
-    await show(page, 'chart-builder');
+    await showScreen(page, 'chart-builder');
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('各省案例');
     await page.getByRole('button', { name: '保存图表' }).click();
     await page.getByRole('status').filter({ hasText: '已保存：各省案例' }).waitFor();

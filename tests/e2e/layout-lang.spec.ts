@@ -18,9 +18,9 @@ const headerBox = (page: Page) =>
     const range = document.createRange();
     range.selectNodeContents(h1);
     // Lines of the title: the distinct tops of its text's boxes (a wrapped 工作/台 has two).
-    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-    const english = [...header.querySelectorAll('button')].find((b) => b.textContent === 'English')!.getBoundingClientRect();
-    const tabs = [...header.querySelectorAll('[role="tab"]')].map((b) => b.getBoundingClientRect());
+    const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const english = Array.from(header.querySelectorAll('button')).find((b) => b.textContent === 'English')!.getBoundingClientRect();
+    const tabs = Array.from(header.querySelectorAll('[role="tab"]')).map((b) => b.getBoundingClientRect());
     const button = tabs[0];
     return {
       height: header.getBoundingClientRect().height,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
+import { launchBrowser, openApp, SCREENS, screenshot, showScreen } from './browser';
 import { dataStrings, pageTexts, withoutData } from './ui-text';
 
 let browser: Browser;
@@ -11,19 +11,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'dashboards', 'present'] as const;
 const HAN = /\p{Script=Han}/u;
 /** Names that read the same in Chinese text: file formats, products, keys, SQL words the UI teaches. */
 const SAME_IN_ZH = new Set(['SQL', 'Excel', 'PowerPoint', 'PNG', 'SVG', 'CSV', 'PDF', 'GeoJSON', 'JSON', 'Parquet', 'XLSX', 'xlsx', 'UTF', 'GB', 'BOM', 'Ctrl', 'Shift', 'Enter', 'Alt', 'Esc', 'DuckDB', 'ECharts', 'Top', 'N', 'YoY', 'sgw', 'sgwp', 'Arrow', 'IPC', 'ID', 'id',
   // SQL column types, shown with each column of the table list.
   'INTEGER', 'BIGINT', 'DOUBLE', 'VARCHAR', 'DATE', 'BOOLEAN', 'DECIMAL', 'TIMESTAMP', 'FLOAT', 'SMALLINT', 'HUGEINT']);
-
-async function show(page: Page, id: string) {
-  await page.locator(`#tab-${id}`).click();
-  await page.locator(`[aria-labelledby="tab-${id}"]`).waitFor();
-  await page.getByText(/正在打开…|Opening…/).waitFor({ state: 'detached' });
-  await page.waitForTimeout(1500);
-}
 
 /** Per screen, the texts that are neither data nor in `lang`. */
 async function strays(page: Page, lang: 'zh-CN' | 'en'): Promise<string[]> {
@@ -36,7 +28,7 @@ async function strays(page: Page, lang: 'zh-CN' | 'en'): Promise<string[]> {
     lang === 'en' ? HAN.test(withoutData(text, data)) : (withoutData(text, phrases).match(/[A-Za-z][A-Za-z0-9_]+/g) ?? []).some((w) => !words.has(w));
   const found: string[] = [];
   for (const id of SCREENS) {
-    await show(page, id);
+    await showScreen(page, id);
     for (const text of await pageTexts(page)) if (stray(text)) found.push(`${id}: ${text.slice(0, 120)}`);
   }
   return found;

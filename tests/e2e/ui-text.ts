@@ -15,13 +15,14 @@ function csvCells(text: string): string[] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',' || ch === '\n' || ch === '\r') (cells.push(cell), (cell = ''));
-    else cell += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === '\n' || ch === '\r')) {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
   }
   cells.push(cell);
   return cells;
@@ -59,7 +60,7 @@ export const pageTexts = (page: Page): Promise<string[]> =>
       const s = n.textContent?.trim();
       if (s && !skip(n.parentElement) && n.parentElement?.closest('script, style') === null) out.push(s);
     }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]')))
       for (const a of ['aria-label', 'title', 'placeholder']) {
         const v = el.getAttribute(a)?.trim();
         if (v && !skip(el)) out.push(v);

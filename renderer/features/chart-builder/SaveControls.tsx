@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SavedChart } from '../../../shared/model/dashboard';
 import { useLang } from '../../i18n/LangContext';
+import { TitleEditor } from './TitleEditor';
 
 interface Props {
   /** The chart 保存图表 updates now (none: it saves a new chart). */
@@ -16,36 +17,26 @@ interface Props {
 /** 保存图表 (says whether it updates a chart or saves a new one), 另存为… with a title, 新建图表. */
 export function SaveControls({ target, title, disabled, onSave, onSaveAs, onNew }: Props) {
   const { t } = useLang();
-  const [copyTitle, setCopyTitle] = useState<string | null>(null);
-  const finish = (ok: boolean) => {
-    if (ok && copyTitle?.trim()) onSaveAs(copyTitle.trim());
-    setCopyTitle(null);
-  };
+  const [copying, setCopying] = useState(false);
   return (
     <div className="save-controls" role="group" aria-label={t('builder.save')}>
       <button type="button" onClick={onSave} disabled={disabled}>
         {t('builder.save')}
       </button>
-      {copyTitle === null ? (
-        <button type="button" onClick={() => setCopyTitle(t('builder.copyTitle', { title }))} disabled={disabled}>
+      {copying ? (
+        <TitleEditor
+          label={t('builder.saveAsTitle')}
+          initial={t('builder.copyTitle', { title })}
+          confirmLabel={t('builder.saveAsConfirm')}
+          onDone={(next) => {
+            if (next) onSaveAs(next);
+            setCopying(false);
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setCopying(true)} disabled={disabled}>
           {t('builder.saveAs')}
         </button>
-      ) : (
-        <span className="save-as">
-          <input
-            aria-label={t('builder.saveAsTitle')}
-            value={copyTitle}
-            autoFocus
-            onChange={(e) => setCopyTitle(e.target.value)}
-            onKeyDown={(e) => (e.key === 'Enter' ? finish(true) : e.key === 'Escape' ? finish(false) : undefined)}
-          />
-          <button type="button" onClick={() => finish(true)} disabled={!copyTitle.trim()}>
-            {t('builder.saveAsConfirm')}
-          </button>
-          <button type="button" onClick={() => finish(false)}>
-            {t('builder.cancel')}
-          </button>
-        </span>
       )}
       {target && (
         <button type="button" onClick={onNew}>
