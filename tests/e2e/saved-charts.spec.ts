@@ -80,6 +80,7 @@ describe('saved charts you can manage (web build in Chromium)', () => {
     await expect.poll(() => savedTitles(page)).toEqual(['各省份案例（副本）', '各主题案例（柱状）', '各主题案例', '各省份案例']);
     await savedList(page).getByRole('button', { name: '删除 各省份案例（副本）' }).click();
     await expect.poll(() => savedTitles(page)).toEqual(['各主题案例（柱状）', '各主题案例', '各省份案例']);
+    await savedList(page).scrollIntoViewIfNeeded();
     await page.waitForTimeout(600);
     await screenshot(page, 'saved-charts-list');
 
@@ -96,7 +97,13 @@ describe('saved charts you can manage (web build in Chromium)', () => {
     await status(page, '已更新：各主题案例');
     await tab(page, '仪表板');
     await expect.poll(() => cardCategories(page, '各主题案例')).toContain('区县级');
-    // Renamed, the card takes the new title; deleted, it keeps its last version and says so.
+    // A slide refers to it too.
+    await tab(page, '演示');
+    await page.getByRole('combobox', { name: '已保存的图表' }).selectOption({ label: '各主题案例' });
+    await page.getByRole('button', { name: '添加所选图表' }).click();
+    const slides = page.getByRole('list', { name: '幻灯片' }).getByRole('listitem');
+    await expect.poll(() => slides.first().getAttribute('aria-label')).toMatch(/各主题案例$/);
+    // Renamed, the card and the slide take the new title; deleted, they keep the last version and say so.
     await tab(page, '图表制作');
     await savedList(page).getByRole('button', { name: '重命名 各主题案例', exact: true }).click();
     await savedList(page).getByRole('textbox', { name: '各主题案例 的新标题' }).fill('各层级案例');
@@ -108,6 +115,9 @@ describe('saved charts you can manage (web build in Chromium)', () => {
     await expect.poll(() => cardCategories(page, '各层级案例')).toContain('区县级');
     await page.waitForTimeout(600);
     await screenshot(page, 'saved-charts-card-lost');
+    await tab(page, '演示');
+    await expect.poll(() => slides.first().getAttribute('aria-label')).toMatch(/各层级案例$/);
+    await slides.first().getByText('原图表“各层级案例”已删除，这里显示它最后保存的版本').waitFor();
     expect(pageErrors).toEqual([]);
     expect(externalRequests).toEqual([]);
     await page.context().close();
@@ -143,6 +153,8 @@ describe('saved charts you can manage (web build in Chromium)', () => {
     await expect.poll(() => list.getByRole('listitem').getByRole('button', { name: /^Open / }).allTextContents()).toEqual(['主题图 1', '主题图 3', '主题图 5']);
     await list.getByRole('searchbox', { name: 'Search saved charts' }).fill('nothing like it');
     await list.getByText('No chart has “nothing like it” in its title or table').waitFor();
+    await list.getByRole('searchbox', { name: 'Search saved charts' }).fill('Region');
+    await list.scrollIntoViewIfNeeded();
     await screenshot(page, 'saved-charts-search-en');
     await page.context().close();
   });
