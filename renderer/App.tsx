@@ -92,7 +92,7 @@ export function App() {
     <WorkbenchContext.Provider value={workbench}>
       <div className="app">
         <header className="app-header">
-          <h1>{t('app.title')}</h1>
+          <h1 title={t('app.title')}>{t('app.title')}</h1>
           <div role="tablist" aria-label={t('nav.views')} className="tabs" onKeyDown={onTabKey}>
             {VIEWS.map((v) => (
               <button
@@ -123,7 +123,12 @@ export function App() {
           <span className={`engine-status ${engine.status}`} role="status" data-testid="engine-status">
             {engine.status === 'loading' && t('app.loadingEngine')}
             {engine.status === 'ready' && (
-              <span title={t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}>{t('app.engineReady')}</span>
+              <span title={t('app.engineTiming', { start: engine.engine.startMs, load: engine.engine.loadMs })}>
+                <span className="engine-dot" aria-hidden="true">
+                  ●
+                </span>
+                <span className="engine-words">{t('app.engineReady')}</span>
+              </span>
             )}
             {engine.status === 'failed' && t('app.engineFailed', { detail: engine.detail })}
           </span>
@@ -134,13 +139,16 @@ export function App() {
           )}
           <LanguageSwitch />
         </header>
-        <DamagedNotices />
-        {/* Opening a project updates the screens in place (the workspace store and the data epoch): no remount. */}
-        {VIEWS.filter((v) => v.id === view).map((v) => (
-          <main key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
-            <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render()}</Suspense>
-          </main>
-        ))}
+        {/* One main landmark holding the tab panel (a <main role=tabpanel> would be no main landmark at all).
+            Opening a project updates the screens in place (the workspace store and the data epoch): no remount. */}
+        <main className="app-main">
+          <DamagedNotices />
+          {VIEWS.filter((v) => v.id === view).map((v) => (
+            <div key={v.id} id={`panel-${v.id}`} role="tabpanel" aria-labelledby={`tab-${v.id}`} className="view">
+              <Suspense fallback={<p className="muted">{t('app.loadingView')}</p>}>{v.render()}</Suspense>
+            </div>
+          ))}
+        </main>
         {project.status.pendingRestore && <RestorePrompt record={project.status.pendingRestore} onDecide={(ok) => void project.decideRestore(ok)} />}
       </div>
     </WorkbenchContext.Provider>

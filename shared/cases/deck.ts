@@ -31,6 +31,8 @@ export interface TextSlide extends SlideBase {
 export interface SpecChartSlide extends SlideBase {
   kind: 'spec-chart';
   spec: ChartSpec;
+  /** The saved chart it shows, as on a dashboard card (see DashboardCard.savedId). */
+  savedId?: string;
 }
 export type Slide = CaseSlide | TextSlide | SpecChartSlide;
 
@@ -84,7 +86,8 @@ function parseSlide(v: unknown, i: number, lang: Lang): Slide {
       return migrateLegacyChart(v, base, lang);
     case 'spec-chart':
       try {
-        return { ...base, kind: 'spec-chart', spec: parseChartSpec(v.spec) };
+        const savedId = v.savedId === undefined ? {} : { savedId: text(v, 'savedId', where) };
+        return { ...base, kind: 'spec-chart', spec: parseChartSpec(v.spec), ...savedId };
       } catch (e) {
         throw new DeckError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
       }

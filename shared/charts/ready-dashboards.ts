@@ -6,7 +6,7 @@ import type { Dashboard, DashboardCard } from '../model/dashboard';
  * The two dashboards that ship with the bundled data. Cards of one `group` cross-filter each other
  * (clicking 社会团体 should not empty the staff charts, whose categories are 专职/兼职).
  */
-type ReadyCard = Required<DashboardCard>;
+type ReadyCard = Required<Omit<DashboardCard, 'savedId'>>;
 
 const inList = (column: string, ...values: (string | number)[]): Filter => ({ column, op: 'in', values });
 const sum = (column: string, unit: string, label?: string): Measure => ({ column, agg: 'sum', transform: 'none', unit, ...(label ? { label } : {}) });

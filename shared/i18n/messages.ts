@@ -15,6 +15,7 @@ import { desktopEn, desktopZh } from './features/desktop';
 import { workspaceEn, workspaceZh } from './features/workspace';
 import { calcEn, calcZh } from './features/calc';
 import { calcUiEn, calcUiZh } from './features/calc-ui';
+import { savedChartsEn, savedChartsZh } from './features/saved-charts';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -122,6 +123,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn };

@@ -14,6 +14,11 @@ export interface DashboardCard {
   size: CardSize;
   /** Cards of one group cross-filter each other (default: cards on the same table). */
   group?: string;
+  /**
+   * The saved chart this card shows (added from the saved-charts list): saving that chart again updates
+   * `spec`; after it is deleted, `spec` is its last version and the card says the original is gone.
+   */
+  savedId?: string;
 }
 
 export interface Dashboard {
@@ -59,7 +64,9 @@ export function parseDashboard(json: unknown): Dashboard {
       ids.add(c.id);
       const size = CARD_SIZES.includes(c.size as CardSize) ? (c.size as CardSize) : 'medium';
       const group = typeof c.group === 'string' && c.group ? { group: c.group } : {};
-      return { id: c.id, spec: parseChartSpec(c.spec), size, ...group };
+      if (c.savedId !== undefined && !isId(c.savedId)) throw new Error('savedId must be an id');
+      const savedId = c.savedId !== undefined ? { savedId: c.savedId as string } : {};
+      return { id: c.id, spec: parseChartSpec(c.spec), size, ...group, ...savedId };
     }),
   );
   return { version: 1, id: json.id, title: json.title, cards };
@@ -76,7 +83,6 @@ export function parseSavedCharts(json: unknown): SavedChartsFile {
   return { version: 1, charts };
 }
 
-/** Adds or replaces (same id) a saved chart, newest first. */
 /**
  * A chart file as `sgw export --spec` reads it: a bare ChartSpec, or one record of the app's saved charts
  * ({ id, savedAt, spec }, what 保存图表 stores and a project embeds). Throws naming the bad field.
@@ -86,6 +92,7 @@ export function chartSpecFromFile(json: unknown): ChartSpec {
   return parseChartSpec(record ? (json as { spec: unknown }).spec : json);
 }
 
+/** Adds or replaces (same id) a saved chart, newest first. */
 export function upsertSavedChart(file: SavedChartsFile, chart: SavedChart): SavedChartsFile {
   return { version: 1, charts: [chart, ...file.charts.filter((c) => c.id !== chart.id)] };
 }

@@ -17,6 +17,8 @@ export type { SqlSnippet } from './documents';
  *      documents must pass their parsers.
  *  4 — documents.calcFields (calculated fields) and documents.joins (combined tables, made again as views
  *      on open); a view's name may be no table's name.
+ *      Dashboard cards and deck chart slides may refer to the saved chart they show (`savedId`) and follow
+ *      its updates; a version-3 file has no such links, so its cards and slides keep their own specs.
  * Every older version is migrated step by step to CURRENT_VERSION when opened.
  */
 export const PROJECT_FORMAT = 'sgw-project';

@@ -55,3 +55,14 @@ export async function runSql(page: Page, sql: string, via: 'keyboard' | 'button'
   if (via === 'keyboard') await page.keyboard.press('ControlOrMeta+Enter');
   else await page.getByRole('button', { name: /^(运行|Run)$/ }).click();
 }
+
+/** The app's screens (tab ids, renderer/views.tsx), in tab order. */
+export const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'dashboards', 'present'] as const;
+
+/** Shows a screen by its tab and waits until the lazy screen is there and its first charts have settled. */
+export async function showScreen(page: Page, id: string): Promise<void> {
+  await page.locator(`#tab-${id}`).click();
+  await page.locator(`[aria-labelledby="tab-${id}"]`).waitFor();
+  await page.getByText(/正在打开…|Opening…/).waitFor({ state: 'detached' });
+  await page.waitForTimeout(1200);
+}

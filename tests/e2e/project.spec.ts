@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { Float16, Table, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { packProject, unpackProject } from '../../shared/project/archive';
 import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest } from '../../shared/project/manifest';
+import { axeReport } from './axe';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
 
 let browser: Browser;
@@ -158,6 +159,9 @@ describe('projects in the browser', () => {
     const prompt = second.getByRole('dialog', { name: '恢复上次的工作？' });
     await prompt.waitFor({ timeout: 30_000 });
     await screenshot(second, 'project-restore-prompt');
+    // The time of the work in the UI's format (2026/12/01 08:57), and the dialog clean for axe.
+    await expect(prompt.textContent()).resolves.toMatch(/（\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}）/);
+    await expect(axeReport(second, 'restore prompt')).resolves.toEqual([]);
     await prompt.getByRole('button', { name: '恢复' }).click();
     await second.getByRole('list', { name: '数据表' }).getByText('社区调查', { exact: true }).first().waitFor();
     await second.close();

@@ -39,11 +39,17 @@ export function CaseLibraryView() {
       {shown.length === 0 ? (
         <p className="muted pad">{t('cases.none')}</p>
       ) : (
-        <ul className="case-cards" aria-label={t('cases.list')}>
-          {shown.map((c) => (
-            <CaseCard key={c.id} record={c} onOpen={() => setOpenId(c.id)} />
-          ))}
-        </ul>
+        <>
+          {/* The cards' titles are h3: this (visually hidden) h2 keeps the heading order whole. */}
+          <h2 id="case-list-title" className="sr-only">
+            {t('cases.list')}
+          </h2>
+          <ul className="case-cards" aria-labelledby="case-list-title">
+            {shown.map((c) => (
+              <CaseCard key={c.id} record={c} onOpen={() => setOpenId(c.id)} />
+            ))}
+          </ul>
+        </>
       )}
     </div>
   );

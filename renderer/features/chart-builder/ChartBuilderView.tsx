@@ -9,16 +9,18 @@ import { useWorkbench } from '../../workbench-context';
 import { AnnotationEditor } from './AnnotationEditor';
 import { BasemapPicker } from './BasemapPicker';
 import { BuilderForm } from './BuilderForm';
+import { SaveControls } from './SaveControls';
 import { SavedChartsList } from './SavedChartsList';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
+import { CodeBlock } from '../../CodeBlock';
 
 /** Build a chart in a few clicks: table, dimension, series, measure, filters, kind; SQL always visible. */
 export function ChartBuilderView() {
   const { t, lang } = useLang();
   const wb = useWorkbench();
-  const { spec, update, pickTable, load, save, notice } = useChartDraft(wb.tables);
+  const { spec, update, pickTable, load, save, saveAs, detach, target, notice, savedId } = useChartDraft(wb.tables);
   const state = useChartData(spec);
   const chartRef = useRef<ECharts | null>(null);
   const actionTarget = useMemo(
@@ -26,6 +28,7 @@ export function ChartBuilderView() {
     [spec, state.data, state.option, state.query],
   );
 
+  const fallbackTitle = state.data?.title ?? '';
   if (!spec) return <p className="muted builder-empty">{t('chart.loading')}</p>;
   return (
     <div className="builder">
@@ -48,11 +51,16 @@ export function ChartBuilderView() {
             {t('builder.subtitle')}
             <input value={spec.subtitle ?? ''} onChange={(e) => update({ ...spec, subtitle: e.target.value || undefined })} />
           </label>
-          <button type="button" onClick={() => save(state.data?.title ?? '')} disabled={state.status !== 'ready'}>
-            {t('builder.save')}
-          </button>
           <ChartActions target={actionTarget} />
         </div>
+        <SaveControls
+          target={target(fallbackTitle)}
+          title={spec.title || fallbackTitle}
+          disabled={state.status !== 'ready'}
+          onSave={() => save(fallbackTitle)}
+          onSaveAs={saveAs}
+          onNew={detach}
+        />
         {notice && (
           <p role="status" className="builder-notice">
             {notice}
@@ -71,7 +79,9 @@ export function ChartBuilderView() {
         <AnnotationEditor spec={spec} data={state.data} update={update} />
         <details className="chart-sql builder-sql" open>
           <summary>{t('builder.sql')}</summary>
-          <pre data-testid="builder-sql">{state.query?.sql}</pre>
+          <CodeBlock label={t('builder.sql')} testId="builder-sql">
+            {state.query?.sql}
+          </CodeBlock>
           {state.rollup && (
             <p className="muted small" data-testid="builder-rollup">
               {t('builder.rollupUsed', { rows: formatCompact(state.rollup.rows, lang), source: formatCompact(state.rollup.sourceRows, lang) })}
@@ -81,7 +91,7 @@ export function ChartBuilderView() {
             {t('builder.openSql')}
           </button>
         </details>
-        <SavedChartsList onLoad={load} />
+        <SavedChartsList currentId={savedId} onLoad={load} />
       </section>
     </div>
   );

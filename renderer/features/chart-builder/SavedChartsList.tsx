@@ -1,25 +1,52 @@
+import { useState } from 'react';
 import type { SavedChart } from '../../../shared/model/dashboard';
 import { useLang } from '../../i18n/LangContext';
-import { deleteSavedChart, useSavedCharts } from './saved-charts';
+import { deleteSavedChart, renameChart, saveChartCopy, useSavedCharts } from './saved-charts';
+import { SavedChartItem } from './SavedChartItem';
 
-/** 已保存的图表: each opens in the builder (加载 …) or is deleted (删除 …). */
-export function SavedChartsList({ onLoad }: { onLoad(chart: SavedChart): void }) {
+/** A search box appears once the list is longer than this. */
+const SEARCH_FROM = 6;
+
+/** 已保存的图表: open, rename, copy or delete (with 撤销) each; searchable by title or table when long. */
+export function SavedChartsList({ currentId, onLoad }: { currentId?: string; onLoad(chart: SavedChart): void }) {
   const { t } = useLang();
   const saved = useSavedCharts();
+  const [query, setQuery] = useState('');
+  const [undo, setUndo] = useState<{ title: string; run(): void } | null>(null);
+  const q = query.trim().toLocaleLowerCase();
+  const shown = q ? saved.charts.filter((c) => `${c.spec.title}\n${c.spec.table}`.toLocaleLowerCase().includes(q)) : saved.charts;
+  const remove = (c: SavedChart) => setUndo({ title: c.spec.title, run: deleteSavedChart(c.id) });
   return (
-    <section className="saved-charts" aria-label={t('builder.savedCharts')}>
-      <h3>{t('builder.savedCharts')}</h3>
+    <section className="saved-charts" aria-labelledby="saved-charts-title">
+      <h2 id="saved-charts-title">{t('builder.savedCharts')}</h2>
+      {saved.charts.length >= SEARCH_FROM && <input type="search" aria-label={t('builder.searchSaved')} placeholder={t('builder.searchSaved')} value={query} onChange={(e) => setQuery(e.target.value)} />}
+      {undo && (
+        <p role="status" className="saved-undo">
+          {t('builder.deleted', { title: undo.title })}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              undo.run();
+              setUndo(null);
+            }}
+          >
+            {t('builder.undo')}
+          </button>
+        </p>
+      )}
       {saved.charts.length === 0 && <p className="muted small">{t('builder.noSaved')}</p>}
-      <ul>
-        {saved.charts.map((c) => (
-          <li key={c.id}>
-            <button type="button" className="link" aria-label={t('builder.load', { title: c.spec.title })} onClick={() => onLoad(c)}>
-              {c.spec.title}
-            </button>
-            <button type="button" aria-label={t('builder.delete', { title: c.spec.title })} onClick={() => deleteSavedChart(c.id)}>
-              ×
-            </button>
-          </li>
+      {q && shown.length === 0 && <p className="muted small">{t('builder.noMatch', { query: query.trim() })}</p>}
+      <ul aria-labelledby="saved-charts-title">
+        {shown.map((c) => (
+          <SavedChartItem
+            key={c.id}
+            chart={c}
+            current={c.id === currentId}
+            onLoad={() => onLoad(c)}
+            onRename={(title) => renameChart(c.id, title)}
+            onCopy={() => saveChartCopy(c.spec, t('builder.copyTitle', { title: c.spec.title }))}
+            onDelete={() => remove(c)}
+          />
         ))}
       </ul>
     </section>

@@ -8,7 +8,8 @@ import { Chart, type ChartClickEvent } from '../../charts/Chart';
 import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { useChartData } from '../chart-builder';
+import { lostSavedChart } from '../../../shared/model/saved-charts';
+import { useChartData, useSavedCharts } from '../chart-builder';
 import { CrossFilterPicker } from './CrossFilterPicker';
 import type { DrawnCard } from './DashboardExport';
 
@@ -46,6 +47,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
   const [ref, seen] = useSeen<HTMLElement>();
   const state = useChartData(card.spec, { global, chartId: card.id, visible: seen, highlight: selected });
   const instance = useRef<ECharts | null>(null);
+  const lost = lostSavedChart(card, useSavedCharts());
   useEffect(() => onData?.(card.id, state.data && state.option ? { data: state.data, option: state.option } : undefined), [onData, card.id, state.data, state.option]);
   const title = state.data?.title ?? card.spec.title;
   const target = useMemo(
@@ -99,6 +101,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
         </button>
       </header>
       <div className="dash-card-body">
+        {lost && <p className="muted small saved-lost">{t('saved.lost', { title: card.spec.title })}</p>}
         {!state.option && <p className="dash-card-title">{title}</p>}
         {(state.status === 'loading' || state.status === 'idle') && <p className="muted">{t('dash.loading')}</p>}
         {state.status === 'empty' && <p className="muted dash-empty">{t('dash.empty')}</p>}

@@ -78,7 +78,8 @@ export function DashboardView() {
   });
   const add = () => {
     const chart = saved.find((c) => c.id === toAdd);
-    if (chart) edit(addCard(dashboard, { id: `${chart.id}-${Date.now().toString(36)}`, size: 'medium', spec: chart.spec }));
+    // The card refers to the saved chart: saving that chart again updates the card (shared/model/saved-charts).
+    if (chart) edit(addCard(dashboard, { id: `${chart.id}-${Date.now().toString(36)}`, size: 'medium', spec: chart.spec, savedId: chart.id }));
   };
 
   return (

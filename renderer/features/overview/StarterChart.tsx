@@ -5,6 +5,7 @@ import { Chart } from '../../charts/Chart';
 import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
 import { useChartData } from '../chart-builder';
+import { CodeBlock } from '../../CodeBlock';
 
 /** The chart the workbench opens with: a ChartSpec over a bundled view, run and drawn like every chart. */
 export function StarterChart({ onOpenSql }: { onOpenSql(sql: string): void }) {
@@ -38,7 +39,7 @@ export function StarterChart({ onOpenSql }: { onOpenSql(sql: string): void }) {
       {state.option && state.data && <Chart option={state.option} label={title} data={state.data} instanceRef={instance} />}
       <details className="chart-sql">
         <summary>{t('chart.sql')}</summary>
-        <pre>{state.query?.sql}</pre>
+        <CodeBlock label={t('chart.sql')}>{state.query?.sql}</CodeBlock>
       </details>
     </section>
   );

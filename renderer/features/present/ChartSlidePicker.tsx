@@ -15,7 +15,8 @@ export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): vo
   const dashboards = READY_DASHBOARDS.map((make) => make(lang)).map((d) => edited[d.id] ?? d);
   const [chartId, setChartId] = useState('');
   const [dashboardId, setDashboardId] = useState('');
-  const slide = (spec: NewChartSlide['spec']): NewChartSlide => ({ kind: 'spec-chart', spec, notes: '' });
+  // Slides refer to the saved chart they show, as dashboard cards do (they follow its updates).
+  const slide = (spec: NewChartSlide['spec'], savedId?: string): NewChartSlide => ({ kind: 'spec-chart', spec, notes: '', ...(savedId ? { savedId } : {}) });
 
   return (
     <>
@@ -30,7 +31,7 @@ export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): vo
           ))}
         </select>
       </label>
-      <button type="button" disabled={!chartId} onClick={() => onAdd(saved.filter((c) => c.id === chartId).map((c) => slide(c.spec)))}>
+      <button type="button" disabled={!chartId} onClick={() => onAdd(saved.filter((c) => c.id === chartId).map((c) => slide(c.spec, c.id)))}>
         {t('present.addSaved')}
       </button>
       <label className="field">
@@ -44,7 +45,7 @@ export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): vo
           ))}
         </select>
       </label>
-      <button type="button" disabled={!dashboardId} onClick={() => onAdd(dashboards.find((d) => d.id === dashboardId)?.cards.map((c) => slide(c.spec)) ?? [])}>
+      <button type="button" disabled={!dashboardId} onClick={() => onAdd(dashboards.find((d) => d.id === dashboardId)?.cards.map((c) => slide(c.spec, c.savedId)) ?? [])}>
         {t('present.addDashboard')}
       </button>
     </>

@@ -1,6 +1,8 @@
 import type { DragEvent } from 'react';
 import { moveSlide, removeSlide, updateSlide, type Deck, type Slide } from '../../../shared/cases/deck';
+import { lostSavedChart } from '../../../shared/model/saved-charts';
 import { useLang } from '../../i18n/LangContext';
+import { useSavedCharts } from '../chart-builder';
 
 interface Props {
   slide: Slide;
@@ -17,6 +19,8 @@ interface Props {
 /** One slide in the deck editor: its kind and number, 上移/下移/从此页放映/删除, and its text and notes. */
 export function SlideItem({ slide: s, index: i, count, title, dragging, update, onPresent, drag }: Props) {
   const { t } = useLang();
+  const saved = useSavedCharts();
+  const lost = s.kind === 'spec-chart' && lostSavedChart(s, saved);
   const edit = (patch: Parameters<typeof updateSlide>[2]) => update((d) => updateSlide(d, s.id, patch));
   return (
     <li
@@ -47,6 +51,7 @@ export function SlideItem({ slide: s, index: i, count, title, dragging, update, 
           {t('present.remove')}
         </button>
       </div>
+      {lost && <p className="muted small saved-lost">{t('saved.lost', { title })}</p>}
       {s.kind === 'text' && (
         <>
           <label className="field">

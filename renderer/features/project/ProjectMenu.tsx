@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProjectHandle } from '../../../shared/desktop-api';
 import { useLang } from '../../i18n/LangContext';
+import { ProjectNotice } from './ProjectNotice';
 import type { ProjectStatus } from './useProject';
 
 interface ProjectMenuProps {
@@ -20,6 +21,7 @@ interface ProjectMenuProps {
 export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, onOpenRecent, onShow }: ProjectMenuProps) {
   const { t } = useLang();
   const [open, setOpen] = useState(false);
+  const name = status.name ?? t('project.untitled');
   const menu = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -59,8 +61,8 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
       >
         {t('project.menu')}
       </button>
-      <span className="project-name" data-testid="project-name" title={status.dirty ? t('project.unsaved') : undefined}>
-        {status.name}
+      <span className="project-name" data-testid="project-name" title={status.dirty ? `${name} · ${t('project.unsaved')}` : name}>
+        {name}
         {status.dirty && <span aria-label={t('project.unsaved')}> ●</span>}
       </span>
       {open && (
@@ -91,11 +93,7 @@ export function ProjectMenu({ status, recent, onNew, onOpen, onSave, onSaveAs, o
           )}
         </div>
       )}
-      {status.message && (
-        <span role={status.message.kind === 'error' ? 'alert' : 'status'} className={`project-message ${status.message.kind}`}>
-          {status.message.text}
-        </span>
-      )}
+      <ProjectNotice message={status.message} />
     </div>
   );
 }

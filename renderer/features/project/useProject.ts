@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Db } from '../../../shared/db';
 import { describeProjectError } from '../../../shared/project/errors';
-import type { Translate } from '../../../shared/i18n';
+import type { MessageKey, Translate } from '../../../shared/i18n';
 import { safeFileName } from '../../../shared/export/file-name';
 import { PROJECT_EXTENSION, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
 import { getDesktop } from '../../desktop';
@@ -12,10 +12,22 @@ import { clearAutosave, lastSessionClosedCleanly, markSession, readAutosave, typ
 import { SnapshotLock, useAutosave } from './useAutosave';
 import { resetWorkspace, restore, snapshot } from './workspace-io';
 
+/**
+ * A message of the 项目 menu, kept as its catalog key so it follows a language switch; `at` (ms) becomes
+ * its {time}, written in the UI language when shown.
+ */
+export interface ProjectMessage {
+  kind: 'info' | 'error';
+  key: MessageKey;
+  params?: Record<string, string>;
+  at?: number;
+}
+
 export interface ProjectStatus {
-  name: string;
+  /** null: the untitled project (shown as 未命名项目 / Untitled project in the UI language). */
+  name: string | null;
   dirty: boolean;
-  message?: { kind: 'info' | 'error'; text: string };
+  message?: ProjectMessage;
   /** An autosave with unsaved work, left by a session that did not close cleanly, awaiting the user. */
   pendingRestore?: AutosaveRecord;
 }
@@ -32,16 +44,17 @@ export type Print = string;
 /** The saved print of work that no project file holds (restored unsaved work). */
 const NEVER_SAVED: Print = 'never-saved';
 
-const time = () => new Date().toLocaleTimeString();
 const projectName = (fileName: string) => fileName.replace(/\.sgwp$/i, '');
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const opened = (name: string): ProjectMessage => ({ kind: 'info', key: 'project.opened', params: { name } });
+const openFailed = (e: unknown, t: Translate): ProjectMessage => ({ kind: 'error', key: 'project.openFailed', params: { reason: describeProjectError(e, t) } });
 
 /**
  * Project lifecycle: new, open, save, save as, autosave to IndexedDB and crash recovery. "Unsaved" means
  * the user changed a project document or the data since the last save or open: no scraping, no remount.
  */
 export function useProject({ db, builtIn, t, appVersion }: Options) {
-  const [state, setState] = useState<Omit<ProjectStatus, 'dirty'>>({ name: t('project.untitled') });
+  const [state, setState] = useState<Omit<ProjectStatus, 'dirty'>>({ name: null });
   const print: Print = `${useWorkspaceVersion()}:${useDataEpoch(db)}`;
   const printNow = useCallback((): Print => (db ? `${workspace.version}:${dataChanges(db).epoch}` : ''), [db]);
   /** The print at the last save / open / new; undefined until the start-up restore has run. */
@@ -53,7 +66,7 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
   /** The file Save writes to without asking (Electron only; the browser can only download). */
   const handle = useRef<ProjectHandle | null>(null);
   const [recent, setRecent] = useState<ProjectHandle[]>([]);
-  const autosave = useAutosave({ db, builtIn, appVersion, name: state.name, paused: Boolean(state.pendingRestore), lock, printNow, unsaved: (p) => p !== savedPrint });
+  const autosave = useAutosave({ db, builtIn, appVersion, name: state.name ?? t('project.untitled'), paused: Boolean(state.pendingRestore), lock, printNow, unsaved: (p) => p !== savedPrint });
 
   const fileName = (name: string) => safeFileName(name, PROJECT_EXTENSION, 'project');
 
@@ -63,13 +76,13 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
 
   /** Opens project bytes in place (see workspace-io restore); `unsaved`: the work is in no project file. */
   const replaceWith = useCallback(
-    async (bytes: Uint8Array, name: string, opts: { message?: string; tablesOnly?: boolean; unsaved?: boolean } = {}) => {
+    async (bytes: Uint8Array, name: string, opts: { message?: ProjectMessage; tablesOnly?: boolean; unsaved?: boolean } = {}) => {
       if (!db) return;
       await restore(db, bytes, builtIn, opts.tablesOnly);
       const now = printNow();
       setSavedPrint(opts.unsaved ? NEVER_SAVED : now);
       autosave.set(now);
-      setState({ name, ...(opts.message ? { message: { kind: 'info' as const, text: opts.message } } : {}) });
+      setState({ name, ...(opts.message ? { message: opts.message } : {}) });
     },
     [db, builtIn, printNow, autosave],
   );
@@ -85,17 +98,17 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
           const at = printNow();
           const bytes = await snapshot(db, builtIn, appVersion);
           const handleId = saveAs ? undefined : handle.current?.id;
-          const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(state.name), ...(handleId ? { handleId } : {}) });
+          const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
           if (!result.saved) return;
           setSavedPrint(at);
           // The autosave may hold this state marked unsaved: write it again, marked saved.
           autosave.set(null);
           handle.current = result.handle ?? null;
           const name = result.handle ? projectName(result.handle.name) : state.name;
-          setState({ name, message: { kind: 'info', text: t('project.saved', { time: time() }) } });
+          setState({ name, message: { kind: 'info', key: 'project.saved', at: Date.now() } });
         });
       } catch (e) {
-        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.saveFailed', { reason: reason(e) }) } }));
+        setState((s) => ({ ...s, message: { kind: 'error', key: 'project.saveFailed', params: { reason: reason(e) } } }));
       } finally {
         saving.current = false;
         refreshRecent();
@@ -116,10 +129,10 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
         const file = await getDesktop().openProject(handleId ? { handleId } : {});
         if (!file) return;
         const name = projectName(file.name);
-        await replaceWith(file.bytes, name, { message: t('project.opened', { name }) });
+        await replaceWith(file.bytes, name, { message: opened(name) });
         handle.current = file.handle;
       } catch (e) {
-        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+        setState((s) => ({ ...s, message: openFailed(e, t) }));
       } finally {
         opening.current = false;
         refreshRecent();
@@ -138,7 +151,7 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
     handle.current = null;
     setSavedPrint(printNow());
     autosave.set(printNow());
-    setState({ name: t('project.untitled') });
+    setState({ name: null });
   }, [db, builtIn, dirty, t, printNow, autosave]);
 
   const decideRestore = useCallback(
@@ -149,10 +162,10 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
       if (!accept) return void clearAutosave().catch(() => undefined);
       try {
         // Restored work is not the file it may once have come from: unsaved, and the next save asks where.
-        await replaceWith(record.bytes, record.name, { message: t('project.opened', { name: record.name }), unsaved: true });
+        await replaceWith(record.bytes, record.name, { message: opened(record.name), unsaved: true });
         handle.current = null;
       } catch (e) {
-        setState((s) => ({ ...s, message: { kind: 'error', text: t('project.openFailed', { reason: describeProjectError(e, t) }) } }));
+        setState((s) => ({ ...s, message: openFailed(e, t) }));
       }
     },
     [state.pendingRestore, replaceWith, t],

@@ -11,6 +11,7 @@ import { useHistory } from './useHistory';
 import { useQueryRunner, type RunState } from './useQueryRunner';
 import type { Translate } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/model/catalog';
+import { CodeBlock } from '../../CodeBlock';
 
 interface SqlConsoleProps {
   db: Db | null;
@@ -81,7 +82,7 @@ export function SqlConsole({ db, tables }: SqlConsoleProps) {
       {state.status === 'failed' && state.error.kind !== 'cancelled' && (
         <div role="alert" className="sql-error">
           <strong>{state.error.title}</strong>
-          <pre>{state.error.detail}</pre>
+          <CodeBlock label={state.error.title}>{state.error.detail}</CodeBlock>
           <p className="muted">{t('sql.errorHint')}</p>
         </div>
       )}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openApp, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The header's geometry: its height, the title's line count and where the English button ends. */
+const headerBox = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector<HTMLElement>('.app-header')!;
+    const h1 = header.querySelector('h1')!;
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    // Lines of the title: the distinct tops of its text's boxes (a wrapped 工作/台 has two).
+    const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    const english = Array.from(header.querySelectorAll('button')).find((b) => b.textContent === 'English')!.getBoundingClientRect();
+    const tabs = Array.from(header.querySelectorAll('[role="tab"]')).map((b) => b.getBoundingClientRect());
+    const button = tabs[0];
+    return {
+      height: header.getBoundingClientRect().height,
+      titleLines: lines,
+      tabRows: new Set(tabs.map((r) => Math.round(r.top))).size,
+      oneRow: button.height,
+      englishRight: english.right,
+      englishVisible: english.width > 0 && english.left >= 0,
+      projectName: header.querySelector('[data-testid="project-name"]')!.getBoundingClientRect().width,
+      width: window.innerWidth,
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+
+describe('language and layout (web build in Chromium)', () => {
+  it('writes the project message time in the UI language, and switches it with the language', async () => {
+    const { page } = await openApp(browser, { viewport: { width: 1024, height: 800 } });
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('ControlOrMeta+s');
+    await download;
+    const message = page.locator('.project-message-text');
+    await expect.poll(() => message.textContent()).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => message.textContent()).toMatch(/^Saved \d{1,2}:\d{2}:\d{2} (AM|PM)$/);
+    await page.getByTestId('project-name').filter({ hasText: 'Untitled project' }).waitFor();
+    const box = await headerBox(page);
+    await screenshot(page, 'header-en-1024-saved');
+    expect(box.tabRows).toBe(1);
+    expect(box.englishRight).toBeLessThanOrEqual(box.width);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => message.textContent()).toMatch(/^已保存 \d{2}:\d{2}:\d{2}$/);
+    await page.getByTestId('project-name').filter({ hasText: '未命名项目' }).waitFor();
+    await page.context().close();
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    for (const width of [1024, 1440]) {
+      it(`keeps the header on one line at ${width} px in ${lang}, the English button on screen`, async () => {
+        const { page } = await openApp(browser, { lang, viewport: { width, height: 800 } });
+        const box = await headerBox(page);
+        await screenshot(page, `header-${lang}-${width}`);
+        expect(box.titleLines).toBe(1);
+        expect(box.tabRows).toBe(1);
+        // One line: the header is no taller than one row of its buttons plus its padding and border.
+        expect(box.height).toBeLessThanOrEqual(box.oneRow + 16 + 1 + 2);
+        expect(box.englishVisible).toBe(true);
+        expect(box.englishRight).toBeLessThanOrEqual(box.width);
+        expect(box.overflow).toBeLessThanOrEqual(0);
+        // 未命名项目 / Untitled project stays readable (at least five characters wide).
+        expect(box.projectName).toBeGreaterThan(50);
+        await page.getByTestId('project-name').filter({ hasText: lang === 'en' ? 'Untitled project' : '未命名项目' }).waitFor();
+        await page.context().close();
+      });
+    }
+  }
+});
