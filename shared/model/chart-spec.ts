@@ -139,7 +139,7 @@ function parseMeasure(m: unknown, i: number): Measure {
   return { column, agg, transform: oneOf(TRANSFORMS, m.transform, `${where}.transform`, 'none'), ...(unit ? { unit } : {}), ...(label ? { label } : {}) };
 }
 
-function parseFilter(f: unknown, i: number): Filter {
+export function parseFilter(f: unknown, i: number): Filter {
   const where = `filters[${i}]`;
   if (!isObj(f) || !isName(f.column)) fail(`${where} needs a column`);
   const column = f.column;

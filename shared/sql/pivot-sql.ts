@@ -1,0 +1,214 @@
+import { ident, literal } from '../db';
+import type { Measure } from '../model/chart-spec';
+import { needsTotals, type PivotKey, type PivotSpec, type PivotValue } from '../model/pivot-spec';
+import { filterSql } from './chart-sql';
+import { rollupAggregateSql, rollupCovers, type Rollup } from './rollup';
+import { NUMBER_TYPE, fromSource, type AnalysisSource } from './source';
+
+/**
+ * A pivot as one aggregate query in long form: one result row per non-empty cell, subtotals and grand
+ * totals from GROUPING SETS, shares as window functions over those totals, and the row and column
+ * positions (dense_rank in label order: values ascending, an empty value after them, a level's total after
+ * its members) so the grid is laid out without comparing values in JS.
+ *
+ * Result columns: __sgw_g (GROUPING() bits: one per row then column dimension, 1 = total over it),
+ * __sgw_r / __sgw_c (1-based row / column positions), __sgw_k0… (the keys as text, rows then columns; NULL
+ * for an empty value or a total), __sgw_v0… (the values as DOUBLE).
+ */
+export interface PivotQuery {
+  sql: string;
+  /** The same query over the table's rollup (same figures, far fewer rows) when the rollup covers it. */
+  rollupSql?: string;
+  rows: number;
+  cols: number;
+  values: number;
+}
+
+/** Result column names (ours, under the reserved prefix: user columns are only read inside the first CTE). */
+export const PIVOT_COLUMNS = {
+  grouping: '__sgw_g',
+  row: '__sgw_r',
+  col: '__sgw_c',
+  key: (i: number) => `__sgw_k${i}`,
+  value: (i: number) => `__sgw_v${i}`,
+} as const;
+
+const d = (i: number) => ident(`__sgw_d${i}`);
+const a = (i: number) => ident(`__sgw_a${i}`);
+const p = (i: number, j: number) => ident(`__sgw_p${i}_${j}`);
+
+/** A pivot value as the chart model's measure (for the rollup's coverage and aggregate expressions). */
+function asMeasure(v: PivotValue): Measure | null {
+  return v.agg === 'median' ? null : { column: v.column, agg: v.agg, transform: 'none' };
+}
+
+function tableAggregate(v: PivotValue): string {
+  const c = v.column ? ident(v.column) : '*';
+  switch (v.agg) {
+    case 'count':
+      return `count(${c})`;
+    case 'count_distinct':
+      return `count(DISTINCT ${c})`;
+    default:
+      return `${v.agg}(${c})`;
+  }
+}
+
+/**
+ * Aggregates that can be computed per finest cell first and combined for every total (sum of sums, sum of
+ * counts, min of mins …): such a pivot aggregates the table once at the finest level, then forms the
+ * grouping sets over that small result. count_distinct and median need the raw rows of every total.
+ */
+const PARTIALS: Partial<Record<PivotValue['agg'], { parts: ('sum' | 'count' | 'min' | 'max')[]; combine: (parts: string[]) => string }>> = {
+  sum: { parts: ['sum'], combine: ([s]) => `sum(${s})` },
+  count: { parts: ['count'], combine: ([n]) => `sum(${n})` },
+  avg: { parts: ['sum', 'count'], combine: ([s, n]) => `sum(${s}) / nullif(sum(${n}), 0)` },
+  min: { parts: ['min'], combine: ([m]) => `min(${m})` },
+  max: { parts: ['max'], combine: ([m]) => `max(${m})` },
+};
+
+/** A column name → the SQL literal comparing equal to a key text of that column (numbers bare, others quoted). */
+function keyLiteral(text: string, type: string | undefined): string {
+  return type && NUMBER_TYPE.test(type) && /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) ? text : literal(text);
+}
+
+/** The WHERE conditions of the pivot: its filters and its top-N (the N first-row values with the largest first value). */
+function whereList(spec: PivotSpec, from: string, aggregate: (v: PivotValue) => string): string[] {
+  const where = spec.filters.map(filterSql);
+  if (spec.topN !== undefined && spec.rows.length > 0) {
+    const r = ident(spec.rows[0]);
+    const inner = where.length ? `\n      WHERE ${where.join(' AND ')}` : '';
+    where.push(`${r} IN (SELECT ${r} FROM ${from}${inner}\n      GROUP BY ${r} ORDER BY ${aggregate(spec.values[0])} DESC NULLS LAST, ${r} LIMIT ${spec.topN})`);
+  }
+  return where;
+}
+
+/** Every (row prefix × column prefix) when totals are needed, else the finest level only. */
+function groupingSets(dims: string[], rows: number, withTotals: boolean): string[][] {
+  if (!withTotals) return [dims];
+  const sets: string[][] = [];
+  for (let i = rows; i >= 0; i--) for (let j = dims.length; j >= rows; j--) sets.push([...dims.slice(0, i), ...dims.slice(rows, j)]);
+  return sets;
+}
+
+const setsSql = (sets: string[][]) => sets.map((s) => `(${s.join(', ')})`).join(', ');
+
+interface AggSource {
+  from: string;
+  aggregate(v: PivotValue): string;
+  /** May aggregate per finest cell first (false over a rollup: it is small already). */
+  twoPhase: boolean;
+}
+
+/** The agg CTE: dims as __sgw_d*, __sgw_g, one __sgw_a* per value, for every grouping set. */
+function aggCte(spec: PivotSpec, src: AggSource, withTotals: boolean): string {
+  const dims = [...spec.rows, ...spec.cols];
+  const where = whereList(spec, src.from, src.aggregate);
+  const whereSql = where.length ? `\n  WHERE ${where.join('\n    AND ')}` : '';
+  const grouping = dims.length ? `GROUPING(${dims.map((_, i) => d(i)).join(', ')})::INTEGER` : '0';
+  const dimSel = dims.map((_, i) => `${d(i)}, `).join('');
+  const decomposable = src.twoPhase && withTotals && spec.values.every((v) => PARTIALS[v.agg]);
+  if (decomposable && dims.length > 0) {
+    const parts = spec.values.flatMap((v, i) => PARTIALS[v.agg]!.parts.map((part, j) => `${part === 'count' ? tableAggregate({ ...v, agg: 'count' }) : `${part}(${ident(v.column!)})`} AS ${p(i, j)}`));
+    const combined = spec.values.map((v, i) => `(${PARTIALS[v.agg]!.combine(PARTIALS[v.agg]!.parts.map((_, j) => p(i, j)))})::DOUBLE AS ${a(i)}`);
+    return `fine AS (
+  SELECT ${dims.map((c, i) => `${ident(c)} AS ${d(i)}`).join(', ')}, ${parts.join(', ')}
+  FROM ${src.from}${whereSql}
+  GROUP BY ${dims.map(ident).join(', ')}
+), agg AS (
+  SELECT ${dimSel}${grouping} AS __sgw_g, ${combined.join(', ')}
+  FROM fine
+  GROUP BY GROUPING SETS (${setsSql(groupingSets(dims.map((_, i) => d(i)), spec.rows.length, true))})
+)`;
+  }
+  const values = spec.values.map((v, i) => `(${src.aggregate(v)})::DOUBLE AS ${a(i)}`);
+  const group = dims.length ? `\n  GROUP BY GROUPING SETS (${setsSql(groupingSets(dims.map(ident), spec.rows.length, withTotals))})` : '';
+  // GROUPING() takes the grouped expressions themselves; the dims are renamed in the select list only.
+  const groupingRaw = dims.length ? `GROUPING(${dims.map(ident).join(', ')})::INTEGER` : '0';
+  return `agg AS (
+  SELECT ${dims.map((c, i) => `${ident(c)} AS ${d(i)}, `).join('')}${groupingRaw} AS __sgw_g, ${values.join(', ')}
+  FROM ${src.from}${whereSql}${group}
+)`;
+}
+
+/** Bit of dimension i (of n) in __sgw_g: GROUPING's first argument is the highest bit. */
+const bit = (i: number, n: number) => `((__sgw_g >> ${n - 1 - i}) & 1)`;
+
+function compose(spec: PivotSpec, src: AggSource): string {
+  const withTotals = needsTotals(spec);
+  const nr = spec.rows.length;
+  const nc = spec.cols.length;
+  const n = nr + nc;
+  const colMask = (1 << nc) - 1;
+  const rowBits = `(__sgw_g >> ${nc})`;
+  const colBits = `(__sgw_g & ${colMask})`;
+  const rowDims = spec.rows.map((_, i) => d(i));
+  const colDims = spec.cols.map((_, j) => d(nr + j));
+  const partition = (bits: string, dims: string[]) => `PARTITION BY ${[bits, ...dims].join(', ')}`;
+  const shown = spec.values.map((v, i) => {
+    const x = a(i);
+    switch (v.show) {
+      case 'value':
+        return x;
+      case 'row_share':
+        return `${x} / nullif(max(CASE WHEN ${colBits} = ${colMask} THEN ${x} END) OVER (${partition(rowBits, rowDims)}), 0)`;
+      case 'col_share':
+        return `${x} / nullif(max(CASE WHEN ${rowBits} = ${(1 << nr) - 1} THEN ${x} END) OVER (${partition(colBits, colDims)}), 0)`;
+      case 'total_share':
+        return `${x} / nullif(max(CASE WHEN __sgw_g = ${(1 << n) - 1} THEN ${x} END) OVER (), 0)`;
+    }
+  });
+  const order = (dims: number[]) => (dims.length ? dims.map((i) => `${bit(i, n)}, ${d(i)} ASC NULLS LAST`).join(', ') : '1');
+  const rowOrder = order(spec.rows.map((_, i) => i));
+  const colOrder = order(spec.cols.map((_, j) => nr + j));
+  const keys = [...spec.rows, ...spec.cols].map((_, i) => `CAST(${d(i)} AS VARCHAR) AS ${ident(PIVOT_COLUMNS.key(i))}`);
+  return `WITH ${aggCte(spec, src, withTotals)}, calc AS (
+  SELECT *, ${shown.map((s, i) => `${s} AS ${ident(PIVOT_COLUMNS.value(i))}`).join(', ')}
+  FROM agg
+)
+SELECT __sgw_g, dense_rank() OVER (ORDER BY ${rowOrder})::INTEGER AS __sgw_r, dense_rank() OVER (ORDER BY ${colOrder})::INTEGER AS __sgw_c${keys.map((k) => `, ${k}`).join('')}, ${spec.values.map((_, i) => ident(PIVOT_COLUMNS.value(i))).join(', ')}
+FROM calc${spec.totals || !withTotals ? '' : '\nWHERE __sgw_g = 0'}
+ORDER BY __sgw_r, __sgw_c`;
+}
+
+/** Whether the rollup answers this pivot exactly: every dimension and filter column grouped, every value covered. */
+export function rollupCoversPivot(rollup: Rollup, spec: PivotSpec): boolean {
+  return (
+    [...spec.rows, ...spec.cols, ...spec.filters.map((f) => f.column)].every((c) => rollup.dims.includes(c)) &&
+    spec.values.every((v) => {
+      const m = asMeasure(v);
+      return m !== null && rollupCovers(rollup, m);
+    })
+  );
+}
+
+/** The pivot's SQL over its source, and over the source table's rollup when that covers it. */
+export function pivotSql(spec: PivotSpec, source: AnalysisSource, rollup?: Rollup | null): PivotQuery {
+  const from = fromSource(source);
+  const sql = compose(spec, { from, aggregate: tableAggregate, twoPhase: true });
+  const covered = rollup && source.table !== undefined && rollup.table === source.table && rollupCoversPivot(rollup, spec);
+  const rollupSql = covered ? compose(spec, { from: rollup.relation, aggregate: (v) => rollupAggregateSql(rollup, asMeasure(v)!), twoPhase: false }) : undefined;
+  return { sql, ...(rollupSql ? { rollupSql } : {}), rows: spec.rows.length, cols: spec.cols.length, values: spec.values.length };
+}
+
+/** The most rows a drill-down shows. */
+export const DRILL_LIMIT = 1000;
+
+/**
+ * The rows under one cell: the pivot's filters and top-N, plus one condition per dimension the cell is
+ * not a total over (`rowKey`/`colKey` hold null for an empty value; `undefined` for a total level).
+ */
+export function pivotDrillSql(spec: PivotSpec, source: AnalysisSource, rowKey: readonly (string | null | undefined)[], colKey: readonly (string | null | undefined)[], limit = DRILL_LIMIT): string {
+  const types = new Map(source.columns.map((c) => [c.name, c.type]));
+  const cond = (column: string, key: string | null | undefined) =>
+    key === undefined ? [] : [key === null ? `${ident(column)} IS NULL` : `${ident(column)} = ${keyLiteral(key, types.get(column))}`];
+  const where = [
+    ...whereList(spec, fromSource(source), tableAggregate),
+    ...spec.rows.flatMap((c, i) => cond(c, rowKey[i])),
+    ...spec.cols.flatMap((c, j) => cond(c, colKey[j])),
+  ];
+  return `SELECT *\nFROM ${source.relation}${where.length ? `\nWHERE ${where.join('\n  AND ')}` : ''}\nLIMIT ${limit}`;
+}
+
+/** A column key of a PivotSort, for callers that build one from a grid column. */
+export type { PivotKey };

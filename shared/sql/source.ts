@@ -1,0 +1,35 @@
+import { ident } from '../db';
+import type { ColumnInfo, TableInfo } from '../db-catalog';
+
+/**
+ * What the analysis tools (pivot, statistics) read: a relation with columns. A plain table or view, or a
+ * derived relation (e.g. a table with calculated fields: `(SELECT *, <expr> AS "每万人" FROM "t")`) — the
+ * builders only put `relation` after FROM and quote `columns` with ident().
+ */
+export interface AnalysisSource {
+  /** SQL text of the FROM item: a quoted name or a parenthesised SELECT (aliased by the builder). */
+  relation: string;
+  columns: readonly ColumnInfo[];
+  /**
+   * The base table when `relation` is exactly that table: only then may its rollup answer (a derived
+   * relation's columns are not the rollup's).
+   */
+  table?: string;
+}
+
+/** A table or view as an analysis source. */
+export function tableSource(info: Pick<TableInfo, 'name' | 'columns'>): AnalysisSource {
+  return { relation: ident(info.name), columns: info.columns, table: info.name };
+}
+
+/** SQL types that hold numbers the statistics and numeric aggregates accept. */
+export const NUMBER_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL|NUMERIC)\b/i;
+
+export function isNumberColumn(c: ColumnInfo): boolean {
+  return NUMBER_TYPE.test(c.type);
+}
+
+/** The FROM item of a builder's query: the relation under a fixed alias, so a subquery is valid too. */
+export function fromSource(source: AnalysisSource): string {
+  return `${source.relation} AS __sgw_src`;
+}
