@@ -30,6 +30,15 @@ export const analysisZh = {
   'pivot.filtersNote': '筛选：{filters}',
   'pivot.sheet': '数据透视表',
   'pivot.chartSheet': '透视图',
+  'stats.error.noColumn': '没有列“{column}”',
+  'stats.error.notNumber': '“{column}”不是数值列',
+  'stats.error.formula': '无法理解回归公式“{formula}”：请写成 因变量 ~ 自变量1 + 自变量2（列名含 ~ 或 + 时加双引号）',
+  'stats.error.noRows': '没有各变量都有值的行，无法估计回归',
+  'stats.error.allMissing': '“{column}”全部为空值，无法估计回归',
+  'stats.error.tooFewRows': '完整的行只有 {n} 行，少于或等于要估计的参数个数 {p}：请减少自变量或补充数据',
+  'stats.error.constant': '“{column}”所有值都相同，无法估计回归',
+  'stats.error.collinear': '自变量“{column}”与其他自变量（{others}）共线（几乎可由它们线性表示），无法分别估计：请去掉其中一个',
+  'stats.error.sameColumn': '“{column}”在公式中出现了两次',
 } as const;
 
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
@@ -63,4 +72,13 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'pivot.filtersNote': 'Filters: {filters}',
   'pivot.sheet': 'Pivot table',
   'pivot.chartSheet': 'Pivot chart',
+  'stats.error.noColumn': 'There is no column “{column}”',
+  'stats.error.notNumber': '“{column}” is not a numeric column',
+  'stats.error.formula': 'Cannot read the formula “{formula}”: write it as Y ~ X1 + X2 (double-quote names containing ~ or +)',
+  'stats.error.noRows': 'No row has a value in every variable: the regression cannot be estimated',
+  'stats.error.allMissing': '“{column}” has no values at all: the regression cannot be estimated',
+  'stats.error.tooFewRows': 'Only {n} complete rows for {p} parameters: use fewer regressors or more data',
+  'stats.error.constant': '“{column}” has the same value in every row: the regression cannot be estimated',
+  'stats.error.collinear': 'The regressor “{column}” is collinear with the others ({others}): it is (almost) a linear combination of them, so their effects cannot be told apart. Remove one of them',
+  'stats.error.sameColumn': '“{column}” appears twice in the formula',
 };
