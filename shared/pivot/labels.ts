@@ -41,8 +41,9 @@ export function formatValue(n: number, format: ValueFormat, lang: Lang): string 
       return formatter(lang, 0).format(Math.round(n));
     case 'decimal':
       return formatter(lang, 2, 2).format(n);
+    // One decimal in 万, two in 亿: what Excel's scaled formats can show too (shared/export/pivot-xlsx.ts).
     case 'wan':
-      return `${formatter(lang, 2, 2).format(n / 1e4)}${t('pivot.unit.wan')}`;
+      return `${formatter(lang, 1, 1).format(n / 1e4)}${t('pivot.unit.wan')}`;
     case 'yi':
       return `${formatter(lang, 2, 2).format(n / 1e8)}${t('pivot.unit.yi')}`;
     case 'percent':

@@ -84,7 +84,8 @@ describe('pivotTable (the cells every document writer takes)', () => {
 
 describe('formats and checks', () => {
   it('formats in 万, 亿, % and grouped digits', () => {
-    expect(formatValue(123456, 'wan', 'zh-CN')).toBe('12.35万');
+    expect(formatValue(123456, 'wan', 'zh-CN')).toBe('12.3万');
+    expect(formatValue(-1234567, 'wan', 'en')).toBe('-123.5×10⁴');
     expect(formatValue(310_000_000, 'yi', 'zh-CN')).toBe('3.10亿');
     expect(formatValue(0.4378, 'percent', 'zh-CN')).toBe('43.8%');
     expect(formatValue(1234567.891, 'auto', 'en')).toBe('1,234,567.89');

@@ -32,6 +32,8 @@ export interface PivotTable {
   body: PivotCell[][];
   rowHeaderCols: number;
   dataCols: number;
+  /** Values per column key: data column x shows value (x − rowHeaderCols) mod values. */
+  values: number;
   /** Lines under the table (filters in force). */
   notes: string[];
 }
@@ -126,5 +128,5 @@ export function pivotTable(grid: PivotGrid, spec: PivotSpec, lang: Lang, notes: 
     });
     return row;
   });
-  return { title: spec.title, header: headerRows(grid, spec, lang), body, rowHeaderCols: Math.max(1, nr), dataCols: grid.cols.length * grid.values, notes };
+  return { title: spec.title, header: headerRows(grid, spec, lang), body, rowHeaderCols: Math.max(1, nr), dataCols: grid.cols.length * grid.values, values: grid.values, notes };
 }

@@ -1,4 +1,4 @@
-import { ident } from '../db';
+import { ident, type Db } from '../db';
 import type { ColumnInfo, TableInfo } from '../db-catalog';
 
 /**
@@ -32,4 +32,20 @@ export function isNumberColumn(c: ColumnInfo): boolean {
 /** The FROM item of a builder's query: the relation under a fixed alias, so a subquery is valid too. */
 export function fromSource(source: AnalysisSource): string {
   return `${source.relation} AS __sgw_src`;
+}
+
+/** A hand-written query as the FROM item (its trailing semicolon dropped: it becomes a subquery). */
+export function queryRelation(query: string): string {
+  return `(${query.trim().replace(/[;\s]+$/, '')})`;
+}
+
+/** The names and types of a query's result columns (column_name, column_type), without running it. */
+export function describeQuerySql(query: string): string {
+  return `DESCRIBE ${query.trim().replace(/[;\s]+$/, '')}`;
+}
+
+/** A hand-written query as an analysis source (pivot, statistics): its result columns, read without running it. */
+export async function describeQuery(db: Pick<Db, 'query'>, query: string): Promise<AnalysisSource> {
+  const columns = (await db.query(describeQuerySql(query))).toArray().map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  return { relation: queryRelation(query), columns };
 }
