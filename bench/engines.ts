@@ -10,6 +10,8 @@ export interface BenchEngine {
   loadCsv(file: string): Promise<void>;
   loadParquet(file: string): Promise<void>;
   query(sql: string): Promise<number>;
+  /** The result as plain rows (numbers as JS numbers), to compare both engines' answers. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,9 @@ export async function wasmEngine(loadParquetIntoDb: (db: Db, bytes: Uint8Array) 
     async query(sql) {
       return (await db.query(sql)).numRows;
     },
+    async rows(sql) {
+      return (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    },
     close: () => db.close(),
   };
 }
@@ -51,6 +56,10 @@ export async function nativeEngine(): Promise<BenchEngine & { instance: DuckDBIn
     },
     async query(sql) {
       return (await conn.runAndReadAll(sql)).currentRowCount;
+    },
+    async rows(sql) {
+      const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+      return (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
     },
     async close() {
       conn.closeSync();

@@ -24,6 +24,7 @@ import { renderSvg } from '../electron/cli/svg-chart';
 import { openNodeDb } from '../electron/cli/node-db';
 import { importIntoDb } from '../shared/import/commit';
 import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
+import { compareAnswers, measureAnalysis } from './analysis';
 
 interface Args {
   sizes: number[];
@@ -88,7 +89,9 @@ async function measureEngine(engine: BenchEngine & { db?: Db }, csv: string, par
   const { build, rollup } = await measureRollup(engine, reps, plan);
   result.rollupBuild = build;
   if (rollup) result.dashboardRefreshRollup = await measureDashboard(engine, reps, rollup);
-  return { result, rollup };
+  const analysis = await measureAnalysis(engine, reps, rows, rollup);
+  Object.assign(result, analysis.timings);
+  return { result, rollup, answers: analysis.answers };
 }
 
 /**
@@ -138,7 +141,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     await csvToParquet(csv, parquet);
     peakRss = 0;
     const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet'));
-    const { result: ours, rollup } = await measureEngine(wasm, csv, parquet, args.reps, rows);
+    const { result: ours, rollup, answers } = await measureEngine(wasm, csv, parquet, args.reps, rows);
     const csvBytes = (await readFile(csv)).byteLength;
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       const bytes = new Uint8Array(await readFile(csv));
@@ -150,8 +153,9 @@ export async function runBench(args: Args): Promise<BenchResults> {
     await wasm.close();
     const oursPeakRss = peakRss;
     const native = await nativeEngine();
-    const { result: theirs } = await measureEngine(native, csv, parquet, args.reps, rows, rollup);
+    const { result: theirs, answers: nativeAnswers } = await measureEngine(native, csv, parquet, args.reps, rows, rollup);
     await native.close();
+    compareAnswers(rows, answers, nativeAnswers);
     sizes.push({ rows, csvBytes, ours, native: theirs, project, peakRssMb: Math.round(oursPeakRss / 2 ** 20) });
     console.log(`rows ${rows}: done`);
   }
