@@ -51,11 +51,22 @@ export function linearTrend(points: readonly TrendPoint[]): Trend | null {
   return { slope, intercept, r2: syy === 0 ? 1 : 1 - rss / syy, cagr, n };
 }
 
-/** The points of one series: years as x when every category reads as a number, else the position. */
+/** Whether the categories are years (every one reads as a number): then x is the year, else the position. */
+export function yearly(categories: readonly string[]): boolean {
+  return categories.length > 0 && categories.every((c) => c.trim() !== '' && Number.isFinite(Number(c)));
+}
+
+/** The x of each category. */
+export function trendX(categories: readonly string[]): number[] {
+  const years = yearly(categories);
+  return categories.map((c, i) => (years ? Number(c) : i));
+}
+
+/** The points of one series (categories without a value left out). */
 export function trendPoints(categories: readonly string[], values: readonly (number | null)[]): TrendPoint[] {
-  const numeric = categories.every((c) => c.trim() !== '' && Number.isFinite(Number(c)));
-  return categories.flatMap((c, i) => {
+  const xs = trendX(categories);
+  return xs.flatMap((x, i) => {
     const y = values[i];
-    return y === null || y === undefined ? [] : [{ x: numeric ? Number(c) : i, y }];
+    return y === null || y === undefined ? [] : [{ x, y }];
   });
 }

@@ -1,6 +1,12 @@
 /** Texts of 分析: the pivot table (数据透视表), statistics (统计), and their `sgw pivot` / `sgw stats` commands. */
 export const analysisZh = {
   'pivot.total': '合计',
+  'trend.option': '趋势线',
+  'trend.name': '{series}（线性趋势）',
+  'trend.label': '斜率 {slope}{per}，R² = {r2}',
+  'trend.cagr': '，年均增长 {cagr}',
+  'trend.perYear': '/年',
+  'trend.perStep': '/期',
   'pivot.blank': '（空）',
   'pivot.rows': '行数',
   'pivot.agg.sum': '{column} 求和',
@@ -90,6 +96,12 @@ export const analysisZh = {
 
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'pivot.total': 'Total',
+  'trend.option': 'Trend line',
+  'trend.name': '{series} (linear trend)',
+  'trend.label': 'slope {slope}{per}, R² = {r2}',
+  'trend.cagr': ', CAGR {cagr}',
+  'trend.perYear': '/yr',
+  'trend.perStep': '/period',
   'pivot.blank': '(blank)',
   'pivot.rows': 'Rows',
   'pivot.agg.sum': 'Sum of {column}',
