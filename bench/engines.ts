@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeDb } from '../electron/cli/node-db';
 import type { Db } from '../shared/db';
+import { rollupEngineOf, type RollupEngine } from '../shared/sql/rollup';
 import { CSV_COLUMNS } from './queries';
 
 /** The operations both engines offer to the benchmark. */
@@ -12,6 +13,8 @@ export interface BenchEngine {
   query(sql: string): Promise<number>;
   /** The result as plain rows (numbers as JS numbers), to compare both engines' answers. */
   rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** The same rollup-building steps on either engine (shared/sql/rollup.ts buildRollup). */
+  rollup: RollupEngine;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,7 @@ export async function wasmEngine(loadParquetIntoDb: (db: Db, bytes: Uint8Array) 
     async rows(sql) {
       return (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
     },
+    rollup: rollupEngineOf(db),
     close: () => db.close(),
   };
 }
@@ -60,6 +64,10 @@ export async function nativeEngine(): Promise<BenchEngine & { instance: DuckDBIn
     async rows(sql) {
       const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
       return (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
+    },
+    rollup: {
+      rows: async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+      exec: async (sql) => void (await conn.run(sql)),
     },
     async close() {
       conn.closeSync();

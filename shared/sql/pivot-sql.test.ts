@@ -86,7 +86,8 @@ describe('pivotSql as text', () => {
   it('quotes every name, groups with GROUPING SETS and aggregates once at the finest level for additive values', () => {
     const s = spec({ rows: [REGION], cols: ['年份'], values: [v('sum', '数值')] });
     const { sql } = pivotSql(s, tableSource(facts));
-    expect(sql).toContain(`SELECT "地""区" AS "__sgw_d0", "年份" AS "__sgw_d1", sum("数值") AS "__sgw_p0_0"`);
+    // The finest cells hold the exact parts of aggregate.ts: a DOUBLE's sum as two HUGEINT sums.
+    expect(sql).toContain(`SELECT "地""区" AS "__sgw_d0", "年份" AS "__sgw_d1", count(*) AS "__sgw_rows", count("数值") AS "__sgw_p0_n", sum(try_cast(round("数值"::DOUBLE) AS HUGEINT)) AS "__sgw_p0_s"`);
     expect(sql).toContain(`FROM "facts" AS __sgw_src`);
     expect(sql).toContain('GROUP BY GROUPING SETS (("__sgw_d0", "__sgw_d1"), ("__sgw_d0"), ("__sgw_d1"), ())');
     expect(sql).toContain('dense_rank() OVER (ORDER BY ((__sgw_g >> 1) & 1), "__sgw_d0" ASC NULLS LAST)::INTEGER AS __sgw_r');
@@ -129,7 +130,13 @@ describe('pivots on the engine equal a plain GROUP BY', () => {
     const aggs = ['sum("金额")', 'avg("数值")', 'min("人数")', 'max("大数")', 'count("数值")', 'count(DISTINCT "人数")', 'median("数值")'];
     expect(await expectCellsLikePlain(grid, s, aggs, '"年份" NOT IN (2016)')).toBeGreaterThan(100);
     const additive = spec({ ...s, values: values.slice(0, 5) });
-    expect(await expectCellsLikePlain(await run(additive), additive, aggs.slice(0, 5), '"年份" NOT IN (2016)')).toBeGreaterThan(100);
+    const twoPhase = await run(additive);
+    expect(await expectCellsLikePlain(twoPhase, additive, aggs.slice(0, 5), '"年份" NOT IN (2016)')).toBeGreaterThan(100);
+    // Two phases (finest cells, then totals over their exact parts) equal one pass over the rows, bit for bit.
+    expect(pivotSql(additive, tableSource(facts)).sql).toContain('fine AS');
+    expect(pivotSql(s, tableSource(facts)).sql).not.toContain('fine AS');
+    expect(twoPhase.rows).toEqual(grid.rows);
+    twoPhase.cells.forEach((cells, m) => cells.forEach((x, i) => expect(Object.is(x, grid.cells[m][i]), `value ${m} cell ${i}`).toBe(true)));
     // Each place's subtotal comes right after its types; the grand total last.
     const depths = grid.rows.map((r) => r.depth);
     expect(depths.at(-1)).toBe(0);

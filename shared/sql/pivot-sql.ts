@@ -2,7 +2,8 @@ import { ident, literal } from '../db';
 import type { Measure } from '../model/chart-spec';
 import { needsTotals, type PivotKey, type PivotSpec, type PivotValue } from '../model/pivot-spec';
 import { filterSql } from './chart-sql';
-import { rollupAggregateSql, rollupCovers, type Rollup } from './rollup';
+import { aggregateSql, floatFraction, floatJoin, floatWhole, numberKind, TABLE_PARTS, type AggregateParts, type NumberKind } from './aggregate';
+import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './rollup';
 import { NUMBER_TYPE, fromSource, type AnalysisSource } from './source';
 
 /**
@@ -35,37 +36,67 @@ export const PIVOT_COLUMNS = {
 
 const d = (i: number) => ident(`__sgw_d${i}`);
 const a = (i: number) => ident(`__sgw_a${i}`);
-const p = (i: number, j: number) => ident(`__sgw_p${i}_${j}`);
 
 /** A pivot value as the chart model's measure (for the rollup's coverage and aggregate expressions). */
 function asMeasure(v: PivotValue): Measure | null {
   return v.agg === 'median' ? null : { column: v.column, agg: v.agg, transform: 'none' };
 }
 
-function tableAggregate(v: PivotValue): string {
-  const c = v.column ? ident(v.column) : '*';
-  switch (v.agg) {
-    case 'count':
-      return `count(${c})`;
-    case 'count_distinct':
-      return `count(DISTINCT ${c})`;
-    default:
-      return `${v.agg}(${c})`;
-  }
+/** The column types of a source, for the exact aggregates of aggregate.ts (which depend on how a column adds up). */
+const kinds = (source: AnalysisSource) => {
+  const types = new Map(source.columns.map((c) => [c.name, c.type]));
+  return (column: string | null): NumberKind => numberKind(column === null ? undefined : types.get(column));
+};
+
+/** A value over the source's rows: the chart model's exact aggregate (aggregate.ts); median by the engine. */
+function tableAggregate(source: AnalysisSource): (v: PivotValue) => string {
+  const kindOf = kinds(source);
+  return (v) => (v.agg === 'median' ? `median(${ident(v.column!)})` : aggregateSql(asMeasure(v)!, kindOf(v.column), TABLE_PARTS));
 }
 
 /**
- * Aggregates that can be computed per finest cell first and combined for every total (sum of sums, sum of
- * counts, min of mins …): such a pivot aggregates the table once at the finest level, then forms the
- * grouping sets over that small result. count_distinct and median need the raw rows of every total.
+ * Aggregates that can be computed per finest cell first and combined for every total: such a pivot
+ * aggregates the source once at the finest level into the parts of aggregate.ts (rows; per column count,
+ * exact sum — a float's two integer parts —, min and max), like a rollup of the source, then forms the
+ * grouping sets over that small result. The parts add up exactly, so the totals equal the one-pass answer
+ * bit for bit. count_distinct and median need the raw rows of every total.
  */
-const PARTIALS: Partial<Record<PivotValue['agg'], { parts: ('sum' | 'count' | 'min' | 'max')[]; combine: (parts: string[]) => string }>> = {
-  sum: { parts: ['sum'], combine: ([s]) => `sum(${s})` },
-  count: { parts: ['count'], combine: ([n]) => `sum(${n})` },
-  avg: { parts: ['sum', 'count'], combine: ([s, n]) => `sum(${s}) / nullif(sum(${n}), 0)` },
-  min: { parts: ['min'], combine: ([m]) => `min(${m})` },
-  max: { parts: ['max'], combine: ([m]) => `max(${m})` },
-};
+const DECOMPOSABLE: ReadonlySet<PivotValue['agg']> = new Set(['sum', 'count', 'avg', 'min', 'max']);
+
+interface FinePhase {
+  /** The parts per finest cell. */
+  select: string[];
+  /** A value from those parts. */
+  aggregate(v: PivotValue): string;
+}
+
+function finePhase(spec: PivotSpec, source: AnalysisSource): FinePhase {
+  const kindOf = kinds(source);
+  const columns = [...new Set(spec.values.flatMap((v) => (v.column === null ? [] : [v.column])))];
+  const summed = new Set(spec.values.filter((v) => v.agg === 'sum' || v.agg === 'avg').map((v) => v.column));
+  const part = (j: number, name: string) => ident(`__sgw_p${j}_${name}`);
+  const at = (c: string) => columns.indexOf(c);
+  const select = [
+    `count(*) AS ${ident('__sgw_rows')}`,
+    ...columns.flatMap((c, j) => {
+      const col = ident(c);
+      const float = kindOf(c) === 'float';
+      const sums = !summed.has(c) ? [] : float ? [`sum(${floatWhole(`${col}::DOUBLE`)}) AS ${part(j, 's')}`, `sum(${floatFraction(`${col}::DOUBLE`)}) AS ${part(j, 'f')}`] : [`sum(${col}) AS ${part(j, 's')}`];
+      return [`count(${col}) AS ${part(j, 'n')}`, ...sums, `min(${col}) AS ${part(j, 'lo')}`, `max(${col}) AS ${part(j, 'hi')}`];
+    }),
+  ];
+  const parts: AggregateParts = {
+    rows: `sum(${ident('__sgw_rows')})`,
+    count: (c) => `sum(${part(at(c), 'n')})`,
+    sum: (c, kind) => (kind === 'float' ? floatJoin(`sum(${part(at(c), 's')})`, `sum(${part(at(c), 'f')})`) : `sum(${part(at(c), 's')})`),
+    min: (c) => `min(${part(at(c), 'lo')})`,
+    max: (c) => `max(${part(at(c), 'hi')})`,
+    distinct: () => {
+      throw new Error('count_distinct is not decomposable');
+    },
+  };
+  return { select, aggregate: (v) => aggregateSql(asMeasure(v)!, kindOf(v.column), parts) };
+}
 
 /** A column name → the SQL literal comparing equal to a key text of that column (numbers bare, others quoted). */
 function keyLiteral(text: string, type: string | undefined): string {
@@ -73,10 +104,10 @@ function keyLiteral(text: string, type: string | undefined): string {
 }
 
 /** The WHERE conditions of the pivot: its filters and its top-N (the N first-row values with the largest first value). */
-function whereList(spec: PivotSpec, from: string, aggregate: (v: PivotValue) => string): string[] {
-  const where = spec.filters.map(filterSql);
+function whereList(spec: PivotSpec, { from, aggregate, col }: AggSource): string[] {
+  const where = spec.filters.map((f) => filterSql(f, col));
   if (spec.topN !== undefined && spec.rows.length > 0) {
-    const r = ident(spec.rows[0]);
+    const r = col(spec.rows[0]);
     const inner = where.length ? `\n      WHERE ${where.join(' AND ')}` : '';
     where.push(`${r} IN (SELECT ${r} FROM ${from}${inner}\n      GROUP BY ${r} ORDER BY ${aggregate(spec.values[0])} DESC NULLS LAST, ${r} LIMIT ${spec.topN})`);
   }
@@ -95,24 +126,25 @@ const setsSql = (sets: string[][]) => sets.map((s) => `(${s.join(', ')})`).join(
 
 interface AggSource {
   from: string;
+  /** The SQL of a dimension or filter column (a rollup stores them under its own names). */
+  col(column: string): string;
   aggregate(v: PivotValue): string;
-  /** May aggregate per finest cell first (false over a rollup: it is small already). */
-  twoPhase: boolean;
+  /** Aggregating per finest cell first (absent over a rollup: it is small already). */
+  fine?: FinePhase;
 }
 
 /** The agg CTE: dims as __sgw_d*, __sgw_g, one __sgw_a* per value, for every grouping set. */
 function aggCte(spec: PivotSpec, src: AggSource, withTotals: boolean): string {
   const dims = [...spec.rows, ...spec.cols];
-  const where = whereList(spec, src.from, src.aggregate);
+  const where = whereList(spec, src);
   const whereSql = where.length ? `\n  WHERE ${where.join('\n    AND ')}` : '';
   const grouping = dims.length ? `GROUPING(${dims.map((_, i) => d(i)).join(', ')})::INTEGER` : '0';
   const dimSel = dims.map((_, i) => `${d(i)}, `).join('');
-  const decomposable = src.twoPhase && withTotals && spec.values.every((v) => PARTIALS[v.agg]);
-  if (decomposable && dims.length > 0) {
-    const parts = spec.values.flatMap((v, i) => PARTIALS[v.agg]!.parts.map((part, j) => `${part === 'count' ? tableAggregate({ ...v, agg: 'count' }) : `${part}(${ident(v.column!)})`} AS ${p(i, j)}`));
-    const combined = spec.values.map((v, i) => `(${PARTIALS[v.agg]!.combine(PARTIALS[v.agg]!.parts.map((_, j) => p(i, j)))})::DOUBLE AS ${a(i)}`);
+  const { fine } = src;
+  if (fine && withTotals && dims.length > 0 && spec.values.every((v) => DECOMPOSABLE.has(v.agg))) {
+    const combined = spec.values.map((v, i) => `(${fine.aggregate(v)})::DOUBLE AS ${a(i)}`);
     return `fine AS (
-  SELECT ${dims.map((c, i) => `${ident(c)} AS ${d(i)}`).join(', ')}, ${parts.join(', ')}
+  SELECT ${dims.map((c, i) => `${ident(c)} AS ${d(i)}`).join(', ')}, ${fine.select.join(', ')}
   FROM ${src.from}${whereSql}
   GROUP BY ${dims.map(ident).join(', ')}
 ), agg AS (
@@ -122,11 +154,11 @@ function aggCte(spec: PivotSpec, src: AggSource, withTotals: boolean): string {
 )`;
   }
   const values = spec.values.map((v, i) => `(${src.aggregate(v)})::DOUBLE AS ${a(i)}`);
-  const group = dims.length ? `\n  GROUP BY GROUPING SETS (${setsSql(groupingSets(dims.map(ident), spec.rows.length, withTotals))})` : '';
+  const group = dims.length ? `\n  GROUP BY GROUPING SETS (${setsSql(groupingSets(dims.map(src.col), spec.rows.length, withTotals))})` : '';
   // GROUPING() takes the grouped expressions themselves; the dims are renamed in the select list only.
-  const groupingRaw = dims.length ? `GROUPING(${dims.map(ident).join(', ')})::INTEGER` : '0';
+  const groupingRaw = dims.length ? `GROUPING(${dims.map(src.col).join(', ')})::INTEGER` : '0';
   return `agg AS (
-  SELECT ${dims.map((c, i) => `${ident(c)} AS ${d(i)}, `).join('')}${groupingRaw} AS __sgw_g, ${values.join(', ')}
+  SELECT ${dims.map((c, i) => `${src.col(c)} AS ${d(i)}, `).join('')}${groupingRaw} AS __sgw_g, ${values.join(', ')}
   FROM ${src.from}${whereSql}${group}
 )`;
 }
@@ -185,9 +217,9 @@ export function rollupCoversPivot(rollup: Rollup, spec: PivotSpec): boolean {
 /** The pivot's SQL over its source, and over the source table's rollup when that covers it. */
 export function pivotSql(spec: PivotSpec, source: AnalysisSource, rollup?: Rollup | null): PivotQuery {
   const from = fromSource(source);
-  const sql = compose(spec, { from, aggregate: tableAggregate, twoPhase: true });
+  const sql = compose(spec, { from, col: ident, aggregate: tableAggregate(source), fine: finePhase(spec, source) });
   const covered = rollup && source.table !== undefined && rollup.table === source.table && rollupCoversPivot(rollup, spec);
-  const rollupSql = covered ? compose(spec, { from: rollup.relation, aggregate: (v) => rollupAggregateSql(rollup, asMeasure(v)!), twoPhase: false }) : undefined;
+  const rollupSql = covered ? compose(spec, { from: rollup.relation, col: (c) => rollupDimSql(rollup, c)!, aggregate: (v) => rollupAggregateSql(rollup, asMeasure(v)!) }) : undefined;
   return { sql, ...(rollupSql ? { rollupSql } : {}), rows: spec.rows.length, cols: spec.cols.length, values: spec.values.length };
 }
 
@@ -203,7 +235,7 @@ export function pivotDrillSql(spec: PivotSpec, source: AnalysisSource, rowKey: r
   const cond = (column: string, key: string | null | undefined) =>
     key === undefined ? [] : [key === null ? `${ident(column)} IS NULL` : `${ident(column)} = ${keyLiteral(key, types.get(column))}`];
   const where = [
-    ...whereList(spec, fromSource(source), tableAggregate),
+    ...whereList(spec, { from: fromSource(source), col: ident, aggregate: tableAggregate(source) }),
     ...spec.rows.flatMap((c, i) => cond(c, rowKey[i])),
     ...spec.cols.flatMap((c, j) => cond(c, colKey[j])),
   ];
