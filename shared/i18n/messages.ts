@@ -14,6 +14,7 @@ import { menuEn, menuZh } from './features/menu';
 import { desktopEn, desktopZh } from './features/desktop';
 import { workspaceEn, workspaceZh } from './features/workspace';
 import { analysisEn, analysisZh } from './features/analysis';
+import { analysisUiEn, analysisUiZh } from './features/analysis-ui';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -121,6 +122,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...analysisZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...analysisZh, ...analysisUiZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...analysisEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...analysisEn, ...analysisUiEn };

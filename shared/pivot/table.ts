@@ -41,7 +41,7 @@ export interface PivotTable {
 const covered: PivotCell = { kind: 'covered', text: '' };
 
 /** Column keys: one header row per column dimension, then a row naming the values. */
-function headerRows(grid: PivotGrid, spec: PivotSpec, lang: Lang): PivotCell[][] {
+export function headerRows(grid: PivotGrid, spec: PivotSpec, lang: Lang): PivotCell[][] {
   const t = translator(lang);
   const nc = grid.colDims.length;
   const k = grid.values;
@@ -72,7 +72,7 @@ function headerRows(grid: PivotGrid, spec: PivotSpec, lang: Lang): PivotCell[][]
 }
 
 /** Per value: the range of its plain cells (totals would swamp the colours). */
-function heatRanges(grid: PivotGrid): [number, number][] {
+export function heatRanges(grid: PivotGrid): [number, number][] {
   return Array.from({ length: grid.values }, (_, m) => {
     let lo = Infinity;
     let hi = -Infinity;

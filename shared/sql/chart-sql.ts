@@ -70,13 +70,12 @@ export function yearColumn(columns: readonly string[]): string | undefined {
 
 const value = (v: FilterValue) => (typeof v === 'number' ? String(v) : literal(v));
 
-/** A filter as SQL; `col` gives the SQL of a column (default: its quoted name; a rollup's stored column). */
-export function filterSql(f: Filter, col: (column: string) => string = ident): string {
-  return filterOn(f, col);
+export function filterSql(f: Filter): string {
+  return filterOn(f, ident);
 }
 
 /** A filter as SQL; `col` gives the SQL of a column (the table's own, or its rollup's). */
-function filterOn(f: Filter, col: (column: string) => string): string {
+export function filterOn(f: Filter, col: (column: string) => string): string {
   const c = col(f.column);
   switch (f.op) {
     case 'in':

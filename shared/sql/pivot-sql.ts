@@ -1,7 +1,7 @@
 import { ident, literal } from '../db';
 import type { Measure } from '../model/chart-spec';
 import { needsTotals, type PivotKey, type PivotSpec, type PivotValue } from '../model/pivot-spec';
-import { filterSql } from './chart-sql';
+import { filterOn } from './chart-sql';
 import { aggregateSql, floatFraction, floatJoin, floatWhole, numberKind, TABLE_PARTS, type AggregateParts, type NumberKind } from './aggregate';
 import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './rollup';
 import { NUMBER_TYPE, fromSource, type AnalysisSource } from './source';
@@ -105,7 +105,7 @@ function keyLiteral(text: string, type: string | undefined): string {
 
 /** The WHERE conditions of the pivot: its filters and its top-N (the N first-row values with the largest first value). */
 function whereList(spec: PivotSpec, { from, aggregate, col }: AggSource): string[] {
-  const where = spec.filters.map((f) => filterSql(f, col));
+  const where = spec.filters.map((f) => filterOn(f, col));
   if (spec.topN !== undefined && spec.rows.length > 0) {
     const r = col(spec.rows[0]);
     const inner = where.length ? `\n      WHERE ${where.join(' AND ')}` : '';
