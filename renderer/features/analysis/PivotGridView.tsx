@@ -14,6 +14,9 @@ interface Props {
   onSort(x: number): void;
 }
 
+/** The grid's height when the result is long (smaller results take what they need). */
+const MAX_HEIGHT = 460;
+
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
 /**
@@ -82,7 +85,7 @@ export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
   }
 
   return (
-    <div className="pivot-grid" role="grid" aria-label={t('pivot.grid')} aria-rowcount={grid.rows.length + layout.headerRows} aria-colcount={layout.dataCols + layout.keyCols} tabIndex={0} onScroll={onScroll}>
+    <div className="pivot-grid" style={{ height: Math.min(MAX_HEIGHT, headerH + grid.rows.length * ROW_H + 18) }} role="grid" aria-label={t('pivot.grid')} aria-rowcount={grid.rows.length + layout.headerRows} aria-colcount={layout.dataCols + layout.keyCols} tabIndex={0} onScroll={onScroll}>
       <div className="pivot-header" style={{ width: keyW + dataW, height: headerH }}>
         {layout.header.map((row, level) => (
           <div key={level} role="row" className="pivot-row" style={{ top: level * ROW_H, width: keyW + dataW }}>
