@@ -5,8 +5,17 @@ import { isNumberColumn } from '../../../shared/sql/source';
 
 export type Zone = 'rows' | 'cols' | 'values';
 
-/** A sort by a data column keeps pointing at the right value only while the layout stays; reset it on layout edits. */
-const relaid = (spec: PivotSpec): PivotSpec => (spec.sort.by === 'value' ? { ...spec, sort: { by: 'label', dir: 'asc' } } : spec);
+/**
+ * A sort by a value column stays while it still points at one: a column key needs the same column fields,
+ * and the value must still be there (`removed`: the index of a value just removed).
+ */
+function relaid(spec: PivotSpec, before: PivotSpec, removed?: number): PivotSpec {
+  const { sort } = spec;
+  if (sort.by !== 'value') return spec;
+  const colsChanged = sort.col !== undefined && JSON.stringify(spec.cols) !== JSON.stringify(before.cols);
+  if (colsChanged || sort.value === removed) return { ...spec, sort: { by: 'label', dir: 'asc' } };
+  return removed !== undefined && sort.value > removed ? { ...spec, sort: { ...sort, value: sort.value - 1 } } : spec;
+}
 
 /** A new value: numbers are summed, other columns counted; null = the row count. */
 export function newValue(column: ColumnInfo | null): PivotValue {
@@ -16,20 +25,21 @@ export function newValue(column: ColumnInfo | null): PivotValue {
 
 /** Puts a column into rows or columns (moving it out of the other), or adds it as a value. */
 export function addToZone(spec: PivotSpec, zone: Zone, column: ColumnInfo | null): PivotSpec {
-  if (zone === 'values') return spec.values.length >= MAX_VALUES ? spec : relaid({ ...spec, values: [...spec.values, newValue(column)] });
+  if (zone === 'values') return spec.values.length >= MAX_VALUES ? spec : { ...spec, values: [...spec.values, newValue(column)] };
   if (!column) return spec;
   const other = zone === 'rows' ? 'cols' : 'rows';
   const max = zone === 'rows' ? MAX_ROW_DIMS : MAX_COL_DIMS;
   if (spec[zone].includes(column.name) || spec[zone].length >= max) return spec;
   const next = { ...spec, [zone]: [...spec[zone], column.name], [other]: spec[other].filter((c) => c !== column.name) };
-  return relaid(next.rows.length ? next : { ...next, topN: undefined });
+  return relaid(next, spec);
 }
 
 export function removeFromZone(spec: PivotSpec, zone: Zone, index: number): PivotSpec {
-  if (zone === 'values') return spec.values.length <= 1 ? spec : relaid({ ...spec, values: spec.values.filter((_, i) => i !== index) });
+  if (zone === 'values') return spec.values.length <= 1 ? spec : relaid({ ...spec, values: spec.values.filter((_, i) => i !== index) }, spec, index);
   const next = { ...spec, [zone]: spec[zone].filter((_, i) => i !== index) };
+  // 前N项 picks values of the first row field: without one it has nothing to pick.
   if (next.rows.length === 0) delete next.topN;
-  return relaid(next);
+  return relaid(next, spec);
 }
 
 /** Changes one value; a share stays only on sum and count, and shares default to the percent format. */
