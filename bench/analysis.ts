@@ -101,8 +101,11 @@ export function compareAnswers(rows: number, ours: AnalysisAnswers, native: Anal
   const fail = (what: string, detail: string) => {
     throw new Error(`bench at ${rows} rows: ${what} differs between the engines: ${detail}`);
   };
+  // The pivot's rows come in no particular order: compare them by position.
+  const byPosition = (rs: Record<string, unknown>[]) => [...rs].sort((x, y) => Number(x.__sgw_r) - Number(y.__sgw_r) || Number(x.__sgw_c) - Number(y.__sgw_c));
   const sameRows = (what: string, a?: Record<string, unknown>[], b?: Record<string, unknown>[]) => {
     if (!a && !b) return;
+    [a, b] = [a && byPosition(a), b && byPosition(b)];
     if (!a || !b || a.length !== b.length) return fail(what, `${a?.length} rows vs ${b?.length}`);
     a.forEach((row, i) => Object.keys(row).forEach((k) => near(row[k], b[i][k]) || fail(what, `row ${i} ${k}: ${String(row[k])} vs ${String(b[i][k])}`)));
   };

@@ -90,7 +90,9 @@ describe('pivotSql as text', () => {
     expect(sql).toContain(`SELECT "地""区" AS "__sgw_d0", "年份" AS "__sgw_d1", count(*) AS "__sgw_rows", count("数值") AS "__sgw_p0_n", sum(try_cast(round("数值"::DOUBLE) AS HUGEINT)) AS "__sgw_p0_s"`);
     expect(sql).toContain(`FROM "facts" AS __sgw_src`);
     expect(sql).toContain('GROUP BY GROUPING SETS (("__sgw_d0", "__sgw_d1"), ("__sgw_d0"), ("__sgw_d1"), ())');
-    expect(sql).toContain('dense_rank() OVER (ORDER BY ((__sgw_g >> 1) & 1), "__sgw_d0" ASC NULLS LAST)::INTEGER AS __sgw_r');
+    // Positions ranked over the distinct row entries, joined back to the cells.
+    expect(sql).toContain('SELECT *, dense_rank() OVER (ORDER BY ((__sgw_rb >> 0) & 1), "__sgw_d0" ASC NULLS LAST)::INTEGER AS __sgw_r\n  FROM (SELECT DISTINCT (__sgw_g >> 1) AS __sgw_rb, "__sgw_d0" FROM calc)');
+    expect(sql).toContain('JOIN rp ON (calc.__sgw_g >> 1) = rp.__sgw_rb AND calc."__sgw_d0" IS NOT DISTINCT FROM rp."__sgw_d0"');
   });
 
   it('reads the raw rows of every total for count_distinct and median, and only the finest level without totals', () => {

@@ -7,10 +7,11 @@ import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './r
 import { NUMBER_TYPE, fromSource, type AnalysisSource } from './source';
 
 /**
- * A pivot as one aggregate query in long form: one result row per non-empty cell, subtotals and grand
- * totals from GROUPING SETS, shares as window functions over those totals, and the row and column
- * positions (dense_rank in label order: values ascending, an empty value after them, a level's total after
- * its members) so the grid is laid out without comparing values in JS.
+ * A pivot as one aggregate query in long form: one result row per non-empty cell (in no particular
+ * order), subtotals and grand totals from GROUPING SETS, shares as window functions over those totals,
+ * and the row and column positions (dense_rank of the distinct entries in label order: values ascending,
+ * an empty value after them, a level's total after its members) so the grid is laid out without
+ * comparing values in JS.
  *
  * Result columns: __sgw_g (GROUPING() bits: one per row then column dimension, 1 = total over it),
  * __sgw_r / __sgw_c (1-based row / column positions), __sgw_k0… (the keys as text, rows then columns; NULL
@@ -163,8 +164,6 @@ function aggCte(spec: PivotSpec, src: AggSource, withTotals: boolean): string {
 )`;
 }
 
-/** Bit of dimension i (of n) in __sgw_g: GROUPING's first argument is the highest bit. */
-const bit = (i: number, n: number) => `((__sgw_g >> ${n - 1 - i}) & 1)`;
 
 function compose(spec: PivotSpec, src: AggSource): string {
   const withTotals = needsTotals(spec);
@@ -190,17 +189,27 @@ function compose(spec: PivotSpec, src: AggSource): string {
         return `${x} / nullif(max(CASE WHEN __sgw_g = ${(1 << n) - 1} THEN ${x} END) OVER (), 0)`;
     }
   });
-  const order = (dims: number[]) => (dims.length ? dims.map((i) => `${bit(i, n)}, ${d(i)} ASC NULLS LAST`).join(', ') : '1');
-  const rowOrder = order(spec.rows.map((_, i) => i));
-  const colOrder = order(spec.cols.map((_, j) => nr + j));
-  const keys = [...spec.rows, ...spec.cols].map((_, i) => `CAST(${d(i)} AS VARCHAR) AS ${ident(PIVOT_COLUMNS.key(i))}`);
+  // Positions: dense_rank over the distinct row (column) entries only, joined back — a window over every
+  // cell of a 10,000 × 200 result would sort two million rows twice.
+  const positions = (name: string, bitsOf: string, bitsName: string, dims: number[], count: number) => {
+    const order = dims.length ? dims.map((i, k) => `((${bitsName} >> ${count - 1 - k}) & 1), ${d(i)} ASC NULLS LAST`).join(', ') : '1';
+    return `${name}p AS (
+  SELECT *, dense_rank() OVER (ORDER BY ${order})::INTEGER AS __sgw_${name}
+  FROM (SELECT DISTINCT ${[`${bitsOf} AS ${bitsName}`, ...dims.map(d)].join(', ')} FROM calc)
+)`;
+  };
+  const rowIdx = spec.rows.map((_, i) => i);
+  const colIdx = spec.cols.map((_, j) => nr + j);
+  const on = (alias: string, bitsOf: string, bitsName: string, dims: number[]) => [`${bitsOf} = ${alias}.${bitsName}`, ...dims.map((i) => `calc.${d(i)} IS NOT DISTINCT FROM ${alias}.${d(i)}`)].join(' AND ');
+  const keys = [...spec.rows, ...spec.cols].map((_, i) => `CAST(calc.${d(i)} AS VARCHAR) AS ${ident(PIVOT_COLUMNS.key(i))}`);
   return `WITH ${aggCte(spec, src, withTotals)}, calc AS (
   SELECT *, ${shown.map((s, i) => `${s} AS ${ident(PIVOT_COLUMNS.value(i))}`).join(', ')}
   FROM agg
-)
-SELECT __sgw_g, dense_rank() OVER (ORDER BY ${rowOrder})::INTEGER AS __sgw_r, dense_rank() OVER (ORDER BY ${colOrder})::INTEGER AS __sgw_c${keys.map((k) => `, ${k}`).join('')}, ${spec.values.map((_, i) => ident(PIVOT_COLUMNS.value(i))).join(', ')}
-FROM calc${spec.totals || !withTotals ? '' : '\nWHERE __sgw_g = 0'}
-ORDER BY __sgw_r, __sgw_c`;
+), ${positions('r', rowBits, '__sgw_rb', rowIdx, nr)}, ${positions('c', colBits, '__sgw_cb', colIdx, nc)}
+SELECT calc.__sgw_g, rp.__sgw_r, cp.__sgw_c${keys.map((k) => `, ${k}`).join('')}, ${spec.values.map((_, i) => `calc.${ident(PIVOT_COLUMNS.value(i))}`).join(', ')}
+FROM calc
+JOIN rp ON ${on('rp', rowBits.replace('__sgw_g', 'calc.__sgw_g'), '__sgw_rb', rowIdx)}
+JOIN cp ON ${on('cp', colBits.replace('__sgw_g', 'calc.__sgw_g'), '__sgw_cb', colIdx)}${spec.totals || !withTotals ? '' : '\nWHERE calc.__sgw_g = 0'}`;
 }
 
 /** Whether the rollup answers this pivot exactly: every dimension and filter column grouped, every value covered. */
