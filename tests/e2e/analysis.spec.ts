@@ -157,6 +157,26 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('draws a trend line on a line chart in the builder, with slope, R² and CAGR in the picture', async () => {
+    const { page, pageErrors } = await openApp(browser, { viewport: { width: 1024, height: 800 } });
+    await page.getByRole('tab', { name: '图表制作' }).click();
+    await page.getByRole('combobox', { name: '数据表' }).selectOption('cases');
+    await page.getByRole('combobox', { name: '维度', exact: true }).selectOption('year');
+    await page.getByRole('button', { name: '折线图' }).click();
+    await page.getByRole('checkbox', { name: '趋势线' }).check();
+    const preview = page.getByRole('region', { name: '图表预览' });
+    await preview.locator('[data-testid="chart"] canvas').first().waitFor();
+    await page.waitForTimeout(600);
+    await screenshot(page, 'chart-builder-trend-1024');
+    const download = page.waitForEvent('download');
+    await preview.getByRole('button', { name: '导出', exact: true }).click();
+    await page.getByRole('menu', { name: '导出选项' }).getByRole('menuitem', { name: '导出 SVG', exact: true }).click();
+    const svg = await readFile((await (await download).path())!, 'utf8');
+    expect(svg).toMatch(/斜率 [+-][\d.,]+(万|亿)?\/年，R² = 0\.\d{3}(，年均增长 -?\d+\.\d%)?/);
+    expect(svg).toContain('（线性趋势）');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows both screens in English at 1024 px', async () => {
     const { page } = await openApp(browser, { viewport: { width: 1024, height: 800 }, lang: 'en' });
     await runSql(page, SAMPLE);
