@@ -3,6 +3,7 @@ import { parseGeoJson, type GeoMap } from '../../shared/charts/geojson';
 import { isLang } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { parseChartSpec, type ChartSpec } from '../../shared/model/chart-spec';
+import { parsePivotSpec, type PivotSpec } from '../../shared/model/pivot-spec';
 import { parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
 import type { HistoryEntry } from '../../shared/model/history';
 import { parseDashboardsFile, parseHistoryStrict, parseSnippets, type SqlSnippet } from '../../shared/project/documents';
@@ -24,6 +25,7 @@ export const STORAGE_KEYS = {
   dashboards: 'sgw.dashboards',
   deck: 'sgw.deck',
   chartDraft: 'sgw.chartDraft',
+  pivotDraft: 'sgw.pivotDraft',
   dashboardPick: 'sgw.dashboard',
   view: 'sgw.view',
   lang: 'sgw.lang',
@@ -48,6 +50,8 @@ export interface DocumentValues {
   dashboards: Dashboard[];
   deck: Deck;
   chartDraft: ChartDraft | null;
+  /** The 分析 screen's pivot as last edited. */
+  pivotDraft: PivotSpec | null;
   dashboardPick: string | null;
   view: string | null;
   lang: Lang;
@@ -100,6 +104,7 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   dashboards: { key: STORAGE_KEYS.dashboards, scope: 'project', fallback: () => [], parse: (v) => parseDashboardsFile(v).dashboards, toJson: (v) => ({ version: 1, dashboards: v }) },
   deck: { key: STORAGE_KEYS.deck, scope: 'project', fallback: () => emptyDeck(), parse: (v) => parseDeck(JSON.stringify(v)), toJson: (v) => JSON.parse(serializeDeck(v)) as unknown },
   chartDraft: { key: STORAGE_KEYS.chartDraft, scope: 'profile', fallback: () => null, parse: parseChartDraft, toJson: (v) => v },
+  pivotDraft: { key: STORAGE_KEYS.pivotDraft, scope: 'profile', fallback: () => null, parse: (v) => (v === null ? null : parsePivotSpec(v)), toJson: (v) => v },
   dashboardPick: { key: STORAGE_KEYS.dashboardPick, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   view: { key: STORAGE_KEYS.view, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   lang: { key: STORAGE_KEYS.lang, scope: 'profile', text: true, fallback: () => 'zh-CN', parse: (v) => (isLang(v) ? v : fail('not a known language')), toJson: (v) => v },

@@ -190,6 +190,15 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
     await page.getByRole('tab', { name: 'Statistics' }).click();
     await page.getByRole('table', { name: 'Summary statistics' }).waitFor();
     await screenshot(page, 'analysis-stats-1024-en');
+
+    // The pivot as last edited comes back after a reload (the browser profile keeps it).
+    await page.reload();
+    await page.getByTestId('engine-status').filter({ hasText: 'Database ready' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('tab', { name: 'Workbench', exact: true }).click();
+    await runSql(page, SAMPLE);
+    await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
+    await page.getByRole('tab', { name: 'Pivot table' }).click();
+    await page.getByTestId('pivot-status').filter({ hasText: '4 rows × 5 columns' }).waitFor();
   });
 
   it('scrolls a 10,000 × 200 pivot smoothly: frame times measured, only the cells in view in the DOM, the far corner right', async () => {

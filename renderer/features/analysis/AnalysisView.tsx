@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { newPivotSpec, type PivotSpec } from '../../../shared/model/pivot-spec';
+import { newPivotSpec } from '../../../shared/model/pivot-spec';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
+import { useDocument } from '../../workspace';
 import { PivotPanel } from './PivotPanel';
 import { StatsPanel } from './StatsPanel';
 import './analysis.css';
@@ -13,7 +14,8 @@ export function AnalysisView() {
   const { t } = useLang();
   const { tables } = useWorkbench();
   const [tool, setTool] = useState<Tool>('pivot');
-  const [spec, setSpec] = useState<PivotSpec | null>(null);
+  // The pivot as last edited stays with this browser profile (the workspace store parses it on every read).
+  const [spec, setSpec] = useDocument('pivotDraft');
   const name = spec?.table ?? tables[0]?.name;
   const table = tables.find((x) => x.name === name);
   const current = spec ?? (table ? newPivotSpec(table.name) : null);
@@ -42,7 +44,7 @@ export function AnalysisView() {
       {!table || !current ? (
         <p className="muted">{t('analysis.noTable')}</p>
       ) : tool === 'pivot' ? (
-        <PivotPanel table={table} spec={current} update={setSpec} />
+        <PivotPanel table={table} spec={current} update={(next) => void setSpec(next)} />
       ) : (
         <StatsPanel key={table.name} table={table} />
       )}

@@ -43,6 +43,7 @@ const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
   deck: 'decks',
   lang: 'settings',
   chartDraft: 'settings',
+  pivotDraft: 'settings',
   dashboardPick: 'settings',
   view: 'settings',
   geoMaps: 'settings',
