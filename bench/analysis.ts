@@ -117,6 +117,7 @@ export function compareAnswers(rows: number, ours: AnalysisAnswers, native: Anal
     if (!a || !b) return fail('regression', 'missing on one side');
     if (a.n !== b.n) fail('regression', `n ${a.n} vs ${b.n}`);
     a.coefficients.forEach((c, i) => (['estimate', 'se'] as const).forEach((k) => near(c[k], b.coefficients[i][k]) || fail('regression', `${c.term} ${k}: ${c[k]} vs ${b.coefficients[i][k]}`)));
-    if (!near(a.r2, b.r2)) fail('regression', `R² ${a.r2} vs ${b.r2}`);
+    // R² = 1 − RSS/TSS: compare the ratio (a fit near R² = 0 leaves R² itself with few significant digits).
+    if (!near(1 - a.r2, 1 - b.r2)) fail('regression', `R² ${a.r2} vs ${b.r2}`);
   }
 }

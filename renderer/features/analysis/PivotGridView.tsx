@@ -1,9 +1,10 @@
-import { useMemo, useState, type UIEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type UIEvent } from 'react';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
 import type { PivotGrid } from '../../../shared/pivot/grid';
 import { useLang } from '../../i18n/LangContext';
 import { virtualWindow } from '../sql-console';
-import { bodyCell, COL_W, gridLayout, KEY_W, ROW_H, rowKeyText, visibleSpans, type Span } from './grid-layout';
+import { COL_W, gridLayout, KEY_W, ROW_H, visibleSpans, type Span } from './grid-layout';
+import { cls, PivotRow } from './PivotRow';
 
 interface Props {
   grid: PivotGrid;
@@ -17,8 +18,6 @@ interface Props {
 /** The grid's height when the result is long (smaller results take what they need). */
 const MAX_HEIGHT = 460;
 
-const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
-
 /**
  * The pivot as a virtual grid: column keys stick to the top and row keys to the left (CSS sticky, so they
  * move with the compositor's scroll), and only the cells in view are in the DOM.
@@ -26,6 +25,12 @@ const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).
 export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
   const { t, lang } = useLang();
   const layout = useMemo(() => gridLayout(grid, spec, lang), [grid, spec, lang]);
+  // A stable click handler keeps the memoised rows from re-rendering when the parent does.
+  const cellRef = useRef(onCell);
+  useEffect(() => {
+    cellRef.current = onCell;
+  }, [onCell]);
+  const cellClick = useCallback((r: number, x: number) => cellRef.current(r, x), []);
   const [view, setView] = useState({ top: 0, left: 0, width: 900, height: 480 });
   const keyW = layout.keyCols * KEY_W;
   const headerH = layout.headerRows * ROW_H;
@@ -56,32 +61,7 @@ export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
 
   const body = [];
   for (let r = rows.first; r < rows.first + rows.count; r++) {
-    const cells = [];
-    for (let x = cols.first; x < cols.first + cols.count; x++) {
-      const c = bodyCell(grid, spec, layout, r, x, lang);
-      cells.push(
-        <div key={x} role="gridcell" className={cls('pivot-cell num', c.total && 'total', !c.empty && 'clickable')} style={{ left: x * COL_W, width: COL_W, background: c.background }} onClick={c.empty ? undefined : () => onCell(r, x)}>
-          {c.text}
-        </div>,
-      );
-    }
-    body.push(
-      <div key={r} role="row" className="pivot-row" style={{ top: rows.top + (r - rows.first) * ROW_H, width: keyW + dataW }}>
-        <div className="pivot-keys" style={{ width: keyW }}>
-          {Array.from({ length: layout.keyCols }, (_, level) => {
-            const text = rowKeyText(grid, r, level, rows.first, lang);
-            return (
-              <div key={level} role="rowheader" className={cls('pivot-cell pivot-key', grid.rows[r].depth < grid.rowDims.length && 'total')} style={{ left: level * KEY_W, width: KEY_W }}>
-                {text}
-              </div>
-            );
-          })}
-        </div>
-        <div className="pivot-data" style={{ width: dataW }}>
-          {cells}
-        </div>
-      </div>,
-    );
+    body.push(<PivotRow key={r} grid={grid} spec={spec} layout={layout} lang={lang} r={r} top={rows.top + (r - rows.first) * ROW_H} first={cols.first} count={cols.count} firstInView={r === rows.first} onCell={cellClick} />);
   }
 
   return (
