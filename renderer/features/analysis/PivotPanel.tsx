@@ -19,14 +19,16 @@ export function PivotPanel({ table, spec, update }: { table: TableInfo; spec: Pi
   const { t, lang } = useLang();
   const wb = useWorkbench();
   const state = usePivot(spec, table);
-  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  // A drill-down belongs to the pivot it was opened on: any edit closes it.
+  const [opened, setDrill] = useState<{ spec: PivotSpec; target: DrillTarget } | null>(null);
+  const drill = opened && opened.spec === spec ? opened.target : null;
   const grid = state.grid;
 
   const openCell = (r: number, x: number) => {
     if (!grid) return;
     const keys = cellKeys(grid, r, x);
     const colEntry = grid.cols[Math.floor(x / grid.values)];
-    setDrill({ ...keys, rowText: entryText(grid.rows[r], grid.rowDims.length, t) || t('pivot.total'), colText: entryText(colEntry, grid.colDims.length, t) || t('pivot.total') });
+    setDrill({ spec, target: { ...keys, rowText: entryText(grid.rows[r], grid.rowDims.length, t) || t('pivot.total'), colText: entryText(colEntry, grid.colDims.length, t) || t('pivot.total') } });
   };
   const sortBy = (x: number) => {
     if (!grid) return;
