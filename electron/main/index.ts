@@ -11,7 +11,7 @@ import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { ProjectRegistry } from './projects';
 import { APP_SCHEME_PRIVILEGES, APP_START_URL, registerAppProtocol, rendererRoot } from './protocol';
-import { createMainWindow, WINDOW_TITLE } from './window';
+import { createMainWindow } from './window';
 
 const APP_ID = 'cn.sgw.workbench';
 
@@ -121,6 +121,7 @@ async function onReady(): Promise<void> {
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,
       defaultSaveDir,
+      lang: () => page.lang,
       setLanguage: (lang) => {
         if (lang === page.lang) return;
         page.lang = lang;
@@ -175,7 +176,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(onReady)
     .catch((err: unknown) => {
-      dialog.showErrorBox(`${WINDOW_TITLE} 无法启动`, err instanceof Error ? (err.stack ?? err.message) : String(err));
+      // A plain headline in the page's language; the technical detail stays below it for a bug report.
+      const t = translator(page.lang);
+      const detail = err instanceof Error ? err.message : String(err);
+      dialog.showErrorBox(t('desktop.startFailed', { app: t('app.title') }), t('desktop.startFailedDetail', { detail }));
       app.quit();
     });
 }

@@ -46,6 +46,7 @@ async function setup(overrides: Partial<IpcDeps> = {}) {
     platform: 'linux',
     defaultSaveDir: () => '/home/u/Documents',
     setLanguage: vi.fn((_lang: 'zh-CN' | 'en') => undefined),
+    lang: vi.fn((): 'zh-CN' | 'en' => 'zh-CN'),
   } satisfies IpcDeps;
   return { deps, files, projects, handlers: createIpcHandlers({ ...deps, ...overrides }) };
 }
@@ -265,6 +266,17 @@ describe('openProject', () => {
     expect(opened).toEqual({ handle: { id: expect.stringMatching(/^[0-9a-f]{32}$/), name: '社区调查.sgwp', location: project }, name: '社区调查.sgwp', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 1]) });
     expect(projects.pathFor(opened!.handle!.id)).toBe(project);
     expect((await handlers.recentProjects(trustedEvent())).map((h) => h.location)).toEqual([project]);
+  });
+
+  it('titles its dialogs in the page language', async () => {
+    const { handlers, deps } = await setup();
+    deps.lang.mockReturnValue('en');
+    deps.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [project] });
+    await handlers.openProject(trustedEvent(), {});
+    expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Open project', filters: [{ name: 'Social Governance Data Workbench projects', extensions: ['sgwp'] }] }));
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await handlers.saveProject(trustedEvent(), { bytes: new Uint8Array([1]), suggestedName: 'a.sgwp' });
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Save project as' }));
   });
 
   it('resolves null on cancel, reading nothing', async () => {

@@ -23,6 +23,7 @@ import {
   type OpenedFile,
 } from '../../shared/desktop-api';
 import type { Lang } from '../../shared/model/catalog';
+import { translator } from '../../shared/i18n';
 import type { AtomicWriteOptions } from './atomic-write';
 import type { ProjectStore } from './projects';
 import { isAppUrl } from './protocol';
@@ -59,6 +60,8 @@ export interface IpcDeps {
   defaultSaveDir(): string;
   /** The page switched language: main rebuilds the native menu in it. */
   setLanguage(lang: Lang): void;
+  /** The page's language now: the dialogs main draws itself speak it. */
+  lang(): Lang;
 }
 
 /** Renderer-facing handler: the raw IPC arguments are untrusted, the result is the API's promise. */
@@ -129,7 +132,7 @@ async function readChosenFiles(deps: IpcDeps, filePaths: string[]): Promise<Open
   return opened;
 }
 
-const PROJECT_FILTERS: FileFilter[] = [{ name: '社会治理数据工作台项目', extensions: [PROJECT_EXTENSION] }];
+const projectFilters = (lang: Lang): FileFilter[] => [{ name: translator(lang)('desktop.projectFiles'), extensions: [PROJECT_EXTENSION] }];
 
 /** GTK save dialogs return the name exactly as typed: give a bare name the project extension. */
 export function withProjectExtension(file: string): string {
@@ -187,7 +190,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       if (req.handleId) {
         file = knownPath('openProject', req.handleId);
       } else {
-        const result = await deps.dialog.showOpenDialog({ title: '打开项目', filters: PROJECT_FILTERS, properties: ['openFile'] });
+        const t = translator(deps.lang());
+        const result = await deps.dialog.showOpenDialog({ title: t('desktop.openProject'), filters: projectFilters(deps.lang()), properties: ['openFile'] });
         if (result.canceled || !result.filePaths[0]) return null;
         file = result.filePaths[0];
       }
@@ -211,9 +215,9 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         file = knownPath('saveProject', req.handleId);
       } else {
         const result = await deps.dialog.showSaveDialog({
-          title: '项目另存为',
+          title: translator(deps.lang())('desktop.saveProjectAs'),
           defaultPath: path.join(deps.defaultSaveDir(), req.suggestedName),
-          filters: PROJECT_FILTERS,
+          filters: projectFilters(deps.lang()),
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         });
         if (result.canceled || !result.filePath) return { saved: false };

@@ -33,6 +33,9 @@ export function chartPng(onScreen: EChartsOption, scale: PngScale, size: Picture
   const chart = echarts.init(box, undefined, { renderer: 'canvas', width: size.width, height: size.height });
   try {
     chart.setOption(pictureOption(onScreen));
+    // A second layout pass: on a fresh canvas instance without animation, ECharts 6.1 draws a treemap's tile
+    // labels only from the second pass on (the first frame is tiles alone); other kinds are unchanged by it.
+    chart.resize();
     return dataUrlBytes(chart.getDataURL({ type: 'png', pixelRatio: scale, backgroundColor: '#fff' }));
   } finally {
     chart.dispose();

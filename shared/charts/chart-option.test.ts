@@ -4,7 +4,7 @@ import { newChartSpec, type ChartKind, type ChartSpec } from '../model/chart-spe
 import { buildChartSql } from '../sql/chart-sql';
 import { toChartData, type ChartData } from './chart-data';
 import { buildChartOption, clickedKey } from './chart-option';
-import { MAX_PANELS, multiplesLayout } from './matrix-option';
+import { MAX_PANELS, multiplesLayout, sharedScale } from './matrix-option';
 import { PROVINCE_GRID, findProvince } from './province-grid';
 import { PALETTE } from './theme';
 
@@ -138,7 +138,10 @@ describe('buildChartOption', () => {
   it('lays small multiples out on shared scales, one panel per series', () => {
     const o = buildChartOption(data('multiples', staffSpec, staff), 'zh-CN');
     expect(arr(o.grid)).toHaveLength(2);
-    expect(arr(o.yAxis).map((a) => a.max)).toEqual([14.31, 14.31]);
+    expect(arr(o.yAxis).map((a) => [a.min, a.max, a.interval])).toEqual([
+      [0, 15, 5],
+      [0, 15, 5],
+    ]);
     expect(arr(o.series).map((s) => [s.type, s.xAxisIndex, s.name])).toEqual([
       ['line', 0, '专职'],
       ['line', 1, '兼职'],
@@ -150,7 +153,7 @@ describe('buildChartOption', () => {
     expect(arr(o.grid)).toHaveLength(31);
     expect(arr(o.series)).toHaveLength(31);
     expect(multiplesLayout(31)).toMatchObject({ cols: 8, rows: 4, dense: true });
-    expect(new Set(arr(o.yAxis).map((a) => a.max))).toEqual(new Set([31]));
+    expect(new Set(arr(o.yAxis).map((a) => `${a.min}–${a.max}/${a.interval}`))).toEqual(new Set(['0–40/20']));
     // The chart title plus one smaller title per panel; no note when every panel fits.
     const titles = arr(o.title);
     expect(titles).toHaveLength(32);
@@ -161,6 +164,26 @@ describe('buildChartOption', () => {
     expect((arr(o.yAxis)[9].axisLabel as Obj).color).toBe('transparent');
     expect((arr(o.xAxis)[30].axisLabel as Obj).color).toBeUndefined();
     expect((arr(o.xAxis)[0].axisLabel as Obj).color).toBe('transparent');
+  });
+
+  it('gives the panels one scale on round, equal steps that holds every value', () => {
+    // [lowest, highest] → [min, max, interval]; 0–3 once read 0, 2, 3 (the 1 dropped).
+    const cases: [number, number, number, number, number][] = [
+      [0, 3, 0, 3, 1],
+      [0, 21, 0, 30, 10],
+      [0, 14.31, 0, 15, 5],
+      [-4, 9, -5, 10, 5],
+      [0, 0.07, 0, 0.075, 0.025],
+      [0, 1.2e8, 0, 1.5e8, 5e7],
+      [5, 5, 5, 6, 1],
+    ];
+    for (const [lo, hi, min, max, interval] of cases) {
+      const s = sharedScale(lo, hi);
+      expect([s.min, s.max, s.interval].map((v) => Number(v.toPrecision(12))), `${lo}..${hi}`).toEqual([min, max, interval]);
+      expect(s.min).toBeLessThanOrEqual(lo);
+      expect(s.max).toBeGreaterThanOrEqual(hi);
+      expect(Math.round((s.max - s.min) / s.interval)).toBeLessThanOrEqual(4);
+    }
   });
 
   it('caps small multiples at MAX_PANELS and says so in the subtitle', () => {

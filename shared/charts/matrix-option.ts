@@ -173,6 +173,20 @@ export function multiplesLayout(n: number) {
 }
 
 /** One small chart per series, all on the same scales, so sizes compare across panels. */
+/**
+ * One scale for every panel, on round steps: ECharts given only a max (3) and splitNumber 2 labels 0, 2, 3
+ * with the 1 gone; about three equal steps of 1, 2, 2.5 or 5 × 10ⁿ reach past both ends.
+ */
+export function sharedScale(lo: number, hi: number): { min: number; max: number; interval: number } {
+  const span = hi - lo;
+  if (!(span > 0) || !Number.isFinite(span)) return { min: lo, max: lo + 1, interval: 1 };
+  const rough = span / 3;
+  const p = 10 ** Math.floor(Math.log10(rough));
+  const interval = ([1, 2, 2.5, 5, 10].find((f) => f * p >= rough * (1 - 1e-12)) ?? 10) * p;
+  const min = Math.floor(lo / interval + 1e-9) * interval;
+  return { min, max: Math.ceil(hi / interval - 1e-9) * interval, interval };
+}
+
 export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsOption {
   const panels = data.series.slice(0, MAX_PANELS);
   const capped = data.series.length > panels.length;
@@ -181,8 +195,7 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
   const shown: ChartData = capped ? { ...data, subtitle: data.subtitle ? `${data.subtitle} · ${note}` : note } : data;
   const { cols, rows, dense, titleSize, labelSize } = multiplesLayout(panels.length);
   const years = data.keys.every((k) => typeof k === 'number');
-  const max = maxValue(data);
-  const min = minValue(data);
+  const { min, max, interval } = sharedScale(minValue(data), maxValue(data));
   const w = 100 / cols;
   // Percent layout (ECharts has no calc()): the title block takes the top ~15 %, the source line ~6 %.
   const top = shown.subtitle ? 18 : 14;
@@ -237,7 +250,7 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
       gridIndex: i,
       max,
       min,
-      splitNumber: 2,
+      interval,
       axisLabel: { fontSize: labelSize, formatter: compact(lang), ...inner(i % cols === 0) },
     })),
     series,

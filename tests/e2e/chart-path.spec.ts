@@ -63,6 +63,23 @@ async function exportMenu(page: Page, preview: Locator) {
 
 const PICTURE_KINDS = ['heatmap', 'map', 'treemap', 'multiples'];
 
+/**
+ * Near-black pixels between the title and the source line of a 960 × 540 picture: the treemap's tile labels
+ * have a dark text border, its tiles (the first palette colours) and white gaps have none.
+ */
+async function darkPixelsInTiles(page: Page, png: Uint8Array): Promise<number> {
+  return page.evaluate(async (bytes) => {
+    const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(20, 60, 920, 440);
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 90 && data[i + 1] < 90 && data[i + 2] < 90) dark++;
+    return dark;
+  }, Array.from(png));
+}
+
 describe('one chart path (web build in Chromium)', () => {
   it('exports every chart kind of the builder as the picture the screen shows', async () => {
     const { page, externalRequests, pageErrors } = await openApp(browser);
@@ -105,6 +122,7 @@ describe('one chart path (web build in Chromium)', () => {
       if (PICTURE_KINDS.includes(kind)) {
         const png = await (await exportMenu(page, preview)).pick('导出 PNG（1×）');
         await writeFile(path.join(SCREENSHOT_DIR, `export-${kind}.png`), png.bytes);
+        if (kind === 'treemap') expect(await darkPixelsInTiles(page, png.bytes), 'treemap tile labels in the PNG').toBeGreaterThan(200);
       }
     }
 
