@@ -11,6 +11,8 @@ export interface BenchEngine {
   loadCsv(file: string): Promise<void>;
   loadParquet(file: string): Promise<void>;
   query(sql: string): Promise<number>;
+  /** The result as plain rows (numbers as JS numbers), to compare both engines' answers. */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
   /** The same rollup-building steps on either engine (shared/sql/rollup.ts buildRollup). */
   rollup: RollupEngine;
   close(): Promise<void>;
@@ -34,6 +36,9 @@ export async function wasmEngine(loadParquetIntoDb: (db: Db, bytes: Uint8Array) 
     async query(sql) {
       return (await db.query(sql)).numRows;
     },
+    async rows(sql) {
+      return (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    },
     rollup: rollupEngineOf(db),
     close: () => db.close(),
   };
@@ -55,6 +60,10 @@ export async function nativeEngine(): Promise<BenchEngine & { instance: DuckDBIn
     },
     async query(sql) {
       return (await conn.runAndReadAll(sql)).currentRowCount;
+    },
+    async rows(sql) {
+      const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
+      return (await conn.runAndReadAll(sql)).getRowObjectsJS().map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, plain(v)])));
     },
     rollup: {
       rows: async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],

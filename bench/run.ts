@@ -24,6 +24,7 @@ import { renderSvg } from '../electron/cli/svg-chart';
 import { openNodeDb } from '../electron/cli/node-db';
 import { importIntoDb } from '../shared/import/commit';
 import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
+import { compareAnswers, measureAnalysis } from './analysis';
 
 interface Args {
   sizes: number[];
@@ -103,7 +104,9 @@ async function measureEngine(engine: BenchEngine, csv: string, parquet: string, 
   result.rollupBuildCold = cold;
   result.rollupBuild = warm;
   if (rollup) result.dashboardRefreshRollup = await measureDashboard(engine, reps, rollup);
-  return { result, rollup, info: table };
+  const analysis = await measureAnalysis(engine, reps, rows, rollup);
+  Object.assign(result, analysis.timings);
+  return { result, rollup, info: table, answers: analysis.answers };
 }
 
 /**
@@ -154,7 +157,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     peakRss = 0;
     const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet'));
     const listed = async () => (await listTables(wasm.db)).find((t) => t.name === 'cube')!;
-    const { result: ours, rollup, info } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed);
+    const { result: ours, rollup, info, answers } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed);
     const csvBytes = (await readFile(csv)).byteLength;
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       const bytes = new Uint8Array(await readFile(csv));
@@ -165,11 +168,12 @@ export async function runBench(args: Args): Promise<BenchResults> {
     const project = rows <= 1_000_000 ? await measureProject(wasm.db, args.reps) : undefined;
     const oursPeakRss = peakRss;
     const native = await nativeEngine();
-    const { result: theirs, rollup: theirRollup } = await measureEngine(native, csv, parquet, args.reps, rows, async () => info);
+    const { result: theirs, rollup: theirRollup, answers: nativeAnswers } = await measureEngine(native, csv, parquet, args.reps, rows, async () => info);
     const rollupRowsCompared = rollup && theirRollup ? await compareRollups(wasm, native, rollup) : undefined;
     if (!rollup !== !theirRollup) throw new Error('one engine built a rollup of the cube and the other did not');
     await native.close();
     await wasm.close();
+    compareAnswers(rows, answers, nativeAnswers);
     sizes.push({ rows, csvBytes, ours, native: theirs, project, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
     console.log(`rows ${rows}: done`);
   }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
 import { CalcFieldsView } from './features/calc';
+import { AnalysisView } from './features/analysis';
 import { CaseLibraryView } from './features/cases';
 import { ChartBuilderView } from './features/chart-builder';
 import { DashboardView } from './features/dashboard';
@@ -24,6 +25,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'import', label: 'nav.import', render: () => <ImportView /> },
   { id: 'cases', label: 'nav.cases', render: () => <CaseLibraryView /> },
   { id: 'chart-builder', label: 'nav.chartBuilder', render: () => <ChartBuilderView /> },
+  { id: 'analysis', label: 'nav.analysis', render: () => <AnalysisView /> },
   { id: 'dashboards', label: 'nav.dashboards', render: () => <DashboardView /> },
   { id: 'present', label: 'nav.present', render: () => <PresentView /> },
   { id: 'calc-fields', label: 'nav.calcFields', render: () => <CalcFieldsView /> },

@@ -143,8 +143,8 @@ describe('usage errors', () => {
 
   it('says plainly what is wrong, in the chosen language, with a pointer to the help', async () => {
     const cases: [string[], string][] = [
-      [['frobnicate'], '未知命令：frobnicate（可用的命令：tables、query、import、export）\n运行 sgw --help 查看用法。\n'],
-      [['--lang', 'en', 'frobnicate'], 'Unknown command: frobnicate (commands: tables, query, import, export)\nRun sgw --help for usage.\n'],
+      [['frobnicate'], '未知命令：frobnicate（可用的命令：tables、query、import、export、pivot、stats）\n运行 sgw --help 查看用法。\n'],
+      [['--lang', 'en', 'frobnicate'], 'Unknown command: frobnicate (commands: tables, query, import, export, pivot, stats)\nRun sgw --help for usage.\n'],
       [['import', gbk, '--bogus'], '未知选项：--bogus\n运行 sgw import --help 查看用法。\n'],
       [['--sheet', 'x', 'import', gbk], '未知选项：--sheet\n运行 sgw --help 查看用法。\n'],
       [['export', '--title'], '--title 后面缺少取值\n运行 sgw export --help 查看用法。\n'],

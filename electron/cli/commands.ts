@@ -7,7 +7,7 @@ import { CSV_ENCODINGS } from '../../shared/export/table-export';
 import { CHART_KINDS } from '../../shared/model/chart-spec';
 import { OUTPUT_FORMATS } from '../../shared/format/table-output';
 import { ENCODINGS } from '../../shared/import/types';
-import type { CommandSpec } from './args';
+import type { CommandSpec, ParsedArgs } from './args';
 
 /** Every kind the app draws (the chart is a ChartSpec run as in the app). */
 export const EXPORT_KINDS = CHART_KINDS;
@@ -15,6 +15,11 @@ const EXPORT_OUTPUTS = ['--xlsx', '--png', '--svg', '--csv'];
 /** What a --spec file already says: giving these too would be ambiguous. */
 const CHART_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source'];
 const PIXELS = [100, 8000] as const;
+
+/** sgw pivot / stats read --table or --sql, exactly one. */
+function checkSource(values: ParsedArgs['values'], fail: (key: 'cli.analysis.source') => never): void {
+  if ((values['--table'] === undefined) === (values['--sql'] === undefined)) fail('cli.analysis.source');
+}
 
 export const COMMANDS = {
   tables: {
@@ -81,6 +86,45 @@ export const COMMANDS = {
         if (clash.length) fail('cli.export.specConflict', { flags: clash.join(' ') });
       } else for (const flag of ['--sql', '--x', '--y']) if (!values[flag]?.trim()) fail('cli.missingFlag', { flag });
       if (!EXPORT_OUTPUTS.some((f) => values[f] !== undefined)) fail('cli.export.noOutput');
+    },
+  },
+  pivot: {
+    summary: 'cli.pivot.summary',
+    positionals: [],
+    flags: {
+      '--table': { kind: 'single', help: 'cli.flag.table', arg: 'cli.arg.table' },
+      '--sql': { kind: 'single', help: 'cli.flag.analysisSql', arg: 'cli.arg.sql' },
+      '--rows': { kind: 'single', help: 'cli.flag.rows', arg: 'cli.arg.columns' },
+      '--cols': { kind: 'single', help: 'cli.flag.cols', arg: 'cli.arg.columns' },
+      '--values': { kind: 'single', help: 'cli.flag.values', arg: 'cli.arg.values' },
+      '--totals': { kind: 'boolean', help: 'cli.flag.totals' },
+      '--xlsx': { kind: 'single', help: 'cli.flag.pivotXlsx', arg: 'cli.arg.file' },
+    },
+    formats: OUTPUT_FORMATS,
+    usesDb: true,
+    exitCodes: 'cli.exit.pivot',
+    check({ values }, fail) {
+      checkSource(values, fail);
+      if (!values['--values']?.trim()) fail('cli.missingFlag', { flag: '--values' });
+    },
+  },
+  stats: {
+    summary: 'cli.stats.summary',
+    positionals: [],
+    flags: {
+      '--table': { kind: 'single', help: 'cli.flag.table', arg: 'cli.arg.table' },
+      '--sql': { kind: 'single', help: 'cli.flag.analysisSql', arg: 'cli.arg.sql' },
+      '--summary': { kind: 'boolean', help: 'cli.flag.statsSummary' },
+      '--corr': { kind: 'boolean', help: 'cli.flag.corr' },
+      '--method': { kind: 'single', help: 'cli.flag.method', choices: ['pearson', 'spearman'] },
+      '--regress': { kind: 'single', help: 'cli.flag.regress', arg: 'cli.arg.formula' },
+      '--columns': { kind: 'single', help: 'cli.flag.columns', arg: 'cli.arg.columns' },
+    },
+    formats: ['table', 'json'],
+    usesDb: true,
+    exitCodes: 'cli.exit.stats',
+    check({ values }, fail) {
+      checkSource(values, fail);
     },
   },
 } satisfies Record<string, CommandSpec>;

@@ -42,8 +42,8 @@ export interface ExportDeps {
 
 type Flags = ParsedArgs['values'];
 
-/** A failure with its exit code and the message to print. */
-class Failure extends Error {
+/** A failure with its exit code and the message to print (also `sgw pivot` and `sgw stats`). */
+export class Failure extends Error {
   constructor(
     readonly code: 1 | 2,
     message: string,

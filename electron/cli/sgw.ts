@@ -18,6 +18,8 @@ import { COMMANDS, type CommandName } from './commands';
 import { commandHelp, generalHelp } from './help';
 import { runImportCommand } from './import-command';
 import { runExportCommand } from './export-command';
+import { runPivotCommand } from './pivot-command';
+import { runStatsCommand } from './stats-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -85,12 +87,16 @@ function withDb(run: (db: Db, args: ParsedArgs) => Promise<string>): Runner {
   };
 }
 
+/** How a command opens the engine: the datasets (--datasets or the bundled ones) and --project's tables. */
+const engine = (args: ParsedArgs) => ({ openDb: (dir: string | undefined, t: Translate) => openWithDatasets(dir ?? defaultDatasetsDir(), t, args.values['--project']) });
+
 const RUNNERS: Record<CommandName, Runner> = {
   tables: withDb(async (db, args) => formatTables(await listTables(db), args.format)),
   query: withDb(async (db, args) => formatTable(await db.query(args.positionals[0]), args.format)),
   import: (args, io, t) => runImportCommand(args, io, t),
-  export: (args, io, t) =>
-    runExportCommand(args, io, t, { openDb: (dir, tr) => openWithDatasets(dir ?? defaultDatasetsDir(), tr, args.values['--project']) }),
+  export: (args, io, t) => runExportCommand(args, io, t, engine(args)),
+  pivot: (args, io, t) => runPivotCommand(args, io, t, engine(args)),
+  stats: (args, io, t) => runStatsCommand(args, io, t, engine(args)),
 };
 
 /** Runs `sgw` with the given arguments; returns the process exit code (0 ok, 1 query failed, 2 usage). */

@@ -3,6 +3,7 @@ import { parseGeoJson, type GeoMap } from '../../shared/charts/geojson';
 import { isLang } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { parseChartSpec, type ChartSpec } from '../../shared/model/chart-spec';
+import { parsePivotSpec, type PivotSpec } from '../../shared/model/pivot-spec';
 import { parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
 import { emptyCalcFields, parseCalcFields, type CalcFieldsFile } from '../../shared/model/calc-field';
 import type { HistoryEntry } from '../../shared/model/history';
@@ -28,6 +29,7 @@ export const STORAGE_KEYS = {
   calcFields: 'sgw.calcFields',
   joins: 'sgw.joins',
   chartDraft: 'sgw.chartDraft',
+  pivotDraft: 'sgw.pivotDraft',
   dashboardPick: 'sgw.dashboard',
   view: 'sgw.view',
   lang: 'sgw.lang',
@@ -54,6 +56,8 @@ export interface DocumentValues {
   calcFields: CalcFieldsFile;
   joins: JoinsFile;
   chartDraft: ChartDraft | null;
+  /** The 分析 screen's pivot as last edited. */
+  pivotDraft: PivotSpec | null;
   dashboardPick: string | null;
   view: string | null;
   lang: Lang;
@@ -108,6 +112,7 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   calcFields: { key: STORAGE_KEYS.calcFields, scope: 'project', fallback: emptyCalcFields, parse: parseCalcFields, toJson: (v) => v },
   joins: { key: STORAGE_KEYS.joins, scope: 'project', fallback: emptyJoins, parse: parseJoins, toJson: (v) => v },
   chartDraft: { key: STORAGE_KEYS.chartDraft, scope: 'profile', fallback: () => null, parse: parseChartDraft, toJson: (v) => v },
+  pivotDraft: { key: STORAGE_KEYS.pivotDraft, scope: 'profile', fallback: () => null, parse: (v) => (v === null ? null : parsePivotSpec(v)), toJson: (v) => v },
   dashboardPick: { key: STORAGE_KEYS.dashboardPick, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   view: { key: STORAGE_KEYS.view, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   lang: { key: STORAGE_KEYS.lang, scope: 'profile', text: true, fallback: () => 'zh-CN', parse: (v) => (isLang(v) ? v : fail('not a known language')), toJson: (v) => v },

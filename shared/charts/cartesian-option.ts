@@ -1,7 +1,10 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
+import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
+import { trendX, yearly, type Trend } from '../stats/trend';
 import type { ChartData, ChartDataSeries } from './chart-data';
 import { barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { PALETTE } from './theme';
 
 const STACKABLE = new Set(['bar', 'area']);
 
@@ -34,6 +37,39 @@ function markers(data: ChartData, s: ChartDataSeries, horizontal: boolean, first
       ? { markLine: { symbol: 'none', lineStyle: { color: '#555', type: 'dashed' as const }, label: { formatter: '{b}', position: 'end' as const, color: '#333' }, data: lines } }
       : {}),
   };
+}
+
+/** "斜率 +12.3/年，R² = 0.976，年均增长 7.3%": what a trend line says at its end. */
+export function trendText(trend: Trend, years: boolean, lang: Lang): string {
+  const t = translator(lang);
+  const slope = `${trend.slope > 0 ? '+' : ''}${compact(lang)(trend.slope)}`;
+  const cagr = trend.cagr === null ? '' : t('trend.cagr', { cagr: `${(trend.cagr * 100).toFixed(1)}%` });
+  return t('trend.label', { slope, per: t(years ? 'trend.perYear' : 'trend.perStep'), r2: trend.r2.toFixed(3) }) + cagr;
+}
+
+/** Each trend as a dashed line in its series' colour, labelled at its end. */
+function trendSeries(data: ChartData, lang: Lang): SeriesOption[] {
+  const xs = trendX(data.categories);
+  const years = yearly(data.categories);
+  const t = translator(lang);
+  return data.series.flatMap((s, i) => {
+    if (!s.trend) return [];
+    const { slope, intercept } = s.trend;
+    const color = PALETTE[i % PALETTE.length];
+    return [
+      {
+        type: 'line',
+        name: t('trend.name', { series: s.name }),
+        data: xs.map((x) => intercept + slope * x),
+        symbol: 'none',
+        silent: true,
+        lineStyle: { type: 'dashed', width: 1.5, color },
+        itemStyle: { color },
+        endLabel: { show: true, formatter: trendText(s.trend, years, lang), color: '#333', fontSize: 11, backgroundColor: 'rgba(255, 255, 255, 0.85)', padding: [1, 3] },
+        tooltip: { valueFormatter: (v: unknown) => valueText(v, s.unit, lang) },
+      } as SeriesOption,
+    ];
+  });
 }
 
 /** Column/bar (grouped, stacked, 100 % stacked, horizontal), line and area, and bar + line on two axes. */
@@ -88,12 +124,15 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
       ...markers(data, s, horizontal, i === 0),
     } as SeriesOption;
   });
-  const top = topSpace(data, legend);
+  const trends = trendSeries(data, lang);
+  series.push(...trends);
+  const top = topSpace(data, legend || trends.length > 0);
   const valueAxes = right && !horizontal ? [valueAxis(data.unit, 'left'), valueAxis(right.unit, 'right')] : valueAxis(data.unit, 'left');
   return {
-    ...frame(data, legend),
+    ...frame(data, legend || trends.length > 0),
     tooltip: { trigger: 'axis', axisPointer: { type: horizontal ? 'shadow' : 'line' } },
-    grid: { left: 12, right: right ? 16 : horizontal ? 40 : 28, top: top + 8, bottom: 28, containLabel: true },
+    // A trend's end label needs room right of the plot.
+    grid: { left: 12, right: trends.length ? 220 : right ? 16 : horizontal ? 40 : 28, top: top + 8, bottom: 28, containLabel: true },
     xAxis: horizontal ? valueAxis(data.unit, 'left') : categoryAxis,
     yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxes,
     series,

@@ -4,6 +4,7 @@ import { translator } from '../i18n';
 import { documentTitle, type DatasetCatalog, type Lang } from '../model/catalog';
 import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
 import type { ChartQuery } from '../sql/chart-sql';
+import { linearTrend, trendPoints, type Trend } from '../stats/trend';
 
 export type SeriesType = 'bar' | 'line' | 'area' | 'pie' | 'treemap' | 'scatter' | 'heatmap' | 'map';
 
@@ -14,6 +15,8 @@ export interface ChartDataSeries {
   axis: 'left' | 'right';
   type: SeriesType;
   unit?: string;
+  /** Line charts with `trend`: the series' least-squares line (x = the year, or the position). */
+  trend?: Trend;
 }
 
 /**
@@ -166,6 +169,13 @@ export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, ca
         type: combo ? 'line' : type,
         ...(units[i] ? { unit: units[i] } : {}),
       };
+    });
+  }
+  if (spec.trend && spec.kind === 'line') {
+    const categories = keys.map(String);
+    series = series.map((s) => {
+      const trend = linearTrend(trendPoints(categories, s.values));
+      return trend ? { ...s, trend } : s;
     });
   }
   return {

@@ -33,7 +33,7 @@ const PICTURE_ON_SHEET = { width: 800, height: 450 };
 type Cell = string | number | null;
 
 /** The texts of the chart neutralised, so sheet cells and the chart's caches hold the same strings. */
-function neutralise(data: ChartData): ChartData {
+export function neutralise(data: ChartData): ChartData {
   const n = neutraliseFormula;
   return {
     ...data,
@@ -53,7 +53,7 @@ export function chartNotes(data: ChartData): string[] {
 }
 
 /** The chart's data laid out on a sheet: title, header with units, one row per category, source and notes. */
-function chartSheet(data: ChartData, name: string, t: ReturnType<typeof translator>): { ws: XLSX.WorkSheet; refs: ChartRefs } {
+export function chartSheet(data: ChartData, name: string, t: ReturnType<typeof translator>): { ws: XLSX.WorkSheet; refs: ChartRefs } {
   const rows: Cell[][] = [[data.title]];
   if (data.subtitle) rows.push([data.subtitle]);
   rows.push([]);

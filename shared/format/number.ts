@@ -2,11 +2,12 @@ import type { Lang } from '../model/catalog';
 
 const grouping = new Map<string, Intl.NumberFormat>();
 
-function formatter(lang: Lang, maxFractionDigits: number): Intl.NumberFormat {
-  const key = `${lang}|${maxFractionDigits}`;
+/** A cached grouping number format of the language (`minFractionDigits` pads with zeros). */
+export function formatter(lang: Lang, maxFractionDigits: number, minFractionDigits = 0): Intl.NumberFormat {
+  const key = `${lang}|${maxFractionDigits}|${minFractionDigits}`;
   let f = grouping.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: maxFractionDigits });
+    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits });
     grouping.set(key, f);
   }
   return f;

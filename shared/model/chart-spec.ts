@@ -79,6 +79,8 @@ export interface ChartSpec {
   source?: string;
   /** For kind 'map': the name of a user-registered GeoJSON map; absent = the built-in province tile grid. */
   basemap?: string;
+  /** Line charts: draw each series' least-squares line and show its slope, R² and CAGR (shared/stats/trend.ts). */
+  trend?: boolean;
 }
 
 export function newChartSpec(table: string, x: string): ChartSpec {
@@ -139,7 +141,7 @@ function parseMeasure(m: unknown, i: number): Measure {
   return { column, agg, transform: oneOf(TRANSFORMS, m.transform, `${where}.transform`, 'none'), ...(unit ? { unit } : {}), ...(label ? { label } : {}) };
 }
 
-function parseFilter(f: unknown, i: number): Filter {
+export function parseFilter(f: unknown, i: number): Filter {
   const where = `filters[${i}]`;
   if (!isObj(f) || !isName(f.column)) fail(`${where} needs a column`);
   const column = f.column;
@@ -190,6 +192,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   if (json.sources !== undefined && !(Array.isArray(json.sources) && json.sources.every(isName))) fail('sources must be a list of table names');
   const sources = Array.isArray(json.sources) ? { sources: [...(json.sources as string[])] } : {};
   const basemap = optText(json.basemap, 'basemap');
+  if (json.trend !== undefined && typeof json.trend !== 'boolean') fail('trend must be true or false');
   const xLabel = optText(json.xLabel, 'xLabel');
   const source = optText(json.source, 'source');
   return {
@@ -211,6 +214,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
     ...sources,
     ...(source ? { source } : {}),
     ...(basemap ? { basemap } : {}),
+    ...(json.trend === true ? { trend: true } : {}),
   };
 }
 

@@ -80,7 +80,7 @@ export function filterSql(f: Filter): string {
 }
 
 /** A filter as SQL; `col` gives the SQL of a column (the table's own, or its rollup's). */
-function filterOn(f: Filter, col: (column: string) => string): string {
+export function filterOn(f: Filter, col: (column: string) => string): string {
   const c = col(f.column);
   switch (f.op) {
     case 'in':

@@ -22,16 +22,17 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     const results = await runBench({ sizes: [60_000], reps: 1, browser: false, out: '' });
     const [size] = results.sizes;
     expect(size.rows).toBe(60_000);
-    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirstRollup']) {
+    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirstRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) {
       expect(size.ours[op]?.runs.length, op).toBeGreaterThan(0);
     }
-    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
+    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
     // Both engines built the same rollup, compared row by row and part by part.
     expect(size.rollupRowsCompared).toBeGreaterThan(0);
     expect(size.project?.bytes).toBeGreaterThan(0);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| GROUP BY region × year |');
     expect(markdown).toContain('| Dashboard filter change, 4 charts over the rollup (app path) |');
+    expect(markdown).toContain('| Pivot region × year with totals over 1M rows | < 300 ms |');
     expect(svg).toMatch(/^<svg/);
   }, 300_000);
 

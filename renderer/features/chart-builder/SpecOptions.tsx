@@ -40,6 +40,19 @@ export function SpecOptions({ spec, update }: Props) {
             }}
           />
         </label>
+        {spec.kind === 'line' && (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={spec.trend === true}
+              onChange={(e) => {
+                const { trend: _, ...rest } = spec;
+                update(e.target.checked ? { ...rest, trend: true } : rest);
+              }}
+            />
+            {t('trend.option')}
+          </label>
+        )}
       </div>
     </>
   );

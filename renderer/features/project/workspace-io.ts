@@ -46,6 +46,7 @@ const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
   joins: 'joins',
   lang: 'settings',
   chartDraft: 'settings',
+  pivotDraft: 'settings',
   dashboardPick: 'settings',
   view: 'settings',
   geoMaps: 'settings',

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { newPivotSpec } from '../../../shared/model/pivot-spec';
+import { useLang } from '../../i18n/LangContext';
+import { useWorkbench } from '../../workbench-context';
+import { useDocument } from '../../workspace';
+import { PivotPanel } from './PivotPanel';
+import { StatsPanel } from './StatsPanel';
+import './analysis.css';
+
+type Tool = 'pivot' | 'stats';
+
+/** 分析: a table (or view) analysed without SQL — 数据透视表 and 统计 — each with its SQL visible. */
+export function AnalysisView() {
+  const { t } = useLang();
+  const { tables } = useWorkbench();
+  const [tool, setTool] = useState<Tool>('pivot');
+  // The pivot as last edited stays with this browser profile (the workspace store parses it on every read).
+  const [spec, setSpec] = useDocument('pivotDraft');
+  const name = spec?.table ?? tables[0]?.name;
+  const table = tables.find((x) => x.name === name);
+  const current = spec ?? (table ? newPivotSpec(table.name) : null);
+
+  return (
+    <div className="analysis">
+      <div className="analysis-bar">
+        <label>
+          {t('analysis.table')}
+          <select value={table?.name ?? ''} onChange={(e) => setSpec(newPivotSpec(e.target.value))}>
+            {tables.map((x) => (
+              <option key={x.name} value={x.name}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div role="tablist" aria-label={t('analysis.tools')}>
+          {(['pivot', 'stats'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tool === k} onClick={() => setTool(k)}>
+              {t(`analysis.tab.${k}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {!table || !current ? (
+        <p className="muted">{t('analysis.noTable')}</p>
+      ) : tool === 'pivot' ? (
+        <PivotPanel table={table} spec={current} update={(next) => void setSpec(next)} />
+      ) : (
+        <StatsPanel key={table.name} table={table} />
+      )}
+    </div>
+  );
+}
