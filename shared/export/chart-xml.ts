@@ -27,6 +27,8 @@ export interface ChartRefs {
 export interface ChartXmlOptions {
   /** Word: the relationship id of the embedded workbook the chart's data lives in (编辑数据 opens it). */
   externalData?: string;
+  /** false: no title inside the chart (in Word the heading and the caption name it). Default true. */
+  title?: boolean;
 }
 
 const NS =
@@ -201,7 +203,7 @@ export function chartXml(data: ChartData, refs: ChartRefs, opts: ChartXmlOptions
   const legend = pieLike || (data.kind !== 'scatter' && data.series.length > 1) ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(9)}</c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${richTitle(titleLines)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotArea({ data, refs })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(10)}` +
     // CT_ChartSpace: externalData follows txPr.
     `${opts.externalData ? `<c:externalData r:id="${opts.externalData}"><c:autoUpdate val="0"/></c:externalData>` : ''}</c:chartSpace>`

@@ -11,7 +11,6 @@ const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships
 export const REL_TYPE = {
   officeDocument: `${NS_REL}/officeDocument`,
   core: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
-  extended: `${NS_REL}/extended-properties`,
   styles: `${NS_REL}/styles`,
   worksheet: `${NS_REL}/worksheet`,
   sharedStrings: `${NS_REL}/sharedStrings`,
@@ -20,11 +19,11 @@ export const REL_TYPE = {
   image: `${NS_REL}/image`,
   package: `${NS_REL}/package`,
   settings: `${NS_REL}/settings`,
+  footer: `${NS_REL}/footer`,
 } as const;
 export const CONTENT_TYPE = {
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
   core: 'application/vnd.openxmlformats-package.core-properties+xml',
-  extended: 'application/vnd.openxmlformats-officedocument.extended-properties+xml',
   chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
   drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
