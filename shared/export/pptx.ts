@@ -138,9 +138,11 @@ function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string, lang: 
   title(slide, `${data.title}${suffix}`);
   const styles = seriesStyles(data, lang);
   const max = Math.max(0, ...data.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  // Slide-sized type while the table fits on one slide; a long one pages on at 11 pt.
+  const fontSize = data.categories.length <= 12 ? 16 : 11;
   const cell = (text: string, o: { bold?: boolean; fill?: string; color?: string; align?: 'left' | 'right' | 'center' } = {}) => ({
     text,
-    options: { bold: o.bold ?? false, fontFace: FONT, fontSize: 11, color: o.color ?? INK, align: o.align ?? 'left', ...(o.fill ? { fill: { color: o.fill } } : {}) },
+    options: { bold: o.bold ?? false, fontFace: FONT, fontSize, color: o.color ?? INK, align: o.align ?? 'left', ...(o.fill ? { fill: { color: o.fill } } : {}) },
   });
   const header = [data.categoryLabel, ...seriesHeaders(data)].map((h) => cell(h, { bold: true, fill: 'F3F6FA', align: 'center' }));
   const rows = data.categories.map((c, r) => [
