@@ -32,7 +32,7 @@ describe('global flags stand anywhere', () => {
     ]) {
       const r = await sgw(...argv);
       expect([r.code, r.err], argv.join(' ')).toEqual([0, '']);
-      expect(JSON.parse(r.out).tables[0].columns[0]).toEqual({ name: '地区', type: 'VARCHAR', unit: null });
+      expect(JSON.parse(r.out).tables[0].columns[0]).toEqual({ name: '地区', type: 'VARCHAR', unit: null, path: ['地区'], year: null, role: null });
     }
     // The language reaches the command's own messages too.
     expect((await sgw('--lang', 'en', 'import', path.join(tmp.path, 'missing.csv'))).err).toContain('Cannot read the file');

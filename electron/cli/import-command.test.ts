@@ -14,12 +14,14 @@ describe('sgw import', () => {
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ file: 'gbk.csv', format: 'csv', encoding: 'gb18030', delimiter: ',', written: [] });
     expect(j.tables[0]).toMatchObject({ name: 'gbk', sheet: null, rows: 4, headerRow: 1, headerRows: 1, warnings: [] });
+    // Old fields (name, type, unit) plus the header path, year and role of each column.
+    const col = (name: string, type: string, unit: string | null) => ({ name, type, unit, path: [name], year: null, role: null });
     expect(j.tables[0].columns).toEqual([
-      { name: '地区', type: 'VARCHAR', unit: null },
-      { name: '年份', type: 'INTEGER', unit: null },
-      { name: '社会组织数', type: 'INTEGER', unit: null },
-      { name: '增长率', type: 'DOUBLE', unit: '%' },
-      { name: '备注', type: 'VARCHAR', unit: null },
+      col('地区', 'VARCHAR', null),
+      col('年份', 'INTEGER', null),
+      col('社会组织数', 'INTEGER', null),
+      col('增长率', 'DOUBLE', '%'),
+      col('备注', 'VARCHAR', null),
     ]);
   });
 
@@ -58,5 +60,30 @@ describe('sgw import', () => {
     expect([self.code, self.err]).toEqual([2, `--out 不能写到源文件本身：${fixture('gbk.csv')}\n`]);
     expect(await readFile(fixture('gbk.csv'))).toEqual(before);
     expect((await sgw('import', path.join(tmp.path, 'missing.csv'))).err).toContain('无法读取文件');
+  });
+
+  it('reports the detected layout: JSON gains title, source, layout, totals, detected and column paths; text says it in words', async () => {
+    const r = await sgw('import', fixture('yearbook-shapes.xlsx'), '--sheet', '社会组织', '--sheet', '地区', '--format', 'json');
+    expect(r.code).toBe(0);
+    const [orgs, regions] = JSON.parse(r.out).tables;
+    expect(orgs).toMatchObject({ sheet: '社会组织', headerRow: 2, headerRows: 2, title: '表 3-2  社会组织基本情况', source: '民政部《2013年社会服务发展统计公报》' });
+    expect(orgs.layout).toEqual({ titleRows: 1, unitRow: 4, dataStart: 5, dataEnd: 10, labelColumn: 1, labelName: '指标', spacerColumns: [2], indent: 'excel' });
+    expect(orgs.columns.slice(1, 5)).toEqual([
+      { name: '上级指标', type: 'VARCHAR', unit: null, path: ['上级指标'], year: null, role: 'parent' },
+      { name: '其中项', type: 'BOOLEAN', unit: null, path: ['其中项'], year: null, role: 'part' },
+      { name: '单位', type: 'VARCHAR', unit: null, path: ['单位'], year: null, role: 'unit' },
+      { name: '2007年', type: 'DOUBLE', unit: null, path: ['年份', '2007年'], year: 2007, role: null },
+    ]);
+    expect(orgs.detected).toContain('单位行：第 4 行');
+    expect(regions.totals).toEqual({ rows: [{ column: '地区', values: ['合计'] }], columns: ['总计'] });
+    expect(regions.source).toBeNull();
+
+    const text = await sgw('import', fixture('yearbook-shapes.xlsx'), '--sheet', '地区');
+    expect(text.out).toContain('识别结果: 表头：第 3–5 行（3 行）');
+    expect(text.out).toContain('合计: 合计行：“地区”列的 合计');
+    expect(text.out).toContain('社会组织单位数 › 社会团体 › 2012年');
+    const en = await sgw('import', fixture('yearbook-gbk.csv'), '--lang', 'en');
+    expect(en.out).toContain('What was detected: source: 民政部 (used as the charts’ source line)');
+    expect(en.out).toContain('Totals: total rows: 全国 in “地区”');
   });
 });

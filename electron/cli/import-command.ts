@@ -12,6 +12,7 @@ import { renderTextTable } from '../../shared/format/text-table';
 import type { Translate } from '../../shared/i18n';
 import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
+import { describeLayout, describeTotals } from '../../shared/import/describe';
 import { describeImportError, importMessage } from '../../shared/import/messages';
 import { importFile, suggestTableName, type ImportedTable } from '../../shared/import/pipeline';
 import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
@@ -75,9 +76,14 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
       rows: parsed.rowCount,
       headerRow: parsed.headerRow ?? null,
       headerRows: parsed.headerRows ?? null,
-      columns: parsed.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPES[c.type], unit: c.unit ?? null })),
+      columns: parsed.columns.map((c) => ({ name: c.name, type: DUCKDB_TYPES[c.type], unit: c.unit ?? null, path: c.path ?? [c.name], year: c.year ?? null, role: c.role ?? null })),
       titles: parsed.titles,
       notes: parsed.notes,
+      title: parsed.title ?? null,
+      source: parsed.source ?? null,
+      layout: parsed.layout ?? null,
+      totals: parsed.totals,
+      detected: describeLayout(parsed, t),
       warnings: parsed.warnings.map((w) => importMessage(w, t)),
     })),
     written,
@@ -94,7 +100,9 @@ function renderText(r: ReturnType<typeof report>, t: Translate): string {
   const blocks = r.tables.map((tb) => {
     const lines = [`\n${tb.name}${tb.sheet ? ` (${t('import.sheet')} ${tb.sheet})` : ''}: ${t('import.rows', { rows: tb.rows })}`];
     if (tb.headerRow) lines.push(`${t('import.headerRow')}: ${tb.headerRow} (${t('import.headerRows')} ${tb.headerRows})`);
-    lines.push(renderTextTable(['column', 'type', 'unit'], tb.columns.map((c) => [c.name, c.type, c.unit ?? ''])));
+    for (const x of tb.detected) lines.push(`${t('import.layout')}: ${x}`);
+    lines.push(renderTextTable(['column', 'type', 'unit', 'header'], tb.columns.map((c) => [c.name, c.type, c.unit ?? '', c.path.length > 1 ? c.path.join(' › ') : ''])));
+    for (const x of describeTotals(tb, t)) lines.push(`${t('import.totals')}: ${x}`);
     for (const x of tb.titles) lines.push(`${t('import.titles')}: ${x}`);
     for (const x of tb.notes) lines.push(`${t('import.notes')}: ${x}`);
     for (const x of tb.warnings) lines.push(`${t('import.warnings')}: ${x}`);

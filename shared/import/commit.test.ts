@@ -5,7 +5,9 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import { listTables } from '../db-catalog';
 import type { Db } from '../db';
 import { translator } from '../i18n';
+import { saveProject, openProject } from '../project/workspace';
 import { getProvenance, importIntoDb } from './commit';
+import { toSaved } from './provenance';
 import { describeImportError } from './messages';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve(__dirname, '../../tests/fixtures/import', name)));
@@ -71,5 +73,33 @@ describe('importIntoDb', () => {
     const n = await db.query('SELECT count(*)::INTEGER AS n FROM 社会组织');
     expect(n.get(0)?.n).toBe(2);
     expect((await getProvenance(db, '社会组织'))?.encoding).toBe('big5');
+  });
+
+  it('keeps the title, source line, totals and column roles in the provenance, and a project carries them', async () => {
+    await importIntoDb(db, fixture('yearbook-shapes.xlsx'), 'yearbook-shapes.xlsx', { sheets: ['社会组织', '地区'], tableNames: ['orgs', 'regions'] });
+    const orgs = await getProvenance(db, 'orgs');
+    expect(orgs).toMatchObject({
+      sheet: '社会组织',
+      title: '表 3-2  社会组织基本情况',
+      source: '民政部《2013年社会服务发展统计公报》',
+      totals: { rows: [], columns: [] },
+      roles: { label: '指标', parent: '上级指标', part: '其中项', unit: '单位' },
+      units: { 增长: '%' },
+    });
+    const regions = await getProvenance(db, 'regions');
+    expect(regions?.totals).toEqual({ rows: [{ column: '地区', values: ['合计'] }], columns: ['总计'] });
+    expect(regions?.source).toBeUndefined();
+    // The total row is data: kept in the table.
+    const total = await db.query("SELECT 总计 FROM regions WHERE 地区 = '合计'");
+    expect(total.get(0)?.总计).toBe(566735);
+
+    const other = await openNodeDb();
+    try {
+      const bytes = await saveProject(db, { tables: [{ name: 'regions', provenance: toSaved(regions!) }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
+      await openProject(other, bytes, { replace: [], protect: [] });
+      expect(await getProvenance(other, 'regions')).toEqual(regions);
+    } finally {
+      await other.close();
+    }
   });
 });

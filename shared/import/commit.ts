@@ -1,37 +1,21 @@
 /**
  * Puts imported tables into the database so that a failure leaves the workspace unchanged: the Arrow stream
  * goes into a temporary table first; rename (and replace, if asked) and the provenance row happen in one
- * transaction.
- *
- * Provenance lives in `sgw_meta.provenance` (table_name, file_name, sheet, encoding, imported_at, notes,
- * units): its own schema keeps it out of the catalog (listTables shows the main schema only) while every
- * connection can read it (a TEMP table would be invisible to the browser adapter, which opens one connection
- * per query), and it lives exactly as long as the in-memory database and its tables.
+ * transaction. Provenance (./provenance) lives in sgw_meta.provenance, exactly as long as the in-memory
+ * database and its tables; projects save and restore it with their tables.
  */
-import { ident, literal, type Db } from '../db';
+import type { Db } from '../db';
 import { isReservedName } from '../reserved-names';
+import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
 import { importFile, suggestTableName } from './pipeline';
+import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
-export const PROVENANCE_TABLE = 'sgw_meta.provenance';
-
-export interface Provenance {
-  tableName: string;
-  fileName: string;
-  sheet: string | null;
-  encoding: string | null;
-  importedAt: string;
-  /** Title rows and footnotes of the source table, one per line. */
-  notes: string;
-  /** Column name → unit. */
-  units: Record<string, string>;
-}
+export { PROVENANCE_TABLE } from '../sql/import-sql';
+export type { Provenance } from './provenance';
 
 async function ensureProvenanceTable(db: Db): Promise<void> {
-  await db.exec('CREATE SCHEMA IF NOT EXISTS sgw_meta');
-  await db.exec(
-    `CREATE TABLE IF NOT EXISTS ${PROVENANCE_TABLE} (table_name VARCHAR PRIMARY KEY, file_name VARCHAR, sheet VARCHAR, encoding VARCHAR, imported_at TIMESTAMP, notes VARCHAR, units VARCHAR)`,
-  );
+  for (const sql of PROVENANCE_SETUP_SQL) await db.exec(sql);
 }
 
 export function validTableName(name: string): boolean {
@@ -41,10 +25,7 @@ export function validTableName(name: string): boolean {
 }
 
 export async function tableExists(db: Db, name: string): Promise<boolean> {
-  const r = await db.query(
-    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${literal(name)}
-     UNION ALL SELECT count(*)::INTEGER FROM duckdb_views() WHERE schema_name = 'main' AND view_name = ${literal(name)}`,
-  );
+  const r = await db.query(tableExistsSql(name));
   return r.toArray().some((row) => Number(row.n) > 0);
 }
 
@@ -65,48 +46,40 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
   await ensureProvenanceTable(db);
   const tmp = `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
   await db.insertArrow(tmp, req.ipc);
-  const provenance: Provenance = {
-    tableName: name,
-    fileName: req.source.fileName,
-    sheet: req.parsed.sheet ?? null,
-    encoding: req.source.encoding ?? null,
-    importedAt: (req.now ?? new Date()).toISOString().replace('T', ' ').replace('Z', ''),
-    notes: [...req.parsed.titles, ...req.parsed.notes].join('\n'),
-    units: Object.fromEntries(req.parsed.columns.filter((c) => c.unit).map((c) => [c.name, c.unit!])),
-  };
+  const provenance = importProvenance(name, req.parsed, req.source, req.now);
   try {
-    await db.exec('BEGIN TRANSACTION');
-    if (req.replace) await db.exec(`DROP TABLE IF EXISTS ${ident(name)}`);
-    await db.exec(`ALTER TABLE ${ident(tmp)} RENAME TO ${ident(name)}`);
-    await writeProvenanceRow(db, provenance);
-    await db.exec('COMMIT');
+    await db.exec(TRANSACTION_SQL.begin);
+    for (const sql of renameImportSql(tmp, name, req.replace ?? false)) await db.exec(sql);
+    for (const sql of writeProvenanceSql(provenance)) await db.exec(sql);
+    await db.exec(TRANSACTION_SQL.commit);
   } catch (e) {
-    await db.exec('ROLLBACK').catch(() => undefined);
-    await db.exec(`DROP TABLE IF EXISTS ${ident(tmp)}`).catch(() => undefined);
+    await db.exec(TRANSACTION_SQL.rollback).catch(() => undefined);
+    await db.exec(dropTableSql(tmp)).catch(() => undefined);
     throw e;
   }
-}
-
-async function writeProvenanceRow(db: Db, p: Provenance): Promise<void> {
-  const value = (v: string | null | undefined) => (v ? literal(v) : 'NULL');
-  await db.exec(`DELETE FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(p.tableName)}`);
-  await db.exec(
-    `INSERT INTO ${PROVENANCE_TABLE} VALUES (${literal(p.tableName)}, ${literal(p.fileName)}, ${value(p.sheet)}, ${value(p.encoding)}, TIMESTAMP ${literal(p.importedAt)}, ${literal(p.notes)}, ${literal(JSON.stringify(p.units))})`,
-  );
 }
 
 /** Records where a table came from (used when a project brings imported tables back). */
 export async function recordProvenance(db: Db, p: Provenance): Promise<void> {
   await ensureProvenanceTable(db);
-  await writeProvenanceRow(db, p);
+  for (const sql of writeProvenanceSql(p)) await db.exec(sql);
+}
+
+function json(v: unknown): unknown {
+  try {
+    return v == null ? undefined : (JSON.parse(String(v)) as unknown);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where an imported table came from, or null for tables that were not imported. */
 export async function getProvenance(db: Db, tableName: string): Promise<Provenance | null> {
   await ensureProvenanceTable(db);
-  const r = await db.query(`SELECT *, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS at FROM ${PROVENANCE_TABLE} WHERE table_name = ${literal(tableName)}`);
-  const row = r.toArray()[0];
+  const row = (await db.query(readProvenanceSql(tableName))).toArray()[0];
   if (!row) return null;
+  const roles = parseSavedProvenance({ roles: json(row.roles) })?.roles;
+  const totals = parseTotals(json(row.totals));
   return {
     tableName,
     fileName: String(row.file_name),
@@ -115,6 +88,10 @@ export async function getProvenance(db: Db, tableName: string): Promise<Provenan
     importedAt: String(row.at),
     notes: String(row.notes ?? ''),
     units: JSON.parse(String(row.units ?? '{}')) as Record<string, string>,
+    ...(row.title != null ? { title: String(row.title) } : {}),
+    ...(row.source != null ? { source: String(row.source) } : {}),
+    ...(totals ? { totals } : {}),
+    ...(roles ? { roles } : {}),
   };
 }
 

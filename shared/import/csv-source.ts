@@ -1,7 +1,7 @@
 /** Delimited text → grid: decode (BOM → strict UTF-8 → GB18030, or the user's choice), sniff the delimiter, parse. */
 import { CsvParseError, parseDelimited } from './csv-parse';
 import { decodeText } from './encoding';
-import type { Grid } from './table-block';
+import type { Grid } from './grid';
 import { ImportError, type EncodingLabel } from './types';
 
 export const DELIMITERS = [',', '\t', ';', '|'] as const;

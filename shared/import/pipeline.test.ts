@@ -93,9 +93,9 @@ describe('workbooks', () => {
     expect([t.headerRow, t.headerRows]).toEqual([3, 2]);
     expect(t.columns).toEqual([
       { name: '地区', type: 'string' },
-      { name: '社会组织_合计', type: 'integer', unit: '个' },
-      { name: '社会组织_社会团体', type: 'integer', unit: '个' },
-      { name: '社会组织_基金会', type: 'integer', unit: '个' },
+      { name: '社会组织_合计', type: 'integer', unit: '个', path: ['社会组织', '合计'] },
+      { name: '社会组织_社会团体', type: 'integer', unit: '个', path: ['社会组织', '社会团体'] },
+      { name: '社会组织_基金会', type: 'integer', unit: '个', path: ['社会组织', '基金会'] },
       { name: '从业人员', type: 'double', unit: '万人' },
     ]);
     expect(t.notes).toEqual(['注：本表数据不含港澳台地区。', '资料来源：《中国民政统计年鉴2015》']);

@@ -8,9 +8,11 @@ import { buildArrowTable, toIpcStream } from './arrow-build';
 import { csvGrid } from './csv-source';
 import { arrowTable, jsonTable, parquetTable } from './records-source';
 import { extractTable } from './table-block';
-import { guessColumn } from './values';
+import { findTotals } from './totals';
+import { unpivotYears } from './unpivot';
+import { readExcelIndents } from './xlsx-indent';
 import { isWorkbookBytes, readWorkbook, sheetGrid, sheetIsEmpty } from './xlsx-source';
-import { ImportError, type Cell, type ColumnSpec, type ImportOptions, type ParsedTable, type SourceFormat, type SourceInfo } from './types';
+import { ImportError, type ImportOptions, type ParsedTable, type SourceFormat, type SourceInfo, type TableOptions } from './types';
 
 const MB = 1024 * 1024;
 /**
@@ -55,19 +57,31 @@ export interface AnalyzedFile {
 /** Called between stages with the share of the work done (0–1). */
 export type ProgressFn = (fraction: number) => void;
 
+/**
+ * The settings for one table: the file-wide ones, replaced field by field by that sheet's own
+ * (opts.sheetOptions[sheet]); another sheet's settings never apply.
+ */
+export function tableOptions(opts: ImportOptions, sheet?: string): TableOptions {
+  const own = sheet !== undefined && opts.sheetOptions && Object.hasOwn(opts.sheetOptions, sheet) ? opts.sheetOptions[sheet] : {};
+  const base: TableOptions = { headerRow: opts.headerRow, headerRows: opts.headerRows, dataStart: opts.dataStart, labelColumn: opts.labelColumn, unpivot: opts.unpivot, columns: opts.columns };
+  const merged: TableOptions = { ...base };
+  for (const [k, v] of Object.entries(own ?? {}) as [keyof TableOptions, never][]) if (v !== undefined) merged[k] = v;
+  return merged;
+}
+
 async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn): Promise<AnalyzedFile> {
   const format = opts.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
-  const layout = { headerRow: opts.headerRow, headerRows: opts.headerRows };
   if (format === 'csv') {
     const { grid, encoding, delimiter } = csvGrid(bytes, opts);
     progress(0.4);
-    return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, layout)] };
+    return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, tableOptions(opts))] };
   }
   if (format === 'xlsx') {
     const wb = readWorkbook(bytes);
     progress(0.4);
-    const grids = new Map(wb.SheetNames.map((n) => [n, sheetGrid(wb.Sheets[n])]));
+    const indents = readExcelIndents(bytes);
+    const grids = new Map(wb.SheetNames.map((n) => [n, sheetGrid(wb.Sheets[n], indents.get(n))]));
     const sheets = wb.SheetNames.map((name) => ({ name, empty: sheetIsEmpty(grids.get(name)!) }));
     const wanted = opts.sheets?.length ? opts.sheets : sheets.filter((s) => !s.empty).slice(0, 1).map((s) => s.name);
     if (wanted.length === 0) throw new ImportError('import.err.emptySheet', { sheet: wb.SheetNames.join('、') });
@@ -75,7 +89,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       const grid = grids.get(name);
       if (!grid) throw new ImportError('import.err.noSheet', { sheet: name, sheets: wb.SheetNames.join('、') });
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
-      return { ...extractTable(grid, layout), sheet: name };
+      return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
     return { source: { fileName, format, sheets }, tables };
   }
@@ -85,8 +99,8 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}) }, tables: [table] };
 }
 
-/** Renames and retypes columns by position; names stay unique. */
-export function applyOverrides(table: ParsedTable, overrides: ImportOptions['columns']): ParsedTable {
+/** Renames and retypes columns by position; names stay unique (and the layout keeps naming the label column). */
+export function applyOverrides(table: ParsedTable, overrides: TableOptions['columns']): ParsedTable {
   if (!overrides?.length) return table;
   const columns = table.columns.map((c, i) => ({ ...c, ...(overrides[i]?.name?.trim() ? { name: overrides[i]!.name!.trim() } : {}), ...(overrides[i]?.type ? { type: overrides[i]!.type! } : {}) }));
   const seen = new Set<string>();
@@ -96,38 +110,21 @@ export function applyOverrides(table: ParsedTable, overrides: ImportOptions['col
     c.name = name;
     seen.add(name);
   }
-  return { ...table, columns };
-}
-
-const YEAR_IN_NAME = /^((?:19|20)\d{2})\s*年?(?:末|底)?$/;
-
-/** Years as columns → long format: the other columns, then 年份 (integer) and 数值, one row per year. */
-export function unpivotYears(table: ParsedTable): ParsedTable {
-  const yearCols = table.columns.map((c, i) => [i, YEAR_IN_NAME.exec(c.name)?.[1]] as const).filter(([, y]) => y !== undefined);
-  if (yearCols.length === 0) throw new ImportError('import.err.noYearColumns');
-  const idCols = table.columns.map((_, i) => i).filter((i) => !yearCols.some(([y]) => y === i));
-  const ids: Cell[][] = idCols.map(() => []);
-  const years: Cell[] = [];
-  const values: Cell[] = [];
-  for (let r = 0; r < table.rowCount; r++) {
-    for (const [c, year] of yearCols) {
-      idCols.forEach((ic, k) => ids[k].push(table.data[ic][r]));
-      years.push(Number(year));
-      values.push(table.data[c][r]);
-    }
-  }
-  const units = new Set(yearCols.map(([c]) => table.columns[c].unit));
-  const guess = guessColumn(values, '数值');
-  const unit = units.size === 1 ? [...units][0] : undefined;
-  const columns: ColumnSpec[] = [...idCols.map((i) => table.columns[i]), { name: '年份', type: 'integer' }, { name: '数值', type: guess.type, ...(unit ? { unit } : {}) }];
-  return { ...table, columns, data: [...ids, years, values], rowCount: years.length, yearColumns: 0 };
+  const label = table.layout?.labelName !== undefined ? table.columns.findIndex((c) => c.name === table.layout!.labelName) : -1;
+  const layout = table.layout && label >= 0 ? { ...table.layout, labelName: columns[label].name } : table.layout;
+  return { ...table, columns, ...(layout ? { layout } : {}) };
 }
 
 /** Reads and lays out a file, applying the user's overrides; what the preview shows. */
 export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, progress: ProgressFn = () => undefined): Promise<AnalyzedFile> {
   const read = await readSource(bytes, fileName, opts, progress);
   progress(0.6);
-  const tables = read.tables.map((t) => applyOverrides(opts.unpivot ? unpivotYears(t) : t, opts.columns));
+  const tables = read.tables.map((t) => {
+    const own = tableOptions(opts, t.sheet);
+    const laid = applyOverrides(own.unpivot ? unpivotYears(t) : t, own.columns);
+    // Totals are named in the final table, after unpivot and renames, so provenance names real columns.
+    return { ...laid, totals: findTotals(laid.columns, laid.data) };
+  });
   return { source: read.source, tables };
 }
 

@@ -15,7 +15,7 @@ function toCell(v: unknown): Cell {
 }
 
 function emptyTable(): ParsedTable {
-  return { columns: [], data: [], rowCount: 0, titles: [], notes: [], warnings: [], yearColumns: 0 };
+  return { columns: [], data: [], rowCount: 0, titles: [], notes: [], totals: { rows: [], columns: [] }, warnings: [], yearColumns: 0 };
 }
 
 /** Records → columns in first-seen key order; types guessed as for text files. */

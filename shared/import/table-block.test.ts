@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractTable, type Grid } from './table-block';
+import type { Grid } from './grid';
+import { extractTable } from './table-block';
 
 describe('extractTable', () => {
   it('reads a plain table and guesses types', () => {
@@ -41,8 +42,8 @@ describe('extractTable', () => {
     expect(t.headerRows).toBe(2);
     expect(t.columns).toEqual([
       { name: '地区', type: 'string' },
-      { name: '社会组织_社会团体', type: 'integer', unit: '个' },
-      { name: '社会组织_基金会', type: 'integer', unit: '个' },
+      { name: '社会组织_社会团体', type: 'integer', unit: '个', path: ['社会组织', '社会团体'] },
+      { name: '社会组织_基金会', type: 'integer', unit: '个', path: ['社会组织', '基金会'] },
       { name: '从业人数', type: 'double', unit: '万人' },
     ]);
     expect(t.notes).toEqual(['注：本表数据不含港澳台地区。', '资料来源：民政统计年鉴']);

@@ -1,109 +1,33 @@
 /**
- * Finds the table in a grid of cells (a CSV or a sheet): title rows above it, a header of one to three rows
- * (merged cells already filled), an optional units row, footnotes below it. Builds clean, unique column names,
- * carries units into the columns, reports ragged rows by line, and guesses each column's type.
+ * Applies a detected layout (./layout) to a grid: the data rows of the kept columns, clean unique names,
+ * units, the row-label structure as extra columns (parent, 其中 part, unit), ragged rows reported by line,
+ * and each column's type.
  */
-import { guessColumn, parseCell, Kind } from './values';
-import { splitUnit, tableUnit, unitOnly } from './units';
-import type { Cell, ColumnSpec, ImportMessage, ParsedTable } from './types';
+import { cellKey, type Grid } from './grid';
+import { isBlank, pathName } from './header';
+import { detectLayout, type Layout } from './layout';
+import { readLabels, type LabelStructure } from './row-labels';
+import { guessColumn } from './values';
+import type { Cell, ColumnSpec, ImportMessage, LayoutOverrides, ParsedTable } from './types';
 
-export interface Merge {
-  s: { r: number; c: number };
-  e: { r: number; c: number };
-}
-
-export interface Grid {
-  rows: Cell[][];
-  /** 1-based source line of each row (CSV records may span lines); default row index + 1. */
-  lines?: number[];
-  merges?: Merge[];
-  /** CSV: every row should have the header's number of fields. */
-  strictWidth?: boolean;
-}
-
-export interface LayoutOptions {
-  headerRow?: number;
-  headerRows?: number;
-}
-
-const NOTE_START = /^\s*(?:注|说明|备注|附注|资料来源|数据来源|来源|source|note)s?\s*[:：\d１-９一二三四五六七八九①-⑩]|^\s*[*※#]/i;
-const YEAR = /^(?:19|20)\d{2}$/;
-const YEAR_HEADER = /^(?:(?:19|20)\d{2})\s*年?(?:末|底)?$/;
 const MAX_LISTED_LINES = 10;
+const UNIT_HEADER = /^(?:计量)?单位$/;
 
-const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
-const text = (c: Cell) => (c === null ? '' : String(c).trim());
-const rowEmpty = (row: Cell[]) => row.every(isBlank);
-
-function lastFilled(row: Cell[]): number {
-  for (let i = row.length - 1; i >= 0; i--) if (!isBlank(row[i])) return i;
-  return -1;
-}
-
-function distinctValues(row: Cell[]): string[] {
-  return [...new Set(row.filter((c) => !isBlank(c)).map(text))];
-}
-
-/** Fills each merged range with its top-left value, as a reader of the printed table would. */
-export function fillMerges(rows: Cell[][], merges: readonly Merge[]): void {
-  for (const m of merges) {
-    const v = rows[m.s.r]?.[m.s.c] ?? null;
-    for (let r = m.s.r; r <= m.e.r; r++) {
-      rows[r] ??= [];
-      for (let c = m.s.c; c <= m.e.c; c++) rows[r][c] = v;
-    }
-  }
-}
-
-/** A number that is not a year: data, not a header. */
-function hasDataNumber(row: Cell[]): boolean {
-  return row.slice(1).some((c) => {
-    if (isBlank(c)) return false;
-    const p = parseCell(c);
-    return (p.kind === Kind.Integer || p.kind === Kind.Double) && !YEAR.test(text(c));
-  });
-}
-
-function isUnitsRow(row: Cell[]): boolean {
-  const cells = row.filter((c) => !isBlank(c));
-  return cells.length > 0 && cells.every((c) => unitOnly(text(c)) !== null);
-}
-
-function isNoteRow(row: Cell[], width: number): boolean {
-  const values = distinctValues(row);
-  if (values.length === 0) return false;
-  if (NOTE_START.test(values[0])) return true;
-  return values.length === 1 && width >= 3 && values[0].length >= 8 && parseCell(values[0]).kind === Kind.Text;
-}
-
-function detectHeaderRows(rows: Cell[][], h: number, merges: readonly Merge[]): number {
-  let k = 1;
-  for (let r = h + 1; r < Math.min(rows.length, h + 3); r++) {
-    const row = rows[r] ?? [];
-    if (rowEmpty(row) || hasDataNumber(row)) break;
-    const mergedInto = merges.some((m) => m.s.r >= h && m.s.r < r && (m.e.r >= r || (m.s.r === r - 1 && m.e.c > m.s.c)));
-    const groupedAbove = isBlank(row[0]) && (rows[r - 1] ?? []).some((c, i) => i > 0 && isBlank(c));
-    if (!(mergedInto || groupedAbove || isUnitsRow(row))) break;
-    k++;
-  }
-  return k;
-}
-
-/** Lists line numbers for a message: "3, 7, 9" or "3, 7, 9 … (12)". */
+/** Lists line numbers for a message: "3, 7, 9" or "3, 7, 9 …". */
 function lineList(lines: number[]): string {
   const shown = lines.slice(0, MAX_LISTED_LINES).join(', ');
   return lines.length > MAX_LISTED_LINES ? `${shown} …` : shown;
 }
 
-function uniqueNames(raw: string[], warnings: ImportMessage[]): string[] {
+function uniqueNames(raw: string[], sourceColumns: number[], warnings: ImportMessage[]): string[] {
   const blanks: number[] = [];
   const dups: string[] = [];
   const seen = new Set<string>();
   const names = raw.map((n, i) => {
     let name = n;
     if (!name) {
-      blanks.push(i + 1);
-      name = `列${i + 1}`;
+      blanks.push(sourceColumns[i] + 1);
+      name = `列${sourceColumns[i] + 1}`;
     }
     if (seen.has(name)) {
       let k = 2;
@@ -119,83 +43,118 @@ function uniqueNames(raw: string[], warnings: ImportMessage[]): string[] {
   return names;
 }
 
-function headerNames(rows: Cell[][], h: number, k: number, width: number, units: (string | undefined)[]): string[] {
-  return Array.from({ length: width }, (_, c) => {
-    const parts: string[] = [];
-    for (let r = h; r < h + k; r++) {
-      const v = text(rows[r]?.[c] ?? null);
-      if (!v) continue;
-      const only = unitOnly(v);
-      if (only !== null && r > h) {
-        units[c] = only;
-        continue;
-      }
-      const { name, unit } = splitUnit(v);
-      if (unit) units[c] = unit;
-      if (name && parts[parts.length - 1] !== name) parts.push(name);
-    }
-    // Yearbooks pad short names for alignment ("地  区"); spaces between CJK characters are layout, not text.
-    return parts.join('_').replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '').replace(/\s+/g, ' ');
-  });
+interface Draft {
+  name: string;
+  source: number;
+  cells: Cell[];
+  spec: Omit<ColumnSpec, 'name' | 'type'>;
+  /** Type decided by construction (derived columns). */
+  type?: ColumnSpec['type'];
 }
 
-export function extractTable(grid: Grid, opts: LayoutOptions = {}): Omit<ParsedTable, 'sheet'> {
+function lastFilled(row: readonly Cell[]): number {
+  let last = row.length - 1;
+  while (last >= 0 && isBlank(row[last])) last--;
+  return last;
+}
+
+/**
+ * The data rows of the kept columns, column by column, gathered in one row-major pass (a million-row file
+ * is read once), with the grid row of each; ragged rows are reported by line.
+ */
+function dataRows(grid: Grid, layout: Layout, warnings: ImportMessage[]): { rowIdx: number[]; cells: Cell[][] } {
   const rows = grid.rows;
-  const lineOf = (r: number) => grid.lines?.[r] ?? r + 1;
-  const merges = grid.merges ?? [];
-  if (merges.length) fillMerges(rows, merges);
-  const warnings: ImportMessage[] = [];
-  const widest = rows.slice(0, 200).reduce((w, row) => Math.max(w, distinctValues(row).length), 0);
-
-  let h = 0;
-  const titles: string[] = [];
-  if (opts.headerRow !== undefined) {
-    h = Math.max(0, opts.headerRow - 1);
-    for (let r = 0; r < h; r++) if (!rowEmpty(rows[r] ?? [])) titles.push(distinctValues(rows[r]).join(' '));
-  } else {
-    while (h < rows.length && (rowEmpty(rows[h]) || (widest >= 3 && distinctValues(rows[h]).length <= 1 && titles.length < 6))) {
-      if (!rowEmpty(rows[h])) titles.push(distinctValues(rows[h]).join(' '));
-      h++;
-    }
-  }
-  const k = opts.headerRows ?? (h < rows.length ? detectHeaderRows(rows, h, merges) : 1);
-  const headerBlock = k > 0 ? rows.slice(h, h + k) : rows.slice(h);
-  const width = headerBlock.reduce((w, row) => Math.max(w, lastFilled(row) + 1), 0);
-  const headerLength = rows[h]?.length ?? 0;
-
-  // Footnotes: trailing rows that read like notes.
-  let end = rows.length;
-  const notes: string[] = [];
-  while (end > h + k && (rowEmpty(rows[end - 1]) || isNoteRow(rows[end - 1], width))) {
-    end--;
-    if (!rowEmpty(rows[end])) notes.unshift(distinctValues(rows[end]).join(' '));
-  }
-
-  const units: (string | undefined)[] = [];
-  const rawNames = k > 0 ? headerNames(rows, h, k, width, units) : Array.from({ length: width }, () => '');
-  const names = uniqueNames(rawNames, warnings);
-
-  const start = h + k;
-  const data: Cell[][] = Array.from({ length: width }, () => new Array<Cell>(Math.max(0, end - start)));
+  const headerLength = rows[layout.headerRow]?.length ?? 0;
+  const cols = layout.columns.map((c) => c.col);
+  // Sized up front and cut to length after: growing a million-entry array by push costs more than the copy.
+  const size = Math.max(0, layout.dataEnd - layout.dataStart + 1);
+  const cells: Cell[][] = cols.map(() => new Array<Cell>(size));
+  const rowIdx: number[] = new Array<number>(size);
   const ragged: number[] = [];
   let n = 0;
-  for (let r = start; r < end; r++) {
+  for (let r = layout.dataStart - 1; r < layout.dataEnd; r++) {
     const row = rows[r];
-    if (!row || rowEmpty(row)) continue;
-    if (row.length !== headerLength && ((grid.strictWidth ?? false) || lastFilled(row) >= width)) ragged.push(lineOf(r));
-    for (let c = 0; c < width; c++) data[c][n] = row[c] ?? null;
-    n++;
+    if (!row || row.every(isBlank)) continue;
+    if (row.length !== headerLength && ((grid.strictWidth ?? false) || lastFilled(row) >= layout.width)) ragged.push(grid.lines?.[r] ?? r + 1);
+    for (let k = 0; k < cols.length; k++) cells[k][n] = row[cols[k]] ?? null;
+    rowIdx[n++] = r;
   }
-  for (const col of data) col.length = n;
-  if (ragged.length) warnings.push({ key: 'import.warn.ragged', params: { count: ragged.length, lines: lineList(ragged), width } });
+  for (const col of cells) col.length = n;
+  rowIdx.length = n;
+  if (ragged.length) warnings.push({ key: 'import.warn.ragged', params: { count: ragged.length, lines: lineList(ragged), width: layout.width } });
+  return { rowIdx, cells };
+}
 
-  const defaultUnit = tableUnit(titles);
-  const columns: ColumnSpec[] = names.map((name, c) => {
-    const guess = guessColumn(data[c], name);
-    if (guess.warning) warnings.push(guess.warning);
-    const unit = units[c] ?? (guess.percent ? '%' : guess.type === 'integer' || guess.type === 'double' ? defaultUnit : undefined);
-    return { name, type: guess.type, ...(unit ? { unit } : {}) };
+/** The label column's structure as extra columns next to it; returns the rows to keep. */
+function labelColumns(drafts: Draft[], grid: Grid, rowIdx: number[], labelCol: number): { labels: LabelStructure; keep: boolean[] | null } | null {
+  const at = drafts.findIndex((d) => d.source === labelCol);
+  if (at < 0) return null;
+  const label = drafts[at];
+  const hasValues = (i: number) => drafts.some((d) => d !== label && !isBlank(grid.rows[rowIdx[i]][d.source]));
+  const excel = grid.indents?.size ? rowIdx.map((r) => grid.indents!.get(cellKey(r, labelCol))) : undefined;
+  const labels = readLabels(label.cells, hasValues, excel);
+  label.cells = labels.labels;
+  // Marked only when the labels carry structure, so plain tables keep their plain column specs.
+  if (labels.parents || labels.parts || labels.units) label.spec.role = 'label';
+  const base = label.name || '指标';
+  const extra: Draft[] = [];
+  if (labels.parents) extra.push({ name: `上级${base}`, source: labelCol, cells: labels.parents, spec: { role: 'parent' }, type: 'string' });
+  if (labels.parts) extra.push({ name: '其中项', source: labelCol, cells: labels.parts, spec: { role: 'part' }, type: 'boolean' });
+  const existingUnit = drafts.find((d) => UNIT_HEADER.test(d.name));
+  if (existingUnit) {
+    existingUnit.spec.role = 'unit';
+    if (labels.units) existingUnit.cells = existingUnit.cells.map((c, i) => (isBlank(c) ? labels.units![i] : c));
+  } else if (labels.units && new Set(labels.units).size > 1) {
+    extra.push({ name: '单位', source: labelCol, cells: labels.units, spec: { role: 'unit' }, type: 'string' });
+  }
+  drafts.splice(at + 1, 0, ...extra);
+  return { labels, keep: labels.drop ? labels.drop.map((d) => !d) : null };
+}
+
+export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<ParsedTable, 'sheet'> {
+  const layout = detectLayout(grid, opts);
+  const warnings: ImportMessage[] = [];
+  const { rowIdx, cells } = dataRows(grid, layout, warnings);
+  const drafts: Draft[] = layout.columns.map(({ col, header }, k) => ({
+    name: pathName(header.path),
+    source: col,
+    cells: cells[k],
+    spec: { ...(header.path.length > 1 ? { path: header.path } : {}), ...(header.unit ? { unit: header.unit } : {}), ...(header.year !== undefined ? { year: header.year } : {}) },
+  }));
+  const structure = layout.labelColumn !== undefined ? labelColumns(drafts, grid, rowIdx, layout.labelColumn - 1) : null;
+  if (structure?.keep) for (const d of drafts) d.cells = d.cells.filter((_, i) => structure.keep![i]);
+
+  // One unit shared by every row (from the labels, or a units line) is the numeric columns' unit.
+  const rowUnits = structure?.labels.units ? new Set(structure.labels.units) : null;
+  const unitColumn = drafts.some((d) => d.spec.role === 'unit');
+  const sharedUnit = rowUnits ? (rowUnits.size === 1 ? [...rowUnits][0] ?? undefined : undefined) : unitColumn ? undefined : layout.tableUnit;
+  const names = uniqueNames(drafts.map((d) => d.name), drafts.map((d) => d.source), warnings);
+  const labelAt = layout.labelColumn !== undefined ? drafts.findIndex((d) => d.source === layout.labelColumn! - 1 && !d.type) : -1;
+  const columns: ColumnSpec[] = drafts.map((d, i) => {
+    const guess = d.type ? { type: d.type, percent: false } : guessColumn(d.cells, names[i]);
+    if ('warning' in guess && guess.warning) warnings.push(guess.warning);
+    const numeric = guess.type === 'integer' || guess.type === 'double';
+    const unit = d.spec.unit ?? (guess.percent ? '%' : numeric && !d.spec.role ? sharedUnit : undefined);
+    return { name: names[i], type: guess.type, ...d.spec, ...(unit ? { unit } : {}) };
   });
-  const yearColumns = names.filter((n) => YEAR_HEADER.test(n)).length;
-  return { columns, data, rowCount: data[0]?.length ?? 0, headerRow: h + 1, headerRows: k, titles, notes, warnings, yearColumns };
+  const { columns: _c, width: _w, headerRow, headerRows, titles, notes, title, source, tableUnit: _u, ...detected } = layout;
+  return {
+    columns,
+    data: drafts.map((d) => d.cells),
+    rowCount: drafts[0]?.cells.length ?? 0,
+    headerRow: headerRow + 1,
+    headerRows,
+    titles,
+    notes,
+    ...(title ? { title } : {}),
+    ...(source ? { source } : {}),
+    layout: {
+      ...detected,
+      ...(layout.labelColumn !== undefined && labelAt >= 0 ? { labelName: names[labelAt] } : {}),
+      ...(structure?.labels.indent ? { indent: structure.labels.indent } : {}),
+    },
+    totals: { rows: [], columns: [] },
+    warnings,
+    yearColumns: columns.filter((c) => c.year !== undefined).length,
+  };
 }

@@ -11,11 +11,19 @@ export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'parquet' | 'arrow';
 export type EncodingLabel = 'utf-8' | 'gb18030' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be';
 export const ENCODINGS: readonly EncodingLabel[] = ['utf-8', 'gb18030', 'gbk', 'big5', 'utf-16le', 'utf-16be'];
 
+/** What a column derived from the row labels holds (see docs/import.md). */
+export type ColumnRole = 'label' | 'parent' | 'part' | 'unit';
+
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
-  /** Unit found in the header text ("人数(万人)"), a units row, or percentages ('%'). */
+  /** Unit found in the header text ("人数(万人)"), a units row, the row labels, or percentages ('%'). */
   unit?: string;
+  /** The header cells above the column, top to bottom, when there are several (["年份", "2012年"]). */
+  path?: string[];
+  /** The year this column holds (its header, or one header cell of its path, is a year). */
+  year?: number;
+  role?: ColumnRole;
 }
 
 export interface ColumnOverride {
@@ -23,20 +31,37 @@ export interface ColumnOverride {
   type?: ColumnType;
 }
 
-export interface ImportOptions {
+/** Layout settings of one table; each one is detected when absent. Rows and columns are 1-based. */
+export interface LayoutOverrides {
+  /** Row (of the grid) where the header starts. */
+  headerRow?: number;
+  /** How many rows the header spans (1–3); 0 means "no header". */
+  headerRows?: number;
+  /** First data row (rows between the header and it are skipped; a units line there still gives units). */
+  dataStart?: number;
+  /** Column of the row labels (indentation, 其中, units in labels, totals); 0 means "none". */
+  labelColumn?: number;
+}
+
+/** Everything that can be set for one table (a CSV file, or one sheet of a workbook). */
+export interface TableOptions extends LayoutOverrides {
+  /** Years as columns → long format (id columns…, 年份, 数值). */
+  unpivot?: boolean;
+  /** Per-column renames and type changes, by column position (after layout and unpivot). */
+  columns?: (ColumnOverride | undefined)[];
+}
+
+export interface ImportOptions extends TableOptions {
   format?: SourceFormat;
   encoding?: EncodingLabel;
   delimiter?: string;
-  /** 1-based row (line of the grid) where the header starts; detected when absent. */
-  headerRow?: number;
-  /** How many rows the header spans (1–3); detected when absent. 0 means "no header". */
-  headerRows?: number;
   /** Sheet names to import (workbooks); default: the first non-empty sheet. */
   sheets?: string[];
-  /** Years as columns → long format (id columns…, 年份, 数值). */
-  unpivot?: boolean;
-  /** Per-column renames and type changes, by column position. */
-  columns?: (ColumnOverride | undefined)[];
+  /**
+   * Settings of single sheets, by sheet name. For that sheet they replace the file-wide TableOptions above
+   * field by field, and they never reach another sheet.
+   */
+  sheetOptions?: Record<string, TableOptions>;
 }
 
 /** A message for the user: a key of the import message catalog plus its parameters. */
@@ -61,6 +86,31 @@ export class ImportError extends Error {
 /** One cell as sources deliver it, before cleaning. */
 export type Cell = string | number | boolean | null;
 
+/** What layout detection found in a grid (rows and columns 1-based, as the spreadsheet shows them). */
+export interface DetectedLayout {
+  titleRows: number;
+  /** A units line under the header ("单位：家、万人"), or the header row that holds per-column units. */
+  unitRow?: number;
+  dataStart: number;
+  /** Last row of data; footnotes and source lines follow. */
+  dataEnd: number;
+  /** Source column of the row labels, if any, and that column's name in the table. */
+  labelColumn?: number;
+  labelName?: string;
+  /** Row labels were indented: with spaces, or with Excel's indent (cell style). */
+  indent?: 'spaces' | 'excel';
+  /** Blank columns between the data that were dropped. */
+  spacerColumns: number[];
+}
+
+/** Rows and columns that are totals (合计, 全国, …): kept in the table, listed so charts can leave them out. */
+export interface TableTotals {
+  /** Values of a text column that name total rows. */
+  rows: { column: string; values: string[] }[];
+  /** Columns whose header names a total (社会组织_合计). */
+  columns: string[];
+}
+
 /** A table after layout detection: clean column names and raw cells by column. */
 export interface ParsedTable {
   /** Sheet name for workbooks. */
@@ -75,8 +125,15 @@ export interface ParsedTable {
   /** Title rows above the table and footnotes below it, kept as text. */
   titles: string[];
   notes: string[];
+  /** The table's title (the first title row that is not a units line). */
+  title?: string;
+  /** The source line (资料来源/数据来源 …) without its label, offered as the chart source. */
+  source?: string;
+  /** Grids only. */
+  layout?: DetectedLayout;
+  totals: TableTotals;
   warnings: ImportMessage[];
-  /** True when some columns look like years (the unpivot offer). */
+  /** How many columns hold years (the unpivot offer). */
   yearColumns: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitUnit, tableUnit, unitOnly } from './units';
+import { isUnitLine, splitUnit, tableUnit, unitOnly, unitsIn } from './units';
 
 describe('units', () => {
   it('splits units out of header text with either bracket style', () => {
@@ -17,5 +17,23 @@ describe('units', () => {
     expect(unitOnly('上海')).toBeNull();
     expect(tableUnit(['2014年社会组织情况', '单位：个'])).toBe('个');
     expect(tableUnit(['无单位'])).toBeUndefined();
+  });
+});
+
+describe('units lines', () => {
+  it('reads the units a 单位 line names, one or several', () => {
+    expect(unitsIn('单位：家、万人')).toEqual(['家', '万人']);
+    expect(unitsIn('计量单位：万元')).toEqual(['万元']);
+    expect(unitsIn('（单位:个）')).toEqual(['个']);
+    expect(unitsIn('表 5-3 各地区社会组织（单位：个）')).toEqual(['个']);
+    expect(unitsIn('单位组织')).toBeNull();
+    expect(isUnitLine('单位：家、万人')).toBe(true);
+    expect(isUnitLine('表 5-3（单位：个）')).toBe(false);
+  });
+
+  it('gives a table unit only when the line names one unit', () => {
+    expect(tableUnit(['表 1', '单位：家、万人'])).toBeUndefined();
+    expect(tableUnit(['单位：万元  2014年'])).toBe('万元');
+    expect(splitUnit('社会组织总数(家)')).toEqual({ name: '社会组织总数', unit: '家' });
   });
 });

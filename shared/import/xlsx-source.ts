@@ -1,6 +1,6 @@
 /** Workbooks (.xlsx, .xls, .ods) via SheetJS CE: the sheet list and each sheet as a grid with its merges. */
 import * as XLSX from '@e965/xlsx';
-import type { Grid, Merge } from './table-block';
+import { cellKey, type Grid, type Merge } from './grid';
 import { ImportError, type Cell } from './types';
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -29,8 +29,11 @@ function isoDate(d: Date): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
 }
 
-/** One sheet as rows of cells (dates as YYYY-MM-DD text) with merges relative to the first row. */
-export function sheetGrid(ws: XLSX.WorkSheet | undefined): Grid {
+/**
+ * One sheet as rows of cells (dates as YYYY-MM-DD text) with merges, and Excel indents (see ./xlsx-indent,
+ * keyed by the sheet's own cells), relative to the sheet's first row and column.
+ */
+export function sheetGrid(ws: XLSX.WorkSheet | undefined, indents?: Map<number, number>): Grid {
   if (!ws || !ws['!ref']) return { rows: [] };
   const range = XLSX.utils.decode_range(ws['!ref']);
   const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: null, blankrows: true, UTC: true });
@@ -41,7 +44,13 @@ export function sheetGrid(ws: XLSX.WorkSheet | undefined): Grid {
     s: { r: m.s.r - range.s.r, c: m.s.c - range.s.c },
     e: { r: m.e.r - range.s.r, c: m.e.c - range.s.c },
   }));
-  return { rows, merges };
+  const shifted = new Map<number, number>();
+  for (const [key, level] of indents ?? []) {
+    const r = Math.floor(key / 16384) - range.s.r;
+    const c = (key % 16384) - range.s.c;
+    if (r >= 0 && c >= 0) shifted.set(cellKey(r, c), level);
+  }
+  return { rows, merges, ...(shifted.size ? { indents: shifted } : {}) };
 }
 
 export function sheetIsEmpty(grid: Grid): boolean {

@@ -2,6 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
+import { fromSaved, parseSavedProvenance } from '../import/provenance';
 import { isReservedName } from '../reserved-names';
 import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
@@ -77,18 +78,9 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
   // Rows of tables that are gone (or replaced) must not describe a table that later takes the name.
   if (clearProvenance && drops.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', drops));
   for (const t of manifest.tables) {
-    const p = t.provenance;
-    if (!p?.fileName) continue;
-    await recordProvenance(db, {
-      ...p,
-      tableName: t.name,
-      fileName: p.fileName,
-      sheet: p.sheet ?? null,
-      encoding: p.encoding ?? null,
-      importedAt: p.importedAt ?? new Date(0).toISOString().slice(0, 19).replace('T', ' '),
-      notes: p.notes ?? '',
-      units: p.units ?? {},
-    });
+    // Import's own parser types the fields import added (title, source, totals, roles) before they are written.
+    const p = t.provenance && fromSaved(t.name, parseSavedProvenance(t.provenance) ?? {});
+    if (p) await recordProvenance(db, p);
   }
 }
 

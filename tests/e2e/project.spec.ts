@@ -130,14 +130,15 @@ describe('projects in the browser', () => {
     const { page } = await openApp(browser);
     await createSurveyTable(page);
     await page.getByTestId('project-name').filter({ hasText: '●' }).waitFor({ timeout: 20_000 });
-    // Give the autosave time to write the snapshot (it runs every few seconds after a change).
+    // Give the autosave time to write the snapshot (it runs every few seconds after a change). A clean record
+    // (dirty: false) can already be there from start-up: wait for the one that holds the unsaved work.
     await page.waitForFunction(
       () =>
         new Promise<boolean>((resolve) => {
           const req = indexedDB.open('sgw-workbench', 1);
           req.onsuccess = () => {
             const get = req.result.transaction('autosave').objectStore('autosave').get('workspace');
-            get.onsuccess = () => resolve(Boolean(get.result));
+            get.onsuccess = () => resolve((get.result as { dirty?: boolean } | undefined)?.dirty === true);
             get.onerror = () => resolve(false);
           };
           req.onerror = () => resolve(false);

@@ -7,13 +7,8 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { onDroppedFiles } from './file-drop';
 import { ImportClient } from './import-client';
+import type { FileEntry } from './file-entry';
 import { ImportFileCard } from './ImportFileCard';
-
-export interface FileEntry {
-  key: string;
-  name: string;
-  bytes: Uint8Array;
-}
 
 const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'xlsm', 'ods', 'et', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather'] }];
 

@@ -1,8 +1,19 @@
 import type { TablePreview } from '../../../shared/import/pipeline';
 import { importMessage } from '../../../shared/import/messages';
-import { COLUMN_TYPES, type ColumnOverride, type ColumnType } from '../../../shared/import/types';
+import { COLUMN_TYPES, type ColumnOverride, type ColumnSpec, type ColumnType } from '../../../shared/import/types';
 import { formatNumber } from '../../../shared/format/number';
 import { useLang } from '../../i18n/LangContext';
+
+/** Under a column's name and type: its header path (年份 › 2012年), unit and role, when it has them. */
+function ColumnFacts({ column }: { column: ColumnSpec }) {
+  const { t } = useLang();
+  const facts = [
+    ...(column.path && column.path.length > 1 ? [column.path.join(' › ')] : []),
+    ...(column.unit ? [t('import.unit', { unit: column.unit })] : []),
+    ...(column.role ? [t(`import.role.${column.role}`)] : []),
+  ];
+  return facts.length ? <span className="muted small column-facts">{facts.join(' · ')}</span> : null;
+}
 
 /** The detected table: titles, warnings, editable column names and types, the first rows, notes. */
 export function PreviewTable({ preview, onOverride }: { preview: TablePreview; onOverride(index: number, patch: ColumnOverride): void }) {
@@ -23,7 +34,7 @@ export function PreviewTable({ preview, onOverride }: { preview: TablePreview; o
         </ul>
       )}
       <p className="muted small">{t('import.rows', { rows: formatNumber(preview.rowCount, lang) })}</p>
-      <div className="import-preview-scroll">
+      <div className="import-preview-scroll" tabIndex={0}>
         <table aria-label={t('import.preview')}>
           <thead>
             <tr>
@@ -37,7 +48,7 @@ export function PreviewTable({ preview, onOverride }: { preview: TablePreview; o
                       </option>
                     ))}
                   </select>
-                  {c.unit && <span className="muted small">{t('import.unit', { unit: c.unit })}</span>}
+                  <ColumnFacts column={c} />
                 </th>
               ))}
             </tr>

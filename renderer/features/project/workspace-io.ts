@@ -4,6 +4,7 @@ import { ProjectError, type ProjectDocumentName } from '../../../shared/project/
 import type { ProjectManifest } from '../../../shared/project/manifest';
 import { openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
+import { toSaved } from '../../../shared/import/provenance';
 import { dropTableSql } from '../../../shared/sql/project-sql';
 import { dataChanges, rawDb } from '../../db/data-changes';
 import { SnapshotError, workspace, type ValidatedDocuments } from '../../workspace';
@@ -17,7 +18,7 @@ async function projectTables(db: Db, builtIn: string[]): Promise<WorkspaceState[
   const tables = [];
   for (const name of await userTables(db, builtIn)) {
     const p = await getProvenance(db, name);
-    tables.push({ name, ...(p ? { provenance: { fileName: p.fileName, sheet: p.sheet ?? undefined, encoding: p.encoding ?? undefined, importedAt: p.importedAt, notes: p.notes, units: p.units } } : {}) });
+    tables.push({ name, ...(p ? { provenance: toSaved(p) } : {}) });
   }
   return tables;
 }

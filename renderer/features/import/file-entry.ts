@@ -1,0 +1,6 @@
+/** A file the user picked or dropped, waiting on the import screen. */
+export interface FileEntry {
+  key: string;
+  name: string;
+  bytes: Uint8Array;
+}
