@@ -59,7 +59,8 @@ describe('sgw export', () => {
     expect(r.out).toContain(`已写入 ${xlsx}`);
     const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
     const ws = x.workbook.Sheets['社会组织数'];
-    expect([ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['类型', '2013年（个）', '2014年（个）']);
+    // One unit for every series: a unit row above the header.
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['单位：个', '类型', '2013年', '2014年']);
     expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
     expect(x.resolveRef(x.charts[0].series[0].val)).toEqual([undefined, 6000, 3900]);
     expect(x.resolveRef(x.charts[0].series[1].val)).toEqual([300, 6300, 4000]);
@@ -161,10 +162,10 @@ describe('sgw export --spec', () => {
       expect(x.charts[0].xml).toContain('<c:barDir val="col"/>');
       expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
       expect(x.charts[0].series.map((s) => [x.resolveRef(s.tx)[0], s.numCache])).toEqual([
-        ['2013（家）', [null, 6000, 3900]],
-        ['2014（家）', [300, 6300, 4000]],
+        ['2013', [null, 6000, 3900]],
+        ['2014', [300, 6300, 4000]],
       ]);
-      // The chart's data as CSV, with the same headers as its sheet.
+      // The chart's data as CSV: the unit in each header (a CSV has no unit row).
       expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(csv))).toBe('\ufeff类型,2013（家）,2014（家）\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
     }
   });
@@ -180,7 +181,7 @@ describe('sgw export --spec', () => {
     expect(x.pictures).toHaveLength(1);
     expect(Array.from(x.pictures[0].bytes.slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const ws = x.workbook.Sheets['各地区社会组织数'];
-    expect([ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['地区', '数量（求和）（家）', '上海', 20200, '北京', 300]);
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['单位：家', '地区', '数量（求和）', '上海', 20200, '北京', 300]);
     const data: ChartData = {
       kind: 'map', title: '各地区社会组织数', categoryLabel: '地区', categories: ['上海', '北京'], keys: ['上海', '北京'],
       series: [{ name: '数量（求和）', values: [20200, 300], axis: 'left', type: 'map', unit: '家' }], source: '', stack: 'none', annotations: [],
