@@ -1,34 +1,19 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DATASETS, sgw as run, tempDir, WIDE_SQL as WIDE } from '../../tests/fixtures/cli';
 import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import { expectKindMarks } from '../../tests/fixtures/export/svg-marks';
 import type { ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpec } from '../../shared/model/chart-spec';
-import { runCli } from './sgw';
 
-const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'sgw-export-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--datasets', fixtures], { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-
-const WIDE = 'SELECT 类型, sum(数量) FILTER (WHERE 年份 = 2013) AS "2013年", sum(数量) FILTER (WHERE 年份 = 2014) AS "2014年" FROM demo_orgs GROUP BY 类型 ORDER BY 类型';
+const tmp = tempDir('sgw-export-');
+const outDir = () => tmp.path;
+const sgw = (...argv: string[]) => run(...argv, '--datasets', FIXTURE_DATASETS);
 
 describe('sgw export', () => {
   it('finds the command after global options, and not inside another command', async () => {
-    const csv = path.join(dir, 'first.csv');
+    const csv = path.join(outDir(), 'first.csv');
     const r = await sgw('--lang', 'en', 'export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', csv);
     expect([r.code, r.out]).toEqual([0, `Wrote ${csv}\n`]);
     await rm(csv);
@@ -39,7 +24,7 @@ describe('sgw export', () => {
   });
 
   it('writes a PNG at the chosen scale', async () => {
-    const png = path.join(dir, '图表.png');
+    const png = path.join(outDir(), '图表.png');
     const r = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--title', '社会组织数', '--png', png, '--scale', '3');
     expect([r.code, r.err]).toEqual([0, '']);
     const bytes = new Uint8Array(await readFile(png));
@@ -50,9 +35,9 @@ describe('sgw export', () => {
   });
 
   it('writes an xlsx with a native chart over the query result, plus SVG and CSV', async () => {
-    const xlsx = path.join(dir, '年报.xlsx');
-    const svg = path.join(dir, '年报.svg');
-    const csv = path.join(dir, '年报.csv');
+    const xlsx = path.join(outDir(), '年报.xlsx');
+    const svg = path.join(outDir(), '年报.svg');
+    const csv = path.join(outDir(), '年报.csv');
     const r = await sgw('export', '--sql', WIDE, '--chart', 'column', '--x', '类型', '--y', '2013年,2014年', '--title', '社会组织数', '--unit', '个', '--xlsx', xlsx, '--svg', svg, '--csv', csv);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -73,11 +58,11 @@ describe('sgw export', () => {
     expect(Array.from(csvBytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(csvBytes)).toBe('类型,2013年,2014年\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
     // Atomic writes leave no temp files behind.
-    expect((await readdir(dir)).sort()).toEqual(['年报.csv', '年报.svg', '年报.xlsx']);
+    expect((await readdir(outDir())).sort()).toEqual(['年报.csv', '年报.svg', '年报.xlsx']);
   });
 
   it('pivots a long result by --series, draws pie and combo, and writes GB18030 CSV', async () => {
-    const long = path.join(dir, 'long.xlsx');
+    const long = path.join(outDir(), 'long.xlsx');
     const r = await sgw('export', '--sql', 'SELECT 年份, 类型, 数量 FROM demo_orgs ORDER BY 年份, 类型', '--chart', 'line', '--x', '年份', '--y', '数量', '--series', '类型', '--xlsx', long);
     expect(r.code).toBe(0);
     const x = inspectXlsx(new Uint8Array(await readFile(long)));
@@ -85,28 +70,28 @@ describe('sgw export', () => {
     expect(x.resolveRef(x.charts[0].series[2].val)).toEqual([undefined, 300]);
     expect(x.charts[0].xml).toContain('<c:lineChart>');
 
-    const pie = path.join(dir, 'pie.svg');
+    const pie = path.join(outDir(), 'pie.svg');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'pie', '--x', '类型', '--y', '2014年', '--svg', pie)).code).toBe(0);
     expect(await readFile(pie, 'utf8')).toContain('民办非企业单位');
 
-    const combo = path.join(dir, 'combo.xlsx');
+    const combo = path.join(outDir(), 'combo.xlsx');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'combo', '--x', '类型', '--y', '2013年,2014年', '--xlsx', combo)).code).toBe(0);
     expect(inspectXlsx(new Uint8Array(await readFile(combo))).charts[0].xml).toContain('<c:crosses val="max"/>');
 
-    const gb = path.join(dir, 'gb.csv');
+    const gb = path.join(outDir(), 'gb.csv');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', gb, '--encoding', 'GB18030')).code).toBe(0);
     expect(new TextDecoder('gb18030').decode(await readFile(gb))).toContain('民办非企业单位,6000,6300');
   });
 
   it('replaces an existing file whole', async () => {
-    const file = path.join(dir, 'replace.csv');
+    const file = path.join(outDir(), 'replace.csv');
     await writeFile(file, 'old content that is longer than the new one '.repeat(20));
     expect((await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', file)).code).toBe(0);
     expect(new TextDecoder().decode(await readFile(file))).toBe('a\r\n1\r\n');
   });
 
   it('explains usage errors with exit 2 and query errors with exit 1', async () => {
-    const out = path.join(dir, 'never.xlsx');
+    const out = path.join(outDir(), 'never.xlsx');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型')).err).toContain('请提供 --y');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年')).err).toContain('请至少指定一个输出');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'radar', '--x', '类型', '--y', '2014年', '--xlsx', out)).err).toContain('不支持的图表类型：radar');
@@ -143,7 +128,7 @@ const SPEC: ChartSpec = {
 
 describe('sgw export --spec', () => {
   const specFile = async (name: string, json: unknown) => {
-    const file = path.join(dir, name);
+    const file = path.join(outDir(), name);
     await writeFile(file, JSON.stringify(json));
     return file;
   };
@@ -153,8 +138,8 @@ describe('sgw export --spec', () => {
       ['record.json', { id: 'c1', savedAt: '2025-01-01T00:00:00Z', spec: SPEC }],
       ['bare.json', SPEC],
     ] as const) {
-      const xlsx = path.join(dir, `${name}.xlsx`);
-      const csv = path.join(dir, `${name}.csv`);
+      const xlsx = path.join(outDir(), `${name}.xlsx`);
+      const csv = path.join(outDir(), `${name}.csv`);
       const r = await sgw('export', '--spec', await specFile(name, json), '--xlsx', xlsx, '--csv', csv);
       expect([r.code, r.err]).toEqual([0, '']);
       const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
@@ -173,7 +158,7 @@ describe('sgw export --spec', () => {
   it('exports a map as its picture (Excel: picture + data table, PNG, SVG with the tile map), never as bars', async () => {
     const map: ChartSpec = { ...SPEC, kind: 'map', x: '地区', series: undefined, filters: [], title: '各地区社会组织数' };
     const file = await specFile('map.json', map);
-    const [xlsx, svg, png] = ['map.xlsx', 'map.svg', 'map.png'].map((f) => path.join(dir, f));
+    const [xlsx, svg, png] = ['map.xlsx', 'map.svg', 'map.png'].map((f) => path.join(outDir(), f));
     const r = await sgw('export', '--spec', file, '--xlsx', xlsx, '--svg', svg, '--png', png, '--scale', '1');
     expect([r.code, r.err]).toEqual([0, '']);
     const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
@@ -195,7 +180,7 @@ describe('sgw export --spec', () => {
   it('runs on the tables of a project given with --project', async () => {
     const project = path.resolve(__dirname, '../../tests/fixtures/projects/v1-project.sgwp');
     const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '受访人数', agg: 'sum', transform: 'none' }], title: '受访人数' };
-    const csv = path.join(dir, 'project.csv');
+    const csv = path.join(outDir(), 'project.csv');
     const r = await sgw('export', '--spec', await specFile('project.json', spec), '--project', project, '--csv', csv);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(new TextDecoder().decode(await readFile(csv)).split('\r\n')[0]).toBe('社区,受访人数（求和）');
@@ -205,8 +190,8 @@ describe('sgw export --spec', () => {
   });
 
   it('explains a bad chart file and refuses chart flags next to --spec', async () => {
-    const out = path.join(dir, 'never.svg');
-    const broken = path.join(dir, 'broken.json');
+    const out = path.join(outDir(), 'never.svg');
+    const broken = path.join(outDir(), 'broken.json');
     await writeFile(broken, '{ "version": 1, ');
     const r = await sgw('export', '--spec', broken, '--svg', out);
     expect(r.code).toBe(2);

@@ -1,30 +1,15 @@
 /** `sgw export --docx`: the same flags as --xlsx, a Word document with a native chart and its embedded workbook. */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DATASETS, sgw as run, tempDir, WIDE_SQL as WIDE } from '../../tests/fixtures/cli';
 import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import type { ChartSpec } from '../../shared/model/chart-spec';
-import { runCli } from './sgw';
 
-const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'sgw-docx-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--datasets', fixtures], { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-
-const WIDE = 'SELECT 类型, sum(数量) FILTER (WHERE 年份 = 2013) AS "2013年", sum(数量) FILTER (WHERE 年份 = 2014) AS "2014年" FROM demo_orgs GROUP BY 类型 ORDER BY 类型';
+const tmp = tempDir('sgw-docx-');
+const outDir = () => tmp.path;
+const sgw = (...argv: string[]) => run(...argv, '--datasets', FIXTURE_DATASETS);
 
 async function openDocx(file: string) {
   const files = unzipSync(new Uint8Array(await readFile(file)));
@@ -34,7 +19,7 @@ async function openDocx(file: string) {
 
 describe('sgw export --docx', () => {
   it('writes a Word document whose chart is native, its data in an embedded workbook with the query’s numbers', async () => {
-    const docx = path.join(dir, '年报.docx');
+    const docx = path.join(outDir(), '年报.docx');
     const r = await sgw('export', '--sql', WIDE, '--chart', 'column', '--x', '类型', '--y', '2013年,2014年', '--title', '社会组织数', '--unit', '个', '--source', '上海市民政局', '--docx', docx);
     expect([r.code, r.err, r.out]).toEqual([0, '', `已写入 ${docx}\n`]);
     const { files, text, doc } = await openDocx(docx);
@@ -55,18 +40,18 @@ describe('sgw export --docx', () => {
 
   it('takes a saved chart with --spec: a map is its picture, a heatmap its shaded table', async () => {
     const base: ChartSpec = { version: 1, table: 'demo_orgs', kind: 'map', x: '地区', measures: [{ column: '数量', agg: 'sum', transform: 'none', unit: '家' }], filters: [], sort: 'x_asc', stack: 'none', title: '各地区社会组织数', annotations: [] };
-    const map = path.join(dir, 'map.json');
+    const map = path.join(outDir(), 'map.json');
     await writeFile(map, JSON.stringify(base));
-    const mapDocx = path.join(dir, 'map.docx');
+    const mapDocx = path.join(outDir(), 'map.docx');
     expect((await sgw('export', '--spec', map, '--docx', mapDocx)).code).toBe(0);
     const m = await openDocx(mapDocx);
     expect(Object.keys(m.files).filter((p) => p.startsWith('word/charts/'))).toEqual([]);
     expect(Array.from(m.files['word/media/image1.png'].slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
     expect(m.doc).toContain('>20,200<');
 
-    const heat = path.join(dir, 'heat.json');
+    const heat = path.join(outDir(), 'heat.json');
     await writeFile(heat, JSON.stringify({ ...base, kind: 'heatmap', x: '地区', series: '年份', title: '地区 × 年份' }));
-    const heatDocx = path.join(dir, 'heat.docx');
+    const heatDocx = path.join(outDir(), 'heat.docx');
     expect((await sgw('export', '--spec', heat, '--docx', heatDocx)).code).toBe(0);
     const h = await openDocx(heatDocx);
     expect(Object.keys(h.files).filter((p) => p.startsWith('word/charts/') || p.startsWith('word/media/'))).toEqual([]);
@@ -77,7 +62,7 @@ describe('sgw export --docx', () => {
     const none = await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a');
     expect([none.code, none.err]).toEqual([2, expect.stringContaining('--docx')]);
     expect((await sgw('export', '--help')).out).toMatch(/--docx\s+\S+\s+写出带原生可编辑图表/);
-    const bad = await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--docx', path.join(dir, 'no-such-dir', 'x.docx'));
+    const bad = await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--docx', path.join(outDir(), 'no-such-dir', 'x.docx'));
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('导出失败');
   });

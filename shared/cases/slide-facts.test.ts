@@ -1,24 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../electron/cli/node-db';
+import { openBundledDb } from '../../tests/fixtures/bundled-db';
 import type { Db } from '../db';
-import { loadBundledDatasets } from '../datasets/load';
 import type { DatasetCatalog } from '../model/catalog';
 import { CASES_SQL, caseIndicatorsSql } from '../sql/catalog-sql';
 import { pickKpis } from './kpi';
 import { casesFromTable, indicatorsFromTable, type CaseRecord } from './model';
 import { caseSourceLine, SEED_FILE_NAME } from './source';
 
-const datasets = path.resolve(__dirname, '../../datasets');
-
 describe('what a case slide shows', () => {
   let db: Db;
   let catalog: DatasetCatalog;
   let cases: CaseRecord[];
   beforeAll(async () => {
-    db = await openNodeDb();
-    ({ catalog } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.join(datasets, p)))));
+    ({ db, catalog } = await openBundledDb());
     cases = casesFromTable(await db.query(CASES_SQL));
   });
   afterAll(() => db.close());

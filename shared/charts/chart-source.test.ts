@@ -1,10 +1,8 @@
 /** A chart's source line by default: the provenance of its data, on the real engine with real imports. */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../electron/cli/node-db';
-import { loadBundledDatasets } from '../datasets/load';
+import { openBundledDb } from '../../tests/fixtures/bundled-db';
 import type { Db } from '../db';
 import { describeTable, listTables } from '../db-catalog';
 import { importIntoDb } from '../import/commit';
@@ -32,8 +30,7 @@ describe('source lines from provenance', () => {
   let db: Db;
   let catalog: DatasetCatalog;
   beforeAll(async () => {
-    db = await openNodeDb();
-    ({ catalog } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.resolve(__dirname, '../../datasets', p)))));
+    ({ db, catalog } = await openBundledDb());
   });
   afterAll(() => db.close());
 

@@ -29,7 +29,7 @@ export function paragraph(body: string, p: ParaProps = {}): string {
 export const textParagraph = (text: string, p: ParaProps = {}) => paragraph(run(text), p);
 
 /**
- * "图1　标题": the number is a SEQ field (Word's own caption numbering, so 插入题注 continues it and 图表目录
+ * "图1\u3000标题": the number is a SEQ field (Word's own caption numbering, so 插入题注 continues it and 图表目录
  * lists it); its current value is written too, so every reader shows it without updating fields.
  */
 export function caption(label: string, n: number, title: string, keepNext = false): string {

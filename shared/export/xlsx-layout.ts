@@ -14,7 +14,7 @@ import { cellValue, excelFormat, formatValue, numberStyle, type NumberStyle } fr
 import { columnName, sheetName } from './ooxml';
 import type { WorkbookSheet } from './xlsx-package';
 import type { Anchor, DrawingContent } from './xlsx-parts';
-import { DEFAULT_ROW_PT, type Cell, type SheetModel } from './xlsx-sheet';
+import { DEFAULT_ROW_PT, type Cell } from './xlsx-sheet';
 import type { StyleSheet } from './xlsx-styles';
 
 export interface LayoutContext {

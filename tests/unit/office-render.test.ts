@@ -3,10 +3,7 @@
  * pages and read what each page shows. The charts are the ready dashboards run on the real engine; pictures
  * are drawn by the CLI's renderer (resvg) from the on-screen option.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDb } from '../../electron/cli/node-db';
 import { renderPng } from '../../electron/cli/svg-chart';
 import { caseSourceLine, SEED_FILE_NAME } from '../../shared/cases/source';
 import { buildChartOption } from '../../shared/charts/chart-option';
@@ -15,13 +12,13 @@ import { casesDashboard, shanghaiDashboard } from '../../shared/charts/ready-das
 import { runChart } from '../../shared/charts/run-chart';
 import type { Db } from '../../shared/db';
 import { describeTable } from '../../shared/db-catalog';
-import { loadBundledDatasets } from '../../shared/datasets/load';
 import { needsPicture } from '../../shared/export/chart-kinds';
 import { chartsToDocx } from '../../shared/export/docx';
 import { buildDeckPptx } from '../../shared/export/pptx';
 import { chartToXlsx, dashboardToXlsx, type XlsxChart } from '../../shared/export/xlsx-chart';
 import type { DatasetCatalog } from '../../shared/model/catalog';
 import type { Dashboard } from '../../shared/model/dashboard';
+import { openBundledDb } from '../fixtures/bundled-db';
 import { COMBO, HEATMAP } from '../fixtures/export/charts';
 import { renderWithLibreOffice, type RenderedPdf } from '../fixtures/export/libreoffice';
 
@@ -58,8 +55,7 @@ describe('exports rendered by LibreOffice', () => {
   }
 
   beforeAll(async () => {
-    db = await openNodeDb();
-    ({ catalog } = await loadBundledDatasets(db, async (p) => new Uint8Array(await readFile(path.resolve(__dirname, '../../datasets', p)))));
+    ({ db, catalog } = await openBundledDb());
     cards.shanghai = await chartsOf(shanghaiDashboard('zh-CN'));
     cards.cases = await chartsOf(casesDashboard('zh-CN'));
     const source = caseSourceLine('003_6abf6539eaf24928.txt', catalog, 'zh-CN');
@@ -128,11 +124,11 @@ describe('exports rendered by LibreOffice', () => {
     const pages = await Promise.all(Array.from({ length: pdfs['report.docx'].pages }, (_, i) => pdfs['report.docx'].page(i + 1)));
     const all = squash(pages.join(''));
     cards.shanghai.forEach((c, i) => {
-      expect(all).toContain(squash(`图${i + 1}　${c.data.title}`));
+      expect(all).toContain(squash(`图${i + 1}\u3000${c.data.title}`));
       expect(all).toContain(squash(c.data.source));
     });
     // Six data tables and the heatmap's table.
-    expect(all).toContain(squash(`表7　${HEATMAP.title}`));
+    expect(all).toContain(squash(`表7\u3000${HEATMAP.title}`));
     // The page number in each page's footer.
     pages.forEach((p, i) => expect(p.trim().split('\n').at(-1)!.trim()).toBe(String(i + 1)));
   });
