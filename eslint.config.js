@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import sgw from './build/eslint/sgw-rules.js';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'stream', 'worker_threads', 'module'];
 const duckdb = { group: ['@duckdb/duckdb-wasm', '@duckdb/duckdb-wasm/*'], message: 'Only the DB adapters (renderer/db, electron/cli/node-db.ts) import duckdb-wasm.' };
@@ -77,5 +78,28 @@ export default tseslint.config(
   {
     files: ['tests/**/*.{ts,mjs}', 'datasets/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}', '*.config.{ts,js}', 'build/**/*.{mjs,js,cjs}', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  // Small rooms (docs/architecture.md): features meet only through their index.ts; files and components stay
+  // short. Tests and e2e specs may run longer (a table of cases reads better whole), fixtures are not linted
+  // for size. Import cycles are checked over the whole module graph by tests/unit/import-cycles.test.ts.
+  {
+    plugins: { sgw },
+    files: ['**/*.{ts,tsx,js,mjs,cjs}'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'sgw/max-component-lines': ['error', { max: 150 }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'sgw/feature-index': 'error' },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    files: ['tests/fixtures/**'],
+    rules: { 'max-lines': 'off' },
   },
 );

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { openNodeDb } from '../electron/cli/node-db';
 import type { Db } from '../shared/db';
+import { rollupEngineOf, type RollupEngine } from '../shared/sql/rollup';
 import { CSV_COLUMNS } from './queries';
 
 /** The operations both engines offer to the benchmark. */
@@ -10,6 +11,8 @@ export interface BenchEngine {
   loadCsv(file: string): Promise<void>;
   loadParquet(file: string): Promise<void>;
   query(sql: string): Promise<number>;
+  /** The same rollup-building steps on either engine (shared/sql/rollup.ts buildRollup). */
+  rollup: RollupEngine;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function wasmEngine(loadParquetIntoDb: (db: Db, bytes: Uint8Array) 
     async query(sql) {
       return (await db.query(sql)).numRows;
     },
+    rollup: rollupEngineOf(db),
     close: () => db.close(),
   };
 }
@@ -51,6 +55,10 @@ export async function nativeEngine(): Promise<BenchEngine & { instance: DuckDBIn
     },
     async query(sql) {
       return (await conn.runAndReadAll(sql)).currentRowCount;
+    },
+    rollup: {
+      rows: async (sql) => (await conn.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+      exec: async (sql) => void (await conn.run(sql)),
     },
     async close() {
       conn.closeSync();

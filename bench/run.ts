@@ -16,8 +16,8 @@ import { csvToParquet, nativeEngine, wasmEngine, type BenchEngine } from './engi
 import { generateCsv } from './generate';
 import { QUERIES } from './queries';
 import { BENCH_DASHBOARD, dashboardSql } from './dashboard';
-import { buildRollup, rollupCreateSql, ROLLUP_SCHEMA, type Rollup } from '../shared/sql/rollup';
-import { listTables } from '../shared/db-catalog';
+import { buildRollup, rollupContentSql, type Rollup } from '../shared/sql/rollup';
+import { listTables, type TableInfo } from '../shared/db-catalog';
 import { renderReport, type BenchResults, type SizeResult } from './report';
 import { summarize, time, type Timing } from './stats';
 import { renderSvg } from '../electron/cli/svg-chart';
@@ -56,20 +56,32 @@ async function importWithPipeline(db: Db, bytes: Uint8Array, fileName: string): 
 /** Above this, our Parquet import (hyparquet decodes to JS values first) needs more memory than is sensible. */
 const MAX_JS_PARQUET_ROWS = 1_000_000;
 
-/** Builds the cube's rollup: ours through the app's code; native from the same plan, for the same SQL. */
-async function measureRollup(engine: BenchEngine & { db?: Db }, reps: number, plan?: Rollup): Promise<{ build: Timing; rollup?: Rollup }> {
+/**
+ * Builds the cube's rollup with the app's code (buildRollup: distinct counts in a sample, plan, CREATE TABLE
+ * AS, row count) on either engine — the same steps on both. Listing the tables is not part of the figure:
+ * `info` comes from our engine once, before timing (both engines hold the same table). Cold = the first
+ * build after the load, warm = the median of the builds after it.
+ */
+async function measureRollup(engine: BenchEngine, reps: number, info: TableInfo): Promise<{ cold: Timing; warm: Timing; rollup?: Rollup }> {
   let rollup: Rollup | undefined;
-  const build = await time(async () => {
-    if (engine.db) {
-      const info = (await listTables(engine.db)).find((t) => t.name === 'cube')!;
-      // Built at every size so the figures show the trend; the app builds rollups from ROLLUP_MIN_ROWS rows.
-      rollup = (await buildRollup(engine.db, info, { minRows: 0 })) ?? undefined;
-    } else if (plan) {
-      await engine.query(`CREATE SCHEMA IF NOT EXISTS ${ROLLUP_SCHEMA}`);
-      await engine.query(rollupCreateSql('cube', plan.relation, plan.dims, plan.measures));
-    }
-  }, Math.max(1, Math.min(3, reps)), 0);
-  return { build, rollup: rollup ?? plan };
+  // Built at every size so the figures show the trend; the app builds rollups from ROLLUP_MIN_ROWS rows.
+  const build = async () => {
+    rollup = (await buildRollup(engine.rollup, info, { minRows: 0 })) ?? undefined;
+  };
+  const cold = await time(build, 1, 0);
+  const warm = await time(build, Math.max(1, Math.min(3, reps)), 0);
+  return { cold, warm, rollup };
+}
+
+/** Both engines' rollups must hold the same rows and parts (every part is exact); a mismatch fails the run. */
+export async function compareRollups(ours: BenchEngine, native: BenchEngine, rollup: Rollup): Promise<number> {
+  const sql = rollupContentSql(rollup);
+  const [a, b] = [await ours.rollup.rows(sql), await native.rollup.rows(sql)].map((rs) => rs.map((r) => JSON.stringify(Object.values(r))));
+  const diff = a.findIndex((row, i) => row !== b[i]);
+  if (a.length !== b.length || diff >= 0) {
+    throw new Error(`rollup contents differ between engines: ${a.length} rows against ${b.length}; first difference at row ${diff}: ${a[diff]} ≠ ${b[diff]}`);
+  }
+  return a.length;
 }
 
 /** Filter changes on the app's 4-chart dashboard: different regions, years and clicks each time, so no cache helps. */
@@ -78,17 +90,20 @@ async function measureDashboard(engine: BenchEngine, reps: number, rollup?: Roll
   return time(() => Promise.all(dashboardSql(n++, rollup).map((sql) => engine.query(sql))), reps);
 }
 
-async function measureEngine(engine: BenchEngine & { db?: Db }, csv: string, parquet: string, reps: number, rows: number, plan?: Rollup) {
+/** `cube`: the loaded table's catalog entry (read once, not timed). */
+async function measureEngine(engine: BenchEngine, csv: string, parquet: string, reps: number, rows: number, cube: () => Promise<TableInfo>) {
   const result: Record<string, Timing> = {};
   const loadReps = Math.max(1, Math.min(3, reps));
   if (engine.name === 'native' || rows <= MAX_JS_PARQUET_ROWS) result.parquetImport = await time(() => engine.loadParquet(parquet), loadReps, 0);
   result.csvImport = await time(() => engine.loadCsv(csv), loadReps, 0);
   for (const [name, sql] of Object.entries(QUERIES)) result[name] = await time(() => engine.query(sql), reps);
   result.dashboardRefresh = await measureDashboard(engine, reps);
-  const { build, rollup } = await measureRollup(engine, reps, plan);
-  result.rollupBuild = build;
+  const table = await cube();
+  const { cold, warm, rollup } = await measureRollup(engine, reps, table);
+  result.rollupBuildCold = cold;
+  result.rollupBuild = warm;
   if (rollup) result.dashboardRefreshRollup = await measureDashboard(engine, reps, rollup);
-  return { result, rollup };
+  return { result, rollup, info: table };
 }
 
 /**
@@ -138,7 +153,8 @@ export async function runBench(args: Args): Promise<BenchResults> {
     await csvToParquet(csv, parquet);
     peakRss = 0;
     const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet'));
-    const { result: ours, rollup } = await measureEngine(wasm, csv, parquet, args.reps, rows);
+    const listed = async () => (await listTables(wasm.db)).find((t) => t.name === 'cube')!;
+    const { result: ours, rollup, info } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed);
     const csvBytes = (await readFile(csv)).byteLength;
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       const bytes = new Uint8Array(await readFile(csv));
@@ -147,12 +163,14 @@ export async function runBench(args: Args): Promise<BenchResults> {
     ours.chartRender = await measureChartRender(wasm.db, args.reps, false);
     ours.chartFirstRollup = await measureChartRender(wasm.db, args.reps, true);
     const project = rows <= 1_000_000 ? await measureProject(wasm.db, args.reps) : undefined;
-    await wasm.close();
     const oursPeakRss = peakRss;
     const native = await nativeEngine();
-    const { result: theirs } = await measureEngine(native, csv, parquet, args.reps, rows, rollup);
+    const { result: theirs, rollup: theirRollup } = await measureEngine(native, csv, parquet, args.reps, rows, async () => info);
+    const rollupRowsCompared = rollup && theirRollup ? await compareRollups(wasm, native, rollup) : undefined;
+    if (!rollup !== !theirRollup) throw new Error('one engine built a rollup of the cube and the other did not');
     await native.close();
-    sizes.push({ rows, csvBytes, ours, native: theirs, project, peakRssMb: Math.round(oursPeakRss / 2 ** 20) });
+    await wasm.close();
+    sizes.push({ rows, csvBytes, ours, native: theirs, project, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
     console.log(`rows ${rows}: done`);
   }
   const startup = args.browser ? await startupToFirstChart(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;

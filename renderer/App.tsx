@@ -9,10 +9,7 @@ import { useLang } from './i18n/LangContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { VIEWS } from './views';
 import { WorkbenchContext, type Workbench } from './workbench-context';
-import { ProjectMenu } from './features/project/ProjectMenu';
-import { RestorePrompt } from './features/project/RestorePrompt';
-import { useProject } from './features/project/useProject';
-import { builtInNames } from './features/project/workspace-io';
+import { builtInNames, ProjectMenu, RestorePrompt, useProject } from './features/project';
 import { useDocument, workspace } from './workspace';
 import { DamagedNotices } from './workspace/DamagedNotices';
 

@@ -2,14 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { LangProvider } from './i18n/LangContext';
-import './features/export/register-chart-export';
 import { restoreGeoMaps } from './charts/geo-maps';
 import { startEngineOnce } from './db/engine';
-import { installWindowDrop } from './features/import/file-drop';
-import { isSpeakerWindow } from './features/present/speaker-link';
-import { SpeakerWindow } from './features/present/SpeakerWindow';
+import { registerChartExport } from './features/export';
+import { installWindowDrop } from './features/import';
+import { isSpeakerWindow, SpeakerWindow } from './features/present';
 import './styles.css';
 
+registerChartExport();
 // The speaker window (notes beside a projected presentation) needs no database.
 const speaker = isSpeakerWindow();
 if (!speaker) {

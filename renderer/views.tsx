@@ -1,13 +1,14 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { MessageKey } from '../shared/i18n';
-import { WorkbenchView } from './features/workbench/WorkbenchView';
+import { CaseLibraryView } from './features/cases';
+import { ChartBuilderView } from './features/chart-builder';
+import { DashboardView } from './features/dashboard';
+import { ImportView } from './features/import';
+import { PresentView } from './features/present';
+import { WorkbenchView } from './features/workbench';
 
-// The first screen ships in the main bundle; the others load when first shown (a smaller bundle starts faster).
-const ImportView = lazy(() => import('./features/import/ImportView').then((m) => ({ default: m.ImportView })));
-const CaseLibraryView = lazy(() => import('./features/cases/CaseLibraryView').then((m) => ({ default: m.CaseLibraryView })));
-const ChartBuilderView = lazy(() => import('./features/chart-builder/ChartBuilderView').then((m) => ({ default: m.ChartBuilderView })));
-const DashboardView = lazy(() => import('./features/dashboard/DashboardView').then((m) => ({ default: m.DashboardView })));
-const PresentView = lazy(() => import('./features/present/PresentView').then((m) => ({ default: m.PresentView })));
+// The first screen ships in the main bundle; the others are React.lazy in their feature's index and load
+// when first shown (a smaller bundle starts faster).
 
 export interface ViewDef {
   id: string;

@@ -10,6 +10,10 @@ export interface QueryOptions {
  * electron/cli/node-db (duckdb-wasm's Node build, used by `sgw` and by the tests).
  */
 export interface Db {
+  /**
+   * Runs `sql` (one or more statements) on a connection of its own that is closed afterwards, so
+   * connection-local state (SET, TEMP tables, an open transaction) ends with the call.
+   */
   query(sql: string, opts?: QueryOptions): Promise<Table>;
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow IPC stream. */
@@ -17,8 +21,23 @@ export interface Db {
   /** Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** The engine's own lexer (DuckDB's scanner, the one its parser uses) over `sql`; nothing runs. */
+  tokenize(sql: string): Promise<SqlTokens>;
   close(): Promise<void>;
 }
+
+/**
+ * DuckDB's tokens of a script: where each starts, as a UTF-8 byte offset (the engine's unit, not a
+ * JavaScript string index), and its kind (SQL_TOKEN). Comments and whitespace belong to no token. The
+ * scanner stops at the first text it cannot lex, so the list may end early.
+ */
+export interface SqlTokens {
+  offsets: number[];
+  types: number[];
+}
+
+/** Token kinds as duckdb-wasm numbers them (its TokenType enum). */
+export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;
 
 export type DbErrorKind = 'cancelled' | 'syntax' | 'catalog' | 'binder' | 'conversion' | 'constraint' | 'memory' | 'other';
 

@@ -62,6 +62,9 @@ export async function openNodeDb(): Promise<Db> {
     async dropFile(name: string) {
       db.dropFile(name);
     },
+    async tokenize(sql: string) {
+      return db.tokenize(sql);
+    },
     async close() {
       conn.close();
       db.reset();

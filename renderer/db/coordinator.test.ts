@@ -146,6 +146,9 @@ describe('QueryCoordinator', () => {
     void app.query('SELECT 1');
     expect(dataChanges(app).epoch).toBe(epoch);
     void app.query('/* x */ insert into t values (1)').catch(() => undefined);
+    // The engine is asked first (runScript); the write is marked before it is sent.
+    await tick();
     expect(dataChanges(app).epoch).toBeGreaterThan(epoch);
+    expect(calls.at(-1)?.sql).toBe('/* x */ insert into t values (1)');
   });
 });

@@ -1,10 +1,11 @@
-import type { Db } from '../../shared/db';
+import type { Table } from 'apache-arrow';
+import type { Db, QueryOptions } from '../../shared/db';
 import { listTables, type TableInfo } from '../../shared/db-catalog';
-import { mayChangeData } from '../../shared/sql/mutation';
+import { mayChangeData, runScript } from '../../shared/sql/mutation';
 
 /**
- * Whether a statement sent with Db.query (the SQL console's scripts) may change tables or data. The one
- * place that decides it, so making the decision the engine's is a one-line change here.
+ * Whether the text of a statement sent with Db.query (the SQL console's scripts) leaves room for a write.
+ * When it does, the engine decides (runScript in trackWrites): only a proven read-only run skips DataChanges.
  */
 export function queryMayWrite(sql: string): boolean {
   return mayChangeData(sql);
@@ -95,15 +96,38 @@ const tracked = new WeakMap<Db, { raw: Db; changes: DataChanges }>();
  */
 export function trackWrites(raw: Db): Db {
   const changes = new DataChanges();
-  const db: Db = {
-    query: (sql, opts) => (queryMayWrite(sql) ? changes.around(() => raw.query(sql, opts)) : raw.query(sql, opts)),
-    exec: (sql) => changes.around(() => raw.exec(sql)),
-    insertArrow: (name, ipc) => changes.around(() => raw.insertArrow(name, ipc)),
-    registerFile: (name, bytes) => raw.registerFile(name, bytes),
-    dropFile: (name) => raw.dropFile(name),
+  // The engine takes work in the order it is handed over. A script the engine must lex first (runScript)
+  // is handed over one round trip later, so whatever comes after it waits until it has been: a save
+  // right after a DROP must see the table gone.
+  let lexing: Promise<void> | null = null;
+  const inTurn = <T>(start: () => Promise<T>): Promise<T> => (lexing ? lexing.then(start) : start());
+  const script = (sql: string, opts?: QueryOptions): Promise<Table> => {
+    const before = lexing;
+    let sent!: () => void;
+    const handedOver = new Promise<void>((r) => (sent = r));
+    const turn = before ? before.then(() => handedOver) : handedOver;
+    lexing = turn;
+    void turn.then(() => lexing === turn && (lexing = null));
+    const run = () => runScript(raw, sql, { ...opts, aroundWrite: (write) => changes.around(write), onSent: () => sent() }).finally(() => sent());
+    return before ? before.then(run) : run();
+  };
+  // The same engine in the same order, without DataChanges: for the app's own bookkeeping (rawDb).
+  const ordered: Db = {
+    query: (sql, opts) => inTurn(() => raw.query(sql, opts)),
+    exec: (sql) => inTurn(() => raw.exec(sql)),
+    insertArrow: (name, ipc) => inTurn(() => raw.insertArrow(name, ipc)),
+    registerFile: (name, bytes) => inTurn(() => raw.registerFile(name, bytes)),
+    dropFile: (name) => inTurn(() => raw.dropFile(name)),
+    tokenize: (sql) => raw.tokenize(sql),
     close: () => raw.close(),
   };
-  tracked.set(db, { raw, changes });
+  const db: Db = {
+    ...ordered,
+    query: (sql, opts) => (queryMayWrite(sql) ? script(sql, opts) : ordered.query(sql, opts)),
+    exec: (sql) => inTurn(() => changes.around(() => raw.exec(sql))),
+    insertArrow: (name, ipc) => inTurn(() => changes.around(() => raw.insertArrow(name, ipc))),
+  };
+  tracked.set(db, { raw: ordered, changes });
   return db;
 }
 
@@ -127,7 +151,10 @@ export function dataChanges(db: Db): DataChanges {
   return c;
 }
 
-/** The engine underneath: for the app's own bookkeeping writes (rollup tables), which change no user data. */
+/**
+ * The engine underneath, without DataChanges: for the app's own bookkeeping (rollup tables, project
+ * snapshots), which changes no user data. It keeps the order of the tracked Db (see trackWrites).
+ */
 export function rawDb(db: Db): Db {
   return tracked.get(db)?.raw ?? db;
 }

@@ -69,6 +69,7 @@ export async function openWorkerDb(): Promise<Db> {
     async dropFile(name) {
       await db.dropFile(name);
     },
+    tokenize: (sql) => db.tokenize(sql),
     async close() {
       await shared.close();
       await db.terminate();

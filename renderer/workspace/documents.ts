@@ -13,8 +13,8 @@ import { STARTER_SQL } from '../../shared/sql/browse-sql';
 
 /**
  * The one table of the browser profile's storage keys. Nothing else names a localStorage key: every
- * document below is read and written through the workspace store (./store.ts); `closedCleanly` is the
- * autosave's clean-close flag, written synchronously on pagehide by features/project/autosave-store.ts.
+ * document below is read and written through the workspace store (./store.ts), which writes through
+ * synchronously — so the autosave's clean-close flag (`closedCleanly`) can be set from pagehide.
  */
 export const STORAGE_KEYS = {
   sqlDraft: 'sgw.sqlDraft',
@@ -52,6 +52,7 @@ export interface DocumentValues {
   view: string | null;
   lang: Lang;
   geoMaps: Record<string, GeoMap>;
+  closedCleanly: boolean;
 }
 export type DocName = keyof DocumentValues;
 
@@ -104,6 +105,8 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   lang: { key: STORAGE_KEYS.lang, scope: 'profile', text: true, fallback: () => 'zh-CN', parse: (v) => (isLang(v) ? v : fail('not a known language')), toJson: (v) => v },
   // Basemaps are large and belong to the profile, never to projects; beyond ~3 MB they last one session.
   geoMaps: { key: STORAGE_KEYS.geoMaps, scope: 'profile', fallback: () => ({}), parse: parseGeoMaps, toJson: (v) => v, maxChars: 3_000_000 },
+  // Whether the last session closed cleanly ('0' while a session is open; anything else reads as yes).
+  closedCleanly: { key: STORAGE_KEYS.closedCleanly, scope: 'profile', text: true, fallback: () => true, parse: (v) => v !== '0', toJson: (v) => (v ? '1' : '0') },
 };
 
 export const DOC_NAMES = Object.keys(DOCUMENTS) as DocName[];

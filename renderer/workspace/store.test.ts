@@ -146,6 +146,21 @@ describe('WorkspaceStore: changes', () => {
     expect(store.version).toBe(v1);
   });
 
+  it('keeps the clean-close flag: written at once (pagehide has no later), read as the last session left it', () => {
+    const storage = memoryStorage();
+    const store = new WorkspaceStore(storage);
+    const v0 = store.version;
+    expect(store.get('closedCleanly')).toBe(true);
+    store.set('closedCleanly', false);
+    expect(storage.getItem(STORAGE_KEYS.closedCleanly)).toBe('0');
+    expect(new WorkspaceStore(storage).get('closedCleanly')).toBe(false);
+    store.set('closedCleanly', true);
+    expect(storage.getItem(STORAGE_KEYS.closedCleanly)).toBe('1');
+    expect(store.version).toBe(v0);
+    // An older build's value, or anything else, is no crash to report.
+    expect(new WorkspaceStore(memoryStorage({ [STORAGE_KEYS.closedCleanly]: 'yes' })).get('closedCleanly')).toBe(true);
+  });
+
   it('classifies every document, and a project carries exactly the project documents', () => {
     expect(DOC_NAMES).toHaveLength(Object.keys(DOCUMENTS).length);
     const store = new WorkspaceStore(memoryStorage());

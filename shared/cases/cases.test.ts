@@ -6,12 +6,12 @@ import type { Db } from '../db';
 import { loadBundledDatasets } from '../datasets/load';
 import { buildChartOption } from '../charts/chart-option';
 import { ACCENT_COLOUR, MUTED_COLOUR } from '../charts/theme';
-import { comparisonAccent, comparisonChartData, comparisonSql, comparisonsFromTable, shortRegion } from './comparison';
+import { comparisonAccent, comparisonChartData, comparisonsFromTable, shortRegion } from './comparison';
 import { caseFacets, filterCases, matchScore, normalizeText } from './filter';
 import { formatIndicatorValue, pickKpis } from './kpi';
-import { CASES_SQL, caseIndicatorsSql } from '../sql/catalog-sql';
+import { CASES_SQL, caseIndicatorsSql, comparisonSql } from '../sql/cases-sql';
 import { LEVELS, THEMES, casesFromTable, indicatorsFromTable, placeName, themeColour, type CaseRecord } from './model';
-import { buildProvinceMapOption, casesByProvince, labelColourOn } from './province-map';
+import { buildCaseMapOption, casesByProvince, labelColourOn } from './province-map';
 import { buildTimelineOption, timelinePoints } from './timeline';
 
 const datasets = path.resolve(__dirname, '../../datasets');
@@ -161,7 +161,7 @@ describe('province tile map of cases', () => {
     expect(zj.byTheme[THEMES.indexOf('网络治理')]).toBe(1);
     expect(tiles.find((t) => t.name === '西藏自治区')).toMatchObject({ count: 0, mainTheme: '' });
     expect(tiles.reduce((n, t) => n + t.count, 0)).toBe(4);
-    const option = buildProvinceMapOption(tiles, 'zh-CN', true) as { series: { data: { itemStyle: { color: string }; label: { formatter: string } }[] }[]; tooltip: { formatter(p: unknown): string } };
+    const option = buildCaseMapOption(tiles, 'zh-CN', true) as { series: { data: { itemStyle: { color: string }; label: { formatter: string } }[] }[]; tooltip: { formatter(p: unknown): string } };
     const zjDatum = option.series[0].data[tiles.indexOf(zj)];
     expect(zjDatum.itemStyle.color).toBe(themeColour('公益与社工治理'));
     expect(zjDatum.label.formatter).toBe('浙江\n3');

@@ -1,13 +1,13 @@
 import type { Table } from 'apache-arrow';
 import type { ChartData } from '../charts/chart-data';
-import { literal } from '../db';
 import { tableRows } from '../format/cell';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 
 /**
  * Indicators that mean the same thing across places, though the documents name them differently
- * (人口/总人口/常住人口, 面积/辖区面积/市域总面积 …): matched on indicator_en, totals only.
+ * (人口/总人口/常住人口, 面积/辖区面积/市域总面积 …): matched on indicator_en, totals only (the query is
+ * comparisonSql in shared/sql/cases-sql.ts).
  */
 export const COMPARABLE_MEASURES = [
   { key: 'population', zh: '人口', en: 'Population', indicatorEn: ['Population', 'Resident population'] },
@@ -27,17 +27,6 @@ export interface Comparison {
   label: string;
   unit: string;
   places: PlaceValue[];
-}
-
-/** One row per measure and place: the place of `adcode` against every other place with the same measure. */
-export function comparisonSql(adcode: string): string {
-  const cases = COMPARABLE_MEASURES.map((m) => `WHEN i.indicator_en IN (${m.indicatorEn.map(literal).join(', ')}) THEN ${literal(m.key)}`).join(' ');
-  return `SELECT CASE ${cases} END AS measure, i.region, any_value(i.value_norm) AS value, any_value(i.unit_norm) AS unit,
-       bool_or(c.adcode = ${literal(adcode)}) AS current
-FROM case_indicators i JOIN cases c USING (case_id)
-WHERE measure IS NOT NULL AND (i.category IS NULL OR i.category = '合计') AND i.value_norm IS NOT NULL
-GROUP BY measure, i.region, i.unit_norm
-ORDER BY measure, value DESC`;
 }
 
 /** Measures the current place has and at least one other place shares, in COMPARABLE_MEASURES order. */

@@ -41,9 +41,11 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 
 /**
  * Square tiles in the province grid, coloured by each province's main theme, labelled with the case
- * count. With `clickable` the tooltip holds a button with data-province to filter the library.
+ * count. With `clickable` the tooltip holds a button with data-province to filter the library. Not a
+ * ChartSpec chart (the map kind colours tiles by a value): here the colour is a category, the tooltip
+ * lists every theme — the case library's own picture, drawn nowhere else and never exported.
  */
-export function buildProvinceMapOption(tiles: ProvinceCases[], lang: Lang, clickable = false): EChartsOption {
+export function buildCaseMapOption(tiles: ProvinceCases[], lang: Lang, clickable = false): EChartsOption {
   const name = (t: ProvinceCases) => (lang === 'en' ? (PROVINCE_GRID.find((p) => p.name === t.name)?.en ?? t.short) : t.short);
   const tooltip = (t: ProvinceCases) => {
     const head = clickable && t.count > 0 ? `<button type="button" class="tooltip-open" data-province="${escapeHtml(t.name)}">${escapeHtml(t.name)}</button>` : escapeHtml(t.name);

@@ -40,11 +40,3 @@ export function createTableAsSql(table: string, select: string): string {
   return `CREATE OR REPLACE TABLE ${ident(table)} AS ${select}`;
 }
 
-export const CASES_SQL = `SELECT case_id, title, province, city, district, level, adcode, year, year_end, year_basis, theme, tags, summary, source, quote, note
-FROM cases ORDER BY case_id`;
-
-const INDICATOR_COLUMNS = 'id, case_id, region, year, indicator, indicator_en, category, category_en, value_text, value_norm, unit_norm, approx, source, quote, note';
-
-export function caseIndicatorsSql(caseId: string): string {
-  return `SELECT ${INDICATOR_COLUMNS} FROM case_indicators WHERE case_id = ${literal(caseId)} ORDER BY id`;
-}

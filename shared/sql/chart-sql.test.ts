@@ -28,17 +28,17 @@ describe('buildChartSql', () => {
   it('groups, casts to DOUBLE and orders by the measure', async () => {
     const q = buildChartSql(spec({}));
     expect(q.sql).toBe(`WITH agg AS (
-  SELECT "province", count(*)::DOUBLE AS __m0
+  SELECT "province" AS __sgw_x, (count(*))::DOUBLE AS __sgw_v0
   FROM "cases"
   WHERE "province" IS NOT NULL
   GROUP BY "province"
 ), calc AS (
-  SELECT "province", __m0, __m0 AS "count_rows"
+  SELECT __sgw_x, __sgw_v0, __sgw_v0 AS "count_rows"
   FROM agg
 )
-SELECT "province", "count_rows"
+SELECT calc.__sgw_x AS "province", calc."count_rows"
 FROM calc
-ORDER BY "count_rows" DESC NULLS LAST, "province"`);
+ORDER BY calc."count_rows" DESC NULLS LAST, calc.__sgw_x ASC`);
     expect(q).toMatchObject({ x: 'province', measures: ['count_rows'] });
     const r = await rows(q.sql);
     const direct = await rows(`SELECT province, count(*)::DOUBLE AS n FROM cases WHERE province IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`);
@@ -67,7 +67,7 @@ ORDER BY "count_rows" DESC NULLS LAST, "province"`);
 
   it('keeps series rows long and 100 % stacks shares per x with a window', async () => {
     const q = buildChartSql(spec({ series: 'theme', stack: 'percent', sort: 'x_asc' }));
-    expect(q.sql).toContain('100 * __m0 / nullif(sum(__m0) OVER (PARTITION BY "province"), 0) AS "count_rows"');
+    expect(q.sql).toContain('100 * __sgw_v0 / nullif(sum(__sgw_v0) OVER (PARTITION BY __sgw_x ORDER BY __sgw_s ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING), 0) AS "count_rows"');
     const r = await rows(q.sql);
     const byProvince = new Map<string, number>();
     for (const x of r) byProvince.set(String(x.province), (byProvince.get(String(x.province)) ?? 0) + Number(x.count_rows));
@@ -87,7 +87,7 @@ ORDER BY "count_rows" DESC NULLS LAST, "province"`);
       sort: 'x_asc',
     };
     const yoy = buildChartSql(spec({ ...staff, measures: [{ column: 'value', agg: 'sum', transform: 'yoy' }] }));
-    expect(yoy.sql).toContain('100 * (__m0 / nullif(lag(__m0) OVER (PARTITION BY "category" ORDER BY "year"), 0) - 1) AS "sum_value_yoy"');
+    expect(yoy.sql).toContain('100 * (__sgw_v0 / nullif(lag(__sgw_v0) OVER (PARTITION BY __sgw_s ORDER BY __sgw_x ASC), 0) - 1) AS "sum_value_yoy"');
     const r = await rows(yoy.sql);
     // Full-time staff 4.4 → 14.31 万人 (2007 → 2013), part-time 8.1 → 5.72.
     const growth = (cat: string, year: number) => r.find((x) => x.category === cat && x.year === year)?.sum_value_yoy;
@@ -96,7 +96,7 @@ ORDER BY "count_rows" DESC NULLS LAST, "province"`);
     expect(growth('兼职', 2013)).toBeCloseTo((5.72 / 8.1 - 1) * 100, 6);
 
     const index = buildChartSql(spec({ ...staff, indexBase: 2007, measures: [{ column: 'value', agg: 'sum', transform: 'index' }] }));
-    expect(index.sql).toContain(`max(CASE WHEN "year" = 2007 THEN __m0 END) OVER (PARTITION BY "category")`);
+    expect(index.sql).toContain(`max(CASE WHEN __sgw_x = 2007 THEN __sgw_v0 END) OVER (PARTITION BY __sgw_s)`);
     const ri = await rows(index.sql);
     expect(ri.filter((x) => x.year === 2007).map((x) => x.sum_value_index)).toEqual([100, 100]);
     expect(ri.find((x) => x.category === '专职' && x.year === 2013)?.sum_value_index).toBeCloseTo((14.31 / 4.4) * 100, 6);
@@ -129,7 +129,7 @@ ORDER BY "count_rows" DESC NULLS LAST, "province"`);
     const tables = await listTables(db);
     const columnTypes = Object.fromEntries(tables.find((x) => x.name === 'cases')!.columns.map((c) => [c.name, c.type]));
     const q = buildChartSql(spec({ x: 'year', sort: 'x_asc', measures: [{ column: null, agg: 'count', transform: 'yoy' }] }), { columnTypes });
-    expect(q.sql).toContain('CASE WHEN lag("year") OVER (ORDER BY "year") = "year" - 1 THEN lag(__m0) OVER (ORDER BY "year") END');
+    expect(q.sql).toContain('CASE WHEN lag(__sgw_x) OVER (ORDER BY __sgw_x ASC) = __sgw_x - 1 THEN lag(__sgw_v0) OVER (ORDER BY __sgw_x ASC) END');
     const r = await rows(q.sql);
     const counts = new Map((await rows(`SELECT year, count(*)::DOUBLE n FROM cases WHERE year IS NOT NULL GROUP BY 1`)).map((x) => [x.year, x.n as number]));
     for (const x of r) {

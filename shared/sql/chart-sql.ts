@@ -1,6 +1,7 @@
 import { ident, literal } from '../db';
 import type { ChartSpec, Filter, FilterValue, Measure } from '../model/chart-spec';
-import { rollupAggregateSql, rollupCovers, type Rollup } from './rollup';
+import { aggregateSql, numberKind, TABLE_PARTS } from './aggregate';
+import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './rollup';
 
 /** Filters a dashboard applies to every chart whose table has the column. */
 export interface GlobalFilters {
@@ -70,16 +71,21 @@ export function yearColumn(columns: readonly string[]): string | undefined {
 const value = (v: FilterValue) => (typeof v === 'number' ? String(v) : literal(v));
 
 export function filterSql(f: Filter): string {
-  const col = ident(f.column);
+  return filterOn(f, ident);
+}
+
+/** A filter as SQL; `col` gives the SQL of a column (the table's own, or its rollup's). */
+function filterOn(f: Filter, col: (column: string) => string): string {
+  const c = col(f.column);
   switch (f.op) {
     case 'in':
-      return f.values.length === 0 ? 'false' : `${col} IN (${f.values.map(value).join(', ')})`;
+      return f.values.length === 0 ? 'false' : `${c} IN (${f.values.map(value).join(', ')})`;
     case 'not_in':
-      return f.values.length === 0 ? 'true' : `${col} NOT IN (${f.values.map(value).join(', ')})`;
+      return f.values.length === 0 ? 'true' : `${c} NOT IN (${f.values.map(value).join(', ')})`;
     case 'not_null':
-      return `${col} IS NOT NULL`;
+      return `${c} IS NOT NULL`;
     case 'range': {
-      const parts = [f.min !== undefined ? `${col} >= ${f.min}` : '', f.max !== undefined ? `${col} <= ${f.max}` : ''].filter(Boolean);
+      const parts = [f.min !== undefined ? `${c} >= ${f.min}` : '', f.max !== undefined ? `${c} <= ${f.max}` : ''].filter(Boolean);
       return parts.length ? parts.join(' AND ') : 'true';
     }
   }
@@ -103,26 +109,15 @@ export function globalFilterList(ctx: ChartQueryContext): Filter[] {
   return out;
 }
 
-function tableAggregateSql(m: Measure): string {
-  const col = m.column ? ident(m.column) : '*';
-  switch (m.agg) {
-    case 'count':
-      return `count(${col})`;
-    case 'count_distinct':
-      return `count(DISTINCT ${col})`;
-    default:
-      return `${m.agg}(${col})`;
-  }
-}
-
 /** Result column name of a measure: sum_value, count_rows, sum_value_yoy … */
 export function measureAlias(m: Measure): string {
   return [m.agg, m.column ?? 'rows', ...(m.transform === 'none' ? [] : [m.transform])].join('_');
 }
 
-function uniqueAliases(measures: Measure[]): string[] {
-  const seen = new Set<string>();
-  return measures.map((m) => {
+/** Measure aliases, unique among themselves and distinct from the x and series names. */
+function uniqueAliases(spec: ChartSpec): string[] {
+  const seen = new Set<string>([spec.x, ...(spec.series ? [spec.series] : [])]);
+  return spec.measures.map((m) => {
     let a = measureAlias(m);
     while (seen.has(a)) a = `${a}_2`;
     seen.add(a);
@@ -134,88 +129,104 @@ function uniqueAliases(measures: Measure[]): string[] {
  * Turns a chart spec (plus dashboard filters) into one aggregate query. Only aggregated rows leave the
  * engine: GROUP BY x (and series), results cast to DOUBLE; year-on-year growth, index (base = 100) and
  * 100 % stacking shares are window functions over the aggregate; top-N keeps the x values with the
- * largest first measure. Rows with an empty x or series are left out.
+ * largest first measure. Rows with an empty x or series are left out. Every order is total and explicit
+ * (value, then x, then series; ASC/DESC and NULLS spelled out, so no engine setting changes it).
  */
 export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): ChartQuery {
   const filters = [...spec.filters, ...globalFilterList(ctx)];
-  const sql = composeSql(spec, filters, ctx, { from: ident(spec.table), aggregate: tableAggregateSql });
   const { rollup } = ctx;
+  const typeOf = (column: string) => ctx.columnTypes?.[column] ?? rollup?.types[column];
+  const kindOf = (m: Measure) => numberKind(m.column === null ? undefined : typeOf(m.column));
+  const sql = composeSql(spec, filters, typeOf, { from: ident(spec.table), col: ident, aggregate: (m) => aggregateSql(m, kindOf(m), TABLE_PARTS) });
   const covered =
     rollup &&
     rollup.table === spec.table &&
     [spec.x, ...(spec.series ? [spec.series] : []), ...filters.map((f) => f.column)].every((c) => rollup.dims.includes(c)) &&
     spec.measures.every((m) => rollupCovers(rollup, m));
-  const rollupSql = covered ? composeSql(spec, filters, ctx, { from: rollup.relation, aggregate: (m) => rollupAggregateSql(rollup, m) }) : undefined;
-  return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: uniqueAliases(spec.measures), ...(rollupSql ? { rollupSql } : {}) };
+  const rollupSql = covered
+    ? composeSql(spec, filters, typeOf, { from: rollup.relation, col: (c) => rollupDimSql(rollup, c)!, aggregate: (m) => rollupAggregateSql(rollup, m) })
+    : undefined;
+  return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: uniqueAliases(spec), ...(rollupSql ? { rollupSql } : {}) };
 }
 
 interface Source {
   from: string;
+  /** SQL of a user column in `from`. */
+  col(column: string): string;
   aggregate(m: Measure): string;
 }
 
-function composeSql(spec: ChartSpec, filters: Filter[], ctx: ChartQueryContext, source: Source): string {
-  const x = ident(spec.x);
-  const s = spec.series ? ident(spec.series) : undefined;
-  const dims = s ? `${x}, ${s}` : x;
-  const aliases = uniqueAliases(spec.measures);
-  const raw = spec.measures.map((_, i) => `__m${i}`);
+/*
+ * Inside the query, x, series and measures go by internal names under the reserved prefix __sgw_, and the
+ * outer query names calc's columns qualified (calc.…): a user column called __sgw_x, __sgw_total or
+ * count_rows can never be taken for one of ours. User names appear only as the result's column names.
+ */
+const X = '__sgw_x';
+const S = '__sgw_s';
+const TOTAL = '__sgw_total';
 
-  const where = [`${x} IS NOT NULL`, ...(s ? [`${s} IS NOT NULL`] : []), ...filters.map(filterSql)];
-  const aggCols = spec.measures.map((m, i) => `${source.aggregate(m)}::DOUBLE AS ${raw[i]}`);
+function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string) => string | undefined, source: Source): string {
+  const s = spec.series !== undefined;
+  const dims = s ? `${X}, ${S}` : X;
+  const aliases = uniqueAliases(spec);
+  const raw = spec.measures.map((_, i) => `__sgw_v${i}`);
 
-  const bySeries = s ? `PARTITION BY ${s} ` : '';
+  const where = [`${source.col(spec.x)} IS NOT NULL`, ...(s ? [`${source.col(spec.series!)} IS NOT NULL`] : []), ...filters.map((f) => filterOn(f, source.col))];
+  const aggCols = spec.measures.map((m, i) => `(${source.aggregate(m)})::DOUBLE AS ${raw[i]}`);
+  // Sums over the series of one x add the same values in the same order on both paths.
+  const perX = (v: string) => `sum(${v}) OVER (PARTITION BY ${X} ORDER BY ${S} ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+
+  const bySeries = s ? `PARTITION BY ${S} ` : '';
   const calcCols = spec.measures.map((m, i) => {
     const v = raw[i];
     let expr: string;
     if (m.transform === 'yoy') {
-      const w = `OVER (${bySeries}ORDER BY ${x})`;
-      const prev = NUMERIC_TYPE.test(ctx.columnTypes?.[spec.x] ?? '')
-        ? `CASE WHEN lag(${x}) ${w} = ${x} - 1 THEN lag(${v}) ${w} END`
-        : `lag(${v}) ${w}`;
+      const w = `OVER (${bySeries}ORDER BY ${X} ASC)`;
+      const prev = NUMERIC_TYPE.test(typeOf(spec.x) ?? '') ? `CASE WHEN lag(${X}) ${w} = ${X} - 1 THEN lag(${v}) ${w} END` : `lag(${v}) ${w}`;
       expr = `100 * (${v} / nullif(${prev}, 0) - 1)`;
     } else if (m.transform === 'index') {
       const base =
         spec.indexBase !== undefined
-          ? `max(CASE WHEN ${x} = ${value(spec.indexBase)} THEN ${v} END) OVER (${s ? `PARTITION BY ${s}` : ''})`
-          : `first_value(${v}) OVER (${bySeries}ORDER BY ${x})`;
+          ? `max(CASE WHEN ${X} = ${value(spec.indexBase)} THEN ${v} END) OVER (${s ? `PARTITION BY ${S}` : ''})`
+          : `first_value(${v}) OVER (${bySeries}ORDER BY ${X} ASC)`;
       expr = `100 * ${v} / nullif(${base}, 0)`;
     } else if (spec.stack === 'percent' && s) {
-      expr = `100 * ${v} / nullif(sum(${v}) OVER (PARTITION BY ${x}), 0)`;
+      expr = `100 * ${v} / nullif(${perX(v)}, 0)`;
     } else {
       expr = v;
     }
     return `${expr} AS ${ident(aliases[i])}`;
   });
 
-  const first = ident(aliases[0]);
+  const q = (c: string) => `calc.${c}`;
   const order = (() => {
     switch (spec.sort) {
       case 'x_asc':
-        return s ? `${x}, ${s}` : x;
+        return s ? `${q(X)} ASC, ${q(S)} ASC` : `${q(X)} ASC`;
       case 'x_desc':
-        return s ? `${x} DESC, ${s}` : `${x} DESC`;
+        return s ? `${q(X)} DESC, ${q(S)} ASC` : `${q(X)} DESC`;
       case 'value_asc':
       case 'value_desc': {
         const dir = spec.sort === 'value_asc' ? 'ASC' : 'DESC';
-        return s ? `__x_total ${dir} NULLS LAST, ${x}, ${s}` : `${first} ${dir} NULLS LAST, ${x}`;
+        return s ? `${q(TOTAL)} ${dir} NULLS LAST, ${q(X)} ASC, ${q(S)} ASC` : `${q(ident(aliases[0]))} ${dir} NULLS LAST, ${q(X)} ASC`;
       }
     }
   })();
 
   const top = spec.topN
-    ? `\nWHERE ${x} IN (SELECT ${x} FROM agg GROUP BY ${x} ORDER BY sum(${raw[0]}) DESC NULLS LAST, ${x} LIMIT ${spec.topN})`
+    ? `\nWHERE ${q(X)} IN (SELECT ${X} FROM agg GROUP BY ${X} ORDER BY sum(${raw[0]}${s ? ` ORDER BY ${S} ASC` : ''}) DESC NULLS LAST, ${X} ASC LIMIT ${spec.topN})`
     : '';
+  const out = [`${q(X)} AS ${ident(spec.x)}`, ...(s ? [`${q(S)} AS ${ident(spec.series!)}`] : []), ...aliases.map((a) => q(ident(a)))];
   return `WITH agg AS (
-  SELECT ${dims}, ${aggCols.join(', ')}
+  SELECT ${[`${source.col(spec.x)} AS ${X}`, ...(s ? [`${source.col(spec.series!)} AS ${S}`] : []), ...aggCols].join(', ')}
   FROM ${source.from}
   WHERE ${where.join('\n    AND ')}
-  GROUP BY ${dims}
+  GROUP BY ${[source.col(spec.x), ...(s ? [source.col(spec.series!)] : [])].join(', ')}
 ), calc AS (
-  SELECT ${dims}, ${[...raw, ...(s ? [`sum(${raw[0]}) OVER (PARTITION BY ${x}) AS __x_total`] : [])].join(', ')}, ${calcCols.join(', ')}
+  SELECT ${dims}, ${[...raw, ...(s ? [`${perX(raw[0])} AS ${TOTAL}`] : [])].join(', ')}, ${calcCols.join(', ')}
   FROM agg
 )
-SELECT ${dims}, ${aliases.map(ident).join(', ')}
+SELECT ${out.join(', ')}
 FROM calc${top}
 ORDER BY ${order}`;
 }

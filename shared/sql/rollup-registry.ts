@@ -3,13 +3,12 @@ import type { TableInfo } from '../db-catalog';
 import { buildRollup, dropRollup, type Rollup } from './rollup';
 
 /**
- * Builds each big table's rollup once, on first use, and forgets all of them when the table list
- * changes (an import, DDL or DML in the SQL console, a project opened): a rollup must never answer for
- * data it was not built from. Concurrent requests for one table share one build.
+ * Builds each big table's rollup once, on first use; `invalidate()` forgets (and drops) all of them. The
+ * renderer calls it at every data change (renderer/db/rollups.ts): a rollup must never answer for data it
+ * was not built from. Concurrent requests for one table share one build.
  */
 export class RollupRegistry {
   private readonly built = new Map<string, Promise<Rollup | null>>();
-  private version: unknown;
   private generation = 0;
   /** Rollups built so far (for diagnostics and tests). */
   builds = 0;
@@ -31,13 +30,6 @@ export class RollupRegistry {
       this.built.set(info.name, p);
     }
     return p;
-  }
-
-  /** Forgets (and drops) every rollup when `version` (e.g. the live table list) is not the one seen last. */
-  sync(version: unknown): void {
-    if (version === this.version) return;
-    if (this.version !== undefined) this.invalidate();
-    this.version = version;
   }
 
   invalidate(): void {

@@ -1,20 +1,25 @@
-import { ident, literal, type Db } from '../db';
+import { ident, type Db } from '../db';
 import type { ColumnInfo, TableInfo } from '../db-catalog';
 import type { Measure } from '../model/chart-spec';
+import { aggregateSql, floatFraction, floatJoin, floatWhole, numberKind, type AggregateParts } from './aggregate';
 
 /**
  * A rollup is a pre-aggregated copy of a big table: one row per combination of its low-cardinality
- * columns (region, year, type, indicator …) with the row count and, per numeric column, sum and count. A 10,000,000-row cube becomes ~12,000 rows, so dashboard queries over it take milliseconds in
+ * columns (region, year, type, indicator …) with the row count and, per numeric column, count, sum, min and
+ * max. A 10,000,000-row cube becomes ~12,000 rows, so dashboard queries over it take milliseconds in
  * single-threaded wasm instead of seconds. Charts whose columns and aggregations it covers read it
- * (shared/sql/chart-sql.ts); everything else reads the table itself.
+ * (shared/sql/chart-sql.ts) and get the table's answer, bit for bit (shared/sql/aggregate.ts); the rest read the table.
+ *
+ * Every column of a rollup table has an internal name under the reserved prefix `__sgw_` (dims by position,
+ * measures by position and part), so no user column name, `__sgw_rows` included, can be mistaken for ours.
  */
 export interface Rollup {
   table: string;
   /** Qualified name of the rollup table (in schema sgw_rollup, which catalogs and projects ignore). */
   relation: string;
-  /** Grouping columns: every filter and aggregation works on them, count_distinct included. */
+  /** Grouping columns (user names; stored as __sgw_d<i>): every filter and aggregation works on them. */
   dims: string[];
-  /** Numeric columns kept as sum and count: sum, count and avg (min, max, count_distinct read the table). */
+  /** Numeric columns kept as count, exact sum, min and max (stored as __sgw_m<j>_n/_s/_lo/_hi; floats' sum as _s and _f). */
   measures: string[];
   /** SQL types of dims and measures. */
   types: Record<string, string>;
@@ -32,11 +37,12 @@ const MIN_REDUCTION = 4;
 /** Rows to look at when guessing cardinalities (whole storage vectors: cheap, unlike a reservoir sample). */
 const SAMPLE_ROWS = 100_000;
 
-export const ROWS_COLUMN = '__sgw_rows';
-const part = (kind: 'sum' | 'n', column: string) => ident(`__sgw_${kind}:${column}`);
+const ROWS = ident('__sgw_rows');
+const dimColumn = (i: number) => ident(`__sgw_d${i}`);
+type Part = 'n' | 's' | 'f' | 'lo' | 'hi';
+const measureColumn = (j: number, part: Part) => ident(`__sgw_m${j}_${part}`);
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/i;
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)/i;
 /** Nested and binary values cannot be grouped on meaningfully. */
 const UNGROUPABLE = /\[\]|^(STRUCT|MAP|LIST|UNION|BLOB|ARRAY)/i;
 
@@ -57,16 +63,47 @@ export function samplePercent(rows: number): number {
   return Math.min(100, Math.max(0.1, Math.ceil((SAMPLE_ROWS / Math.max(rows, 1)) * 1000) / 10));
 }
 
-export function rollupCreateSql(table: string, relation: string, dims: readonly string[], measures: readonly string[]): string {
-  const parts = measures.flatMap((m) => {
+export function rollupCreateSql(table: string, relation: string, dims: readonly string[], measures: readonly string[], types: Readonly<Record<string, string>>): string {
+  const parts = measures.flatMap((m, j) => {
     const c = ident(m);
-    return [`sum(${c}) AS ${part('sum', m)}`, `count(${c}) AS ${part('n', m)}`];
+    // Floats keep the two exact integer parts of aggregate.ts (whole, fraction), others their exact sum.
+    const sums =
+      numberKind(types[m]) === 'float'
+        ? [`sum(${floatWhole(`${c}::DOUBLE`)}) AS ${measureColumn(j, 's')}`, `sum(${floatFraction(`${c}::DOUBLE`)}) AS ${measureColumn(j, 'f')}`]
+        : [`sum(${c}) AS ${measureColumn(j, 's')}`];
+    return [`count(${c}) AS ${measureColumn(j, 'n')}`, ...sums, `min(${c}) AS ${measureColumn(j, 'lo')}`, `max(${c}) AS ${measureColumn(j, 'hi')}`];
   });
   const group = dims.map(ident).join(', ');
   return `CREATE OR REPLACE TABLE ${relation} AS
-SELECT ${[group, `count(*) AS ${ident(ROWS_COLUMN)}`, ...parts].filter(Boolean).join(', ')}
-FROM ${ident(table)}${group ? `\nGROUP BY ${group}` : ''}`;
+SELECT ${[...dims.map((d, i) => `${ident(d)} AS ${dimColumn(i)}`), `count(*) AS ${ROWS}`, ...parts].join(', ')}
+FROM ${ident(table)}
+GROUP BY ${group}`;
 }
+
+/** Every row of a rollup, in one order, every part as text (to compare the rollups two engines built). */
+export function rollupContentSql(rollup: Rollup): string {
+  const text = (c: string) => `${c}::VARCHAR`;
+  const cols = [
+    ...rollup.dims.map((_, i) => text(dimColumn(i))),
+    text(ROWS),
+    ...rollup.measures.flatMap((m, j) => {
+      const float = numberKind(rollup.types[m]) === 'float';
+      return [measureColumn(j, 'n'), measureColumn(j, 's'), ...(float ? [measureColumn(j, 'f')] : []), measureColumn(j, 'lo'), measureColumn(j, 'hi')].map(text);
+    }),
+  ];
+  return `SELECT ${cols.join(', ')} FROM ${rollup.relation} ORDER BY ${rollup.dims.map((_, i) => `${dimColumn(i)} NULLS LAST`).join(', ')}`;
+}
+
+/** What building a rollup needs from an engine: the app's Db here, native DuckDB in the benchmark. */
+export interface RollupEngine {
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export const rollupEngineOf = (db: Db): RollupEngine => ({
+  rows: async (sql) => (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>),
+  exec: (sql) => db.exec(sql),
+});
 
 export interface BuildRollupOptions {
   /** Appended to the rollup's name: keeps rollups of different table versions apart while an old one is dropped. */
@@ -77,29 +114,31 @@ export interface BuildRollupOptions {
 
 /**
  * Builds the rollup of `info` in the engine, or returns null when the table is small, a view, or does
- * not shrink enough (too many distinct combinations).
+ * not shrink enough (too many distinct combinations). Steps: distinct counts in a sample, plan, CREATE
+ * TABLE AS, row count.
  */
-export async function buildRollup(db: Db, info: TableInfo, { suffix = '', minRows = ROLLUP_MIN_ROWS }: BuildRollupOptions = {}): Promise<Rollup | null> {
+export async function buildRollup(db: Db | RollupEngine, info: TableInfo, { suffix = '', minRows = ROLLUP_MIN_ROWS }: BuildRollupOptions = {}): Promise<Rollup | null> {
+  const engine = 'rows' in db ? db : rollupEngineOf(db);
   if (info.kind !== 'table' || info.rows < minRows) return null;
   const candidates = info.columns.filter((c) => !UNGROUPABLE.test(c.type));
   if (candidates.length === 0) return null;
-  const counts = await db.query(
+  const [row = {}] = await engine.rows(
     `SELECT ${candidates.map((c, i) => `count(DISTINCT ${ident(c.name)})::DOUBLE AS d${i}`).join(', ')}
 FROM (SELECT * FROM ${ident(info.name)} USING SAMPLE ${samplePercent(info.rows)}% (system))`,
   );
-  const row = counts.get(0)?.toJSON() ?? {};
   const distinct = Object.fromEntries(candidates.map((c, i) => [c.name, Number(row[`d${i}`])]));
   const { dims, measures } = planRollupColumns(info.columns, distinct);
   if (dims.length === 0) return null;
-  await db.exec(`CREATE SCHEMA IF NOT EXISTS ${ROLLUP_SCHEMA}`);
+  const types = Object.fromEntries(info.columns.filter((c) => dims.includes(c.name) || measures.includes(c.name)).map((c) => [c.name, c.type]));
+  await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${ROLLUP_SCHEMA}`);
   const relation = `${ROLLUP_SCHEMA}.${ident(info.name + suffix)}`;
-  await db.exec(rollupCreateSql(info.name, relation, dims, measures));
-  const n = Number((await db.query(`SELECT count(*)::DOUBLE AS n FROM ${relation}`)).get(0)?.n ?? 0);
+  await engine.exec(rollupCreateSql(info.name, relation, dims, measures, types));
+  const [counted] = await engine.rows(`SELECT count(*)::DOUBLE AS n FROM ${relation}`);
+  const n = Number(counted?.n ?? 0);
   if (n * MIN_REDUCTION > info.rows) {
-    await db.exec(`DROP TABLE IF EXISTS ${relation}`);
+    await engine.exec(`DROP TABLE IF EXISTS ${relation}`);
     return null;
   }
-  const types = Object.fromEntries(info.columns.filter((c) => dims.includes(c.name) || measures.includes(c.name)).map((c) => [c.name, c.type]));
   return { table: info.name, relation, dims, measures, types, sourceRows: info.rows, rows: n };
 }
 
@@ -107,44 +146,57 @@ export async function dropRollup(db: Db, rollup: Rollup): Promise<void> {
   await db.exec(`DROP TABLE IF EXISTS ${rollup.relation}`);
 }
 
+/** A rollup column for a user column of the table, if the rollup groups on it. */
+export function rollupDimSql(rollup: Rollup, column: string): string | undefined {
+  const i = rollup.dims.indexOf(column);
+  return i < 0 ? undefined : dimColumn(i);
+}
+
+/** Sums of grouped DECIMALs multiply by the row count; beyond 18 digits that product could overflow. */
+const weightable = (type: string | undefined) => {
+  const kind = numberKind(type);
+  if (kind === 'decimal') return Number(/^DECIMAL\((\d+)/i.exec(type!)?.[1]) <= 18;
+  return kind === 'int' || kind === 'float';
+};
+
 /** Whether the rollup can answer this aggregation exactly. */
 export function rollupCovers(rollup: Rollup, m: Measure): boolean {
   if (m.column === null) return true;
-  if (rollup.dims.includes(m.column)) return true;
-  return rollup.measures.includes(m.column) && (m.agg === 'sum' || m.agg === 'count' || m.agg === 'avg');
+  const type = rollup.types[m.column];
+  if (rollup.dims.includes(m.column)) return m.agg === 'sum' || m.agg === 'avg' ? weightable(type) : true;
+  return rollup.measures.includes(m.column) && m.agg !== 'count_distinct' && numberKind(type) !== 'other';
+}
+
+/** The parts of aggregate.ts over the rollup: a grouped value stands for __sgw_rows rows. */
+function rollupParts(rollup: Rollup): AggregateParts {
+  const dim = (c: string) => rollupDimSql(rollup, c);
+  const j = (c: string) => rollup.measures.indexOf(c);
+  const measure = (c: string, part: Part) => {
+    if (j(c) < 0) throw new Error(`rollup of ${rollup.table} has no column ${c}`);
+    return measureColumn(j(c), part);
+  };
+  return {
+    rows: `sum(${ROWS})`,
+    count: (c) => (dim(c) ? `sum(CASE WHEN ${dim(c)} IS NOT NULL THEN ${ROWS} ELSE 0 END)` : `sum(${measure(c, 'n')})`),
+    sum: (c, kind) => {
+      const d = dim(c);
+      // Widen before multiplying: a FLOAT times a count in single precision loses digits, a BIGINT overflows.
+      if (d && kind === 'float') return floatJoin(`sum(${floatWhole(`${d}::DOUBLE`)} * ${ROWS})`, `sum(${floatFraction(`${d}::DOUBLE`)} * ${ROWS})`);
+      if (d) return kind === 'int' ? `sum(${d}::HUGEINT * ${ROWS})` : `sum(${d} * ${ROWS})`;
+      return kind === 'float' ? floatJoin(`sum(${measure(c, 's')})`, `sum(${measure(c, 'f')})`) : `sum(${measure(c, 's')})`;
+    },
+    min: (c) => `min(${dim(c) ?? measure(c, 'lo')})`,
+    max: (c) => `max(${dim(c) ?? measure(c, 'hi')})`,
+    distinct: (c) => {
+      const d = dim(c);
+      if (!d) throw new Error(`rollup of ${rollup.table} cannot count distinct ${c}`);
+      return `count(DISTINCT ${d})`;
+    },
+  };
 }
 
 /** The aggregate expression over the rollup that equals `m` over the table. */
 export function rollupAggregateSql(rollup: Rollup, m: Measure): string {
-  const rows = ident(ROWS_COLUMN);
-  if (m.column === null) return `sum(${rows})`;
-  const c = ident(m.column);
-  if (rollup.dims.includes(m.column)) {
-    const nonNull = `sum(CASE WHEN ${c} IS NOT NULL THEN ${rows} ELSE 0 END)`;
-    // A grouped value stands for __sgw_rows rows; widen integers so the product cannot overflow.
-    const weighted = `sum(${INTEGER.test(rollup.types[m.column] ?? '') ? `${c}::HUGEINT` : c} * ${rows})`;
-    switch (m.agg) {
-      case 'count':
-        return nonNull;
-      case 'count_distinct':
-        return `count(DISTINCT ${c})`;
-      case 'sum':
-        return weighted;
-      case 'avg':
-        return `${weighted} / nullif(${nonNull}, 0)`;
-      case 'min':
-      case 'max':
-        return `${m.agg}(${c})`;
-    }
-  }
-  switch (m.agg) {
-    case 'count':
-      return `sum(${part('n', m.column)})`;
-    case 'sum':
-      return `sum(${part('sum', m.column)})`;
-    case 'avg':
-      return `sum(${part('sum', m.column)}) / nullif(sum(${part('n', m.column)}), 0)`;
-    default:
-      throw new Error(`rollup of ${literal(rollup.table)} cannot answer ${m.agg}(${m.column})`);
-  }
+  if (!rollupCovers(rollup, m)) throw new Error(`rollup of ${rollup.table} cannot answer ${m.agg}(${m.column})`);
+  return aggregateSql(m, numberKind(m.column === null ? undefined : rollup.types[m.column]), rollupParts(rollup));
 }

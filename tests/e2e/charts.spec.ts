@@ -83,7 +83,7 @@ describe('chart builder and dashboards (web build in Chromium)', () => {
     await page.getByRole('combobox', { name: '维度', exact: true }).selectOption('year');
     await page.getByRole('button', { name: '组合图' }).click();
     await page.getByRole('combobox', { name: '第二度量' }).waitFor();
-    await expect.poll(() => sql.textContent()).toContain('lag(__m1)');
+    await expect.poll(() => sql.textContent()).toContain('lag(__sgw_v1)');
     await page.getByRole('textbox', { name: '标题', exact: true }).fill('案例数与同比增长');
     await page.getByRole('combobox', { name: '注释位置' }).selectOption('2014');
     await page.getByRole('textbox', { name: '注释文字' }).fill('案例最多的一年');

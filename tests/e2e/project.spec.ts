@@ -132,20 +132,26 @@ describe('projects in the browser', () => {
     await page.getByTestId('project-name').filter({ hasText: '●' }).waitFor({ timeout: 20_000 });
     // Give the autosave time to write the snapshot (it runs every few seconds after a change). A clean record
     // (dirty: false) can already be there from start-up: wait for the one that holds the unsaved work.
-    await page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const req = indexedDB.open('sgw-workbench', 1);
-          req.onsuccess = () => {
-            const get = req.result.transaction('autosave').objectStore('autosave').get('workspace');
-            get.onsuccess = () => resolve((get.result as { dirty?: boolean } | undefined)?.dirty === true);
-            get.onerror = () => resolve(false);
-          };
-          req.onerror = () => resolve(false);
-        }),
-      undefined,
-      { timeout: 20_000, polling: 500 },
-    );
+    // (page.evaluate awaits the promise; waitForFunction would take the pending promise itself as truthy.)
+    const autosaveDirty = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open('sgw-workbench', 1);
+            req.onsuccess = () => {
+              const db = req.result;
+              const done = (v: boolean) => {
+                db.close();
+                resolve(v);
+              };
+              const get = db.transaction('autosave').objectStore('autosave').get('workspace');
+              get.onsuccess = () => done((get.result as { dirty?: boolean } | undefined)?.dirty === true);
+              get.onerror = () => done(false);
+            };
+            req.onerror = () => resolve(false);
+          }),
+      );
+    await expect.poll(autosaveDirty, { timeout: 20_000, interval: 500 }).toBe(true);
     // A second window while the first is still open sees an autosave that was not closed cleanly.
     const second = await page.context().newPage();
     await second.goto(page.url());

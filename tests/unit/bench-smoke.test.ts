@@ -2,7 +2,10 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBench } from '../../bench/run';
+import { compareRollups, runBench } from '../../bench/run';
+import { nativeEngine, wasmEngine } from '../../bench/engines';
+import { listTables } from '../../shared/db-catalog';
+import { buildRollup } from '../../shared/sql/rollup';
 import { renderReport } from '../../bench/report';
 import { generateCsv, seededRandom } from '../../bench/generate';
 
@@ -19,14 +22,36 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     const results = await runBench({ sizes: [60_000], reps: 1, browser: false, out: '' });
     const [size] = results.sizes;
     expect(size.rows).toBe(60_000);
-    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirstRollup']) {
+    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirstRollup']) {
       expect(size.ours[op]?.runs.length, op).toBeGreaterThan(0);
     }
-    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'dashboardRefreshRollup']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
+    for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
+    // Both engines built the same rollup, compared row by row and part by part.
+    expect(size.rollupRowsCompared).toBeGreaterThan(0);
     expect(size.project?.bytes).toBeGreaterThan(0);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| GROUP BY region × year |');
     expect(markdown).toContain('| Dashboard filter change, 4 charts over the rollup (app path) |');
     expect(svg).toMatch(/^<svg/);
   }, 300_000);
+
+  it('fails when the two engines built different rollups', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'sgw-bench-'));
+    const csv = await generateCsv(dir, 60_000);
+    const ours = await wasmEngine(async () => undefined);
+    const native = await nativeEngine();
+    try {
+      await ours.loadCsv(csv);
+      await native.loadCsv(csv);
+      const info = (await listTables(ours.db)).find((t) => t.name === 'cube')!;
+      const rollup = (await buildRollup(ours.rollup, info, { minRows: 0 }))!;
+      await buildRollup(native.rollup, info, { minRows: 0 });
+      expect(await compareRollups(ours, native, rollup)).toBe(rollup.rows);
+      await native.rollup.exec(`UPDATE ${rollup.relation} SET "__sgw_rows" = "__sgw_rows" + 1 WHERE "__sgw_d0" = (SELECT min("__sgw_d0") FROM ${rollup.relation})`);
+      await expect(compareRollups(ours, native, rollup)).rejects.toThrow(/rollup contents differ between engines/);
+    } finally {
+      await native.close();
+      await ours.close();
+    }
+  }, 120_000);
 });

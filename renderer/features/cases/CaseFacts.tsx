@@ -7,7 +7,7 @@ import type { RowProvenance } from '../../../shared/model/provenance';
 import { Chart } from '../../charts/Chart';
 import { screenOption } from '../../charts/screen-option';
 import { useLang } from '../../i18n/LangContext';
-import { ProvenanceDialog } from '../sql-console/ProvenanceDialog';
+import { ProvenanceDialog } from '../sql-console';
 
 /** "北京市 · 海淀区 · 2012 · 网络治理": the line under a case title, on screen and in the pptx. */
 export function caseMetaLine(c: CaseRecord, lang: 'zh-CN' | 'en', t: (k: 'cases.nationwide' | 'cases.undated') => string): string {

@@ -1,6 +1,6 @@
 import { useMemo, type MouseEvent } from 'react';
 import type { CaseRecord } from '../../../shared/cases/model';
-import { buildProvinceMapOption, casesByProvince } from '../../../shared/cases/province-map';
+import { buildCaseMapOption, casesByProvince } from '../../../shared/cases/province-map';
 import { buildTimelineOption, timelinePoints } from '../../../shared/cases/timeline';
 import { Chart } from '../../charts/Chart';
 import { useLang } from '../../i18n/LangContext';
@@ -21,7 +21,7 @@ export function CaseOverview({ cases, onOpen, onProvince }: Props) {
   const { points, undated } = useMemo(() => timelinePoints(cases), [cases]);
   const timeline = useMemo(() => buildTimelineOption(points, lang, true), [points, lang]);
   const tiles = useMemo(() => casesByProvince(cases), [cases]);
-  const map = useMemo(() => buildProvinceMapOption(tiles, lang, true), [tiles, lang]);
+  const map = useMemo(() => buildCaseMapOption(tiles, lang, true), [tiles, lang]);
   const hasCases = (province: string) => tiles.some((tile) => tile.name === province && tile.count > 0);
   const onClick = (e: MouseEvent) => {
     const el = (e.target as HTMLElement).closest<HTMLElement>('[data-case-id], [data-province]');

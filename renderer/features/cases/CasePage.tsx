@@ -5,8 +5,8 @@ import { levelLabel, type CaseRecord } from '../../../shared/cases/model';
 import type { RowProvenance } from '../../../shared/model/provenance';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { ProvenanceDialog } from '../sql-console/ProvenanceDialog';
-import { useDeck } from '../present/useDeck';
+import { useDocument } from '../../workspace';
+import { ProvenanceDialog } from '../sql-console';
 import { caseMetaLine, ComparisonChart, KpiTiles } from './CaseFacts';
 import { ThemeChip } from './ThemeChip';
 import { useCaseDetail } from './useCaseData';
@@ -16,7 +16,8 @@ export function CasePage({ record: c, onBack }: { record: CaseRecord; onBack(): 
   const { t, lang } = useLang();
   const { db } = useWorkbench();
   const detail = useCaseDetail(db, c);
-  const { deck, update } = useDeck();
+  // The deck is a workspace document: the case page adds to it without depending on the present feature.
+  const [deck, setDeck] = useDocument('deck');
   const [added, setAdded] = useState(false);
   const [source, setSource] = useState<RowProvenance | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -25,7 +26,7 @@ export function CasePage({ record: c, onBack }: { record: CaseRecord; onBack(): 
   const inDeck = hasCase(deck, c.id);
 
   const addToDeck = () => {
-    update((d) => addSlide(d, { kind: 'case', caseId: c.id, title: c.title, notes: '' }));
+    setDeck((d) => addSlide(d, { kind: 'case', caseId: c.id, title: c.title, notes: '' }));
     setAdded(true);
   };
 

@@ -8,7 +8,7 @@ import { Chart, type ChartClickEvent } from '../../charts/Chart';
 import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { useChartData } from '../chart-builder/use-chart-data';
+import { useChartData } from '../chart-builder';
 import { CrossFilterPicker } from './CrossFilterPicker';
 import type { DrawnCard } from './DashboardExport';
 

@@ -6,7 +6,7 @@ import { dashboardToXlsx } from '../../../shared/export/xlsx-chart';
 import { chartPng } from '../../charts/image-export';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
-import { saveExport } from '../export/save';
+import { saveExport } from '../export';
 
 /** A card as drawn: its data and the option on screen (the picture of kinds Excel has no chart for). */
 export interface DrawnCard {

@@ -6,7 +6,7 @@ import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, t
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
-import { useSavedCharts } from '../chart-builder/saved-charts';
+import { useSavedCharts } from '../chart-builder';
 import { ChartCard } from './ChartCard';
 import { DashboardExport, type DrawnCard } from './DashboardExport';
 import { DashboardTitleBar } from './DashboardTitleBar';

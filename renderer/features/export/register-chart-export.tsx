@@ -1,6 +1,10 @@
 import { registerChartActions } from '../../charts/chart-actions';
 import { ExportMenu } from './ExportMenu';
 
-// The export menu on the chart builder toolbar, every dashboard card and the starter chart: pictures come
-// from the option the screen renders.
-registerChartActions((target) => <ExportMenu chart={target.data} option={target.option} />);
+/**
+ * Puts the export menu on the chart builder toolbar, every dashboard card and the starter chart (once, at
+ * start-up): pictures come from the option the screen renders.
+ */
+export function registerChartExport(): void {
+  registerChartActions((target) => <ExportMenu chart={target.data} option={target.option} />);
+}

@@ -4,7 +4,7 @@ import { starterChartSpec } from '../../../shared/charts/starter-chart';
 import { Chart } from '../../charts/Chart';
 import { ChartActions } from '../../charts/chart-actions';
 import { useLang } from '../../i18n/LangContext';
-import { useChartData } from '../chart-builder/use-chart-data';
+import { useChartData } from '../chart-builder';
 
 /** The chart the workbench opens with: a ChartSpec over a bundled view, run and drawn like every chart. */
 export function StarterChart({ onOpenSql }: { onOpenSql(sql: string): void }) {

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import type { SpecChartSlide } from '../../../shared/cases/deck';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import { useLang } from '../../i18n/LangContext';
-import { useSavedCharts } from '../chart-builder/saved-charts';
-import { useDashboards } from '../dashboard/dashboard-store';
+import { useSavedCharts } from '../chart-builder';
+import { useDashboards } from '../dashboard';
 
 type NewChartSlide = Omit<SpecChartSlide, 'id'>;
 

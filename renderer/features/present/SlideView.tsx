@@ -5,8 +5,7 @@ import type { CaseRecord } from '../../../shared/cases/model';
 import { useLang } from '../../i18n/LangContext';
 import { SpecChartSlide } from './SpecChartSlide';
 import { useWorkbench } from '../../workbench-context';
-import { caseMetaLine, ComparisonChart, KpiTiles } from '../cases/CaseFacts';
-import { useCaseDetail } from '../cases/useCaseData';
+import { caseMetaLine, ComparisonChart, KpiTiles, useCaseDetail } from '../cases';
 
 export const KPIS_PER_SLIDE = 6;
 

@@ -3,7 +3,7 @@ import { forSlide } from '../../../shared/charts/slide-option';
 import type { ChartSpec } from '../../../shared/model/chart-spec';
 import { Chart } from '../../charts/Chart';
 import { useLang } from '../../i18n/LangContext';
-import { useChartData } from '../chart-builder/use-chart-data';
+import { useChartData } from '../chart-builder';
 
 /** A chart-builder or dashboard chart on a slide: queried live, so it stays interactive in class. */
 export function SpecChartSlide({ spec }: { spec: ChartSpec }) {

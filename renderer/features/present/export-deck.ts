@@ -17,8 +17,7 @@ import { chartPng } from '../../charts/image-export';
 import { screenOption } from '../../charts/screen-option';
 import { coordinatorFor } from '../../db/coordinator';
 import { rollupsFor } from '../../db/rollups';
-import { caseMetaLine } from '../cases/CaseFacts';
-import { loadCaseDetail } from '../cases/useCaseData';
+import { caseMetaLine, loadCaseDetail } from '../cases';
 import { KPIS_PER_SLIDE } from './SlideView';
 
 interface Context {

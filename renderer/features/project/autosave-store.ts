@@ -1,4 +1,4 @@
-import { STORAGE_KEYS } from '../../workspace';
+import { workspace } from '../../workspace';
 
 /** The browser-side autosave: the latest workspace snapshot in IndexedDB (survives reloads and crashes). */
 const DB_NAME = 'sgw-workbench';
@@ -46,15 +46,16 @@ export async function writeAutosave(record: AutosaveRecord): Promise<void> {
 }
 
 /**
- * Whether the last session closed cleanly. Kept in localStorage because it is written from `pagehide`,
- * where only synchronous storage is sure to land; a session that is still open (or crashed) reads false.
+ * Whether the last session closed cleanly: a profile document of the workspace store rather than
+ * IndexedDB, because it is written from `pagehide`, where only synchronous storage is sure to land (the
+ * store writes localStorage synchronously); a session that is still open (or crashed) reads false.
  */
 export function lastSessionClosedCleanly(): boolean {
-  return localStorage.getItem(STORAGE_KEYS.closedCleanly) !== '0';
+  return workspace.get('closedCleanly');
 }
 
 export function markSession(closedCleanly: boolean): void {
-  localStorage.setItem(STORAGE_KEYS.closedCleanly, closedCleanly ? '1' : '0');
+  workspace.set('closedCleanly', closedCleanly);
 }
 
 export async function clearAutosave(): Promise<void> {

@@ -46,6 +46,7 @@ const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
   dashboardPick: 'settings',
   view: 'settings',
   geoMaps: 'settings',
+  closedCleanly: 'settings',
 };
 
 function validateDocuments(manifest: ProjectManifest): ValidatedDocuments {

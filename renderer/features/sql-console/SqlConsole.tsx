@@ -4,7 +4,7 @@ import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import { useLang } from '../../i18n/LangContext';
 import { useDocument } from '../../workspace';
-import { ResultExport } from '../export/ResultExport';
+import { ResultExport } from '../export';
 import { ResultGrid } from './ResultGrid';
 import { SqlEditor } from './SqlEditor';
 import { useHistory } from './useHistory';

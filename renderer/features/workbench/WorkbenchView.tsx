@@ -1,7 +1,7 @@
 import { useWorkbench } from '../../workbench-context';
-import { CatalogPanel } from '../catalog/CatalogPanel';
-import { StarterChart } from '../overview/StarterChart';
-import { SqlConsole } from '../sql-console/SqlConsole';
+import { CatalogPanel } from '../catalog';
+import { StarterChart } from '../overview';
+import { SqlConsole } from '../sql-console';
 
 /** The first screen: tables, SQL console and a chart side by side. */
 export function WorkbenchView() {

@@ -14,6 +14,7 @@ export const workspaceZh = {
   'workspace.doc.view': '上次打开的页面',
   'workspace.doc.lang': '界面语言设置',
   'workspace.doc.geoMaps': '注册的底图',
+  'workspace.doc.closedCleanly': '上次是否正常关闭的记录',
 } as const;
 
 export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
@@ -32,4 +33,5 @@ export const workspaceEn: Record<keyof typeof workspaceZh, string> = {
   'workspace.doc.view': 'The last screen shown',
   'workspace.doc.lang': 'The language setting',
   'workspace.doc.geoMaps': 'The registered basemaps',
+  'workspace.doc.closedCleanly': 'The record of whether the last session closed cleanly',
 };
