@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBundledDb } from '../../tests/fixtures/bundled-db';
 import type { Db } from '../db';
 import type { DatasetCatalog } from '../model/catalog';
-import { CASES_SQL, caseIndicatorsSql } from '../sql/catalog-sql';
+import { CASES_SQL, caseIndicatorsSql } from '../sql/cases-sql';
 import { pickKpis } from './kpi';
 import { casesFromTable, indicatorsFromTable, type CaseRecord } from './model';
 import { caseSourceLine, SEED_FILE_NAME } from './source';
