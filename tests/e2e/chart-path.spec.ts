@@ -97,8 +97,9 @@ describe('one chart path (web build in Chromium)', () => {
       const shown = await screenChart(preview);
       expect(shown.categories.length, kind).toBeGreaterThan(1);
       const menu = await exportMenu(page, preview);
-      // The menu says what the kind becomes in Excel.
-      expect(menu.labels[0], kind).toBe(PICTURE_KINDS.includes(kind) ? '导出 Excel（图片 + 数据表）' : '导出 Excel（可编辑图表）');
+      // The menu says what the kind becomes in Excel and Word.
+      const becomes = kind === 'heatmap' ? ['色阶表格', '着色表格'] : PICTURE_KINDS.includes(kind) ? ['图片 + 数据表', '图片 + 数据表'] : ['可编辑图表', '可编辑图表'];
+      expect(menu.labels.slice(0, 2), kind).toEqual([`导出 Excel（${becomes[0]}）`, `导出 Word（${becomes[1]}）`]);
       const svg = await menu.pick('导出 SVG');
       expect(svg.name).toBe(`${shown.title}.svg`);
       expectKindMarks(new TextDecoder().decode(svg.bytes), shown);

@@ -45,6 +45,7 @@ describe('export (web build in Chromium)', () => {
     const menu = page.getByRole('menu', { name: '导出选项' });
     await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual([
       '导出 Excel（可编辑图表）',
+      '导出 Word（可编辑图表）',
       '导出 PNG（1×）',
       '导出 PNG（2×）',
       '导出 PNG（3×）',

@@ -10,6 +10,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { BasemapPicker } from './BasemapPicker';
 import { BuilderForm } from './BuilderForm';
 import { SavedChartsList } from './SavedChartsList';
+import { SourceField } from './SourceField';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
@@ -48,6 +49,7 @@ export function ChartBuilderView() {
             {t('builder.subtitle')}
             <input value={spec.subtitle ?? ''} onChange={(e) => update({ ...spec, subtitle: e.target.value || undefined })} />
           </label>
+          <SourceField spec={spec} update={update} />
           <button type="button" onClick={() => save(state.data?.title ?? '')} disabled={state.status !== 'ready'}>
             {t('builder.save')}
           </button>

@@ -10,7 +10,7 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useChartData } from '../chart-builder';
 import { CrossFilterPicker } from './CrossFilterPicker';
-import type { DrawnCard } from './DashboardExport';
+import type { DrawnCard } from './drawn-card';
 
 interface Props {
   card: DashboardCard;
