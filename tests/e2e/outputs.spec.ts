@@ -92,6 +92,45 @@ describe('outputs for reports (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('puts the saved charts the user ticks into one Word document, each as Word has it', async () => {
+    const { page, pageErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: '图表制作' }).click();
+    const preview = page.getByRole('region', { name: '图表预览' });
+    // Each chart starts afresh from its table (保存图表 updates the chart being edited).
+    const save = async (kind: string, x: string, by: string, title: string) => {
+      await page.getByRole('combobox', { name: '数据表' }).selectOption('sh_social_org');
+      await page.getByRole('combobox', { name: '数据表' }).selectOption('cases');
+      await page.getByRole('combobox', { name: '维度', exact: true }).selectOption(x);
+      await page.getByRole('combobox', { name: '系列', exact: true }).selectOption(by);
+      await page.getByRole('button', { name: kind, exact: true }).click();
+      await page.getByRole('textbox', { name: '标题', exact: true }).fill(title);
+      await preview.getByRole('img', { name: title }).waitFor();
+      await page.getByRole('button', { name: '保存图表' }).click();
+      await page.getByRole('status').filter({ hasText: `已保存：${title}` }).waitFor();
+    };
+    await save('柱状图', 'theme', '', '各主题案例数');
+    await save('饼图', 'theme', '', '案例主题构成');
+    await save('热力图', 'level', 'theme', '层级 × 主题');
+    const saved = page.getByRole('region', { name: '已保存的图表' });
+    const button = saved.getByRole('button', { name: /^所选 \d+ 张图表导出 Word$/ });
+    await expect(button.isDisabled()).resolves.toBe(true);
+    for (const title of ['各主题案例数', '层级 × 主题']) await saved.getByRole('checkbox', { name: `选择 ${title}` }).check();
+    const { name, bytes } = await download(page, () => saved.getByRole('button', { name: '所选 2 张图表导出 Word' }).click());
+    expect(name).toBe('图表汇编.docx');
+    const files = unzipSync(bytes);
+    // The column chart is a native chart; the heatmap a shaded table (no chart part, no picture).
+    expect(Object.keys(files).filter((f) => /^word\/(charts\/chart\d+\.xml|media\/)/.test(f))).toEqual(['word/charts/chart1.xml']);
+    const doc = strFromU8(files['word/document.xml']);
+    const text = docxText(doc);
+    expect(text).toContain('图1\u3000各主题案例数');
+    expect(text).not.toContain('案例主题构成');
+    expect(text).toContain('层级 × 主题');
+    expect(doc).toMatch(/<w:shd [^>]*w:fill="[0-9A-F]{6}"/);
+    await saved.getByRole('status').filter({ hasText: '已导出：图表汇编.docx' }).waitFor();
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('exports a dashboard as Word and as a paginated A4 PDF with its title, filters, date and page numbers', async () => {
     const { page, pageErrors } = await openApp(browser);
     await page.getByRole('tab', { name: '仪表板' }).click();
