@@ -11,7 +11,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inspectXlsx } from '../fixtures/export/inspect-xlsx';
-import { launchBrowser, openApp, SCREENSHOT_DIR } from './browser';
+import { launchBrowser, openApp, screenshot, SCREENSHOT_DIR } from './browser';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -86,6 +86,7 @@ describe('outputs for reports (web build in Chromium)', () => {
     expect(await svgOf()).toContain(`来源：${provenance.slice(0, 12)}`);
     await source.fill('上海市民政局《2014 年社会组织统计》');
     await expect.poll(svgOf).toContain('来源：上海市民政局《2014 年社会组织统计》');
+    await screenshot(page, 'builder-source');
     await page.getByRole('button', { name: '恢复默认来源' }).click();
     await expect(source.inputValue()).resolves.toBe('');
     expect(await svgOf()).not.toContain('上海市民政局《2014');
