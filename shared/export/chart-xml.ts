@@ -109,12 +109,14 @@ interface ValAxOpts {
   format: string;
   /** Scatter x axis: sits between the data, not between categories. */
   midCat?: boolean;
+  /** The axis starts at 0, as the screen's does (readers' autoscale may start a bar axis at 250). */
+  fromZero?: boolean;
 }
 
 function valAx(id: number, cross: number, pos: 'l' | 'r' | 'b', title: string | undefined, opts: ValAxOpts): string {
   const t = title ? richTitle([{ text: title, size: 9, bold: false }]) : '';
   const grid = opts.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '';
-  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${xmlText(opts.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
+  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${opts.fromZero ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${xmlText(opts.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
 }
 
 /** Stacking as on screen: bars and areas stack (or stack to 100 %) when the chart says so; lines never do. */
@@ -147,7 +149,9 @@ function plotArea(c: Ctx): string {
   const all = data.series.map((_, i) => i);
   // The left axis reads like its first series (in a combo, the bars); the right one like the first line on it.
   const format = (i: number) => excelFormat(c.refs.styles[i]);
-  const grid = { gridlines: true, format: stacking(data) === 'percentStacked' ? '0%' : format(0) };
+  // The screen's value axes include 0 (scatter's do not): so do ours whenever their numbers are not negative.
+  const fromZero = (indices: number[]) => indices.every((i) => data.series[i].values.every((v) => v === null || v >= 0));
+  const grid = { gridlines: true, format: stacking(data) === 'percentStacked' ? '0%' : format(0), fromZero: fromZero(all.filter((i) => data.series[i].axis !== 'right')) };
   const axes = catAx(AX.cat, AX.val, 'b') + valAx(AX.val, AX.cat, 'l', data.unit, grid);
   switch (data.kind) {
     case 'pie':
@@ -184,7 +188,7 @@ function plotArea(c: Ctx): string {
         lineChart(c, right, [AX.cat2, AX.val2]) +
         axes +
         catAx(AX.cat2, AX.val2, 'b', true) +
-        valAx(AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true, format: format(right[0]) })
+        valAx(AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true, format: format(right[0]), fromZero: fromZero(right) })
       );
     }
     default:

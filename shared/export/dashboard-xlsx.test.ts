@@ -42,6 +42,8 @@ describe('a ready dashboard exported as one workbook', () => {
       [4.4, 14.31],
       [8.1, 5.72],
     ]);
+    // Every table head is a label a reader understands, never a view's column name (metric).
+    expect(charts.map((c) => c.data.categoryLabel).filter((l) => /^[a-z_]+$/.test(l))).toEqual([]);
     // The donut card is a native doughnut.
     expect(parts[dashboard.cards.findIndex((c) => c.spec.kind === 'donut')].xml).toContain('<c:doughnutChart>');
   });

@@ -60,6 +60,8 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
   const rows = (list: ChartDataSeries[]) => list.map((s) => ({ name: s.name, labels: order(data.categories), values: order(values(s)) as number[] }));
   const opts = { ...box, ...common(data, showTitle), ...formats(code(data.series[0])) };
   const axisTitle = (unit: string | undefined) => ({ showValAxisTitle: Boolean(unit), valAxisTitle: unit ?? '' });
+  // Value axes start at 0 as on screen (and as in our Excel charts) when their numbers are not negative.
+  const zero = (list: ChartDataSeries[]) => (list.every((s) => s.values.every((v) => v === null || v >= 0)) ? { valAxisMinVal: 0 } : {});
   const T = pptx.ChartType;
   const pieLike = data.kind === 'pie' || data.kind === 'donut';
   const colours = (n: number) => CHART_COLOURS.slice(0, Math.max(1, n));
@@ -116,8 +118,8 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
       showLegend: true,
       showValue: true,
       valAxes: [
-        { ...axisTitle(left[0]?.unit ?? data.unit), valAxisLabelFormatCode: code(left[0] ?? data.series[0]) },
-        { ...axisTitle(right[0].unit), valAxisLabelFormatCode: code(right[0]), valGridLine: { style: 'none' } },
+        { ...axisTitle(left[0]?.unit ?? data.unit), valAxisLabelFormatCode: code(left[0] ?? data.series[0]), ...zero(left) },
+        { ...axisTitle(right[0].unit), valAxisLabelFormatCode: code(right[0]), valGridLine: { style: 'none' }, ...zero(right) },
       ],
       catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
     } as unknown as never[]);
@@ -130,6 +132,7 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
   slide.addChart(type, rows(data.series), {
     ...opts,
     ...axisTitle(data.unit),
+    ...zero(data.series),
     barDir: horizontal ? 'bar' : 'col',
     // pptxgenjs writes an area grouping only for 'stacked'; 100 % areas already hold shares that add up to 100.
     barGrouping: type === T.area && g === 'percentStacked' ? 'stacked' : g,

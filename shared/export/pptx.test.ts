@@ -67,6 +67,8 @@ describe('deck → pptx', () => {
     expect(orgChart).toContain('<c:barDir val="col"/>');
     for (const v of [7666, 3789, 152, 7905, 3853, 166]) expect(orgChart).toContain(`<c:v>${v}</c:v>`);
     expect(orgChart).toContain('2014年6月末');
+    // Value axes start at 0, as on screen.
+    for (const x of xml) expect(x).toMatch(/<c:valAx>[\s\S]*?<c:min val="0"\/>[\s\S]*?<\/c:valAx>/);
     // Text, fonts and notes.
     const slide2 = strFromU8(files['ppt/slides/slide2.xml']);
     expect(slide2).toContain('1.39万人');

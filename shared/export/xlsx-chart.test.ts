@@ -163,6 +163,17 @@ describe('chart kinds', () => {
     expect(bar).toMatch(/<c:valAx>[\s\S]*?<c:axPos val="b"\/>[\s\S]*?<c:crosses val="max"\/>/);
   });
 
+  it('starts value axes at 0 as the screen does, unless a number is negative; scatter axes fit their data', () => {
+    const valAxes = (data: ChartData) => [...inspectXlsx(chartToXlsx(data)).charts[0].xml.matchAll(/<c:valAx>.*?<\/c:valAx>/g)].map((m) => m[0].includes('<c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>'));
+    expect(valAxes(COLUMN)).toEqual([true]);
+    expect(valAxes({ ...COLUMN, kind: 'bar' })).toEqual([true]);
+    expect(valAxes(LINE)).toEqual([true]);
+    expect(valAxes(COMBO)).toEqual([true, true]);
+    const falling = { ...COMBO, series: [COMBO.series[0], { ...COMBO.series[1], values: [5, -2.5, null] }] };
+    expect(valAxes(falling)).toEqual([true, false]);
+    expect(valAxes(SCATTER)).toEqual([false, false]);
+  });
+
   it.each([MAP, TREEMAP, MULTIPLES])('$kind: the picture below the data table, and no chart of another kind', (data) => {
     const x = inspectXlsx(writeChart({ data, picture: PNG }));
     expect(x.charts).toEqual([]);
