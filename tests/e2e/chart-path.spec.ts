@@ -169,8 +169,9 @@ describe('one chart path (web build in Chromium)', () => {
     const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(charts[0])![1];
     const cached: (number | null)[] = Array.from({ length: Number(/<c:ptCount val="(\d+)"/.exec(val)![1]) }, () => null);
     for (const p of val.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)) cached[Number(p[1])] = Number(p[2]);
-    // Equal, number for number, to what the slide drew.
-    expect(cached).toEqual(onSlide.series[0].values);
+    // Equal, number for number, to what the slide drew: percent numbers as fractions the format shows as 10.0%.
+    expect(cached).toEqual(onSlide.series[0].values.map((v) => (v === null ? null : v / 100)));
+    expect(charts[0]).toContain('<c:formatCode>0.0%</c:formatCode>');
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });
