@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { catalogColumnsSql, rowCountsSql } from './sql/catalog-sql';
+import { catalogColumnsSql, PROVENANCE_EXISTS_SQL, rowCountsSql, tableOriginsSql } from './sql/catalog-sql';
 
 export interface ColumnInfo {
   name: string;
@@ -8,6 +8,14 @@ export interface ColumnInfo {
   calculated?: true;
   /** The values' unit, when known (a calculated field's, an import's, a joined view's). */
   unit?: string;
+}
+
+/** Where an imported table came from: what its charts cite when the user has not written a source. */
+export interface TableOrigin {
+  fileName: string;
+  sheet: string | null;
+  /** The workbook's own 资料来源 line, without its label. */
+  source?: string;
 }
 
 export interface TableInfo {
@@ -20,6 +28,8 @@ export interface TableInfo {
    * absent = the table itself.
    */
   relation?: string;
+  /** Imported tables only. */
+  origin?: TableOrigin;
 }
 
 /** Only the table's own columns, read from the table itself (what its rollup and its provenance know). */
@@ -54,6 +64,12 @@ async function describe(db: Db, cols: Awaited<ReturnType<Db['query']>>): Promise
   if (tables.length > 0) {
     const counts = await db.query(rowCountsSql(tables.map((t) => t.name)));
     for (const row of counts) byName.get(String(row.t))!.rows = Number(row.n);
+    if (Number((await db.query(PROVENANCE_EXISTS_SQL)).toArray()[0]?.n) > 0) {
+      for (const row of await db.query(tableOriginsSql(tables.map((t) => t.name)))) {
+        const info = byName.get(String(row.t));
+        if (info) info.origin = { fileName: String(row.file_name), sheet: row.sheet == null ? null : String(row.sheet), ...(row.source != null ? { source: String(row.source) } : {}) };
+      }
+    }
   }
   return tables;
 }

@@ -33,6 +33,19 @@ export interface SaveFileResult {
   location?: string;
 }
 
+export interface PrintToPdfRequest {
+  /** The PDF's file name, e.g. 上海社会组织.pdf. */
+  suggestedName: string;
+}
+
+/**
+ * Electron prints the page (its print layout) to an A4 PDF and asks where to save it; a browser opens its
+ * print dialog (printDialog: true), where 另存为 PDF saves it.
+ */
+export interface PrintToPdfResult extends SaveFileResult {
+  printDialog?: boolean;
+}
+
 export interface AppInfo {
   shell: 'electron' | 'web';
   version: string;
@@ -82,6 +95,8 @@ export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /** The page as the print stylesheet lays it out, as an A4 PDF (a dashboard's 导出 PDF). */
+  printToPdf(req: PrintToPdfRequest): Promise<PrintToPdfResult>;
   openExternal(url: string): Promise<void>;
   /** Resolves null when the user cancels the dialog. */
   openProject(req: OpenProjectRequest): Promise<OpenedProject | null>;
@@ -101,6 +116,7 @@ export const DESKTOP_METHODS = [
   'getAppInfo',
   'openFiles',
   'saveFile',
+  'printToPdf',
   'openExternal',
   'openProject',
   'saveProject',
@@ -165,6 +181,13 @@ export function parseSaveFileRequest(v: unknown): SaveFileRequest {
   if (r.bytes.byteLength > MAX_IPC_FILE_BYTES) bad('file too large');
   const filters = parseFilters(r.filters);
   return { suggestedName: r.suggestedName, bytes: r.bytes, ...(filters ? { filters } : {}) };
+}
+
+export function parsePrintToPdfRequest(v: unknown): PrintToPdfRequest {
+  if (typeof v !== 'object' || v === null) bad('request must be an object');
+  const name = (v as Record<string, unknown>).suggestedName;
+  if (typeof name !== 'string' || !isSafeFileName(name) || !/\.pdf$/i.test(name)) bad('suggestedName must be a plain .pdf file name');
+  return { suggestedName: name };
 }
 
 export function parseExternalUrl(v: unknown): string {

@@ -11,7 +11,7 @@ import type { CommandSpec, ParsedArgs } from './args';
 
 /** Every kind the app draws (the chart is a ChartSpec run as in the app). */
 export const EXPORT_KINDS = CHART_KINDS;
-const EXPORT_OUTPUTS = ['--xlsx', '--png', '--svg', '--csv'];
+const EXPORT_OUTPUTS = ['--xlsx', '--docx', '--png', '--svg', '--csv'];
 /** What a --spec file already says: giving these too would be ambiguous. */
 const CHART_FLAGS = ['--sql', '--chart', '--x', '--y', '--series', '--title', '--subtitle', '--unit', '--source'];
 const PIXELS = [100, 8000] as const;
@@ -71,6 +71,7 @@ export const COMMANDS = {
       '--width': { kind: 'single', help: 'cli.flag.width', arg: 'cli.arg.pixels', int: PIXELS },
       '--height': { kind: 'single', help: 'cli.flag.height', arg: 'cli.arg.pixels', int: PIXELS },
       '--xlsx': { kind: 'single', help: 'cli.flag.xlsx', arg: 'cli.arg.file' },
+      '--docx': { kind: 'single', help: 'cli.flag.docx', arg: 'cli.arg.file' },
       '--png': { kind: 'single', help: 'cli.flag.png', arg: 'cli.arg.file' },
       '--scale': { kind: 'single', help: 'cli.flag.scale', choices: ['1', '2', '3'] },
       '--svg': { kind: 'single', help: 'cli.flag.svg', arg: 'cli.arg.file' },

@@ -1,37 +1,22 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_DATASETS, sgw as run, tempDir, WIDE_SQL as WIDE } from '../../tests/fixtures/cli';
 import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import { expectKindMarks } from '../../tests/fixtures/export/svg-marks';
 import type { ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpec } from '../../shared/model/chart-spec';
-import { runCli } from './sgw';
 import { openNodeDb } from './node-db';
 import { saveProject } from '../../shared/project/workspace';
 import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
 
-const fixtures = path.resolve(__dirname, '../../tests/fixtures/datasets');
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'sgw-export-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function sgw(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--datasets', fixtures], { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
-
-const WIDE = 'SELECT 类型, sum(数量) FILTER (WHERE 年份 = 2013) AS "2013年", sum(数量) FILTER (WHERE 年份 = 2014) AS "2014年" FROM demo_orgs GROUP BY 类型 ORDER BY 类型';
+const tmp = tempDir('sgw-export-');
+const outDir = () => tmp.path;
+const sgw = (...argv: string[]) => run(...argv, '--datasets', FIXTURE_DATASETS);
 
 describe('sgw export', () => {
   it('finds the command after global options, and not inside another command', async () => {
-    const csv = path.join(dir, 'first.csv');
+    const csv = path.join(outDir(), 'first.csv');
     const r = await sgw('--lang', 'en', 'export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', csv);
     expect([r.code, r.out]).toEqual([0, `Wrote ${csv}\n`]);
     await rm(csv);
@@ -42,7 +27,7 @@ describe('sgw export', () => {
   });
 
   it('writes a PNG at the chosen scale', async () => {
-    const png = path.join(dir, '图表.png');
+    const png = path.join(outDir(), '图表.png');
     const r = await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--title', '社会组织数', '--png', png, '--scale', '3');
     expect([r.code, r.err]).toEqual([0, '']);
     const bytes = new Uint8Array(await readFile(png));
@@ -53,16 +38,17 @@ describe('sgw export', () => {
   });
 
   it('writes an xlsx with a native chart over the query result, plus SVG and CSV', async () => {
-    const xlsx = path.join(dir, '年报.xlsx');
-    const svg = path.join(dir, '年报.svg');
-    const csv = path.join(dir, '年报.csv');
+    const xlsx = path.join(outDir(), '年报.xlsx');
+    const svg = path.join(outDir(), '年报.svg');
+    const csv = path.join(outDir(), '年报.csv');
     const r = await sgw('export', '--sql', WIDE, '--chart', 'column', '--x', '类型', '--y', '2013年,2014年', '--title', '社会组织数', '--unit', '个', '--xlsx', xlsx, '--svg', svg, '--csv', csv);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`已写入 ${xlsx}`);
     const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
     const ws = x.workbook.Sheets['社会组织数'];
-    expect([ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['类型', '2013年（个）', '2014年（个）']);
+    // One unit for every series: a unit row above the header.
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['单位：个', '类型', '2013年', '2014年']);
     expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
     expect(x.resolveRef(x.charts[0].series[0].val)).toEqual([undefined, 6000, 3900]);
     expect(x.resolveRef(x.charts[0].series[1].val)).toEqual([300, 6300, 4000]);
@@ -75,11 +61,11 @@ describe('sgw export', () => {
     expect(Array.from(csvBytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(csvBytes)).toBe('类型,2013年,2014年\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
     // Atomic writes leave no temp files behind.
-    expect((await readdir(dir)).sort()).toEqual(['年报.csv', '年报.svg', '年报.xlsx']);
+    expect((await readdir(outDir())).sort()).toEqual(['年报.csv', '年报.svg', '年报.xlsx']);
   });
 
   it('pivots a long result by --series, draws pie and combo, and writes GB18030 CSV', async () => {
-    const long = path.join(dir, 'long.xlsx');
+    const long = path.join(outDir(), 'long.xlsx');
     const r = await sgw('export', '--sql', 'SELECT 年份, 类型, 数量 FROM demo_orgs ORDER BY 年份, 类型', '--chart', 'line', '--x', '年份', '--y', '数量', '--series', '类型', '--xlsx', long);
     expect(r.code).toBe(0);
     const x = inspectXlsx(new Uint8Array(await readFile(long)));
@@ -87,28 +73,28 @@ describe('sgw export', () => {
     expect(x.resolveRef(x.charts[0].series[2].val)).toEqual([undefined, 300]);
     expect(x.charts[0].xml).toContain('<c:lineChart>');
 
-    const pie = path.join(dir, 'pie.svg');
+    const pie = path.join(outDir(), 'pie.svg');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'pie', '--x', '类型', '--y', '2014年', '--svg', pie)).code).toBe(0);
     expect(await readFile(pie, 'utf8')).toContain('民办非企业单位');
 
-    const combo = path.join(dir, 'combo.xlsx');
+    const combo = path.join(outDir(), 'combo.xlsx');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'combo', '--x', '类型', '--y', '2013年,2014年', '--xlsx', combo)).code).toBe(0);
     expect(inspectXlsx(new Uint8Array(await readFile(combo))).charts[0].xml).toContain('<c:crosses val="max"/>');
 
-    const gb = path.join(dir, 'gb.csv');
+    const gb = path.join(outDir(), 'gb.csv');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年', '--csv', gb, '--encoding', 'GB18030')).code).toBe(0);
     expect(new TextDecoder('gb18030').decode(await readFile(gb))).toContain('民办非企业单位,6000,6300');
   });
 
   it('replaces an existing file whole', async () => {
-    const file = path.join(dir, 'replace.csv');
+    const file = path.join(outDir(), 'replace.csv');
     await writeFile(file, 'old content that is longer than the new one '.repeat(20));
     expect((await sgw('export', '--sql', 'SELECT 1 AS a', '--x', 'a', '--y', 'a', '--csv', file)).code).toBe(0);
     expect(new TextDecoder().decode(await readFile(file))).toBe('a\r\n1\r\n');
   });
 
   it('explains usage errors with exit 2 and query errors with exit 1', async () => {
-    const out = path.join(dir, 'never.xlsx');
+    const out = path.join(outDir(), 'never.xlsx');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型')).err).toContain('请提供 --y');
     expect((await sgw('export', '--sql', WIDE, '--x', '类型', '--y', '2014年')).err).toContain('请至少指定一个输出');
     expect((await sgw('export', '--sql', WIDE, '--chart', 'radar', '--x', '类型', '--y', '2014年', '--xlsx', out)).err).toContain('不支持的图表类型：radar');
@@ -145,7 +131,7 @@ const SPEC: ChartSpec = {
 
 describe('sgw export --spec', () => {
   const specFile = async (name: string, json: unknown) => {
-    const file = path.join(dir, name);
+    const file = path.join(outDir(), name);
     await writeFile(file, JSON.stringify(json));
     return file;
   };
@@ -155,8 +141,8 @@ describe('sgw export --spec', () => {
       ['record.json', { id: 'c1', savedAt: '2025-01-01T00:00:00Z', spec: SPEC }],
       ['bare.json', SPEC],
     ] as const) {
-      const xlsx = path.join(dir, `${name}.xlsx`);
-      const csv = path.join(dir, `${name}.csv`);
+      const xlsx = path.join(outDir(), `${name}.xlsx`);
+      const csv = path.join(outDir(), `${name}.csv`);
       const r = await sgw('export', '--spec', await specFile(name, json), '--xlsx', xlsx, '--csv', csv);
       expect([r.code, r.err]).toEqual([0, '']);
       const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
@@ -164,10 +150,10 @@ describe('sgw export --spec', () => {
       expect(x.charts[0].xml).toContain('<c:barDir val="col"/>');
       expect(x.resolveRef(x.charts[0].series[0].cat)).toEqual(['基金会', '民办非企业单位', '社会团体']);
       expect(x.charts[0].series.map((s) => [x.resolveRef(s.tx)[0], s.numCache])).toEqual([
-        ['2013（家）', [null, 6000, 3900]],
-        ['2014（家）', [300, 6300, 4000]],
+        ['2013', [null, 6000, 3900]],
+        ['2014', [300, 6300, 4000]],
       ]);
-      // The chart's data as CSV, with the same headers as its sheet.
+      // The chart's data as CSV: the unit in each header (a CSV has no unit row).
       expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readFile(csv))).toBe('\ufeff类型,2013（家）,2014（家）\r\n基金会,,300\r\n民办非企业单位,6000,6300\r\n社会团体,3900,4000\r\n');
     }
   });
@@ -175,7 +161,7 @@ describe('sgw export --spec', () => {
   it('exports a map as its picture (Excel: picture + data table, PNG, SVG with the tile map), never as bars', async () => {
     const map: ChartSpec = { ...SPEC, kind: 'map', x: '地区', series: undefined, filters: [], title: '各地区社会组织数' };
     const file = await specFile('map.json', map);
-    const [xlsx, svg, png] = ['map.xlsx', 'map.svg', 'map.png'].map((f) => path.join(dir, f));
+    const [xlsx, svg, png] = ['map.xlsx', 'map.svg', 'map.png'].map((f) => path.join(outDir(), f));
     const r = await sgw('export', '--spec', file, '--xlsx', xlsx, '--svg', svg, '--png', png, '--scale', '1');
     expect([r.code, r.err]).toEqual([0, '']);
     const x = inspectXlsx(new Uint8Array(await readFile(xlsx)));
@@ -183,7 +169,7 @@ describe('sgw export --spec', () => {
     expect(x.pictures).toHaveLength(1);
     expect(Array.from(x.pictures[0].bytes.slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const ws = x.workbook.Sheets['各地区社会组织数'];
-    expect([ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['地区', '数量（求和）（家）', '上海', 20200, '北京', 300]);
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['单位：家', '地区', '数量（求和）', '上海', 20200, '北京', 300]);
     const data: ChartData = {
       kind: 'map', title: '各地区社会组织数', categoryLabel: '地区', categories: ['上海', '北京'], keys: ['上海', '北京'],
       series: [{ name: '数量（求和）', values: [20200, 300], axis: 'left', type: 'map', unit: '家' }], source: '', stack: 'none', annotations: [],
@@ -197,7 +183,7 @@ describe('sgw export --spec', () => {
   it('runs on the tables of a project given with --project', async () => {
     const project = path.resolve(__dirname, '../../tests/fixtures/projects/v1-project.sgwp');
     const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '受访人数', agg: 'sum', transform: 'none' }], title: '受访人数' };
-    const csv = path.join(dir, 'project.csv');
+    const csv = path.join(outDir(), 'project.csv');
     const r = await sgw('export', '--spec', await specFile('project.json', spec), '--project', project, '--csv', csv);
     expect([r.code, r.err]).toEqual([0, '']);
     expect(new TextDecoder().decode(await readFile(csv)).split('\r\n')[0]).toBe('社区,受访人数（求和）');
@@ -209,12 +195,12 @@ describe('sgw export --spec', () => {
   it('reads a project’s calculated fields as columns of their table (the same numbers as written by hand)', async () => {
     const source = await openNodeDb();
     await createSampleTables(source);
-    const project = path.join(dir, 'calc.sgwp');
+    const project = path.join(outDir(), 'calc.sgwp');
     await writeFile(project, await saveProject(source, sampleState()));
     const hand = (await source.query('SELECT sum(经费 / 受访人数) AS v FROM 社区问卷')).toArray()[0].v as number;
     await source.close();
     const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '人均经费', agg: 'sum', transform: 'none' }], title: '人均经费' };
-    const csv = path.join(dir, 'calc.csv');
+    const csv = path.join(outDir(), 'calc.csv');
     const r = await sgw('export', '--spec', await specFile('calc-spec.json', spec), '--project', project, '--csv', csv);
     expect([r.code, r.err]).toEqual([0, '']);
     const [header, ...lines] = new TextDecoder().decode(await readFile(csv)).trim().split('\r\n');
@@ -224,8 +210,8 @@ describe('sgw export --spec', () => {
   });
 
   it('explains a bad chart file and refuses chart flags next to --spec', async () => {
-    const out = path.join(dir, 'never.svg');
-    const broken = path.join(dir, 'broken.json');
+    const out = path.join(outDir(), 'never.svg');
+    const broken = path.join(outDir(), 'broken.json');
     await writeFile(broken, '{ "version": 1, ');
     const r = await sgw('export', '--spec', broken, '--svg', out);
     expect(r.code).toBe(2);

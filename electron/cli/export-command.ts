@@ -1,6 +1,6 @@
 /**
- * `sgw export`: a chart as an Excel file (native chart, or the picture for kinds Excel has no chart for), a
- * PNG, an SVG and/or CSV, for scripted annual reports. The chart is a ChartSpec — built from --sql/--x/--y or
+ * `sgw export`: a chart as an Excel workbook or a Word document (native chart, or the picture for kinds Office
+ * has no chart for), a PNG, an SVG and/or CSV, for scripted annual reports. The chart is a ChartSpec — built from --sql/--x/--y or
  * read from a saved chart's JSON (--spec) — run by runChart and drawn by buildChartOption, exactly as in the
  * app. Files are replaced atomically.
  */
@@ -15,7 +15,8 @@ import { withCalcFields } from '../../shared/calc/check';
 import { describeTable } from '../../shared/db-catalog';
 import type { CalcField } from '../../shared/model/calc-field';
 import { describeDbError } from '../../shared/db-errors';
-import { officeForm } from '../../shared/export/chart-kinds';
+import { needsPicture } from '../../shared/export/chart-kinds';
+import { chartsToDocx } from '../../shared/export/docx';
 import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
 import { formatNumber } from '../../shared/format/number';
@@ -146,15 +147,18 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
 }
 
 async function writeOutputs(o: Flags, data: ChartData, csv: () => Promise<Uint8Array>, lang: Lang, t: Translate, io: ExportIo, deps: ExportDeps) {
-  const pictures = o['--png'] || o['--svg'] || (o['--xlsx'] && officeForm(data.kind) === 'picture');
+  const pictures = o['--png'] || o['--svg'] || ((o['--xlsx'] || o['--docx']) && needsPicture(data.kind));
   // User GeoJSON basemaps live in the app's profile: the CLI has no shapes to draw them with.
   if (pictures && data.basemap) throw new Failure(1, t('cli.export.basemap', { name: data.basemap }));
   const width = Number(o['--width'] ?? 960);
   const height = Number(o['--height'] ?? 540);
   // The option the app's screen draws for this chart (the renderers add only a white background, no animation).
   const picture = () => buildChartOption(data, lang);
+  // Excel and Word: native charts; the on-screen picture (2×) only for kinds Office has no chart for.
+  const office = () => ({ data, ...(needsPicture(data.kind) ? { picture: renderPng(picture(), 960, 540, 2) } : {}) });
   const outputs: [string | undefined, () => Promise<Uint8Array>][] = [
-    [o['--xlsx'], async () => chartToXlsx({ data, ...(officeForm(data.kind) === 'picture' ? { picture: renderPng(picture(), 960, 540, 2) } : {}) }, { lang })],
+    [o['--xlsx'], async () => chartToXlsx(office(), { lang })],
+    [o['--docx'], async () => chartsToDocx({ title: data.title, figures: [office()] }, { lang })],
     [o['--svg'], async () => new TextEncoder().encode(renderSvg(picture(), width, height))],
     [o['--png'], async () => renderPng(picture(), width, height, Number(o['--scale'] ?? 2))],
     [o['--csv'], csv],

@@ -127,6 +127,12 @@ async function onReady(): Promise<void> {
         page.lang = lang;
         rebuildMenu();
       },
+      printToPdf: async () => {
+        const win = liveWindow();
+        if (!win) throw new Error('no window to print');
+        // The page's @page rules (A4, margins, page numbers) decide the layout.
+        return new Uint8Array(await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true }));
+      },
     }),
   );
 

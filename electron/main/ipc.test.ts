@@ -47,6 +47,7 @@ async function setup(overrides: Partial<IpcDeps> = {}) {
     defaultSaveDir: () => '/home/u/Documents',
     setLanguage: vi.fn((_lang: 'zh-CN' | 'en') => undefined),
     lang: vi.fn((): 'zh-CN' | 'en' => 'zh-CN'),
+    printToPdf: vi.fn(async () => new TextEncoder().encode('%PDF-1.4 page')),
   } satisfies IpcDeps;
   return { deps, files, projects, handlers: createIpcHandlers({ ...deps, ...overrides }) };
 }
@@ -58,6 +59,7 @@ describe('sender check', async () => {
     ['getAppInfo', (e) => handlers.getAppInfo(e)],
     ['openFiles', (e) => handlers.openFiles(e, {})],
     ['saveFile', (e) => handlers.saveFile(e, { suggestedName: 'a.csv', bytes: new Uint8Array(1) })],
+    ['printToPdf', (e) => handlers.printToPdf(e, { suggestedName: 'a.pdf' })],
     ['openExternal', (e) => handlers.openExternal(e, 'https://example.com/')],
     ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
     ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', bytes: new Uint8Array(1), handleId: known.id })],
@@ -179,6 +181,38 @@ describe('openFiles', () => {
     deps.fs.stat.mockImplementation(async () => ({ size: 0, isFile: () => false }));
     await expect(handlers.openFiles(trustedEvent(), {})).rejects.toThrow(/"data" is not a regular file/);
     expect(deps.fs.readFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('printToPdf', () => {
+  it('refuses a name that is not a plain .pdf file before printing anything', async () => {
+    const { handlers, deps } = await setup();
+    for (const payload of [undefined, { suggestedName: '../x.pdf' }, { suggestedName: 'x.exe' }, { suggestedName: 3 }]) {
+      await expect(handlers.printToPdf(trustedEvent(), payload)).rejects.toThrow(/desktop\.printToPdf: invalid request/);
+    }
+    expect(deps.printToPdf).not.toHaveBeenCalled();
+    expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+
+  it('prints the page, asks where to save the PDF and writes it atomically', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/上海社会组织.pdf' });
+    const result = await handlers.printToPdf(trustedEvent(), { suggestedName: '上海社会组织.pdf' });
+    expect(deps.printToPdf).toHaveBeenCalledTimes(1);
+    expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({
+      defaultPath: '/home/u/Documents/上海社会组织.pdf',
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledWith('/home/u/Documents/上海社会组织.pdf', new TextEncoder().encode('%PDF-1.4 page'));
+    expect(result).toEqual({ saved: true, location: '/home/u/Documents/上海社会组织.pdf' });
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    const { handlers, deps } = await setup();
+    deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(handlers.printToPdf(trustedEvent(), { suggestedName: 'a.pdf' })).resolves.toEqual({ saved: false });
+    expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
   });
 });
 

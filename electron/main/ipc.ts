@@ -15,6 +15,7 @@ import {
   parseLanguage,
   parseOpenFilesRequest,
   parseOpenProjectRequest,
+  parsePrintToPdfRequest,
   parseSaveFileRequest,
   parseSaveProjectRequest,
   type DesktopApi,
@@ -62,6 +63,8 @@ export interface IpcDeps {
   setLanguage(lang: Lang): void;
   /** The page's language now: the dialogs main draws itself speak it. */
   lang(): Lang;
+  /** The main window's page printed as an A4 PDF by its print stylesheet (webContents.printToPDF). */
+  printToPdf(): Promise<Uint8Array>;
 }
 
 /** Renderer-facing handler: the raw IPC arguments are untrusted, the result is the API's promise. */
@@ -174,6 +177,21 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       });
       if (result.canceled || !result.filePath) return { saved: false };
       await deps.fs.writeFileAtomic(result.filePath, req.bytes);
+      return { saved: true, location: result.filePath };
+    },
+
+    async printToPdf(event, raw) {
+      guard(event, 'printToPdf');
+      const req = parsePayload('printToPdf', parsePrintToPdfRequest, raw);
+      // Printed before the dialog opens: the page is exactly what the user asked to print.
+      const pdf = await deps.printToPdf();
+      const result = await deps.dialog.showSaveDialog({
+        defaultPath: path.join(deps.defaultSaveDir(), req.suggestedName),
+        filters: [{ name: 'PDF', extensions: ['pdf'] }],
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      });
+      if (result.canceled || !result.filePath) return { saved: false };
+      await deps.fs.writeFileAtomic(result.filePath, pdf);
       return { saved: true, location: result.filePath };
     },
 

@@ -55,6 +55,7 @@ function setup(onClick: (el: FakeElement) => void = () => undefined) {
     createObjectURL: vi.fn((_blob: Blob) => 'blob:app/1'),
     revokeObjectURL: vi.fn(),
     setTimeout: vi.fn((fn: () => void) => fn()),
+    print: vi.fn(),
     version: '0.1.0',
     platform: 'linux',
   } satisfies BrowserEnv;
@@ -62,6 +63,14 @@ function setup(onClick: (el: FakeElement) => void = () => undefined) {
 }
 
 describe('browser desktop fallback', () => {
+  it('prints to PDF through the browser’s print dialog, after the same payload check', async () => {
+    const { desktop, env } = setup();
+    await expect(desktop.printToPdf({ suggestedName: '仪表板.pdf' })).resolves.toEqual({ saved: false, printDialog: true });
+    expect(env.print).toHaveBeenCalledTimes(1);
+    await expect(desktop.printToPdf({ suggestedName: 'a/b.pdf' })).rejects.toThrow(/plain \.pdf file name/);
+    expect(env.print).toHaveBeenCalledTimes(1);
+  });
+
   it('reports the web shell', async () => {
     const { desktop } = setup();
     await expect(desktop.getAppInfo()).resolves.toEqual({ shell: 'web', version: '0.1.0', platform: 'linux' });

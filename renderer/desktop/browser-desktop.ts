@@ -10,6 +10,7 @@ import {
   parseLanguage,
   parseOpenFilesRequest,
   parseOpenProjectRequest,
+  parsePrintToPdfRequest,
   parseSaveFileRequest,
   parseSaveProjectRequest,
   type DesktopApi,
@@ -23,6 +24,8 @@ export interface BrowserEnv {
   createObjectURL(blob: Blob): string;
   revokeObjectURL(url: string): void;
   setTimeout(fn: () => void, ms: number): unknown;
+  /** The browser's print dialog (its 另存为 PDF writes the file). */
+  print(): void;
   version: string;
   platform: string;
 }
@@ -54,6 +57,7 @@ function defaultEnv(): BrowserEnv {
     createObjectURL: (blob) => URL.createObjectURL(blob),
     revokeObjectURL: (url) => URL.revokeObjectURL(url),
     setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+    print: () => window.print(),
     version: '0.0.0',
     platform: normalizePlatform(globalThis.navigator?.platform ?? ''),
   };
@@ -119,6 +123,12 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
       const req = parseSaveFileRequest(raw);
       download(env, req.suggestedName, req.bytes);
       return { saved: true, location: req.suggestedName };
+    },
+
+    async printToPdf(raw) {
+      parsePrintToPdfRequest(raw);
+      env.print();
+      return { saved: false, printDialog: true };
     },
 
     async openExternal(raw) {

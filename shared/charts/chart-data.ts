@@ -1,5 +1,5 @@
 import type { Table } from 'apache-arrow';
-import type { ColumnInfo } from '../db-catalog';
+import type { ColumnInfo, TableOrigin } from '../db-catalog';
 import { translator } from '../i18n';
 import { documentTitle, type DatasetCatalog, type Lang } from '../model/catalog';
 import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
@@ -76,12 +76,27 @@ export function sourceLine(tables: string[], catalog: DatasetCatalog | null, lan
     .join(lang === 'en' ? ' | ' : '；');
 }
 
-/** The chart's source line: the user's text, else the catalog's entry for its tables; '' for `sources: []`. */
-export function specSourceLine(spec: ChartSpec, catalog: DatasetCatalog | null, lang: Lang): string {
-  const t = translator(lang);
-  if (spec.source) return t('chart.source', { source: spec.source });
+/** What a chart over an imported table cites: the workbook's own 资料来源 line, else its file and sheet. */
+export function originSource(origin: TableOrigin): string {
+  return origin.source ?? (origin.sheet ? `${origin.fileName} · ${origin.sheet}` : origin.fileName);
+}
+
+/**
+ * The source a chart cites when the user has written none (without 来源：): the catalog's titles for bundled
+ * tables; for an imported table (`origin`, its provenance) the workbook's source line or its file and sheet;
+ * '' for `sources: []`.
+ */
+export function defaultSourceText(spec: ChartSpec, catalog: DatasetCatalog | null, lang: Lang, origin?: TableOrigin): string {
   const tables = spec.sources ?? [spec.table];
-  return tables.length ? t('chart.source', { source: sourceLine(tables, catalog, lang) }) : '';
+  const bundled = (name: string) => catalog?.datasets.some((d) => d.table === name);
+  if (origin && tables.length === 1 && tables[0] === spec.table && !bundled(spec.table)) return originSource(origin);
+  return tables.length ? sourceLine(tables, catalog, lang) : '';
+}
+
+/** The chart's source line: the user's text (ChartSpec.source), else defaultSourceText. */
+export function specSourceLine(spec: ChartSpec, catalog: DatasetCatalog | null, lang: Lang, origin?: TableOrigin): string {
+  const text = spec.source || defaultSourceText(spec, catalog, lang, origin);
+  return text ? translator(lang)('chart.source', { source: text }) : '';
 }
 
 function columnMeta(catalog: DatasetCatalog | null, table: string, column: string | null) {
@@ -127,7 +142,15 @@ function column(table: Table, name: string): unknown[] {
  * Turns the result of buildChartSql(spec) into ChartData: one series per measure, or, with a series
  * dimension, the long rows pivoted into one series per series value (first measure only).
  */
-export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, catalog: DatasetCatalog | null, lang: Lang, columns: readonly ColumnInfo[] = []): ChartData {
+export function toChartData(
+  spec: ChartSpec,
+  query: ChartQuery,
+  table: Table,
+  catalog: DatasetCatalog | null,
+  lang: Lang,
+  columns: readonly ColumnInfo[] = [],
+  origin?: TableOrigin,
+): ChartData {
   checkColumns(table, [query.x, ...(query.series ? [query.series] : []), ...query.measures]);
   const rawX = column(table, query.x).map((v) => (typeof v === 'bigint' ? Number(v) : v));
   const keys: FilterValue[] = [];
@@ -187,7 +210,7 @@ export function toChartData(spec: ChartSpec, query: ChartQuery, table: Table, ca
     keys,
     series,
     ...(units[0] ? { unit: units[0] } : {}),
-    source: specSourceLine(spec, catalog, lang),
+    source: specSourceLine(spec, catalog, lang, origin),
     stack: spec.stack,
     annotations: spec.annotations,
     ...(spec.kind === 'map' && spec.basemap ? { basemap: spec.basemap } : {}),

@@ -2,12 +2,10 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
+import { SEQUENTIAL } from './colour-scale';
 import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
 import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
-
-/** Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). */
-export const SEQUENTIAL = ['#eef5fb', '#9ecae1', '#4292c6', '#0072B2', '#08306b'];
 
 function visualMap(max: number, lang: Lang, bottom: number) {
   return {

@@ -88,6 +88,8 @@ export function shanghaiDashboard(lang: Lang): Dashboard {
       group: 'finance',
       spec: spec('sh_finance', 'metric', {
         kind: 'combo',
+        // The view's column is named metric: the table head and the exports say 指标.
+        xLabel: L(lang, '指标', 'Indicator'),
         sort: 'x_asc',
         measures: [sum('value_2013', '亿元', L(lang, '2013年', '2013')), sum('growth_pct', '%', L(lang, '同比增长', 'Growth on 2012'))],
         filters: [inList('unit', '亿元')],

@@ -64,7 +64,7 @@ export async function runChart(db: ChartRunDb, spec: ChartSpec, ctx: ChartRunCon
   const rows = await db.query(runnableChartSql(query), { signal: ctx.signal, ...(ctx.priority ? { priority: ctx.priority } : {}) });
   if (rows.numRows === 0) return { status: 'empty', query, rows };
   if (rows.numRows > MAX_CHART_ROWS) return { status: 'too-many', query, max: MAX_CHART_ROWS };
-  const data = toChartData(spec, query, rows, ctx.catalog, ctx.lang, ctx.table.columns);
+  const data = toChartData(spec, query, rows, ctx.catalog, ctx.lang, ctx.table.columns, ctx.table.origin);
   const used = query.rollupSql && rollup ? rollup : undefined;
   return { status: 'ready', query, rows, data, fromRollup: Boolean(used), ...(used ? { rollup: used } : {}) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN, MULTIPLES } from '../../tests/fixtures/export/charts';
 import { buildChartOption } from './chart-option';
-import { forSlide } from './slide-option';
+import { BAR_LABEL_ROOM, forSlide } from './slide-option';
 
 describe('forSlide', () => {
   it('grows the title and moves the legend and plot down by the room it takes', () => {
@@ -21,6 +21,13 @@ describe('forSlide', () => {
     const one = { ...COLUMN, series: [COLUMN.series[0]] };
     const s = forSlide(buildChartOption(one, 'zh-CN'));
     expect((s.series as { label: { fontSize: number; show: boolean } }[])[0].label).toMatchObject({ fontSize: 14, show: true });
+  });
+
+  it('leaves horizontal bars room on the right for their value labels, and columns as they were', () => {
+    const bars = forSlide(buildChartOption({ ...COLUMN, kind: 'bar', series: [COLUMN.series[0]] }, 'zh-CN'));
+    expect((bars.grid as { right: number }).right).toBe(BAR_LABEL_ROOM);
+    const o = buildChartOption(COLUMN, 'zh-CN');
+    expect((forSlide(o).grid as { right: number }).right).toBe((o.grid as { right: number }).right);
   });
 
   it('keeps every panel title of small multiples', () => {

@@ -4,6 +4,9 @@ type Part = Record<string, unknown>;
 const shift = (part: unknown, by: number): unknown =>
   part && typeof part === 'object' && !Array.isArray(part) && typeof (part as Part).top === 'number' ? { ...(part as Part), top: ((part as Part).top as number) + by } : part;
 
+/** Room right of horizontal bars for a 14 px value label such as 1,000万, in px. */
+export const BAR_LABEL_ROOM = 88;
+
 /** Axis labels and names at slide size. */
 function bigAxes(axes: unknown): unknown {
   const one = (a: unknown) => {
@@ -34,12 +37,15 @@ export function forSlide(option: EChartsOption): EChartsOption {
   const room = main ? 18 + (main.subtext ? 10 : 0) : 0;
   // Small multiples (one grid per panel) keep their compact panels: bigger type would not fit.
   const compact = Array.isArray(option.grid) && option.grid.length > 1;
+  // Horizontal bars end in their value labels (1,000万 at slide size): the plot leaves them room on the right.
+  const horizontal = !compact && !Array.isArray(option.yAxis) && (option.yAxis as Part | undefined)?.type === 'category';
+  const grid = horizontal ? { ...(shift(option.grid, room) as Part), right: Math.max(Number((option.grid as Part).right) || 0, BAR_LABEL_ROOM) } : shift(option.grid, room);
   return {
     ...option,
     textStyle: { ...(option.textStyle as object), fontSize: 16 },
     ...(big ? { title: panels.length ? [big, ...panels] : big } : {}),
     ...(option.legend ? { legend: shift(option.legend, room) as EChartsOption['legend'] } : {}),
-    ...(option.grid ? { grid: shift(option.grid, room) as EChartsOption['grid'] } : {}),
+    ...(option.grid ? { grid: grid as EChartsOption['grid'] } : {}),
     ...(option.xAxis && !compact ? { xAxis: bigAxes(option.xAxis) as EChartsOption['xAxis'] } : {}),
     ...(option.yAxis && !compact ? { yAxis: bigAxes(option.yAxis) as EChartsOption['yAxis'] } : {}),
     ...(option.series && !compact ? { series: bigLabels(option.series) as EChartsOption['series'] } : {}),

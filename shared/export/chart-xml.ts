@@ -4,11 +4,12 @@
  * Excel refuses a file whose order is wrong. Kinds without a native counterpart never get here (chart-kinds.ts).
  */
 import type { ChartData, ChartDataSeries } from '../charts/chart-data';
-import { CJK_FONT_STACK, PALETTE } from '../charts/theme';
+import { PALETTE } from '../charts/theme';
 import { officeForm } from './chart-kinds';
-import { absRange, xmlText } from './ooxml';
+import { cellValue, excelFormat, type NumberStyle } from './number-format';
+import { absRange, OFFICE_FONT, xmlText } from './ooxml';
 
-/** Where the chart's data sits on its sheet. Rows are 1-based, columns 0-based. */
+/** Where the chart's data sits on its sheet, and how it is written there. Rows are 1-based, columns 0-based. */
 export interface ChartRefs {
   sheet: string;
   headerRow: number;
@@ -17,14 +18,22 @@ export interface ChartRefs {
   categoryCol: number;
   /** One column per series, in series order. */
   seriesCols: number[];
+  /** The header cell of each series (its name, with the unit when the series' units differ). */
+  headers: string[];
+  /** The number style of each series: the caches hold what the cells hold, in the cells' format. */
+  styles: NumberStyle[];
+}
+
+export interface ChartXmlOptions {
+  /** Word: the relationship id of the embedded workbook the chart's data lives in (编辑数据 opens it). */
+  externalData?: string;
+  /** false: no title inside the chart (in Word the heading and the caption name it). Default true. */
+  title?: boolean;
 }
 
 const NS =
   'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-/** First font of the app's CJK stack: what Excel/WPS on Windows use for Chinese. */
-export const CHART_FONT = CJK_FONT_STACK.split(',')[0].replace(/["']/g, '').trim();
-
-const font = `<a:latin typeface="${xmlText(CHART_FONT)}"/><a:ea typeface="${xmlText(CHART_FONT)}"/><a:cs typeface="${xmlText(CHART_FONT)}"/>`;
+const font = `<a:latin typeface="${xmlText(OFFICE_FONT)}"/><a:ea typeface="${xmlText(OFFICE_FONT)}"/><a:cs typeface="${xmlText(OFFICE_FONT)}"/>`;
 const txPr = (size: number, bold = false) =>
   `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}">${font}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
 const color = (i: number) => PALETTE[i % PALETTE.length].slice(1).toUpperCase();
@@ -44,9 +53,9 @@ function strCache(values: string[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${values.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlText(v)}</c:v></c:pt>`).join('')}</c:strCache>`;
 }
 
-function numCache(values: (number | null)[]): string {
-  const pts = values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('');
-  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
+function numCache(values: (number | null)[], style: NumberStyle): string {
+  const pts = values.map((v, i) => (v === null || !Number.isFinite(v) ? '' : `<c:pt idx="${i}"><c:v>${cellValue(v, style)}</c:v></c:pt>`)).join('');
+  return `<c:numCache><c:formatCode>${xmlText(excelFormat(style))}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
 /** The header cell text of a series column: its name with the unit, e.g. "2014年（家）". */
@@ -57,12 +66,12 @@ export function seriesHeader(s: Pick<ChartDataSeries, 'name' | 'unit'>, chartUni
 
 type Ctx = { data: ChartData; refs: ChartRefs };
 
-const txRef = ({ data, refs }: Ctx, i: number) =>
-  `<c:tx><c:strRef><c:f>${xmlText(absRange(refs.sheet, refs.seriesCols[i], refs.headerRow))}</c:f>${strCache([seriesHeader(data.series[i], data.unit)])}</c:strRef></c:tx>`;
+const txRef = ({ refs }: Ctx, i: number) =>
+  `<c:tx><c:strRef><c:f>${xmlText(absRange(refs.sheet, refs.seriesCols[i], refs.headerRow))}</c:f>${strCache([refs.headers[i]])}</c:strRef></c:tx>`;
 const catRef = ({ data, refs }: Ctx, tag = 'cat') =>
   `<c:${tag}><c:strRef><c:f>${xmlText(absRange(refs.sheet, refs.categoryCol, refs.firstRow, refs.lastRow))}</c:f>${strCache(data.categories)}</c:strRef></c:${tag}>`;
 const valRef = ({ data, refs }: Ctx, i: number, tag = 'val') =>
-  `<c:${tag}><c:numRef><c:f>${xmlText(absRange(refs.sheet, refs.seriesCols[i], refs.firstRow, refs.lastRow))}</c:f>${numCache(data.series[i].values)}</c:numRef></c:${tag}>`;
+  `<c:${tag}><c:numRef><c:f>${xmlText(absRange(refs.sheet, refs.seriesCols[i], refs.firstRow, refs.lastRow))}</c:f>${numCache(data.series[i].values, refs.styles[i])}</c:numRef></c:${tag}>`;
 const head = (i: number) => `<c:idx val="${i}"/><c:order val="${i}"/>`;
 const marker = (i: number) => `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${fill(i)}<a:ln>${fill(i)}</a:ln></c:spPr></c:marker>`;
 
@@ -96,15 +105,18 @@ function catAx(id: number, cross: number, pos: 'b' | 'l', hidden = false, revers
 interface ValAxOpts {
   gridlines: boolean;
   crossesMax?: boolean;
-  percent?: boolean;
+  /** The axis' format code: its series' cell format, or 0% for a 100 % stacked axis. */
+  format: string;
   /** Scatter x axis: sits between the data, not between categories. */
   midCat?: boolean;
+  /** The axis starts at 0, as the screen's does (readers' autoscale may start a bar axis at 250). */
+  fromZero?: boolean;
 }
 
 function valAx(id: number, cross: number, pos: 'l' | 'r' | 'b', title: string | undefined, opts: ValAxOpts): string {
   const t = title ? richTitle([{ text: title, size: 9, bold: false }]) : '';
   const grid = opts.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '';
-  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${opts.percent ? '0%' : 'General'}" sourceLinked="${opts.percent ? 0 : 1}"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
+  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${opts.fromZero ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${xmlText(opts.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
 }
 
 /** Stacking as on screen: bars and areas stack (or stack to 100 %) when the chart says so; lines never do. */
@@ -135,8 +147,11 @@ function areaChart(c: Ctx, indices: number[]): string {
 function plotArea(c: Ctx): string {
   const { data } = c;
   const all = data.series.map((_, i) => i);
-  const percent = stacking(data) === 'percentStacked';
-  const grid = { gridlines: true, percent };
+  // The left axis reads like its first series (in a combo, the bars); the right one like the first line on it.
+  const format = (i: number) => excelFormat(c.refs.styles[i]);
+  // The screen's value axes include 0 (scatter's do not): so do ours whenever their numbers are not negative.
+  const fromZero = (indices: number[]) => indices.every((i) => data.series[i].values.every((v) => v === null || v >= 0));
+  const grid = { gridlines: true, format: stacking(data) === 'percentStacked' ? '0%' : format(0), fromZero: fromZero(all.filter((i) => data.series[i].axis !== 'right')) };
   const axes = catAx(AX.cat, AX.val, 'b') + valAx(AX.val, AX.cat, 'l', data.unit, grid);
   switch (data.kind) {
     case 'pie':
@@ -153,8 +168,8 @@ function plotArea(c: Ctx): string {
       const title = (s: ChartDataSeries) => seriesHeader(s);
       return (
         `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${scatterSer(c)}<c:axId val="${AX.val2}"/><c:axId val="${AX.val}"/></c:scatterChart>` +
-        valAx(AX.val2, AX.val, 'b', title(sx), { gridlines: false, midCat: true }) +
-        valAx(AX.val, AX.val2, 'l', title(sy), { gridlines: true, midCat: true })
+        valAx(AX.val2, AX.val, 'b', title(sx), { gridlines: false, midCat: true, format: format(0) }) +
+        valAx(AX.val, AX.val2, 'l', title(sy), { gridlines: true, midCat: true, format: format(1) })
       );
     }
     case 'bar':
@@ -173,7 +188,7 @@ function plotArea(c: Ctx): string {
         lineChart(c, right, [AX.cat2, AX.val2]) +
         axes +
         catAx(AX.cat2, AX.val2, 'b', true) +
-        valAx(AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true })
+        valAx(AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true, format: format(right[0]), fromZero: fromZero(right) })
       );
     }
     default:
@@ -182,9 +197,9 @@ function plotArea(c: Ctx): string {
 }
 
 /** The whole chartN.xml for `data`, its series referencing the cells described by `refs`. */
-export function chartXml(data: ChartData, refs: ChartRefs): string {
+export function chartXml(data: ChartData, refs: ChartRefs, opts: ChartXmlOptions = {}): string {
   if (officeForm(data.kind) !== 'native') throw new Error(`${data.kind} has no native Excel chart`);
-  if (data.series.length !== refs.seriesCols.length) throw new Error('one column per series is needed');
+  if (data.series.length !== refs.seriesCols.length || refs.headers.length !== refs.seriesCols.length || refs.styles.length !== refs.seriesCols.length) throw new Error('one column per series is needed');
   if (data.series.length === 0 || data.categories.length === 0) throw new Error('a chart needs at least one series and one category');
   if (data.kind === 'scatter' && data.series.length < 2) throw new Error('a scatter chart needs two series');
   const titleLines = [{ text: data.title, size: 14, bold: true }, ...(data.subtitle ? [{ text: data.subtitle, size: 10, bold: false }] : [])];
@@ -192,7 +207,9 @@ export function chartXml(data: ChartData, refs: ChartRefs): string {
   const legend = pieLike || (data.kind !== 'scatter' && data.series.length > 1) ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(9)}</c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${richTitle(titleLines)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plotArea({ data, refs })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(10)}</c:chartSpace>`
+    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(10)}` +
+    // CT_ChartSpace: externalData follows txPr.
+    `${opts.externalData ? `<c:externalData r:id="${opts.externalData}"><c:autoUpdate val="0"/></c:externalData>` : ''}</c:chartSpace>`
   );
 }

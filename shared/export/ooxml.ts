@@ -1,4 +1,67 @@
-/** Small helpers shared by the Office Open XML writers. */
+/** Small helpers shared by the Office Open XML writers (xlsx, docx; pptx comes from pptxgenjs). */
+import { strToU8, zipSync } from 'fflate';
+import { CJK_FONT_STACK } from '../charts/theme';
+
+/** First font of the app's CJK stack: what Excel, Word and WPS on Windows use for Chinese. */
+export const OFFICE_FONT = CJK_FONT_STACK.split(',')[0].replace(/["']/g, '').trim();
+
+export const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const REL_TYPE = {
+  officeDocument: `${NS_REL}/officeDocument`,
+  core: 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties',
+  styles: `${NS_REL}/styles`,
+  worksheet: `${NS_REL}/worksheet`,
+  sharedStrings: `${NS_REL}/sharedStrings`,
+  drawing: `${NS_REL}/drawing`,
+  chart: `${NS_REL}/chart`,
+  image: `${NS_REL}/image`,
+  package: `${NS_REL}/package`,
+  settings: `${NS_REL}/settings`,
+  footer: `${NS_REL}/footer`,
+} as const;
+export const CONTENT_TYPE = {
+  rels: 'application/vnd.openxmlformats-package.relationships+xml',
+  core: 'application/vnd.openxmlformats-package.core-properties+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+export function relsXml(rels: Relationship[]): string {
+  return `${XML_HEAD}<Relationships xmlns="${NS_PKG_REL}">${rels.map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${xmlText(r.target)}"/>`).join('')}</Relationships>`;
+}
+
+/**
+ * A whole package: its parts (XML as text, media as bytes), [Content_Types].xml from the given defaults
+ * (extension → type) and overrides (part → type), and the package relationships with the core properties.
+ */
+export function zipPackage(parts: Record<string, string | Uint8Array>, types: { defaults: Record<string, string>; overrides: Record<string, string> }, main: string, title: string): Uint8Array {
+  const defaults = { rels: CONTENT_TYPE.rels, xml: 'application/xml', ...types.defaults };
+  const overrides = { ...types.overrides, '/docProps/core.xml': CONTENT_TYPE.core };
+  // [Content_Types].xml first: some readers look for it at the start of the zip.
+  const all: Record<string, string | Uint8Array> = {
+    '[Content_Types].xml':
+      `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      Object.entries(defaults).map(([ext, type]) => `<Default Extension="${ext}" ContentType="${type}"/>`).join('') +
+      Object.entries(overrides).map(([part, type]) => `<Override PartName="${xmlText(part)}" ContentType="${type}"/>`).join('') +
+      '</Types>',
+    '_rels/.rels': relsXml([
+      { id: 'rId1', type: REL_TYPE.officeDocument, target: main },
+      { id: 'rId2', type: REL_TYPE.core, target: 'docProps/core.xml' },
+    ]),
+    'docProps/core.xml': `${XML_HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${xmlText(title)}</dc:title><dc:creator>社会治理数据工作台</dc:creator></cp:coreProperties>`,
+    ...parts,
+  };
+  return zipSync(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, typeof v === 'string' ? strToU8(v) : v])), { level: 6 });
+}
 
 // XML 1.0 forbids most control characters even when escaped; drop them.
 // eslint-disable-next-line no-control-regex

@@ -5,7 +5,6 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
 import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
-import { pivotChartData } from '../pivot/pivot-chart';
 import { runPivot } from '../pivot/run-pivot';
 import { pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
@@ -32,17 +31,17 @@ const spec: PivotSpec = {
   filters: [],
 };
 
-async function workbook(chart: boolean) {
+async function workbook() {
   const r = await runPivot(db, spec, tableSource((await describeTable(db, 'orgs'))!));
   if (r.status !== 'ready') throw new Error(r.status);
   const table = pivotTable(r.grid, spec, 'zh-CN', ['筛选：无']);
-  const bytes = pivotToXlsx(table, { lang: 'zh-CN', chart: chart ? pivotChartData(r.grid, spec, 'zh-CN') : null });
+  const bytes = pivotToXlsx(table, { lang: 'zh-CN' });
   return { bytes, files: unzipSync(bytes), wb: XLSX.read(bytes, { type: 'array', cellNF: true }), table };
 }
 
 describe('pivotToXlsx', () => {
   it('writes typed numbers with 万 and % formats, merged headers and row labels, neutralised text', async () => {
-    const { wb } = await workbook(false);
+    const { wb } = await workbook();
     expect(wb.SheetNames).toEqual(['数据透视表']);
     const ws = wb.Sheets['数据透视表'];
     expect(ws.A1.v).toBe('经费（按地区、类型和年份）');
@@ -63,7 +62,7 @@ describe('pivotToXlsx', () => {
   });
 
   it('bolds totals and headers, freezes the header rows and label columns', async () => {
-    const { files, table } = await workbook(false);
+    const { files, table } = await workbook();
     const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
     const styles = strFromU8(files['xl/styles.xml']);
     expect(sheet).toContain('<pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"/>');
@@ -83,15 +82,6 @@ describe('pivotToXlsx', () => {
     // The styled value cells keep their number formats.
     const g8 = Number(/<c r="G8" s="(\d+)"/.exec(sheet)![1]);
     expect(styles).toContain(`numFmtId="${/numFmtId="(\d+)"/.exec(xfs[g8])![1]}" formatCode="0\\.0,&quot;万&quot;"`);
-  });
-
-  it('adds a native column chart over a second sheet of the pivot data when asked', async () => {
-    const { files, wb } = await workbook(true);
-    expect(wb.SheetNames).toEqual(['数据透视表', '透视图']);
-    const chart = strFromU8(files['xl/charts/chart1.xml']);
-    expect(chart).toContain('<c:barChart>');
-    expect(chart).toContain(`'透视图'!$B$`);
-    expect(strFromU8(files['[Content_Types].xml'])).toContain('/xl/charts/chart1.xml');
   });
 
   it('maps every value format to an Excel format', () => {

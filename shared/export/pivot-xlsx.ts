@@ -1,22 +1,19 @@
 /**
  * A pivot as an Excel workbook: the table as typed cells with merged column headers and row labels, bold
  * totals, number formats (万/亿 as scaled formats, so each cell keeps its true number), frozen header rows
- * and row-label columns; optionally a second sheet with the pivot's data and a native, editable column chart.
+ * and row-label columns. (The native chart sheet it once had waits for the pivot to move onto the
+ * xlsx-layout writer the chart exports use.)
  * Reads the writer-neutral PivotTable (shared/pivot/table.ts), as the Word writer does.
  */
 import * as XLSX from '@e965/xlsx';
 import { unzipSync, zipSync } from 'fflate';
-import type { ChartData } from '../charts/chart-data';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ValueFormat } from '../model/pivot-spec';
 import type { PivotCell, PivotTable } from '../pivot/table';
-import { chartXml } from './chart-xml';
 import { neutraliseFormula } from './csv';
 import { sheetName } from './ooxml';
-import { chartSheet, neutralise } from './xlsx-chart';
-import { addDrawing, sheetPaths } from './xlsx-parts';
-import { applyCellStyles, cellRef, freezePanes, type CellStyle } from './xlsx-styles';
+import { applyCellStyles, cellRef, freezePanes, type CellStyle } from './pivot-xlsx-styles';
 
 /** Excel number formats of the value formats. Excel scales only by thousands (a trailing comma), so 万 is the
  * number ÷ 1,000 with a literal point before its last digit (one decimal), 亿 ÷ 1,000,000 with two. */
@@ -45,9 +42,10 @@ const TOTAL: CellStyle = { bold: true };
 
 export interface PivotXlsxOptions {
   lang?: Lang;
-  /** Adds a sheet with this chart's data and a native chart over it (shared/pivot/pivot-chart.ts). */
-  chart?: ChartData | null;
 }
+
+/** SheetJS writes the workbook's one sheet here. */
+const SHEET_PATH = 'xl/worksheets/sheet1.xml';
 
 /** Whether every value cell of each value column (by position in a column group) holds a whole number. */
 function integerColumns(table: PivotTable, values: number): boolean[] {
@@ -101,18 +99,8 @@ export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uin
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
   XLSX.utils.book_append_sheet(wb, ws, sheetName(t('pivot.sheet'), taken));
-  const chart = opts.chart ? neutralise(opts.chart) : null;
-  let refs;
-  if (chart) {
-    const name = sheetName(t('pivot.chartSheet'), taken);
-    const sheet = chartSheet(chart, name, t);
-    refs = sheet.refs;
-    XLSX.utils.book_append_sheet(wb, sheet.ws, name);
-  }
   const files = unzipSync(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
-  const paths = sheetPaths(files);
-  applyCellStyles(files, paths[0], styles);
-  freezePanes(files, paths[0], table.rowHeaderCols, top + table.header.length);
-  if (chart && refs) addDrawing(files, paths[1], 1, { kind: 'chart', xml: chartXml(chart, refs) }, chart.series.length + 2, refs.lastRow);
+  applyCellStyles(files, SHEET_PATH, styles);
+  freezePanes(files, SHEET_PATH, table.rowHeaderCols, top + table.header.length);
   return zipSync(files, { level: 6 });
 }

@@ -1,7 +1,10 @@
 /** Native PowerPoint charts (pptxgenjs) from ChartData: the kinds of chart-kinds.ts NATIVE_KINDS. */
 import type PptxGenJS from 'pptxgenjs';
 import type { ChartData, ChartDataSeries } from '../charts/chart-data';
+import type { Lang } from '../model/catalog';
 import { seriesHeader } from './chart-xml';
+import { cellValue, excelFormat } from './number-format';
+import { seriesStyles } from './xlsx-layout';
 
 const FONT = 'Microsoft YaHei';
 const CHART_COLOURS = ['0072B2', 'E69F00', '009E73', 'D55E00', '56B4E9', 'CC79A7'];
@@ -16,23 +19,6 @@ export interface Box {
   h: number;
 }
 
-/**
- * Large values on the left axis go to the chart in 万 (the unit says so): PowerPoint's own number formats
- * cannot write 万, and "3,402,000" on every bar crowds a slide. Shares (%) and the right axis keep their scale.
- */
-export function inWan(data: ChartData): ChartData {
-  const scaled = (s: ChartDataSeries) => s.axis === 'left' && s.unit !== '%';
-  const max = Math.max(0, ...data.series.filter(scaled).flatMap((s) => s.values.map((v) => Math.abs(v ?? 0))));
-  if (max < 1e5 || data.kind === 'scatter') return data;
-  const scale = (v: number | null) => (v === null ? null : Math.round((v / 1e4) * 100) / 100);
-  const wan = (unit: string | undefined) => `万${unit ?? ''}`;
-  return {
-    ...data,
-    unit: data.unit === '%' ? data.unit : wan(data.unit),
-    series: data.series.map((s) => (scaled(s) ? { ...s, unit: wan(s.unit ?? data.unit), values: s.values.map(scale) } : s)),
-  };
-}
-
 type Grouping = 'clustered' | 'stacked' | 'percentStacked';
 
 function grouping(data: ChartData): Grouping {
@@ -40,13 +26,14 @@ function grouping(data: ChartData): Grouping {
   return data.stack === 'percent' ? 'percentStacked' : 'stacked';
 }
 
+/** Labels, axis and the embedded data in one number format (our Excel format: 万/亿, %, decimals by measure). */
+const formats = (code: string) => ({ dataLabelFormatCode: code, valAxisLabelFormatCode: code, valLabelFormatCode: code });
+
 const common = (data: ChartData, showTitle: boolean) => ({
   legendPos: 'b' as const,
   legendFontFace: FONT,
   dataLabelFontFace: FONT,
   dataLabelFontSize: 11,
-  dataLabelFormatCode: '#,##0.##',
-  valAxisLabelFormatCode: '#,##0.##',
   catAxisLabelFontFace: FONT,
   catAxisLabelFontSize: 12,
   valAxisLabelFontFace: FONT,
@@ -59,15 +46,22 @@ const common = (data: ChartData, showTitle: boolean) => ({
   displayBlanksAs: 'gap',
 });
 
-/** A native chart for `original` in `box`; `highlight` paints one category of a single series in the accent colour. */
-export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, original: ChartData, box: Box, showTitle: boolean, highlight?: number): void {
-  const data = inWan(original);
+/**
+ * A native chart for `data` in `box`; `highlight` paints one category of a single series in the accent colour.
+ * Numbers are written as in our Excel files: percent numbers as fractions shown 4.4%, large ones shown in 万.
+ */
+export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: ChartData, box: Box, showTitle: boolean, lang: Lang, highlight?: number): void {
   const horizontal = data.kind === 'bar';
+  const styles = seriesStyles(data, lang);
+  const code = (s: ChartDataSeries) => excelFormat(styles[data.series.indexOf(s)]);
+  const values = (s: ChartDataSeries) => s.values.map((v) => (v === null ? null : cellValue(v, styles[data.series.indexOf(s)])));
   // PowerPoint draws horizontal bars bottom-up; reversed, they read top-down in the data's order, as on screen.
   const order = <T,>(xs: T[]): T[] => (horizontal ? [...xs].reverse() : xs);
-  const rows = (list: ChartDataSeries[]) => list.map((s) => ({ name: s.name, labels: order(data.categories), values: order(s.values) as number[] }));
-  const opts = { ...box, ...common(data, showTitle) };
+  const rows = (list: ChartDataSeries[]) => list.map((s) => ({ name: s.name, labels: order(data.categories), values: order(values(s)) as number[] }));
+  const opts = { ...box, ...common(data, showTitle), ...formats(code(data.series[0])) };
   const axisTitle = (unit: string | undefined) => ({ showValAxisTitle: Boolean(unit), valAxisTitle: unit ?? '' });
+  // Value axes start at 0 as on screen (and as in our Excel charts) when their numbers are not negative.
+  const zero = (list: ChartDataSeries[]) => (list.every((s) => s.values.every((v) => v === null || v >= 0)) ? { valAxisMinVal: 0 } : {});
   const T = pptx.ChartType;
   const pieLike = data.kind === 'pie' || data.kind === 'donut';
   const colours = (n: number) => CHART_COLOURS.slice(0, Math.max(1, n));
@@ -82,6 +76,8 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, original: C
       showLegend: true,
       showPercent: !shares,
       showValue: shares,
+      // A percent label is the slice's fraction of the whole.
+      ...(shares ? {} : { dataLabelFormatCode: '0%' }),
       ...(data.kind === 'donut' ? { holeSize: 60 } : {}),
     });
     return;
@@ -89,8 +85,9 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, original: C
   if (data.kind === 'scatter') {
     const [sx, sy] = data.series;
     // pptxgenjs: the first row holds the x values, the next ones the y values.
-    slide.addChart(T.scatter, [{ name: seriesHeader(sx), values: sx.values }, { name: seriesHeader(sy), values: sy.values }], {
+    slide.addChart(T.scatter, [{ name: seriesHeader(sx), values: values(sx) }, { name: seriesHeader(sy), values: values(sy) }], {
       ...opts,
+      ...formats(code(sy)),
       chartColors: colours(1),
       lineSize: 0,
       lineDataSymbol: 'circle',
@@ -108,15 +105,22 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, original: C
     const left = data.series.filter((s) => s.axis !== 'right');
     const right = data.series.filter((s) => s.axis === 'right');
     const types = [
-      { type: T.bar, data: rows(left), options: { barDir: 'col', barGrouping: grouping({ ...data, series: left }), chartColors: colours(left.length) } },
-      { type: T.line, data: rows(right), options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: CHART_COLOURS.slice(left.length), lineDataSymbol: 'circle' } },
+      { type: T.bar, data: rows(left), options: { barDir: 'col', barGrouping: grouping({ ...data, series: left }), chartColors: colours(left.length), ...formats(code(left[0])) } },
+      {
+        type: T.line,
+        data: rows(right),
+        options: { secondaryValAxis: true, secondaryCatAxis: true, chartColors: CHART_COLOURS.slice(left.length), lineDataSymbol: 'circle', ...formats(code(right[0])) },
+      },
     ];
     // Multi-type charts take their options in the second argument (pptxgenjs' documented combo form).
     slide.addChart(types as unknown as PptxGenJS.IChartMulti[], {
       ...opts,
       showLegend: true,
       showValue: true,
-      valAxes: [axisTitle(left[0]?.unit ?? data.unit), { ...axisTitle(right[0].unit), valGridLine: { style: 'none' } }],
+      valAxes: [
+        { ...axisTitle(left[0]?.unit ?? data.unit), valAxisLabelFormatCode: code(left[0] ?? data.series[0]), ...zero(left) },
+        { ...axisTitle(right[0].unit), valAxisLabelFormatCode: code(right[0]), valGridLine: { style: 'none' }, ...zero(right) },
+      ],
       catAxes: [{ catAxisTitle: '' }, { catAxisHidden: true }],
     } as unknown as never[]);
     return;
@@ -128,10 +132,13 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, original: C
   slide.addChart(type, rows(data.series), {
     ...opts,
     ...axisTitle(data.unit),
+    ...zero(data.series),
     barDir: horizontal ? 'bar' : 'col',
     // pptxgenjs writes an area grouping only for 'stacked'; 100 % areas already hold shares that add up to 100.
     barGrouping: type === T.area && g === 'percentStacked' ? 'stacked' : g,
     ...(g === 'clustered' ? {} : { barOverlapPct: 100 }),
+    // A 100 % stacked axis runs from 0 to 1 whatever the series' format.
+    ...(g === 'percentStacked' ? { valAxisLabelFormatCode: '0%' } : {}),
     chartColors: pointColours ?? colours(data.series.length),
     showLegend: data.series.length > 1,
     showValue: data.series.length === 1 && data.categories.length <= 24,

@@ -2,7 +2,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from '../charts/chart-data';
 import { AREA, COMBO, DONUT, HEATMAP, MAP, MULTIPLES, PERCENT, SCATTER, TREEMAP } from '../../tests/fixtures/export/charts';
-import { buildDeckPptx, inWan, type PptxDeck } from './pptx';
+import { SEED_FILE_NAME } from '../cases/source';
+import { buildDeckPptx, type PptxDeck } from './pptx';
 
 const bars = (name: string, values: (number | null)[]) => ({ name, values, axis: 'left' as const, type: 'bar' as const });
 const chart = (over: Partial<ChartData>): ChartData => ({ kind: 'column', title: 't', categoryLabel: 'x', categories: [], keys: [], series: [], source: '', stack: 'none', annotations: [], ...over });
@@ -22,7 +23,7 @@ const deck: PptxDeck = {
       ],
       chart: chart({ kind: 'bar', title: '人口', categoryLabel: '地区', categories: ['东莞市', '海淀区', '成华区'], keys: ['东莞市', '海淀区', '成华区'], series: [{ ...bars('人口', [10000000, 3402000, 1130000]), unit: '人' }], unit: '人' }),
       highlight: 1,
-      source: '来源：003_6abf6539eaf24928.txt',
+      source: '来源：《社会治理创新案例名称4篇》（嘉兴“三社互动”、玄武、上海社会组织、海淀等案例汇编）',
       notes: '',
     },
     {
@@ -54,11 +55,11 @@ describe('deck → pptx', () => {
     const xml = charts.map((n) => strFromU8(files[n]));
     const caseChart = xml.find((x) => x.includes('海淀区'))!;
     expect(caseChart).toContain('<c:barDir val="bar"/>');
-    // Shown in 万人, in the on-screen order (PowerPoint draws bars bottom-up, so the data is reversed).
-    expect(caseChart).toContain('<c:v>340.2</c:v>');
-    expect(caseChart).toContain('万人');
+    // The full numbers, shown in 万 by the number format, in the on-screen order (PowerPoint draws bars
+    // bottom-up, so the data is reversed).
     const values = [...caseChart.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Number(m[1]));
-    expect(values).toEqual([113, 340.2, 1000]);
+    expect(values).toEqual([1130000, 3402000, 10000000]);
+    expect(caseChart).toContain('<c:numFmt formatCode="0\\.0,&quot;万&quot;" sourceLinked="0"/>');
     // Only 海淀区 (the middle bar) in the accent colour.
     const colours = [...caseChart.matchAll(/<c:dPt>[\s\S]*?srgbClr val="(\w+)"/g)].map((m) => m[1]);
     expect(colours).toEqual(['9AA5B1', 'D55E00', '9AA5B1']);
@@ -66,6 +67,8 @@ describe('deck → pptx', () => {
     expect(orgChart).toContain('<c:barDir val="col"/>');
     for (const v of [7666, 3789, 152, 7905, 3853, 166]) expect(orgChart).toContain(`<c:v>${v}</c:v>`);
     expect(orgChart).toContain('2014年6月末');
+    // Value axes start at 0, as on screen.
+    for (const x of xml) expect(x).toMatch(/<c:valAx>[\s\S]*?<c:min val="0"\/>[\s\S]*?<\/c:valAx>/);
     // Text, fonts and notes.
     const slide2 = strFromU8(files['ppt/slides/slide2.xml']);
     expect(slide2).toContain('1.39万人');
@@ -75,17 +78,22 @@ describe('deck → pptx', () => {
     expect(strFromU8(files['[Content_Types].xml'])).toContain('drawingml.chart+xml');
   });
 
-  it('keeps small values as they are and scales large ones to 万, never shares or the right axis', () => {
-    const small = chart({ categories: ['a', 'b'], keys: ['a', 'b'], series: [{ ...bars('s', [7666, null]), unit: '家' }], unit: '家' });
-    expect(inWan(small)).toBe(small);
-    expect(inWan({ ...small, series: [{ ...bars('s', [123456, null]), unit: '家' }] })).toMatchObject({ unit: '万家', series: [{ unit: '万家', values: [12.35, null] }] });
-    const combo = inWan({ ...small, kind: 'combo', series: [{ ...bars('s', [123456, 5]), unit: '家' }, { name: 'g', values: [250000, 3], axis: 'right', type: 'line', unit: '人' }] });
-    expect(combo.series.map((s) => [s.unit, s.values])).toEqual([
-      ['万家', [12.35, 0]],
-      ['人', [250000, 3]],
-    ]);
-    const shares = { ...small, unit: '%', series: [{ ...bars('s', [100000, 2]), unit: '%' }] };
-    expect(inWan(shares)).toBe(shares);
+  it('writes no seed file name anywhere: slides, notes, charts and their workbooks', async () => {
+    const files = unzipSync(await buildDeckPptx(deck));
+    for (const [name, bytes] of Object.entries(files)) {
+      const text = name.endsWith('.xlsx') ? Object.values(unzipSync(bytes)).map((b) => strFromU8(b)).join('') : strFromU8(bytes);
+      expect(text, name).not.toMatch(SEED_FILE_NAME);
+    }
+    expect(strFromU8(files['ppt/slides/slide2.xml'])).toContain('《社会治理创新案例名称4篇》');
+  });
+
+  it('writes percent numbers as fractions shown 4.4%, on both axes of a combo in their own format', async () => {
+    const files = unzipSync(await buildDeckPptx({ title: 'combo', slides: [{ kind: 'chart', data: COMBO, notes: '' }] }));
+    const xml = strFromU8(files[Object.keys(files).find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!]);
+    expect(xml).toMatch(/<c:lineChart>[\s\S]*<c:v>0.05<\/c:v>[\s\S]*<c:v>0.0256<\/c:v>[\s\S]*<\/c:lineChart>/);
+    expect(xml).toMatch(/<c:barChart>[\s\S]*<c:v>6300<\/c:v>[\s\S]*<\/c:barChart>/);
+    const axes = [...xml.matchAll(/<c:valAx>[\s\S]*?<c:numFmt formatCode="([^"]+)"/g)].map((m) => m[1]);
+    expect(axes).toEqual(['#,##0', '0.0%']);
   });
 
   it('writes area, doughnut, scatter, 100 % stacked and two-axis combos as native charts', async () => {
@@ -105,10 +113,10 @@ describe('deck → pptx', () => {
     for (const x of xml) expect(x).not.toContain('<c:pieChart>');
     // A missing value is no cached point at all (a gap), never an empty one a reader may take for 0.
     expect(combo).not.toContain('<c:v></c:v>');
-    expect(combo).toMatch(/<c:ptCount val="3"\/><c:pt idx="0"><c:v>5<\/c:v><\/c:pt><c:pt idx="1"><c:v>2.56<\/c:v><\/c:pt>\s*<\/c:numCache>/);
+    expect(combo).toMatch(/<c:ptCount val="3"\/><c:pt idx="0"><c:v>0.05<\/c:v><\/c:pt><c:pt idx="1"><c:v>0.0256<\/c:v><\/c:pt>\s*<\/c:numCache>/);
   });
 
-  it.each([MAP, HEATMAP, TREEMAP, MULTIPLES])('$kind: the on-screen picture, then its data table — never a chart of another kind', async (data) => {
+  it.each([MAP, TREEMAP, MULTIPLES])('$kind: the on-screen picture, then its data table — never a chart of another kind', async (data) => {
     const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
     const files = unzipSync(await buildDeckPptx({ title: 'p', slides: [{ kind: 'chart', data, picture: png, notes: '讲解' }], dataTableSuffix: '（数据表）' }));
     const names = Object.keys(files);
@@ -123,6 +131,21 @@ describe('deck → pptx', () => {
     for (const c of data.categories) expect(table).toContain(c);
     expect(table).toContain(`<a:t>${data.series[0].values[0]}</a:t>`);
     expect(strFromU8(files['ppt/slides/slide1.xml'])).toContain(`descr="${data.title}"`);
+  });
+
+  it('heatmap: one slide with a table shaded as on screen — no picture, no chart, no labels to collide', async () => {
+    const files = unzipSync(await buildDeckPptx({ title: 'h', slides: [{ kind: 'chart', data: HEATMAP, notes: '' }] }));
+    const names = Object.keys(files);
+    expect(names.filter((n) => /^ppt\/charts\/.+\.xml$/.test(n) || /^ppt\/media\/.+/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(1);
+    const slide = strFromU8(files['ppt/slides/slide1.xml']);
+    expect(slide).toContain('<a:tbl>');
+    expect(slide).toContain('单位：个');
+    // Max 4: the cell of 4 in the darkest stop with white text, 2 in the middle stop, 1 in the second.
+    // A cell's fill follows its four borders in a:tcPr.
+    const cellFill = (v: number) => new RegExp(`<a:t>${v}</a:t>[\\s\\S]*?</a:lnB><a:solidFill><a:srgbClr val="(\\w+)"`).exec(slide)?.[1];
+    expect([cellFill(4), cellFill(1)]).toEqual(['08306B', '9ECAE1']);
+    expect(slide).toMatch(/<a:solidFill><a:srgbClr val="FFFFFF"\/><\/a:solidFill>[^]*?<a:t>4<\/a:t>/);
   });
 
   it('refuses a picture kind without its picture', async () => {

@@ -1,11 +1,14 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import type { ChartData } from '../charts/chart-data';
-import { seriesHeader } from './chart-xml';
+import { scaleColour, textOnScale } from '../charts/colour-scale';
+import { translator } from '../i18n';
+import type { Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
-import { addNativeChart, inWan } from './pptx-chart';
-
-export { inWan };
+import { formatValue } from './number-format';
+import { OFFICE_FONT } from './ooxml';
+import { addNativeChart } from './pptx-chart';
+import { seriesHeaders, seriesStyles, unitLine } from './xlsx-layout';
 
 /** Slides resolved to plain data (case facts, ChartData, pictures): the builder never touches the database. */
 export interface PptxKpi {
@@ -34,7 +37,7 @@ export interface PptxTextSlide {
 export interface PptxChartSlide {
   kind: 'chart';
   data: ChartData;
-  /** The on-screen picture (PNG, 16:9) for kinds PowerPoint has no chart for: required for those. */
+  /** The on-screen picture (PNG, 16:9) for kinds shown as a picture (needsPicture): required for those. */
   picture?: Uint8Array;
   notes: string;
 }
@@ -45,9 +48,11 @@ export interface PptxDeck {
   slides: PptxSlide[];
   /** Title suffix of the data-table slide that follows a picture slide, e.g. "（数据表）". */
   dataTableSuffix?: string;
+  /** Number formats (万 in Chinese) and the unit line. Default zh-CN. */
+  lang?: Lang;
 }
 
-const FONT = 'Microsoft YaHei';
+const FONT = OFFICE_FONT;
 const INK = '1F2937';
 const MUTED = '6B7280';
 const ACCENT = '0072B2';
@@ -56,10 +61,12 @@ type PptxSlideObj = ReturnType<PptxGenJS['addSlide']>;
 
 /**
  * Builds a 16:9 .pptx. Charts PowerPoint has (column/bar, line, area, combo, pie, doughnut, scatter) are native
- * charts with editable data; a heatmap, map, treemap or small multiples is its on-screen picture, followed by
- * a slide with its data table.
+ * charts with editable data; a heatmap is a table shaded with the screen's colours (readable at any size, no
+ * labels to collide); a map, treemap or small multiples is its on-screen picture, followed by a slide with its
+ * data table.
  */
 export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
+  const lang = deck.lang ?? 'zh-CN';
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = deck.title;
@@ -68,11 +75,12 @@ export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
     const slide = pptx.addSlide();
     if (s.notes) slide.addNotes(s.notes);
     if (s.kind === 'text') textSlide(slide, s);
-    else if (s.kind === 'case') caseSlide(pptx, slide, s);
-    else if (officeForm(s.data.kind) === 'native') chartSlide(pptx, slide, s);
+    else if (s.kind === 'case') caseSlide(pptx, slide, s, lang);
+    else if (officeForm(s.data.kind) === 'native') chartSlide(pptx, slide, s, lang);
+    else if (officeForm(s.data.kind) === 'colour-table') tableSlide(slide, s.data, '', lang, true);
     else {
       pictureSlide(slide, s);
-      tableSlide(pptx.addSlide(), s.data, deck.dataTableSuffix ?? '');
+      tableSlide(pptx.addSlide(), s.data, deck.dataTableSuffix ?? '', lang, false);
     }
   }
   return withoutEmptyPoints((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
@@ -110,9 +118,9 @@ function textSlide(slide: PptxSlideObj, s: PptxTextSlide) {
   slide.addText(s.body, { x: 0.5, y: 1.4, w: 12.3, h: 5.4, fontFace: FONT, fontSize: 22, color: INK, valign: 'top', paraSpaceAfter: 8 });
 }
 
-function chartSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxChartSlide) {
+function chartSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxChartSlide, lang: Lang) {
   title(slide, s.data.title);
-  addNativeChart(pptx, slide, s.data, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false);
+  addNativeChart(pptx, slide, s.data, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false, lang);
   footer(slide, s.data.source);
 }
 
@@ -122,17 +130,36 @@ function pictureSlide(slide: PptxSlideObj, s: PptxChartSlide) {
   slide.addImage({ data: `data:image/png;base64,${base64(s.picture)}`, x: 0.4, y: 0.225, w: 12.53, h: 7.05, altText: s.data.title });
 }
 
-/** The picture's numbers as a real table (PowerPoint splits a long one across slides). */
-function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string) {
+/**
+ * The chart's numbers as a real table (PowerPoint splits a long one across slides), formatted as in Excel;
+ * `shaded`: each number cell in the heatmap's colour for its value, as on screen.
+ */
+function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string, lang: Lang, shaded: boolean) {
   title(slide, `${data.title}${suffix}`);
-  const cell = (text: string, bold = false) => ({ text, options: { bold, fontFace: FONT, fontSize: 11, color: INK } });
-  const header = [data.categoryLabel, ...data.series.map((s) => seriesHeader(s, data.unit))].map((h) => cell(h, true));
-  const rows = data.categories.map((c, r) => [cell(c), ...data.series.map((s) => cell(s.values[r] === null ? '' : String(s.values[r])))]);
-  slide.addTable([header, ...rows], { x: 0.5, y: 1.3, w: 12.3, autoPage: true, autoPageRepeatHeader: true, border: { type: 'solid', pt: 0.5, color: 'D9E1EA' }, fill: { color: 'FFFFFF' } });
+  const styles = seriesStyles(data, lang);
+  const max = Math.max(0, ...data.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  // Slide-sized type while the table fits on one slide; a long one pages on at 11 pt.
+  const fontSize = data.categories.length <= 12 ? 16 : 11;
+  const cell = (text: string, o: { bold?: boolean; fill?: string; color?: string; align?: 'left' | 'right' | 'center' } = {}) => ({
+    text,
+    options: { bold: o.bold ?? false, fontFace: FONT, fontSize, color: o.color ?? INK, align: o.align ?? 'left', ...(o.fill ? { fill: { color: o.fill } } : {}) },
+  });
+  const header = [data.categoryLabel, ...seriesHeaders(data)].map((h) => cell(h, { bold: true, fill: 'F3F6FA', align: 'center' }));
+  const rows = data.categories.map((c, r) => [
+    cell(c),
+    ...data.series.map((s, i) => {
+      const v = s.values[r];
+      const text = formatValue(v, styles[i]);
+      return shaded && v !== null ? cell(text, { align: 'right', fill: scaleColour(v, max), color: textOnScale(v, max) }) : cell(text, { align: 'right' });
+    }),
+  ]);
+  const unit = unitLine(data, translator(lang));
+  if (unit) slide.addText(unit, { x: 0.5, y: 1.05, w: 12.3, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' });
+  slide.addTable([header, ...rows], { x: 0.5, y: 1.4, w: 12.3, autoPage: true, autoPageRepeatHeader: true, border: { type: 'solid', pt: 0.5, color: 'D9E1EA' }, fill: { color: 'FFFFFF' } });
   footer(slide, data.source);
 }
 
-function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide) {
+function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide, lang: Lang) {
   title(slide, s.title);
   slide.addText(s.meta, { x: 0.5, y: 1.15, w: 12.3, h: 0.45, fontFace: FONT, fontSize: 16, color: ACCENT });
   const textW = s.chart ? 6.6 : 12.3;
@@ -147,7 +174,7 @@ function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide) {
     slide.addText(k.value, { x, y: y + 0.1, w, h: 0.75, fontFace: FONT, fontSize: 24, bold: true, color: ACCENT, align: 'center', fit: 'shrink' });
     slide.addText(k.label, { x: x + 0.1, y: y + 0.85, w: w - 0.2, h: 0.5, fontFace: FONT, fontSize: 12, color: MUTED, align: 'center', fit: 'shrink' });
   });
-  if (s.chart) addNativeChart(pptx, slide, s.chart, { x: 7.4, y: 1.7, w: 5.4, h: 5.0 }, true, s.highlight);
+  if (s.chart) addNativeChart(pptx, slide, s.chart, { x: 7.4, y: 1.7, w: 5.4, h: 5.0 }, true, lang, s.highlight);
   footer(slide, s.source);
 }
 

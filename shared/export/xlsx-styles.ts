@@ -1,96 +1,86 @@
 /**
- * What SheetJS CE does not write, added to its zip: bold or filled cells (fonts, fills and derived cell
- * formats in xl/styles.xml, the cells' s="…" in the sheet) and frozen panes (the sheet view's pane). The
- * number formats SheetJS does write (cell.z) are kept: each styled cell gets a copy of its own format.
+ * xl/styles.xml for our workbooks: a few fonts (Chinese-capable, charset GB2312), the header fill, thin
+ * borders, the number formats of number-format.ts, and cell formats interned on demand. CT_Stylesheet order:
+ * numFmts, fonts, fills, borders, cellStyleXfs, cellXfs, cellStyles, dxfs.
  */
-import { strFromU8, strToU8 } from 'fflate';
-import { columnName } from './ooxml';
+import { OFFICE_FONT, xmlText } from './ooxml';
 
-type Files = Record<string, Uint8Array>;
+export type FontRole = 'body' | 'title' | 'subtitle' | 'header' | 'note' | 'link';
 
 export interface CellStyle {
-  bold?: boolean;
-  /** Background, RRGGBB. */
-  fill?: string;
+  font?: FontRole;
+  /** Excel format code (number cells). */
+  numFmt?: string;
+  /** Header cells: light fill. */
+  fill?: boolean;
+  /** Thin light border on all sides (table cells). */
+  border?: boolean;
   align?: 'left' | 'center' | 'right';
-  /** Font size in points (default: the workbook's). */
-  size?: number;
+  wrap?: boolean;
 }
 
-/** A1-style reference of a 0-based row and column. */
-export const cellRef = (row: number, col: number) => `${columnName(col)}${row + 1}`;
+const INK = 'FF1F2937';
+const MUTED = 'FF6B7280';
+const FONTS: Record<FontRole, { size: number; bold?: boolean; color: string; underline?: boolean }> = {
+  body: { size: 11, color: INK },
+  title: { size: 14, bold: true, color: INK },
+  subtitle: { size: 10, color: MUTED },
+  header: { size: 11, bold: true, color: INK },
+  note: { size: 9, color: MUTED },
+  link: { size: 11, color: 'FF0072B2', underline: true },
+};
+const ROLES = Object.keys(FONTS) as FontRole[];
 
-const styleKey = (s: CellStyle) => `${s.bold ? 'b' : ''}|${s.fill ?? ''}|${s.align ?? ''}|${s.size ?? ''}`;
-
-function listOf(xml: string, tag: string): { items: string[]; start: number; end: number } {
-  const open = new RegExp(`<${tag} count="\\d+">`).exec(xml);
-  if (!open) throw new Error(`styles.xml has no <${tag}>`);
-  const start = open.index;
-  const end = xml.indexOf(`</${tag}>`, start) + tag.length + 3;
-  const inner = xml.slice(start + open[0].length, end - tag.length - 3);
-  const child = tag === 'cellXfs' ? 'xf' : tag.slice(0, -1);
-  const items = [...inner.matchAll(new RegExp(`<${child}\\b[^>]*?(?:/>|>[\\s\\S]*?</${child}>)`, 'g'))].map((m) => m[0]);
-  return { items, start, end };
+function fontXml(role: FontRole): string {
+  const f = FONTS[role];
+  return `<font>${f.bold ? '<b/>' : ''}${f.underline ? '<u/>' : ''}<sz val="${f.size}"/><color rgb="${f.color}"/><name val="${xmlText(OFFICE_FONT)}"/><family val="2"/><charset val="134"/></font>`;
 }
 
-function withList(xml: string, tag: string, items: string[]): string {
-  const { start, end } = listOf(xml, tag);
-  return `${xml.slice(0, start)}<${tag} count="${items.length}">${items.join('')}</${tag}>${xml.slice(end)}`;
-}
+/** Interns cell formats; `xml()` writes the style sheet holding every one handed out. */
+export class StyleSheet {
+  private readonly numFmts: string[] = [];
+  private readonly xfs: string[] = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
+  private readonly ids = new Map<string, number>();
 
-/** Styles the cells named in `styles` on the worksheet part `sheetPath`. */
-export function applyCellStyles(files: Files, sheetPath: string, styles: ReadonlyMap<string, CellStyle>): void {
-  if (styles.size === 0) return;
-  let css = strFromU8(files['xl/styles.xml']);
-  const fonts = listOf(css, 'fonts').items;
-  const fills = listOf(css, 'fills').items;
-  const xfs = listOf(css, 'cellXfs').items;
-  const baseFont = fonts[0];
-  const fontFor = new Map<string, number>();
-  const fillFor = new Map<string, number>();
-  const derived = new Map<string, number>();
-  const font = (s: CellStyle) => {
-    if (!s.bold && !s.size) return 0;
-    const key = `${s.bold ? 'b' : ''}${s.size ?? ''}`;
-    if (!fontFor.has(key)) {
-      let f = baseFont.replace('<font>', `<font>${s.bold ? '<b/>' : ''}`);
-      if (s.size) f = f.replace(/<sz val="[\d.]+"\/>/, `<sz val="${s.size}"/>`);
-      fontFor.set(key, fonts.push(f) - 1);
-    }
-    return fontFor.get(key)!;
-  };
-  const fill = (s: CellStyle) => {
-    if (!s.fill) return 0;
-    if (!fillFor.has(s.fill)) fillFor.set(s.fill, fills.push(`<fill><patternFill patternType="solid"><fgColor rgb="FF${s.fill}"/><bgColor indexed="64"/></patternFill></fill>`) - 1);
-    return fillFor.get(s.fill)!;
-  };
-  const xfFor = (base: number, s: CellStyle) => {
-    const key = `${base}#${styleKey(s)}`;
-    if (!derived.has(key)) {
-      const numFmt = /numFmtId="(\d+)"/.exec(xfs[base] ?? '')?.[1] ?? '0';
-      const align = s.align ? `<alignment horizontal="${s.align}" vertical="center" wrapText="1"/>` : '';
-      const xf = `<xf numFmtId="${numFmt}" fontId="${font(s)}" fillId="${fill(s)}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"${align ? ' applyAlignment="1">' + align + '</xf>' : '/>'}`;
-      derived.set(key, xfs.push(xf) - 1);
-    }
-    return derived.get(key)!;
-  };
-  const sheet = strFromU8(files[sheetPath]).replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (m, ref: string, s?: string) => {
-    const style = styles.get(ref);
-    return style ? `<c r="${ref}" s="${xfFor(Number(s ?? 0), style)}"` : m;
-  });
-  css = withList(withList(withList(css, 'fonts', fonts), 'fills', fills), 'cellXfs', xfs);
-  files['xl/styles.xml'] = strToU8(css);
-  files[sheetPath] = strToU8(sheet);
-}
+  /** The cellXfs index for `style` (0 = the default body text). */
+  id(style: CellStyle): number {
+    const key = JSON.stringify([style.font ?? 'body', style.numFmt ?? '', !!style.fill, !!style.border, style.align ?? '', !!style.wrap]);
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    const fontId = ROLES.indexOf(style.font ?? 'body');
+    const numFmtId = style.numFmt ? this.numFmtId(style.numFmt) : 0;
+    const align = style.align || style.wrap ? `<alignment${style.align ? ` horizontal="${style.align}"` : ''} vertical="center"${style.wrap ? ' wrapText="1"' : ''}/>` : '';
+    const attrs =
+      `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${style.fill ? 2 : 0}" borderId="${style.border ? 1 : 0}" xfId="0"` +
+      `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${style.fill ? ' applyFill="1"' : ''}${style.border ? ' applyBorder="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+    const id = this.xfs.length;
+    this.xfs.push(align ? `<xf ${attrs}>${align}</xf>` : `<xf ${attrs}/>`);
+    this.ids.set(key, id);
+    return id;
+  }
 
-/** Freezes the first `cols` columns and `rows` rows of the sheet (they stay in view while scrolling). */
-export function freezePanes(files: Files, sheetPath: string, cols: number, rows: number): void {
-  if (cols === 0 && rows === 0) return;
-  const split = `${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
-  const pane = cols && rows ? 'bottomRight' : cols ? 'topRight' : 'bottomLeft';
-  const view = `<sheetView workbookViewId="0"><pane${split} topLeftCell="${cellRef(rows, cols)}" activePane="${pane}" state="frozen"/><selection pane="${pane}"/></sheetView>`;
-  const xml = strFromU8(files[sheetPath]);
-  const out = xml.replace(/<sheetView workbookViewId="0"\s*\/>|<sheetView workbookViewId="0">[\s\S]*?<\/sheetView>/, view);
-  if (out === xml) throw new Error('worksheet has no sheet view to freeze');
-  files[sheetPath] = strToU8(out);
+  private numFmtId(code: string): number {
+    const i = this.numFmts.indexOf(code);
+    if (i >= 0) return 164 + i;
+    this.numFmts.push(code);
+    return 164 + this.numFmts.length - 1;
+  }
+
+  xml(): string {
+    const numFmts = this.numFmts.length
+      ? `<numFmts count="${this.numFmts.length}">${this.numFmts.map((c, i) => `<numFmt numFmtId="${164 + i}" formatCode="${xmlText(c)}"/>`).join('')}</numFmts>`
+      : '';
+    const thin = '<left style="thin"><color rgb="FFD9E1EA"/></left><right style="thin"><color rgb="FFD9E1EA"/></right><top style="thin"><color rgb="FFD9E1EA"/></top><bottom style="thin"><color rgb="FFD9E1EA"/></bottom><diagonal/>';
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${numFmts}` +
+      `<fonts count="${ROLES.length}">${ROLES.map(fontXml).join('')}</fonts>` +
+      '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFF3F6FA"/><bgColor indexed="64"/></patternFill></fill></fills>' +
+      `<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border>${thin}</border></borders>` +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${this.xfs.length}">${this.xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      // dxf 0: white text, for the dark cells of a colour scale.
+      '<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs></styleSheet>'
+    );
+  }
 }

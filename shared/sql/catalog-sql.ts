@@ -22,6 +22,14 @@ export function rowCountsSql(tables: readonly string[]): string {
   return tables.map((t) => `SELECT ${literal(t)} AS t, count(*)::DOUBLE AS n FROM ${ident(t)}`).join(' UNION ALL ');
 }
 
+/** One row (n > 0) when the import provenance table exists: it is created on the first import only. */
+export const PROVENANCE_EXISTS_SQL = `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'sgw_meta' AND table_name = 'provenance'`;
+
+/** Where each of `tables` was imported from (file, sheet, the table's own source line), for source lines. */
+export function tableOriginsSql(tables: readonly string[]): string {
+  return `SELECT table_name AS t, file_name, sheet, source FROM sgw_meta.provenance WHERE table_name IN (${tables.map(literal).join(', ')})`;
+}
+
 /** A bundled CSV read with the column types its catalog entry declares (never guessed). */
 export function readCsvSql(fileName: string, columns: readonly { name: string; type: string }[]): string {
   const list = columns.map((c) => `${literal(c.name)}: ${literal(c.type)}`).join(', ');

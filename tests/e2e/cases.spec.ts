@@ -96,6 +96,9 @@ describe('case library and presentation (web build in Chromium)', () => {
     await show.getByRole('heading', { name: '海淀区网格化服务管理体系' }).waitFor();
     await show.getByRole('img', { name: '人口' }).locator('canvas').waitFor();
     await screenshot(page, 'present-case-slide');
+    // The case's document by its title, never its seed file name.
+    await expect(show.locator('.slide-source').textContent()).resolves.toMatch(/^来源：《.+》/);
+    await expect(show.textContent()).resolves.not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     // Switch the comparison live; the source quote opens over the slide and Esc closes only the quote.
     await show.getByRole('group', { name: '与其他地区比较' }).getByRole('button', { name: '面积' }).click();
     await show.getByRole('img', { name: '面积' }).waitFor();
@@ -116,6 +119,16 @@ describe('case library and presentation (web build in Chromium)', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await show.getByText('开场，约三分钟').waitFor();
+    // The preview is the slide scaled down whole: tiles three to a row, the chart beside them, the source under all.
+    const preview = show.getByRole('complementary', { name: '演讲者视图' });
+    await preview.locator('.kpi-tile').nth(5).waitFor();
+    await preview.locator('canvas').first().waitFor();
+    const boxes = await preview.locator('.kpi-tile, .slide-source, .slide-compare').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    const [tiles, chart, source] = [boxes.slice(0, 6), boxes[6], boxes[7]]; // document order
+    expect(new Set(tiles.slice(0, 3).map((b) => Math.round(b.top))).size).toBe(1);
+    expect(tiles[3].top).toBeGreaterThan(tiles[0].bottom);
+    expect(chart.left).toBeGreaterThan(tiles[2].right);
+    expect(source.top).toBeGreaterThanOrEqual(Math.max(tiles[5].bottom, chart.bottom));
     await screenshot(page, 'present-presenter-view');
     await page.keyboard.press('Escape');
     await show.waitFor({ state: 'detached' });
@@ -131,9 +144,12 @@ describe('case library and presentation (web build in Chromium)', () => {
     expect(names.filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(3);
     const charts = names.filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n)).map((n) => strFromU8(zip[n]));
     expect(charts).toHaveLength(2);
-    expect(charts.some((x) => x.includes('<c:v>340.2</c:v>') && x.includes('海淀区'))).toBe(true);
+    // People in persons, shown 340.2万 by the number format (万 by a format, not by scaled numbers).
+    expect(charts.some((x) => x.includes('<c:v>3402000</c:v>') && x.includes('<c:formatCode>0\\.0,"万"</c:formatCode>') && x.includes('海淀区'))).toBe(true);
     expect(charts.some((x) => x.includes('<c:v>7905</c:v>') && x.includes('民办非企业单位'))).toBe(true);
     await page.getByText('已导出 社会治理创新案例.pptx').waitFor();
+    for (const n of names.filter((x) => x.endsWith('.xml'))) expect(strFromU8(zip[n]), n).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
+    expect(names.flatMap((n) => (/^ppt\/slides\/slide\d+\.xml$/.test(n) ? [strFromU8(zip[n])] : [])).join('')).toMatch(/来源：《/);
 
     // PDF: every slide laid out for print, then the browser's print dialog.
     await page.evaluate(() => {

@@ -114,8 +114,9 @@ describe('one chart path (web build in Chromium)', () => {
       const shown = await screenChart(preview);
       expect(shown.categories.length, kind).toBeGreaterThan(1);
       const menu = await exportMenu(page, preview);
-      // The menu says what the kind becomes in Excel.
-      expect(menu.labels[0], kind).toBe(PICTURE_KINDS.includes(kind) ? '导出 Excel（图片 + 数据表）' : '导出 Excel（可编辑图表）');
+      // The menu says what the kind becomes in Excel and Word.
+      const becomes = kind === 'heatmap' ? ['色阶表格', '着色表格'] : PICTURE_KINDS.includes(kind) ? ['图片 + 数据表', '图片 + 数据表'] : ['可编辑图表', '可编辑图表'];
+      expect(menu.labels.slice(0, 2), kind).toEqual([`导出 Excel（${becomes[0]}）`, `导出 Word（${becomes[1]}）`]);
       const svg = await menu.pick('导出 SVG');
       expect(svg.name).toBe(`${shown.title}.svg`);
       expectKindMarks(new TextDecoder().decode(svg.bytes), shown);
@@ -186,8 +187,9 @@ describe('one chart path (web build in Chromium)', () => {
     const val = /<c:val>([\s\S]*?)<\/c:val>/.exec(charts[0])![1];
     const cached: (number | null)[] = Array.from({ length: Number(/<c:ptCount val="(\d+)"/.exec(val)![1]) }, () => null);
     for (const p of val.matchAll(/<c:pt idx="(\d+)"><c:v>([^<]*)<\/c:v>/g)) cached[Number(p[1])] = Number(p[2]);
-    // Equal, number for number, to what the slide drew.
-    expect(cached).toEqual(onSlide.series[0].values);
+    // Equal, number for number, to what the slide drew: percent numbers as fractions the format shows as 10.0%.
+    expect(cached).toEqual(onSlide.series[0].values.map((v) => (v === null ? null : v / 100)));
+    expect(charts[0]).toContain('<c:formatCode>0.0%</c:formatCode>');
     expect(pageErrors).toEqual([]);
     await page.context().close();
   });

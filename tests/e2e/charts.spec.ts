@@ -212,8 +212,8 @@ describe('chart builder and dashboards (web build in Chromium)', () => {
     await expect.poll(() => mapPicker.isEnabled()).toBe(true);
     await expect.poll(themeValues).toHaveLength(6);
 
-    // Tab from the dashboard toolbar reaches the first card's picker; Enter opens its listbox of provinces.
-    await page.getByRole('button', { name: '导出仪表板 Excel' }).focus();
+    // Tab from the dashboard toolbar's last button reaches the first card's picker; Enter opens its listbox of provinces.
+    await page.getByRole('button', { name: '导出仪表板 PDF' }).focus();
     await page.keyboard.press('Tab');
     await expect(focused(mapPicker)).resolves.toBe(true);
     await page.keyboard.press('Enter');

@@ -45,6 +45,7 @@ describe('export (web build in Chromium)', () => {
     const menu = page.getByRole('menu', { name: '导出选项' });
     await expect(menu.getByRole('menuitem').allTextContents()).resolves.toEqual([
       '导出 Excel（可编辑图表）',
+      '导出 Word（可编辑图表）',
       '导出 PNG（1×）',
       '导出 PNG（2×）',
       '导出 PNG（3×）',
@@ -61,7 +62,8 @@ describe('export (web build in Chromium)', () => {
     expect(name).toBe(`${CHART_NAME}.xlsx`);
     const x = inspectXlsx(bytes);
     const ws = x.workbook.Sheets[CHART_NAME];
-    expect([ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['类型', '2013年末（家）', '2014年6月末（家）']);
+    // The unit on its own row above the header (the print layout), the header without it.
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.C3.v]).toEqual(['单位：家', '类型', '2013年末', '2014年6月末']);
     expect(x.charts).toHaveLength(1);
     const [s1, s2] = x.charts[0].series;
     const categories = x.resolveRef(s1.cat);
@@ -69,7 +71,7 @@ describe('export (web build in Chromium)', () => {
     expect(categories.every((c) => typeof c === 'string' && c.length > 0)).toBe(true);
     expect(x.cellTypes(s2.val).every((t) => t === 'n')).toBe(true);
     expect(x.resolveRef(s2.val)).toEqual(s2.numCache);
-    expect(x.resolveRef(s1.tx)).toEqual(['2013年末（家）']);
+    expect(x.resolveRef(s1.tx)).toEqual(['2013年末']);
     expect(x.charts[0].xml).toContain('<c:barDir val="col"/>');
     // The source line sits under the table.
     const sourceRow = 3 + categories.length + 2;

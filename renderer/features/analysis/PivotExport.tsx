@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
 import type { PivotGrid } from '../../../shared/pivot/grid';
-import { pivotChartData } from '../../../shared/pivot/pivot-chart';
 import { pivotTable } from '../../../shared/pivot/table';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { saveExport } from '../export';
 
-/** The pivot as a formatted Excel table (merged headers, bold totals, number formats, frozen panes) with its chart. */
+/** The pivot as a formatted Excel table (merged headers, bold totals, number formats, frozen panes). */
 export function PivotExport({ grid, spec }: { grid: PivotGrid; spec: PivotSpec }) {
   const { t, lang } = useLang();
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -15,7 +14,7 @@ export function PivotExport({ grid, spec }: { grid: PivotGrid; spec: PivotSpec }
     try {
       // SheetJS is loaded on first export, not at start-up.
       const { pivotToXlsx } = await import('../../../shared/export/pivot-xlsx');
-      const bytes = pivotToXlsx(pivotTable(grid, spec, lang), { lang, chart: pivotChartData(grid, spec, lang) });
+      const bytes = pivotToXlsx(pivotTable(grid, spec, lang), { lang });
       setMessage({ error: false, text: await saveExport(getDesktop(), spec.title || t('pivot.sheet'), 'xlsx', bytes, t) });
     } catch (e) {
       setMessage({ error: true, text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });

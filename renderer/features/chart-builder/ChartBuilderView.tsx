@@ -11,6 +11,7 @@ import { BasemapPicker } from './BasemapPicker';
 import { BuilderForm } from './BuilderForm';
 import { SaveControls } from './SaveControls';
 import { SavedChartsList } from './SavedChartsList';
+import { SourceField } from './SourceField';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
@@ -51,6 +52,7 @@ export function ChartBuilderView() {
             {t('builder.subtitle')}
             <input value={spec.subtitle ?? ''} onChange={(e) => update({ ...spec, subtitle: e.target.value || undefined })} />
           </label>
+          <SourceField spec={spec} update={update} />
           <ChartActions target={actionTarget} />
         </div>
         <SaveControls

@@ -8,6 +8,9 @@ interface Props {
   chart: SavedChart;
   /** The chart the builder's draft is (保存图表 updates it). */
   current: boolean;
+  /** Ticked for the Word export of a selection. */
+  picked: boolean;
+  onPick(): void;
   onLoad(): void;
   onRename(title: string): void;
   onCopy(): void;
@@ -15,12 +18,13 @@ interface Props {
 }
 
 /** One saved chart: its title (opens it), table, kind and time of saving; 重命名 in place, 复制, 删除. */
-export function SavedChartItem({ chart, current, onLoad, onRename, onCopy, onDelete }: Props) {
+export function SavedChartItem({ chart, current, picked, onPick, onLoad, onRename, onCopy, onDelete }: Props) {
   const { t, lang } = useLang();
   const [renaming, setRenaming] = useState(false);
   const title = chart.spec.title;
   return (
     <li aria-current={current || undefined}>
+      <input type="checkbox" aria-label={t('builder.pick', { title })} checked={picked} onChange={onPick} />
       {renaming ? (
         <TitleEditor
           label={t('builder.renameTitle', { title })}

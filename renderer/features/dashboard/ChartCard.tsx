@@ -11,7 +11,7 @@ import { useWorkbench } from '../../workbench-context';
 import { lostSavedChart } from '../../../shared/model/saved-charts';
 import { useChartData, useSavedCharts } from '../chart-builder';
 import { CrossFilterPicker } from './CrossFilterPicker';
-import type { DrawnCard } from './DashboardExport';
+import type { DrawnCard } from './drawn-card';
 
 interface Props {
   card: DashboardCard;

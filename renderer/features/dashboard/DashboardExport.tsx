@@ -1,44 +1,81 @@
 import { useState } from 'react';
-import type { EChartsOption } from 'echarts';
-import type { ChartData } from '../../../shared/charts/chart-data';
-import { officeForm } from '../../../shared/export/chart-kinds';
-import { dashboardToXlsx } from '../../../shared/export/xlsx-chart';
+import { needsPicture } from '../../../shared/export/chart-kinds';
 import { chartPng } from '../../charts/image-export';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { saveExport } from '../export';
-
-/** A card as drawn: its data and the option on screen (the picture of kinds Excel has no chart for). */
-export interface DrawnCard {
-  data: ChartData;
-  option: EChartsOption;
-}
+import { DashboardPrint } from './DashboardPrint';
+import type { DrawnCard } from './drawn-card';
+import type { DashFilters } from './GlobalFilterBar';
+import { dashboardLines } from './print-lines';
 
 interface Props {
   title: string;
+  filters: DashFilters;
+  /** How many cards the dashboard has: an output waits until every one has drawn. */
+  cardCount: number;
   /** The cards as drawn now, in card order (cards still loading are missing). */
   charts(): DrawnCard[];
 }
 
-/** 导出仪表板 Excel: one sheet per chart with its native chart (or picture + data table), plus an index sheet. */
-export function DashboardExport({ title, charts }: Props) {
+/**
+ * 导出仪表板 Excel / Word / PDF. Excel: one sheet per chart plus an index sheet; Word: one section per chart
+ * under the title, the filters in force and the date; PDF: the print layout (DashboardPrint) on A4 pages.
+ * Native charts where Office has the kind, else the on-screen picture with the data table.
+ */
+export function DashboardExport({ title, filters, cardCount, charts }: Props) {
   const { t, lang } = useLang();
   const [status, setStatus] = useState<string>();
-  const run = async () => {
+  const [printing, setPrinting] = useState<{ cards: DrawnCard[]; lines: string[] } | null>(null);
+  const drawn = (): DrawnCard[] | null => {
     const all = charts();
-    if (all.length === 0) return;
+    if (all.length === 0 || all.length < cardCount) {
+      setStatus(t('dash.print.waiting'));
+      return null;
+    }
+    return all;
+  };
+  const office = (all: DrawnCard[]) => all.map(({ data, option }) => ({ data, ...(needsPicture(data.kind) ? { picture: chartPng(option, 2) } : {}) }));
+  const run = (write: (all: DrawnCard[]) => Promise<string>) => async () => {
+    const all = drawn();
+    if (!all) return;
     try {
-      const items = all.map(({ data, option }) => ({ data, ...(officeForm(data.kind) === 'picture' ? { picture: chartPng(option, 2) } : {}) }));
-      setStatus(await saveExport(getDesktop(), title, 'xlsx', dashboardToXlsx(items, { lang }), t));
+      setStatus(await write(all));
     } catch (e) {
       setStatus(t('export.failed', { detail: e instanceof Error ? e.message : String(e) }));
     }
   };
+  // The writers load on first use, not at start-up.
+  const xlsx = run(async (all) => saveExport(getDesktop(), title, 'xlsx', (await import('../../../shared/export/xlsx-chart')).dashboardToXlsx(office(all), { lang, title, lines: dashboardLines(filters, t, lang) }), t));
+  const docx = run(async (all) => {
+    const { chartsToDocx } = await import('../../../shared/export/docx');
+    return saveExport(getDesktop(), title, 'docx', chartsToDocx({ title, lines: dashboardLines(filters, t, lang), figures: office(all) }, { lang }), t);
+  });
+  const pdf = () => {
+    const all = drawn();
+    if (all) setPrinting({ cards: all, lines: dashboardLines(filters, t, lang) });
+  };
   return (
     <>
-      <button type="button" onClick={() => void run()}>
+      <button type="button" onClick={() => void xlsx()}>
         {t('dash.exportXlsx')}
       </button>
+      <button type="button" onClick={() => void docx()}>
+        {t('dash.exportDocx')}
+      </button>
+      <button type="button" onClick={pdf} disabled={!!printing}>
+        {t('dash.exportPdf')}
+      </button>
+      {printing && (
+        <DashboardPrint
+          title={title}
+          {...printing}
+          onDone={(text) => {
+            setPrinting(null);
+            if (text) setStatus(text);
+          }}
+        />
+      )}
       {status && (
         <span role="status" className="muted small">
           {status}

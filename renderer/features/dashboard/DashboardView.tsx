@@ -8,7 +8,8 @@ import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
 import { useSavedCharts } from '../chart-builder';
 import { ChartCard } from './ChartCard';
-import { DashboardExport, type DrawnCard } from './DashboardExport';
+import { DashboardExport } from './DashboardExport';
+import type { DrawnCard } from './drawn-card';
 import { DashboardTitleBar } from './DashboardTitleBar';
 import { newDashboardId, storeDashboards, useDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
@@ -112,7 +113,7 @@ export function DashboardView() {
         <button type="button" onClick={add} disabled={!toAdd}>
           {t('dash.add')}
         </button>
-        <DashboardExport title={dashboard.title} charts={() => dashboard.cards.flatMap((c) => loaded.current.get(c.id) ?? [])} />
+        <DashboardExport title={dashboard.title} filters={filters} cardCount={dashboard.cards.length} charts={() => dashboard.cards.flatMap((c) => loaded.current.get(c.id) ?? [])} />
         {isReady(dashboard.id) && (
           <button type="button" onClick={reset} disabled={!edits[dashboard.id]}>
             {t('dash.reset')}

@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { EChartsOption } from 'echarts';
 import type { ChartData } from '../../../shared/charts/chart-data';
-import { officeForm } from '../../../shared/export/chart-kinds';
+import { officeForm, type OfficeForm } from '../../../shared/export/chart-kinds';
 import type { CsvEncoding } from '../../../shared/export/table-export';
 import { canCopyImages, chartPng, chartSvg, copyChartPng, PNG_SCALES } from '../../charts/image-export';
+import type { MessageKey } from '../../../shared/i18n';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { saveExport } from './save';
@@ -17,9 +18,17 @@ interface ExportMenuProps {
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
+/** The menu names what the chart becomes in Excel and Word (chart-kinds.ts decides it). */
+const OFFICE_LABELS: Record<OfficeForm, { xlsx: MessageKey; docx: MessageKey }> = {
+  native: { xlsx: 'export.xlsx', docx: 'export.docx' },
+  'colour-table': { xlsx: 'export.xlsxColour', docx: 'export.docxColour' },
+  picture: { xlsx: 'export.xlsxPicture', docx: 'export.docxPicture' },
+};
+
 /**
- * 导出 button with a menu: Excel (an editable chart, or for kinds Excel has none for the picture + data table,
- * and the menu says which), PNG 1×/2×/3×, SVG, clipboard copy, CSV (UTF-8/GB18030).
+ * 导出 button with a menu: Excel and Word (an editable chart, a heatmap's colour-scale table, or for kinds Office
+ * has no chart for the picture + data table — the menu says which), PNG 1×/2×/3×, SVG, clipboard copy, CSV
+ * (UTF-8/GB18030).
  */
 export function ExportMenu({ chart, option }: ExportMenuProps) {
   const { t, lang } = useLang();
@@ -54,13 +63,19 @@ export function ExportMenu({ chart, option }: ExportMenuProps) {
   // The writers (SheetJS) load on first use, not at start-up.
   const csv = (encoding: CsvEncoding) => async () =>
     saveExport(getDesktop(), chart.title, 'csv', (await import('../../../shared/export/table-export')).chartToCsv(chart, encoding), t);
-  const native = officeForm(chart.kind) === 'native';
+  const form = officeForm(chart.kind);
+  const office = () => ({ data: chart, ...(form === 'picture' ? { picture: chartPng(option, 2) } : {}) });
   const xlsx = async () => {
     const { chartToXlsx } = await import('../../../shared/export/xlsx-chart');
-    return saveExport(getDesktop(), chart.title, 'xlsx', chartToXlsx({ data: chart, ...(native ? {} : { picture: chartPng(option, 2) }) }, { lang }), t);
+    return saveExport(getDesktop(), chart.title, 'xlsx', chartToXlsx(office(), { lang }), t);
+  };
+  const docx = async () => {
+    const { chartsToDocx } = await import('../../../shared/export/docx');
+    return saveExport(getDesktop(), chart.title, 'docx', chartsToDocx({ title: chart.title, figures: [office()] }, { lang }), t);
   };
   const items: [string, () => Promise<string>][] = [
-    [t(native ? 'export.xlsx' : 'export.xlsxPicture'), xlsx],
+    [t(OFFICE_LABELS[form].xlsx), xlsx],
+    [t(OFFICE_LABELS[form].docx), docx],
     ...PNG_SCALES.map((scale): [string, () => Promise<string>] => [
       t('export.png', { scale }),
       () => saveExport(getDesktop(), scale === 1 ? chart.title : `${chart.title}@${scale}x`, 'png', chartPng(option, scale), t),

@@ -2,3 +2,4 @@
 export { ResultExport } from './ResultExport';
 export { saveExport } from './save';
 export { registerChartExport } from './register-chart-export';
+export { exportChartsDocx } from './charts-docx';

@@ -4,6 +4,7 @@ import type { Translate } from '../../../shared/i18n';
 
 const FILTERS: Record<string, FileFilter> = {
   xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  docx: { name: 'Word', extensions: ['docx'] },
   csv: { name: 'CSV', extensions: ['csv'] },
   png: { name: 'PNG', extensions: ['png'] },
   svg: { name: 'SVG', extensions: ['svg'] },

@@ -7,12 +7,14 @@ import { useDashboards } from '../dashboard';
 
 type NewChartSlide = Omit<SpecChartSlide, 'id'>;
 
-/** Adds a saved chart-builder chart, or every chart of a dashboard, to the deck as live chart slides. */
+/** Adds a saved chart-builder chart, or every chart of a dashboard (ready or the user's own), to the deck as live chart slides. */
 export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): void }) {
   const { t, lang } = useLang();
   const saved = useSavedCharts().charts;
   const edited = useDashboards();
-  const dashboards = READY_DASHBOARDS.map((make) => make(lang)).map((d) => edited[d.id] ?? d);
+  // The ready dashboards (as the user edited them), then the user's own.
+  const ready = READY_DASHBOARDS.map((make) => make(lang));
+  const dashboards = [...ready.map((d) => edited[d.id] ?? d), ...Object.values(edited).filter((d) => !ready.some((r) => r.id === d.id))];
   const [chartId, setChartId] = useState('');
   const [dashboardId, setDashboardId] = useState('');
   // Slides refer to the saved chart they show, as dashboard cards do (they follow its updates).

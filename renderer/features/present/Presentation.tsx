@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Deck, Slide } from '../../../shared/cases/deck';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { useLang } from '../../i18n/LangContext';
+import { SlideFrame } from './SlideFrame';
 import { SlideView } from './SlideView';
 import { openSpeakerWindow, speakerChannel, type SpeakerMessage } from './speaker-link';
 
@@ -64,14 +65,16 @@ export function Presentation({ deck, cases, start, onExit, titleOf }: Props) {
   return (
     <div ref={root} className={`presentation${presenter ? ' with-presenter' : ''}`} role="dialog" aria-modal="true" aria-label={deck.title || t('present.deckTitleDefault')} tabIndex={-1}>
       <div className="presentation-stage" aria-live="polite" aria-label={t('present.slideOf', { n: index + 1, total })} role="region">
-        {slide ? <SlideView key={slide.id} slide={slide} cases={cases} /> : <p className="slide-title">{t('present.end')}</p>}
+        <SlideFrame>{slide ? <SlideView key={slide.id} slide={slide} cases={cases} /> : <p className="slide-title">{t('present.end')}</p>}</SlideFrame>
       </div>
       {presenter && (
         <aside className="presenter-panel" aria-label={t('present.presenterView')}>
           <h3>{t('present.notes')}</h3>
           <p className="presenter-notes">{slide?.notes || t('present.noNotes')}</p>
           <h3>{t('present.nextSlide')}</h3>
-          <div className="presenter-next" inert>{next ? <SlideView key={next.id} slide={next} cases={cases} /> : <p>{t('present.end')}</p>}</div>
+          <div className="presenter-next" inert>
+            <SlideFrame>{next ? <SlideView key={next.id} slide={next} cases={cases} /> : <p className="slide-title">{t('present.end')}</p>}</SlideFrame>
+          </div>
         </aside>
       )}
       <div className="presentation-bar">

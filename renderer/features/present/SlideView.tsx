@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Slide } from '../../../shared/cases/deck';
 import { pickKpis } from '../../../shared/cases/kpi';
+import { caseSourceLine } from '../../../shared/cases/source';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { useLang } from '../../i18n/LangContext';
 import { SpecChartSlide } from './SpecChartSlide';
@@ -35,7 +36,7 @@ export function SlideView({ slide, cases }: { slide: Slide; cases: Map<string, C
 
 function CaseSlideView({ record: c }: { record: CaseRecord }) {
   const { t, lang } = useLang();
-  const { db } = useWorkbench();
+  const { db, catalog } = useWorkbench();
   const detail = useCaseDetail(db, c);
   const kpis = useMemo(() => (detail.status === 'ready' ? pickKpis(detail.value.indicators, lang, KPIS_PER_SLIDE) : []), [detail, lang]);
   const comparisons = detail.status === 'ready' ? detail.value.comparisons : [];
@@ -66,9 +67,8 @@ function CaseSlideView({ record: c }: { record: CaseRecord }) {
           </div>
         )}
       </div>
-      <p className="slide-source">
-        {t('chart.source', { source: c.source })}
-      </p>
+      {/* The document's title, never its file name. */}
+      <p className="slide-source">{caseSourceLine(c.source, catalog, lang)}</p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { comparisonChartData } from '../../../shared/cases/comparison';
 import type { Deck, Slide } from '../../../shared/cases/deck';
 import { pickKpis } from '../../../shared/cases/kpi';
+import { caseSourceLine } from '../../../shared/cases/source';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { SLIDE_PICTURE_SIZE } from '../../../shared/charts/picture';
 import { runChart } from '../../../shared/charts/run-chart';
@@ -60,7 +61,7 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
     summary: c.summary,
     kpis: pickKpis(detail.indicators, lang, KPIS_PER_SLIDE).map((k) => ({ label: k.label, value: k.value })),
     ...(comparison ? { chart: comparisonChartData(comparison, lang), highlight: comparison.places.findIndex((p) => p.current) } : {}),
-    source: t('chart.source', { source: c.source }),
+    source: caseSourceLine(c.source, ctx.catalog, lang),
     notes: s.notes,
   };
 }
