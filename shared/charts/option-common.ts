@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatCompact, formatNumber } from '../format/number';
 import type { Lang } from '../model/catalog';
 import type { FilterValue } from '../model/chart-spec';
-import type { ChartData } from './chart-data';
+import { sourceAndNotes, type ChartData } from './chart-data';
 import { ACCENT_COLOUR, CJK_FONT_STACK, MUTED_COLOUR, PALETTE } from './theme';
 
 /** "200,300 人": full number and unit, for tooltips. */
@@ -75,7 +75,7 @@ export function frame(data: ChartData, legend: boolean): EChartsOption {
         type: 'text',
         left: 8,
         bottom: 4,
-        style: { text: data.source, fill: '#666', fontSize: 11, fontFamily: CJK_FONT_STACK, width: 900, overflow: 'truncate' },
+        style: { text: sourceAndNotes(data), fill: '#666', fontSize: 11, fontFamily: CJK_FONT_STACK, width: 900, overflow: 'truncate' },
       },
     ],
   };

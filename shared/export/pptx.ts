@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
-import type { ChartData } from '../charts/chart-data';
+import { sourceAndNotes, type ChartData } from '../charts/chart-data';
 import { seriesHeader } from './chart-xml';
 import { officeForm } from './chart-kinds';
 import { addNativeChart, inWan } from './pptx-chart';
@@ -113,7 +113,7 @@ function textSlide(slide: PptxSlideObj, s: PptxTextSlide) {
 function chartSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxChartSlide) {
   title(slide, s.data.title);
   addNativeChart(pptx, slide, s.data, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false);
-  footer(slide, s.data.source);
+  footer(slide, sourceAndNotes(s.data));
 }
 
 /** The picture is the slide as on screen (title, legend and source line are in it). */
@@ -129,7 +129,7 @@ function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string) {
   const header = [data.categoryLabel, ...data.series.map((s) => seriesHeader(s, data.unit))].map((h) => cell(h, true));
   const rows = data.categories.map((c, r) => [cell(c), ...data.series.map((s) => cell(s.values[r] === null ? '' : String(s.values[r])))]);
   slide.addTable([header, ...rows], { x: 0.5, y: 1.3, w: 12.3, autoPage: true, autoPageRepeatHeader: true, border: { type: 'solid', pt: 0.5, color: 'D9E1EA' }, fill: { color: 'FFFFFF' } });
-  footer(slide, data.source);
+  footer(slide, sourceAndNotes(data));
 }
 
 function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide) {

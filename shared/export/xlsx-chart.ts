@@ -43,13 +43,14 @@ function neutralise(data: ChartData): ChartData {
     categories: data.categories.map(n),
     series: data.series.map((s) => ({ ...s, name: n(s.name) })),
     source: n(data.source),
+    ...(data.notes ? { notes: data.notes.map(n) } : {}),
     annotations: data.annotations.map((a) => ({ ...a, text: n(a.text) })),
   };
 }
 
-/** Annotation texts become 注：… lines under the table. */
+/** What the chart left out or folded (totals, places) and the annotation texts become 注：… lines under the table. */
 export function chartNotes(data: ChartData): string[] {
-  return data.annotations.map((a) => a.text).filter((t) => t.length > 0);
+  return [...(data.notes ?? []), ...data.annotations.map((a) => a.text)].filter((t) => t.length > 0);
 }
 
 /** The chart's data laid out on a sheet: title, header with units, one row per category, source and notes. */

@@ -79,6 +79,11 @@ export interface ChartSpec {
   source?: string;
   /** For kind 'map': the name of a user-registered GeoJSON map; absent = the built-in province tile grid. */
   basemap?: string;
+  /**
+   * Total rows (合计, 全国 … in the dimension or series, from import provenance or by name) are left out of the
+   * comparison unless this is true; runChart says which ones it left out (ChartData.totals).
+   */
+  keepTotals?: boolean;
 }
 
 export function newChartSpec(table: string, x: string): ChartSpec {
@@ -192,6 +197,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   const basemap = optText(json.basemap, 'basemap');
   const xLabel = optText(json.xLabel, 'xLabel');
   const source = optText(json.source, 'source');
+  if (json.keepTotals !== undefined && typeof json.keepTotals !== 'boolean') fail('keepTotals must be true or false');
   return {
     version: 1,
     table: json.table,
@@ -211,6 +217,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
     ...sources,
     ...(source ? { source } : {}),
     ...(basemap ? { basemap } : {}),
+    ...(json.keepTotals === true ? { keepTotals: true } : {}),
   };
 }
 
