@@ -4,16 +4,28 @@ import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
 import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
-import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
 /** Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). */
 export const SEQUENTIAL = ['#eef5fb', '#9ecae1', '#4292c6', '#0072B2', '#08306b'];
 
-function visualMap(max: number, lang: Lang, bottom: number) {
+/**
+ * The colour scale from the data's smallest to its largest value (not from 0: a heatmap of 95–105 % would
+ * otherwise be one colour). One value, or none, still gets a scale that draws.
+ */
+export function valueRange(data: ChartData, series: ChartData['series'] = data.series): { min: number; max: number } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) for (const v of s.values) if (v !== null) [min, max] = [Math.min(min, v), Math.max(max, v)];
+  if (min === Infinity) return { min: 0, max: 1 };
+  if (min === max) return min === 0 ? { min: 0, max: 1 } : { min: Math.min(0, min), max: Math.max(0, max) };
+  return { min, max };
+}
+
+export function visualMap(range: { min: number; max: number }, lang: Lang, bottom: number) {
   return {
     type: 'continuous' as const,
-    min: 0,
-    max: max || 1,
+    min: range.min,
+    max: range.max,
     dimension: 2,
     calculable: true,
     orient: 'horizontal' as const,
@@ -46,70 +58,13 @@ export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
     grid: { left: 12, right: 16, top: topSpace(data, false) + 8, bottom: 64, containLabel: true },
     xAxis: { type: 'category', data: data.categories, name: data.categoryLabel, nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: rows, inverse: true, splitArea: { show: true }, axisLabel: { width: 120, overflow: 'truncate' } },
-    visualMap: visualMap(maxValue(data), lang, 22),
+    visualMap: visualMap(valueRange(data), lang, 22),
     series: [
       {
         type: 'heatmap',
         data: cells,
         label: { show: cells.length <= 120, formatter: (p: unknown) => compact(lang)((p as { value: number[] }).value[2]), fontSize: 11 },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
-      },
-    ],
-  };
-}
-
-/**
- * Province tile map: every province a square in geographic order, coloured by the first series. Places
- * the grid does not know (e.g. 全国) are left out; provinces without data are grey.
- */
-export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: OptionSettings = {}): EChartsOption {
-  const t = translator(lang);
-  const s = data.series[0];
-  const byTile = new Map<string, { category: string; value: number | null }>();
-  data.categories.forEach((c, i) => {
-    const tile = findProvince(c);
-    if (tile && !byTile.has(tile.name)) byTile.set(tile.name, { category: c, value: s?.values[i] ?? null });
-  });
-  const tiles = PROVINCE_GRID.map((tile) => {
-    const hit = byTile.get(tile.name);
-    // Tiles without data sit below the colour scale, so visualMap paints them grey.
-    const short = lang === 'en' ? tile.en : tile.short;
-    const v = hit?.value ?? -1;
-    const faded = settings.highlight !== undefined && hit?.category !== String(settings.highlight);
-    return {
-      name: hit?.category ?? tile.name,
-      value: [tile.col, tile.row, v],
-      // A faded dark tile keeps ECharts' white label with its dark outline, which smudges: plain grey text instead.
-      label: { formatter: v < 0 ? short : `${short}\n${compact(lang)(v)}`, ...(faded ? { color: '#555', textBorderWidth: 0 } : {}) },
-      ...(faded ? { itemStyle: { opacity: 0.35 } } : {}),
-    };
-  });
-  const unit = s?.unit ?? data.unit;
-  const top = topSpace(data, false) + 4;
-  return {
-    ...frame(data, false),
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const { name, value } = p as { name: string; value: number[] };
-        return `${name}<br/>${value[2] < 0 ? t('charts.noData') : valueText(value[2], unit, lang)}`;
-      },
-    },
-    grid: { left: 8, right: 8, top, bottom: 56 },
-    xAxis: { type: 'category', data: Array.from({ length: GRID_COLS }, (_, i) => i), show: false },
-    yAxis: { type: 'category', data: Array.from({ length: GRID_ROWS }, (_, i) => i), show: false, inverse: true },
-    visualMap: visualMap(maxValue(data), lang, 24),
-    series: [
-      {
-        type: 'heatmap',
-        data: tiles,
-        itemStyle: { borderColor: '#fff', borderWidth: 3, borderRadius: 4 },
-        label: {
-          show: true,
-          fontSize: 11,
-          lineHeight: 14,
-        },
-        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 2 } },
       },
     ],
   };
@@ -125,9 +80,12 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
   const matched = matchFeatureNames(data.categories, settings.basemapFeatures ?? []);
   const nameMap = Object.fromEntries(matched.flatMap((feature, i) => (feature ? [[feature, data.categories[i]]] : [])));
   const unit = s?.unit ?? data.unit;
-  const { dimension: _heatmapOnly, ...scale } = visualMap(maxValue(data), lang, 22);
+  // A choropleth draws one series; the others are named, never summed in.
+  const shown: ChartData =
+    data.series.length > 1 ? { ...data, notes: [...(data.notes ?? []), t('charts.mapPanelsCapped', { shown: 1, total: data.series.length })] } : data;
+  const { dimension: _heatmapOnly, ...scale } = visualMap(valueRange(data, data.series.slice(0, 1)), lang, 22);
   return {
-    ...frame(data, false),
+    ...frame(shown, false),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {

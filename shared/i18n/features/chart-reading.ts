@@ -28,7 +28,7 @@ export const chartReadingEn: Record<keyof typeof chartReadingZh, string> = {
   'charts.keepTotalsLabel': 'Keep total rows {values}',
   'charts.dropTotals': 'Leave totals out',
   'charts.placesSummed': '{count} rows below province level summed into their provinces ({places})',
-  'charts.placesHidden': '{count} rows below province level not shown: a {agg} cannot be summed by province ({places})',
+  'charts.placesHidden': '{count} rows below province level not shown: {agg} values cannot be summed by province ({places})',
   'charts.mapYears': 'The data holds {count} years: the map shows one panel per year; pick one year under “Map year”',
   'charts.mapPanelsCapped': 'The map shows the first {shown} of {total} series',
   'charts.mapYearPick': 'Map year',
