@@ -1,7 +1,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { Lang } from '../model/catalog';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { AXIS_NAME_ROOM, barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
 import { PALETTE, ROUND_DASHES, ROUND_SYMBOLS } from './theme';
 
 const STACKABLE = new Set(['bar', 'area']);
@@ -100,7 +100,9 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
       ...markers(data, s, horizontal, i === 0),
     } as SeriesOption;
   });
-  const top = topSpace(data, legend);
+  // A vertical chart's unit sits above the plot: leave it room under the title block (no overlap with the title).
+  const named = !horizontal && Boolean(data.unit || right?.unit);
+  const top = topSpace(data, legend) + (named ? AXIS_NAME_ROOM : 0);
   const valueAxes = right && !horizontal ? [valueAxis(data.unit, 'left'), valueAxis(right.unit, 'right')] : valueAxis(data.unit, 'left');
   return {
     ...frame(data, legend),

@@ -21,23 +21,31 @@ export function valueRange(data: ChartData, series: ChartData['series'] = data.s
   return { min, max };
 }
 
-export function visualMap(range: { min: number; max: number }, lang: Lang, bottom: number) {
+export function visualMap(range: { min: number; max: number }, lang: Lang) {
+  // Upright at the right edge, beside the plot (grids leave SCALE_ROOM): below it, it met the x labels.
   return {
     type: 'continuous' as const,
     min: range.min,
     max: range.max,
     dimension: 2,
-    calculable: true,
-    orient: 'horizontal' as const,
-    left: 'right',
-    bottom,
+    // No drag handles: they doubled its width, and a picture cannot be dragged anyway.
+    calculable: false,
+    orient: 'vertical' as const,
+    right: 8,
+    top: 'middle' as const,
     itemWidth: 10,
-    itemHeight: 100,
+    itemHeight: 110,
     inRange: { color: SEQUENTIAL },
     outOfRange: { color: '#e9ecef' },
+    // Without drag handles the scale names its ends itself: largest at the top.
+    text: [compact(lang)(range.max), compact(lang)(range.min)],
+    textGap: 6,
     formatter: (v: unknown) => compact(lang)(Number(v)),
   };
 }
+
+/** Room at the right for the colour scale. */
+export const SCALE_ROOM = 80;
 
 /** Dimension × series as coloured cells, e.g. region × year. */
 export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
@@ -55,15 +63,17 @@ export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
         return `${rows[value[1]]} · ${name}<br/>${valueText(value[2], unit, lang)}`;
       },
     },
-    grid: { left: 12, right: 16, top: topSpace(data, false) + 8, bottom: 64, containLabel: true },
+    grid: { left: 12, right: SCALE_ROOM, top: topSpace(data, false) + 8, bottom: 44, containLabel: true },
     xAxis: { type: 'category', data: data.categories, name: data.categoryLabel, nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: rows, inverse: true, splitArea: { show: true }, axisLabel: { width: 120, overflow: 'truncate' } },
-    visualMap: visualMap(valueRange(data), lang, 22),
+    visualMap: visualMap(valueRange(data), lang),
     series: [
       {
         type: 'heatmap',
         data: cells,
         label: { show: cells.length <= 120, formatter: (p: unknown) => compact(lang)((p as { value: number[] }).value[2]), fontSize: 11 },
+        // Narrow cells (a small dashboard card) hide the numbers that would run into each other.
+        labelLayout: { hideOverlap: true },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
       },
     ],
@@ -83,7 +93,7 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
   // A choropleth draws one series; the others are named, never summed in.
   const shown: ChartData =
     data.series.length > 1 ? { ...data, notes: [...(data.notes ?? []), t('charts.mapPanelsCapped', { shown: 1, total: data.series.length })] } : data;
-  const { dimension: _heatmapOnly, ...scale } = visualMap(valueRange(data, data.series.slice(0, 1)), lang, 22);
+  const { dimension: _heatmapOnly, ...scale } = visualMap(valueRange(data, data.series.slice(0, 1)), lang);
   return {
     ...frame(shown, false),
     tooltip: {
@@ -101,7 +111,9 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
         nameMap,
         roam: true,
         top: topSpace(data, false) + 8,
-        bottom: 56,
+        bottom: 28,
+        left: 8,
+        right: SCALE_ROOM,
         selectedMode: false,
         data: data.categories.map((name, i) => ({
           name,
@@ -174,11 +186,13 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
     title: [
       frameTitle,
       // Centred over the panel, clear of the top tick label of the value axis.
+      // Anchored by its bottom on the plot's top edge, so a taller title grows away from the plot.
       ...panels.map((s, i) => ({
         text: s.name,
         left: `${at(i).left + (w - 3) / 2}%`,
-        top: `${at(i).top}%`,
+        bottom: `${100 - at(i).top - titleRoom + 1}%`,
         textAlign: 'center' as const,
+        padding: 0,
         textStyle: { fontSize: titleSize, fontWeight: 600 as const },
       })),
     ],
@@ -196,7 +210,8 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
       max,
       min,
       splitNumber: 2,
-      axisLabel: { fontSize: labelSize, formatter: compact(lang), ...inner(i % cols === 0) },
+      // The top label would sit under the panel title.
+      axisLabel: { fontSize: labelSize, formatter: compact(lang), showMaxLabel: false, ...inner(i % cols === 0) },
     })),
     series,
   };

@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { valueRange, visualMap } from './matrix-option';
+import { SCALE_ROOM, valueRange, visualMap } from './matrix-option';
 import { compact, frame, topSpace, valueText, type OptionSettings } from './option-common';
 import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
@@ -14,12 +14,13 @@ const NO_DATA = '#e9ecef';
 function panelBox(i: number, n: number, top: number) {
   const cols = n === 1 ? 1 : n <= 4 ? 2 : 3;
   const rows = Math.ceil(n / cols);
-  const w = 98 / cols;
+  // The colour scale takes the right edge (≈ 14 % of a small card).
+  const w = 86 / cols;
   const h = (88 - top) / rows;
   return { left: 1 + (i % cols) * w, top: top + Math.floor(i / cols) * h, width: w - 2, height: h, cols };
 }
 
-function tiles(data: ChartData, s: ChartDataSeries, lang: Lang, settings: OptionSettings) {
+function tiles(data: ChartData, s: ChartDataSeries, lang: Lang, settings: OptionSettings, small: boolean) {
   const byTile = new Map<string, { category: string; value: number | null }>();
   data.categories.forEach((c, i) => {
     const tile = findProvince(c);
@@ -36,7 +37,8 @@ function tiles(data: ChartData, s: ChartDataSeries, lang: Lang, settings: Option
     // A faded dark tile keeps ECharts' white label with its dark outline, which smudges: plain grey text instead.
     const fade = faded ? { label: { color: '#555', textBorderWidth: 0 }, itemStyle: { opacity: 0.35 } } : {};
     if (v === null) empty.push({ name, value: [tile.col, tile.row, 0], label: { formatter: short } });
-    else withData.push({ name, value: [tile.col, tile.row, v], ...fade, label: { formatter: `${short}\n${compact(lang)(v)}`, ...(faded ? fade.label : {}) } });
+    // Small panels have no room for the number under the name: the colour and the tooltip give it.
+    else withData.push({ name, value: [tile.col, tile.row, v], ...fade, label: { formatter: small ? short : `${short}\n${compact(lang)(v)}`, ...(faded ? fade.label : {}) } });
   }
   return { withData, empty };
 }
@@ -56,7 +58,7 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
   const single = n === 1;
   const topPct = data.subtitle ? 18 : 14;
   const grids = panels.map((_, i) => {
-    if (single) return { left: 8, right: 8, top: topSpace(data, false) + 4, bottom: 56 };
+    if (single) return { left: 8, right: SCALE_ROOM, top: topSpace(data, false) + 4, bottom: 28 };
     const b = panelBox(i, n, topPct);
     return { left: `${b.left}%`, top: `${b.top + 4}%`, width: `${b.width}%`, height: `${b.height - 5}%` };
   });
@@ -64,7 +66,7 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
   // The scale covers the tiles drawn (a 全国 row off the grid does not stretch it).
   const drawn: number[] = [];
   panels.forEach((s, i) => {
-    const { withData, empty } = tiles(data, s, lang, settings);
+    const { withData, empty } = tiles(data, s, lang, settings, !single);
     for (const d of withData) drawn.push((d as { value: number[] }).value[2]);
     const common = {
       type: 'heatmap' as const,
@@ -78,7 +80,7 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
     // Tiles without data: their own series, outside the colour scale, so the scale can start at the data's minimum.
     series.push({ ...common, name: t('charts.noData'), data: empty, itemStyle: { ...common.itemStyle, color: NO_DATA }, label: { ...common.label, color: '#555' } } as SeriesOption);
   });
-  const scale = { ...visualMap(valueRange({ ...data, series: [{ ...panels[0], values: drawn }] }), lang, 24), seriesIndex: panels.map((_, i) => 2 * i) };
+  const scale = { ...visualMap(valueRange({ ...data, series: [{ ...panels[0], values: drawn }] }), lang), seriesIndex: panels.map((_, i) => 2 * i) };
   const axis = (count: number, i: number, inverse = false) => ({ type: 'category' as const, data: Array.from({ length: count }, (_, k) => k), show: false, gridIndex: i, ...(inverse ? { inverse } : {}) });
   return {
     ...frame(shown, false),
@@ -89,7 +91,8 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
             frame(shown, false).title as object,
             ...panels.map((s, i) => {
               const b = panelBox(i, n, topPct);
-              return { text: s.name, left: `${b.left + b.width / 2}%`, top: `${b.top}%`, textAlign: 'center' as const, textStyle: { fontSize: 12, fontWeight: 600 as const } };
+              // Anchored by its bottom just above the panel's tiles.
+              return { text: s.name, left: `${b.left + b.width / 2}%`, bottom: `${100 - b.top - 3}%`, padding: 0, textAlign: 'center' as const, textStyle: { fontSize: 12, fontWeight: 600 as const } };
             }),
           ],
         }),
