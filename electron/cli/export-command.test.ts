@@ -183,7 +183,7 @@ describe('sgw export --spec', () => {
     // Two years are never summed into one tile (上海 2013 + 2014 was 20200): one map per year, and a note saying so.
     expect([ws.A3.v, ws.B3.v, ws.C3.v, ws.A4.v, ws.B4.v, ws.C4.v, ws.A5.v, ws.B5?.v, ws.C5.v]).toEqual(['地区', '2013（家）', '2014（家）', '上海', 9900, 10300, '北京', undefined, 300]);
     const cells = Object.values(ws).map((c) => (c as { v?: unknown }).v);
-    expect(cells).toContain('注：数据含 2 个年份，地图按年份分图显示；可在“地图年份”中选一个年份');
+    expect(cells).toContain('注：数据含 2 个年份，地图按年份分图显示；只看一年可把起始年份和截止年份设为同一年');
     const data: ChartData = {
       kind: 'map', title: '各地区社会组织数', categoryLabel: '地区', categories: ['上海', '北京'], keys: ['上海', '北京'],
       series: [

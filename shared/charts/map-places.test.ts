@@ -55,7 +55,7 @@ describe('the province map says what it does', () => {
     expect(run.data.series.map((s) => s.name)).toEqual(['2013', '2014']);
     const sh = run.data.categories.indexOf('上海市');
     expect(run.data.series.map((s) => s.values[sh])).toEqual([60, 70]);
-    expect(run.data.notes).toContain('数据含 2 个年份，地图按年份分图显示；可在“地图年份”中选一个年份');
+    expect(run.data.notes).toContain('数据含 2 个年份，地图按年份分图显示；只看一年可把起始年份和截止年份设为同一年');
     const o = buildChartOption(run.data, 'zh-CN');
     expect(o.grid).toHaveLength(2);
     const panels = [tilesOf(o, 0), tilesOf(o, 2)];

@@ -118,6 +118,12 @@ describe('growth and index before filters on the year axis', () => {
     got.forEach((r) => expect(close(r.sum_金额_yoy, growth(r.年份 as number))).toBe(true));
   });
 
+  it('keeps rows without a value under an exclude filter (不等于 北京市 is not 不等于 anything)', async () => {
+    await db.exec(`CREATE TABLE IF NOT EXISTS nullable AS SELECT * FROM (VALUES ('北京市', 'a', 1), (NULL, 'a', 2), ('上海市', 'b', 4)) t(地区, 类, n)`);
+    const q = buildChartSql({ ...newChartSpec('nullable', '类'), measures: [{ column: 'n', agg: 'sum', transform: 'none' }], filters: [{ column: '地区', op: 'not_in', values: ['北京市'] }], sort: 'x_asc' });
+    expect((await rows(q.sql)).map((r) => [r.类, r.sum_n])).toEqual([['a', 2], ['b', 4]]);
+  });
+
   it('filters x before aggregation when no measure has a transform (nothing to look back at)', () => {
     const q = buildChartSql(spec({ measures: [measure('none')], filters: [range] }), { columns, columnTypes: types });
     expect(q.sql).toContain('"年份" >= 2012 AND "年份" <= 2014');

@@ -7,6 +7,8 @@ import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './r
 export interface GlobalFilters {
   /** Places: matched against `province`, else `region`. */
   regions?: string[];
+  /** 'not_in': every place but `regions` (排除); default 'in'. */
+  regionsMode?: 'in' | 'not_in';
   years?: { from?: number; to?: number };
   /** Clicks on other charts. A chart is never filtered by its own click. */
   cross?: CrossFilter[];
@@ -81,7 +83,8 @@ function filterOn(f: Filter, col: (column: string) => string): string {
     case 'in':
       return f.values.length === 0 ? 'false' : `${c} IN (${f.values.map(value).join(', ')})`;
     case 'not_in':
-      return f.values.length === 0 ? 'true' : `${c} NOT IN (${f.values.map(value).join(', ')})`;
+      // 不等于 keeps rows without a value (SQL's NOT IN alone would drop them with the excluded ones).
+      return f.values.length === 0 ? 'true' : `(${c} IS NULL OR ${c} NOT IN (${f.values.map(value).join(', ')}))`;
     case 'not_null':
       return `${c} IS NOT NULL`;
     case 'range': {
@@ -97,7 +100,7 @@ export function globalFilterList(ctx: ChartQueryContext): Filter[] {
   if (!columns || !global) return [];
   const out: Filter[] = [];
   const region = regionColumn(columns);
-  if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: 'in', values: global.regions });
+  if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: global.regionsMode ?? 'in', values: global.regions });
   const year = yearColumn(columns);
   if (year && global.years && (global.years.from !== undefined || global.years.to !== undefined)) {
     const { from, to } = global.years;

@@ -10,6 +10,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { BasemapPicker } from './BasemapPicker';
 import { BuilderForm } from './BuilderForm';
 import { SavedChartsList } from './SavedChartsList';
+import { TotalsChip } from './TotalsChip';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
@@ -58,6 +59,7 @@ export function ChartBuilderView() {
             {notice}
           </p>
         )}
+        <TotalsChip totals={state.data?.totals} onKeep={(keep) => update({ ...spec, keepTotals: keep || undefined })} />
         <div className="builder-chart">
           {state.status === 'loading' && <p className="muted">{t('builder.loading')}</p>}
           {state.status === 'empty' && <p className="muted">{t('chart.empty')}</p>}
