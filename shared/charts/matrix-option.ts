@@ -5,8 +5,12 @@ import type { ChartData } from './chart-data';
 import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
 
-/** Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). */
-export const SEQUENTIAL = ['#eef5fb', '#9ecae1', '#4292c6', '#0072B2', '#08306b'];
+/**
+ * Light to dark blue: ordered for print and colour-blind readers (one hue, rising darkness). The lightest is
+ * a visible blue: with the scale starting at the data's minimum, the smallest value must not look like white
+ * or like the grey of a tile without data.
+ */
+export const SEQUENTIAL = ['#c6dbef', '#9ecae1', '#4292c6', '#0072B2', '#08306b'];
 
 /**
  * The colour scale from the data's smallest to its largest value (not from 0: a heatmap of 95–105 % would
