@@ -13,6 +13,7 @@ import { runChart } from '../../shared/charts/run-chart';
 import type { Db } from '../../shared/db';
 import { describeTable } from '../../shared/db-catalog';
 import { describeDbError } from '../../shared/db-errors';
+import { getProvenance } from '../../shared/import/commit';
 import { officeForm } from '../../shared/export/chart-kinds';
 import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
@@ -122,7 +123,8 @@ async function chartFor({ db, catalog }: { db: Db; catalog: DatasetCatalog | nul
   if (missing.length) throw new Failure(fileSpec ? 1 : 2, t('cli.export.missingColumns', { table: fileSpec ? spec.table : t('cli.export.queryResult'), columns: missing.join(lang === 'en' ? ', ' : '、') }));
   let run;
   try {
-    run = await runChart(db, spec, { table, catalog, lang });
+    // An imported table (a project's) knows its totals: the chart leaves those out, as in the app.
+    run = await runChart(db, spec, { table, catalog, lang, provenance: await getProvenance(db, spec.table) });
   } catch (e) {
     throw dbFailure(e);
   }
