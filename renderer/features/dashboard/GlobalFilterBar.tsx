@@ -55,15 +55,16 @@ export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
     <section className="dash-filters" aria-label={t('dash.filters')}>
       <details className="region-picker" ref={popover}>
         <summary>{summary}</summary>
+        {/* Outside the group of places: the group lists places only. */}
+        <label className="region-mode">
+          {t('dash.regionMode')}
+          <select value={filters.regionsMode ?? 'in'} onChange={(e) => onChange({ ...filters, regionsMode: e.target.value === 'not_in' ? 'not_in' : 'in' })}>
+            <option value="in">{t('builder.filterMode.in')}</option>
+            <option value="not_in">{t('builder.filterMode.not_in')}</option>
+          </select>
+        </label>
         <fieldset>
           <legend className="sr-only">{t('dash.regions')}</legend>
-          <label className="region-mode">
-            {t('dash.regionMode')}
-            <select value={filters.regionsMode ?? 'in'} onChange={(e) => onChange({ ...filters, regionsMode: e.target.value === 'not_in' ? 'not_in' : 'in' })}>
-              <option value="in">{t('builder.filterMode.in')}</option>
-              <option value="not_in">{t('builder.filterMode.not_in')}</option>
-            </select>
-          </label>
           {regions.map((r) => (
             <label key={r}>
               <input type="checkbox" checked={filters.regions.includes(r)} onChange={() => toggle(r)} />
