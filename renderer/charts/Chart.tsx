@@ -37,6 +37,7 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
   const chart = useRef<echarts.ECharts | null>(null);
   const onClick = useRef(onChartClick);
   const exposed = useRef(instanceRef);
+  const drawn = useRef<EChartsOption>({});
   useEffect(() => {
     onClick.current = onChartClick;
     exposed.current = instanceRef;
@@ -50,7 +51,8 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
     instance.on('click', (p) => onClick.current?.({ componentType: p.componentType, name: p.name, dataIndex: p.dataIndex, seriesName: p.seriesName }));
     const observer = new ResizeObserver(() => {
       instance.resize();
-      instance.setOption(fitToWidth(instance.getWidth()));
+      const fit = fitToWidth(drawn.current, instance.getWidth());
+      if (fit) instance.setOption(fit);
     });
     observer.observe(el);
     return () => {
@@ -65,8 +67,10 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
     const instance = chart.current;
     if (!instance) return;
     instance.setOption(option, { notMerge: true });
+    drawn.current = option;
     // The title and the source line are cut at the box's edge, which only the screen knows.
-    instance.setOption(fitToWidth(instance.getWidth()));
+    const fit = fitToWidth(option, instance.getWidth());
+    if (fit) instance.setOption(fit);
   }, [option]);
 
   return (

@@ -29,7 +29,10 @@ export const AXIS_NAME_ROOM = 22;
  * The texts that must fit the chart's width, for the renderer to merge in when the box size is known (the
  * option builders do not know it): the title and the source line are cut with … at the chart's edge.
  */
-export function fitToWidth(width: number) {
+export function fitToWidth(option: EChartsOption, width: number): EChartsOption | null {
+  // Only charts drawn by frame() have these parts (the case library's own pictures have neither).
+  const graphic = option.graphic;
+  if (!Array.isArray(graphic) || !graphic.some((g) => (g as { id?: string }).id === SOURCE_ID)) return null;
   const w = Math.max(120, Math.round(width) - 16);
   return { title: [{ textStyle: { width: Math.min(560, w) } }], graphic: [{ id: SOURCE_ID, style: { width: Math.min(900, w) } }] };
 }

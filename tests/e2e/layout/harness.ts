@@ -46,9 +46,12 @@ export function draw(data: ChartData, width: number, height: number): Box[] {
   box.style.cssText = `width:${width}px;height:${height}px;position:relative`;
   document.getElementById('stage')!.replaceChildren(box);
   const chart = echarts.init(box, undefined, { renderer: 'canvas', width, height });
-  chart.setOption({ ...buildChartOption(data, 'zh-CN'), animation: false });
+  const option = { ...buildChartOption(data, 'zh-CN'), animation: false };
+  chart.setOption(option);
   // As renderer/charts/Chart.tsx does once it knows its box.
-  chart.setOption(fitToWidth(width));
+  const fit = fitToWidth(option, width);
+  if (!fit) throw new Error(`${data.kind}: no source line to fit`);
+  chart.setOption(fit);
   const zr = chart.getZr() as unknown as { storage: { getDisplayList(update: boolean): ZrEl[] } };
   const out: Box[] = [];
   for (const el of zr.storage.getDisplayList(true)) {
