@@ -169,10 +169,17 @@ describe('sgw export --spec', () => {
     expect(x.pictures).toHaveLength(1);
     expect(Array.from(x.pictures[0].bytes.slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const ws = x.workbook.Sheets['各地区社会组织数'];
-    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.A4.v, ws.B4.v, ws.A5.v, ws.B5.v]).toEqual(['单位：家', '地区', '数量（求和）', '上海', 20200, '北京', 300]);
+    // Two years are never summed into one tile (上海 2013 + 2014 was 20200): one map per year, and a note saying so.
+    expect([ws.A2.v, ws.A3.v, ws.B3.v, ws.C3.v, ws.A4.v, ws.B4.v, ws.C4.v, ws.A5.v, ws.B5?.v, ws.C5.v]).toEqual(['单位：家', '地区', '2013', '2014', '上海', 9900, 10300, '北京', undefined, 300]);
+    const cells = Object.values(ws).map((c) => (c as { v?: unknown }).v);
+    expect(cells).toContain('注：数据含 2 个年份，地图按年份分图显示；只看一年可把起始年份和截止年份设为同一年');
     const data: ChartData = {
       kind: 'map', title: '各地区社会组织数', categoryLabel: '地区', categories: ['上海', '北京'], keys: ['上海', '北京'],
-      series: [{ name: '数量（求和）', values: [20200, 300], axis: 'left', type: 'map', unit: '家' }], source: '', stack: 'none', annotations: [],
+      series: [
+        { name: '2013', values: [9900, null], axis: 'left', type: 'map', unit: '家' },
+        { name: '2014', values: [10300, 300], axis: 'left', type: 'map', unit: '家' },
+      ],
+      source: '', stack: 'none', annotations: [],
     };
     expectKindMarks(await readFile(svg, 'utf8'), data);
     const bytes = new Uint8Array(await readFile(png));

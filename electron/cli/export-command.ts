@@ -17,6 +17,7 @@ import type { CalcField } from '../../shared/model/calc-field';
 import { describeDbError } from '../../shared/db-errors';
 import { needsPicture } from '../../shared/export/chart-kinds';
 import { chartsToDocx } from '../../shared/export/docx';
+import { getProvenance } from '../../shared/import/commit';
 import { chartToCsv, tableToCsv, type CsvEncoding } from '../../shared/export/table-export';
 import { chartToXlsx } from '../../shared/export/xlsx-chart';
 import { formatNumber } from '../../shared/format/number';
@@ -134,7 +135,8 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
   if (missing.length) throw new Failure(fileSpec ? 1 : 2, t('cli.export.missingColumns', { table: fileSpec ? spec.table : t('cli.export.queryResult'), columns: missing.join(lang === 'en' ? ', ' : '、') }));
   let run;
   try {
-    run = await runChart(db, spec, { table, catalog, lang });
+    // An imported table (a project's) knows its totals: the chart leaves those out, as in the app.
+    run = await runChart(db, spec, { table, catalog, lang, provenance: await getProvenance(db, spec.table) });
   } catch (e) {
     throw dbFailure(e);
   }

@@ -47,7 +47,10 @@ describe('sgw export --docx', () => {
     const m = await openDocx(mapDocx);
     expect(Object.keys(m.files).filter((p) => p.startsWith('word/charts/'))).toEqual([]);
     expect(Array.from(m.files['word/media/image1.png'].slice(1, 4), (c) => String.fromCharCode(c)).join('')).toBe('PNG');
-    expect(m.doc).toContain('>20,200<');
+    // One map per year (two years are never summed into one tile): 上海 9,900 in 2013 and 10,300 in 2014.
+    expect(m.doc).toContain('>9,900<');
+    expect(m.doc).toContain('>10,300<');
+    expect(m.doc).not.toContain('>20,200<');
 
     const heat = path.join(outDir(), 'heat.json');
     await writeFile(heat, JSON.stringify({ ...base, kind: 'heatmap', x: '地区', series: '年份', title: '地区 × 年份' }));

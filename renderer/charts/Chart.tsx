@@ -2,6 +2,7 @@ import { useEffect, useRef, type Ref } from 'react';
 import * as echarts from 'echarts';
 import type { EChartsOption } from 'echarts';
 import type { ChartData } from '../../shared/charts/chart-data';
+import { fitToWidth } from '../../shared/charts/option-common';
 import { ChartDataTable } from './ChartDataTable';
 
 /** What a click on a chart element reports (a bar, slice, cell or tile). */
@@ -36,6 +37,7 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
   const chart = useRef<echarts.ECharts | null>(null);
   const onClick = useRef(onChartClick);
   const exposed = useRef(instanceRef);
+  const drawn = useRef<EChartsOption>({});
   useEffect(() => {
     onClick.current = onChartClick;
     exposed.current = instanceRef;
@@ -47,7 +49,11 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
     chart.current = instance;
     assign(exposed.current, instance);
     instance.on('click', (p) => onClick.current?.({ componentType: p.componentType, name: p.name, dataIndex: p.dataIndex, seriesName: p.seriesName }));
-    const observer = new ResizeObserver(() => instance.resize());
+    const observer = new ResizeObserver(() => {
+      instance.resize();
+      const fit = fitToWidth(drawn.current, instance.getWidth());
+      if (fit) instance.setOption(fit);
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -58,7 +64,13 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
+    const instance = chart.current;
+    if (!instance) return;
+    instance.setOption(option, { notMerge: true });
+    drawn.current = option;
+    // The title and the source line are cut at the box's edge, which only the screen knows.
+    const fit = fitToWidth(option, instance.getWidth());
+    if (fit) instance.setOption(fit);
   }, [option]);
 
   return (

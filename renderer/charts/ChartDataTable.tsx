@@ -40,6 +40,16 @@ export function ChartDataTable({ data }: { data: ChartData }) {
           </tr>
         ))}
       </tbody>
+      {data.notes && data.notes.length > 0 && (
+        // What the chart left out or folded (totals, places, years): said to screen readers as the picture says it.
+        <tfoot data-testid="chart-notes">
+          {data.notes.map((n, i) => (
+            <tr key={i}>
+              <td colSpan={data.series.length + 1}>{n}</td>
+            </tr>
+          ))}
+        </tfoot>
+      )}
     </table>
   );
 }

@@ -3,10 +3,20 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { trendX, yearly, type Trend } from '../stats/trend';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
-import { PALETTE } from './theme';
+import { AXIS_NAME_ROOM, barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { PALETTE, ROUND_DASHES, ROUND_SYMBOLS } from './theme';
 
 const STACKABLE = new Set(['bar', 'area']);
+
+/** Series 13, 14 … reuse the palette's colours: other markers and dashes on lines, a pattern on bars. */
+export function roundLook(i: number, type: 'bar' | 'line') {
+  const round = Math.floor(i / PALETTE.length);
+  if (round === 0) return {};
+  const k = round % ROUND_SYMBOLS.length;
+  return type === 'line'
+    ? { symbol: ROUND_SYMBOLS[k], symbolSize: 8, showSymbol: true, lineStyle: { type: ROUND_DASHES[k] } }
+    : { itemStyle: { decal: { symbol: ROUND_SYMBOLS[k], symbolSize: 0.6, color: 'rgba(255, 255, 255, 0.7)', dashArrayX: 5, dashArrayY: 5 } } };
+}
 
 function markers(data: ChartData, s: ChartDataSeries, horizontal: boolean, first: boolean) {
   if (!first || data.annotations.length === 0) return {};
@@ -108,6 +118,7 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
       connectNulls: type === 'line',
       symbolSize: 6,
       ...(s.type === 'area' ? { areaStyle: { opacity: stack ? 0.85 : 0.3 } } : {}),
+      ...roundLook(i, type),
       ...(single || s.axis === 'right'
         ? {
             label: {
@@ -126,7 +137,9 @@ export function buildCartesianOption(data: ChartData, lang: Lang, settings: Opti
   });
   const trends = trendSeries(data, lang);
   series.push(...trends);
-  const top = topSpace(data, legend || trends.length > 0);
+  // A vertical chart's unit sits above the plot: leave it room under the title block (no overlap with the title).
+  const named = !horizontal && Boolean(data.unit || right?.unit);
+  const top = topSpace(data, legend || trends.length > 0) + (named ? AXIS_NAME_ROOM : 0);
   const valueAxes = right && !horizontal ? [valueAxis(data.unit, 'left'), valueAxis(right.unit, 'right')] : valueAxis(data.unit, 'left');
   return {
     ...frame(data, legend || trends.length > 0),

@@ -5,6 +5,7 @@ import { documentTitle, type DatasetCatalog, type Lang } from '../model/catalog'
 import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode } from '../model/chart-spec';
 import type { ChartQuery } from '../sql/chart-sql';
 import { linearTrend, trendPoints, type Trend } from '../stats/trend';
+import type { ChartTotals } from './chart-totals';
 
 export type SeriesType = 'bar' | 'line' | 'area' | 'pie' | 'treemap' | 'scatter' | 'heatmap' | 'map';
 
@@ -43,6 +44,15 @@ export interface ChartData {
   annotations: Annotation[];
   /** For maps: the registered GeoJSON map to draw on (absent = the province tile grid). */
   basemap?: string;
+  /** Total rows found in the dimension or series, and whether the chart kept them (runChart). */
+  totals?: ChartTotals;
+  /** What the chart left out or folded together, in words: drawn after the source line and exported with it. */
+  notes?: string[];
+}
+
+/** The line under a chart: the source, then the notes. Pictures and exports use this one line. */
+export function sourceAndNotes(data: Pick<ChartData, 'source' | 'notes'>): string {
+  return [data.source, ...(data.notes ?? [])].filter(Boolean).join(' · ');
 }
 
 const TYPE_BY_KIND: Record<ChartKind, SeriesType> = {

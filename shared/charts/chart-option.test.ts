@@ -120,19 +120,25 @@ describe('buildChartOption', () => {
       { name: '2007', value: [0, 1, 8.1] },
       { name: '2013', value: [1, 1, 5.72] },
     ]);
-    expect(o.visualMap).toMatchObject({ min: 0, max: 14.31, dimension: 2 });
+    // From the data's minimum, not 0: 4.4 is the lightest colour.
+    expect(o.visualMap).toMatchObject({ min: 4.4, max: 14.31, dimension: 2 });
   });
 
   it('puts every province on the tile map, greys those without data and skips places off the grid', () => {
     const o = buildChartOption(data('map'), 'zh-CN');
-    const tiles = arr(o.series)[0].data as { name: string; value: number[]; label: { formatter: string } }[];
-    expect(tiles).toHaveLength(34);
-    const zj = tiles.find((t) => t.name === '浙江省')!;
+    type Tile = { name: string; value: number[]; label: { formatter: string } };
+    const [withData, empty] = arr(o.series).map((s) => s.data as Tile[]);
+    expect(withData.length + empty.length).toBe(34);
+    const zj = withData.find((t) => t.name === '浙江省')!;
     expect(zj.value).toEqual([6, 4, 16]);
     expect(zj.label.formatter).toBe('浙江\n16');
-    expect(tiles.find((t) => t.name === '河南省')!.value[2]).toBe(-1);
-    expect(tiles.some((t) => t.name === '（全国性）')).toBe(false);
-    expect(o.visualMap).toMatchObject({ min: 0, max: 22, outOfRange: { color: '#e9ecef' } });
+    expect(empty.find((t) => t.name === '河南省')!.label.formatter).toBe('河南');
+    expect(withData.some((t) => t.name === '河南省')).toBe(false);
+    expect([...withData, ...empty].some((t) => t.name === '（全国性）')).toBe(false);
+    // The colour scale runs from the smallest value shown to the largest; no-data tiles have their own grey.
+    const values = withData.map((t) => t.value[2]);
+    expect(arr(o.visualMap)[0]).toMatchObject({ min: Math.min(...values), max: 22, seriesIndex: [0] });
+    expect(arr(o.visualMap)[1]).toMatchObject({ show: false, seriesIndex: [1], inRange: { color: ['#e9ecef', '#e9ecef'] } });
   });
 
   it('lays small multiples out on shared scales, one panel per series', () => {

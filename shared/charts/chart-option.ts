@@ -4,7 +4,8 @@ import type { FilterValue } from '../model/chart-spec';
 import { buildCartesianOption, buildScatterOption } from './cartesian-option';
 import type { ChartData } from './chart-data';
 import { buildPieOption, buildTreemapOption } from './composition-option';
-import { buildGeoMapOption, buildHeatmapOption, buildProvinceMapOption, buildSmallMultiplesOption } from './matrix-option';
+import { buildGeoMapOption, buildHeatmapOption, buildSmallMultiplesOption } from './matrix-option';
+import { buildProvinceMapOption } from './province-map-option';
 import type { OptionSettings } from './option-common';
 
 export type { OptionSettings };

@@ -2,28 +2,40 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
-import { SEQUENTIAL } from './colour-scale';
+import { SEQUENTIAL, valueRange as rangeOf, type ScaleRange } from './colour-scale';
 import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
-import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
-function visualMap(max: number, lang: Lang, bottom: number) {
+/** The colour scale's range over `series` (all of them by default). */
+export function valueRange(data: ChartData, series: ChartData['series'] = data.series): ScaleRange {
+  return rangeOf(series.flatMap((s) => s.values));
+}
+
+export function visualMap(range: { min: number; max: number }, lang: Lang) {
+  // Upright at the right edge, beside the plot (grids leave SCALE_ROOM): below it, it met the x labels.
   return {
     type: 'continuous' as const,
-    min: 0,
-    max: max || 1,
+    min: range.min,
+    max: range.max,
     dimension: 2,
-    calculable: true,
-    orient: 'horizontal' as const,
-    left: 'right',
-    bottom,
+    // No drag handles: they doubled its width, and a picture cannot be dragged anyway.
+    calculable: false,
+    orient: 'vertical' as const,
+    right: 8,
+    top: 'middle' as const,
     itemWidth: 10,
-    itemHeight: 100,
+    itemHeight: 110,
     inRange: { color: SEQUENTIAL },
     outOfRange: { color: '#e9ecef' },
+    // Without drag handles the scale names its ends itself: largest at the top.
+    text: [compact(lang)(range.max), compact(lang)(range.min)],
+    textGap: 6,
     formatter: (v: unknown) => compact(lang)(Number(v)),
   };
 }
+
+/** Room at the right for the colour scale. */
+export const SCALE_ROOM = 80;
 
 /** Dimension × series as coloured cells, e.g. region × year. */
 export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
@@ -41,73 +53,18 @@ export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
         return `${rows[value[1]]} · ${name}<br/>${valueText(value[2], unit, lang)}`;
       },
     },
-    grid: { left: 12, right: 16, top: topSpace(data, false) + 8, bottom: 64, containLabel: true },
+    grid: { left: 12, right: SCALE_ROOM, top: topSpace(data, false) + 8, bottom: 44, containLabel: true },
     xAxis: { type: 'category', data: data.categories, name: data.categoryLabel, nameLocation: 'middle', nameGap: 26, splitArea: { show: true } },
     yAxis: { type: 'category', data: rows, inverse: true, splitArea: { show: true }, axisLabel: { width: 120, overflow: 'truncate' } },
-    visualMap: visualMap(maxValue(data), lang, 22),
+    visualMap: visualMap(valueRange(data), lang),
     series: [
       {
         type: 'heatmap',
         data: cells,
         label: { show: cells.length <= 120, formatter: (p: unknown) => compact(lang)((p as { value: number[] }).value[2]), fontSize: 11 },
+        // Narrow cells (a small dashboard card) hide the numbers that would run into each other.
+        labelLayout: { hideOverlap: true },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
-      },
-    ],
-  };
-}
-
-/**
- * Province tile map: every province a square in geographic order, coloured by the first series. Places
- * the grid does not know (e.g. 全国) are left out; provinces without data are grey.
- */
-export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: OptionSettings = {}): EChartsOption {
-  const t = translator(lang);
-  const s = data.series[0];
-  const byTile = new Map<string, { category: string; value: number | null }>();
-  data.categories.forEach((c, i) => {
-    const tile = findProvince(c);
-    if (tile && !byTile.has(tile.name)) byTile.set(tile.name, { category: c, value: s?.values[i] ?? null });
-  });
-  const tiles = PROVINCE_GRID.map((tile) => {
-    const hit = byTile.get(tile.name);
-    // Tiles without data sit below the colour scale, so visualMap paints them grey.
-    const short = lang === 'en' ? tile.en : tile.short;
-    const v = hit?.value ?? -1;
-    const faded = settings.highlight !== undefined && hit?.category !== String(settings.highlight);
-    return {
-      name: hit?.category ?? tile.name,
-      value: [tile.col, tile.row, v],
-      // A faded dark tile keeps ECharts' white label with its dark outline, which smudges: plain grey text instead.
-      label: { formatter: v < 0 ? short : `${short}\n${compact(lang)(v)}`, ...(faded ? { color: '#555', textBorderWidth: 0 } : {}) },
-      ...(faded ? { itemStyle: { opacity: 0.35 } } : {}),
-    };
-  });
-  const unit = s?.unit ?? data.unit;
-  const top = topSpace(data, false) + 4;
-  return {
-    ...frame(data, false),
-    tooltip: {
-      trigger: 'item',
-      formatter: (p: unknown) => {
-        const { name, value } = p as { name: string; value: number[] };
-        return `${name}<br/>${value[2] < 0 ? t('charts.noData') : valueText(value[2], unit, lang)}`;
-      },
-    },
-    grid: { left: 8, right: 8, top, bottom: 56 },
-    xAxis: { type: 'category', data: Array.from({ length: GRID_COLS }, (_, i) => i), show: false },
-    yAxis: { type: 'category', data: Array.from({ length: GRID_ROWS }, (_, i) => i), show: false, inverse: true },
-    visualMap: visualMap(maxValue(data), lang, 24),
-    series: [
-      {
-        type: 'heatmap',
-        data: tiles,
-        itemStyle: { borderColor: '#fff', borderWidth: 3, borderRadius: 4 },
-        label: {
-          show: true,
-          fontSize: 11,
-          lineHeight: 14,
-        },
-        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 2 } },
       },
     ],
   };
@@ -123,9 +80,12 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
   const matched = matchFeatureNames(data.categories, settings.basemapFeatures ?? []);
   const nameMap = Object.fromEntries(matched.flatMap((feature, i) => (feature ? [[feature, data.categories[i]]] : [])));
   const unit = s?.unit ?? data.unit;
-  const { dimension: _heatmapOnly, ...scale } = visualMap(maxValue(data), lang, 22);
+  // A choropleth draws one series; the others are named, never summed in.
+  const shown: ChartData =
+    data.series.length > 1 ? { ...data, notes: [...(data.notes ?? []), t('charts.mapPanelsCapped', { shown: 1, total: data.series.length })] } : data;
+  const { dimension: _heatmapOnly, ...scale } = visualMap(valueRange(data, data.series.slice(0, 1)), lang);
   return {
-    ...frame(data, false),
+    ...frame(shown, false),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -141,7 +101,9 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
         nameMap,
         roam: true,
         top: topSpace(data, false) + 8,
-        bottom: 56,
+        bottom: 28,
+        left: 8,
+        right: SCALE_ROOM,
         selectedMode: false,
         data: data.categories.map((name, i) => ({
           name,
@@ -227,11 +189,13 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
     title: [
       frameTitle,
       // Centred over the panel, clear of the top tick label of the value axis.
+      // Anchored by its bottom on the plot's top edge, so a taller title grows away from the plot.
       ...panels.map((s, i) => ({
         text: s.name,
         left: `${at(i).left + (w - 3) / 2}%`,
-        top: `${at(i).top}%`,
+        bottom: `${100 - at(i).top - titleRoom + 1}%`,
         textAlign: 'center' as const,
+        padding: 0,
         textStyle: { fontSize: titleSize, fontWeight: 600 as const },
       })),
     ],
@@ -249,7 +213,8 @@ export function buildSmallMultiplesOption(data: ChartData, lang: Lang): EChartsO
       max,
       min,
       interval,
-      axisLabel: { fontSize: labelSize, formatter: compact(lang), ...inner(i % cols === 0) },
+      // The top label would sit under the panel title.
+      axisLabel: { fontSize: labelSize, formatter: compact(lang), showMaxLabel: false, ...inner(i % cols === 0) },
     })),
     series,
   };

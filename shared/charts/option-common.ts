@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatCompact, formatNumber } from '../format/number';
 import type { Lang } from '../model/catalog';
 import type { FilterValue } from '../model/chart-spec';
-import type { ChartData } from './chart-data';
+import { sourceAndNotes, type ChartData } from './chart-data';
 import { ACCENT_COLOUR, CJK_FONT_STACK, MUTED_COLOUR, PALETTE } from './theme';
 
 /** "200,300 人": full number and unit, for tooltips. */
@@ -14,10 +14,29 @@ export function valueText(v: unknown, unit: string | undefined, lang: Lang): str
 /** Axis ticks and data labels: 万/亿 (zh) or K/M (en). */
 export const compact = (lang: Lang) => (v: number) => formatCompact(v, lang);
 
+/** Where the legend starts: under the title (≈ 4–29 px) and the subtitle (≈ 29–50 px). */
+const legendTop = (data: ChartData) => (data.subtitle ? 56 : 34);
+
 /** Space the title block takes at the top (title, optional subtitle, optional legend). */
 export function topSpace(data: ChartData, legend: boolean): number {
-  return 40 + (data.subtitle ? 20 : 0) + (legend ? 34 : 0);
+  return legend ? legendTop(data) + 30 : 40 + (data.subtitle ? 22 : 0);
 }
+
+/** Room above a vertical value axis for its name (the unit), which ECharts draws above the plot. */
+export const AXIS_NAME_ROOM = 22;
+
+/**
+ * The texts that must fit the chart's width, for the renderer to merge in when the box size is known (the
+ * option builders do not know it): the title and the source line are cut with … at the chart's edge.
+ */
+export function fitToWidth(option: EChartsOption, width: number): EChartsOption | null {
+  // Only charts drawn by frame() have these parts (the case library's own pictures have neither).
+  const graphic = option.graphic;
+  if (!Array.isArray(graphic) || !graphic.some((g) => (g as { id?: string }).id === SOURCE_ID)) return null;
+  const w = Math.max(120, Math.round(width) - 16);
+  return { title: [{ textStyle: { width: Math.min(560, w) } }], graphic: [{ id: SOURCE_ID, style: { width: Math.min(900, w) } }] };
+}
+export const SOURCE_ID = 'sgw-source';
 
 export interface OptionSettings {
   /** The x value picked by a click on this chart (cross-filter source): the other elements are dimmed. */
@@ -69,13 +88,14 @@ export function frame(data: ChartData, legend: boolean): EChartsOption {
       textStyle: { fontSize: 15, fontWeight: 600, overflow: 'truncate', width: 560 },
       subtextStyle: { color: '#555' },
     },
-    legend: legend ? { type: 'scroll', top: data.subtitle ? 50 : 30, left: 8, right: 8, itemWidth: 14, itemHeight: 10 } : undefined,
+    legend: legend ? { type: 'scroll', top: legendTop(data), left: 8, right: 8, itemWidth: 14, itemHeight: 10 } : undefined,
     graphic: [
       {
+        id: SOURCE_ID,
         type: 'text',
         left: 8,
         bottom: 4,
-        style: { text: data.source, fill: '#666', fontSize: 11, fontFamily: CJK_FONT_STACK, width: 900, overflow: 'truncate' },
+        style: { text: sourceAndNotes(data), fill: '#666', fontSize: 11, fontFamily: CJK_FONT_STACK, width: 900, overflow: 'truncate' },
       },
     ],
   };

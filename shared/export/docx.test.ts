@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { scaleColour } from '../charts/colour-scale';
 import { describe, expect, it } from 'vitest';
 import type { ChartData } from '../charts/chart-data';
 import { BAR, COLUMN, COMBO, HEATMAP, MAP, NATIVE, PIE } from '../../tests/fixtures/export/charts';
@@ -100,12 +101,12 @@ describe('chartsToDocx', () => {
     expect(pictures).toEqual(['media/image3.png']);
     expect(x.files['word/media/image3.png']).toEqual(PNG);
     expect(x.doc).toContain(`descr="${MAP.title}"`);
-    // HEATMAP: max 4; 4 → the darkest stop with white text, 2 → the middle stop, 1 → the second stop.
+    // HEATMAP runs 1…4, as on screen from its minimum: 4 → the darkest stop with white text, 1 → the lightest.
     const cell = (fill: string) => new RegExp(`<w:shd w:val="clear" w:color="auto" w:fill="${fill}"/>[\\s\\S]*?<w:t xml:space="preserve">([^<]*)</w:t>`).exec(x.doc)?.[1];
     expect(cell('08306B')).toBe('4');
     expect(x.doc).toMatch(/w:fill="08306B"\/>[\s\S]*?<w:color w:val="FFFFFF"\/>/);
-    expect(cell('4292C6')).toBe('2');
-    expect(cell('9ECAE1')).toBe('1');
+    expect(cell('C6DBEF')).toBe('1');
+    expect(cell(scaleColour(2, { min: 1, max: 4 }))).toBe('2');
   });
 
   it('writes data tables as real tables with a repeated header row and formatted numbers', () => {

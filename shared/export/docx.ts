@@ -7,7 +7,7 @@
  * picture. See docs/export.md ("Word").
  */
 import type { ChartData } from '../charts/chart-data';
-import { scaleColour, textOnScale } from '../charts/colour-scale';
+import { scaleColour, textOnScale, valueRange } from '../charts/colour-scale';
 import { translator, type Translate } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
@@ -42,14 +42,14 @@ function columnWidths(columns: string[][]): number[] {
 /** The data as a Word table; `shaded` colours each number cell as the heatmap on screen. */
 function dataTable(data: ChartData, lang: Lang, shaded: boolean): string {
   const styles = seriesStyles(data, lang);
-  const max = Math.max(0, ...data.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const range = valueRange(data.series.flatMap((s) => s.values));
   const header: TableCell[] = [data.categoryLabel, ...seriesHeaders(data)].map((text) => ({ text, bold: true, align: 'center', fill: 'F3F6FA' }));
   const rows = data.categories.map((c, r): TableCell[] => [
     { text: c },
     ...data.series.map((s, i): TableCell => {
       const v = s.values[r];
       const text = formatValue(v, styles[i]);
-      return shaded && v !== null ? { text, align: 'right', fill: scaleColour(v, max), colour: textOnScale(v, max) } : { text, align: 'right' };
+      return shaded && v !== null ? { text, align: 'right', fill: scaleColour(v, range), colour: textOnScale(v, range) } : { text, align: 'right' };
     }),
   ]);
   const columns = [[data.categoryLabel, ...data.categories], ...data.series.map((s, i) => [header[i + 1].text, ...rows.map((row) => row[i + 1].text)])];

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
-import type { ChartData } from '../charts/chart-data';
-import { scaleColour, textOnScale } from '../charts/colour-scale';
+import { sourceAndNotes, type ChartData } from '../charts/chart-data';
+import { scaleColour, textOnScale, valueRange } from '../charts/colour-scale';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
@@ -121,7 +121,7 @@ function textSlide(slide: PptxSlideObj, s: PptxTextSlide) {
 function chartSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxChartSlide, lang: Lang) {
   title(slide, s.data.title);
   addNativeChart(pptx, slide, s.data, { x: 0.5, y: 1.3, w: 12.3, h: 5.5 }, false, lang);
-  footer(slide, s.data.source);
+  footer(slide, sourceAndNotes(s.data));
 }
 
 /** The picture is the slide as on screen (title, legend and source line are in it). */
@@ -137,7 +137,7 @@ function pictureSlide(slide: PptxSlideObj, s: PptxChartSlide) {
 function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string, lang: Lang, shaded: boolean) {
   title(slide, `${data.title}${suffix}`);
   const styles = seriesStyles(data, lang);
-  const max = Math.max(0, ...data.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const range = valueRange(data.series.flatMap((s) => s.values));
   // Slide-sized type while the table fits on one slide; a long one pages on at 11 pt.
   const fontSize = data.categories.length <= 12 ? 16 : 11;
   const cell = (text: string, o: { bold?: boolean; fill?: string; color?: string; align?: 'left' | 'right' | 'center' } = {}) => ({
@@ -150,13 +150,13 @@ function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string, lang: 
     ...data.series.map((s, i) => {
       const v = s.values[r];
       const text = formatValue(v, styles[i]);
-      return shaded && v !== null ? cell(text, { align: 'right', fill: scaleColour(v, max), color: textOnScale(v, max) }) : cell(text, { align: 'right' });
+      return shaded && v !== null ? cell(text, { align: 'right', fill: scaleColour(v, range), color: textOnScale(v, range) }) : cell(text, { align: 'right' });
     }),
   ]);
   const unit = unitLine(data, translator(lang));
   if (unit) slide.addText(unit, { x: 0.5, y: 1.05, w: 12.3, h: 0.3, fontFace: FONT, fontSize: 10, color: MUTED, align: 'right' });
   slide.addTable([header, ...rows], { x: 0.5, y: 1.4, w: 12.3, autoPage: true, autoPageRepeatHeader: true, border: { type: 'solid', pt: 0.5, color: 'D9E1EA' }, fill: { color: 'FFFFFF' } });
-  footer(slide, data.source);
+  footer(slide, sourceAndNotes(data));
 }
 
 function caseSlide(pptx: PptxGenJS, slide: PptxSlideObj, s: PptxCaseSlide, lang: Lang) {

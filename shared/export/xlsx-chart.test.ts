@@ -200,12 +200,12 @@ describe('chart kinds', () => {
     expect(x.charts).toEqual([]);
     expect(x.pictures).toEqual([]);
     const sheet = x.text(x.sheetPart(HEATMAP.title));
-    // Data in B4:C6 (title, unit row, header); 0 → lightest, half the maximum → mid blue, the maximum (4) → darkest.
+    // Data in B4:C6 (title, unit row, header); from the minimum (1) → lightest, halfway → mid blue, the maximum (4) → darkest.
     expect(sheet).toContain(
-      '<conditionalFormatting sqref="B4:C6"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="num" val="0"/><cfvo type="num" val="2"/><cfvo type="num" val="4"/><color rgb="FFEEF5FB"/><color rgb="FF4292C6"/><color rgb="FF08306B"/></colorScale></cfRule>',
+      '<conditionalFormatting sqref="B4:C6"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="num" val="1"/><cfvo type="num" val="2.5"/><cfvo type="num" val="4"/><color rgb="FFC6DBEF"/><color rgb="FF4292C6"/><color rgb="FF08306B"/></colorScale></cfRule>',
     );
     // Dark cells get white text (dxf 0).
-    expect(sheet).toContain('<cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThanOrEqual"><formula>2</formula></cfRule>');
+    expect(sheet).toContain('<cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThanOrEqual"><formula>2.5</formula></cfRule>');
     expect(x.text('xl/styles.xml')).toContain('<dxfs count="1"><dxf><font><color rgb="FFFFFFFF"/></font></dxf></dxfs>');
     const ws = x.workbook.Sheets[HEATMAP.title];
     expect([ws.B4.v, ws.C4.v, ws.B6, ws.C6.v]).toEqual([3, 4, undefined, 2]);

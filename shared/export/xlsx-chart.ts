@@ -38,6 +38,7 @@ export function neutralise(data: ChartData): ChartData {
     categories: data.categories.map(n),
     series: data.series.map((s) => ({ ...s, name: n(s.name) })),
     source: n(data.source),
+    ...(data.notes ? { notes: data.notes.map(n) } : {}),
     annotations: data.annotations.map((a) => ({ ...a, text: n(a.text) })),
   };
 }

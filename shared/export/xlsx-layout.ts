@@ -5,7 +5,7 @@
  * prints on one landscape page. A heatmap's table is itself the figure: a colour scale over its cells.
  */
 import type { ChartData } from '../charts/chart-data';
-import { DARK_FROM, SEQUENTIAL } from '../charts/colour-scale';
+import { DARK_FROM, SEQUENTIAL, valueRange } from '../charts/colour-scale';
 import type { Translate } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
@@ -60,21 +60,21 @@ export function seriesStyles(data: ChartData, lang: Lang): NumberStyle[] {
   return data.series.map((s) => numberStyle(s.values, s.unit ?? data.unit, lang));
 }
 
-/** Annotation texts become 注：… lines under the table. */
+/** What the chart left out or folded (totals, places) and the annotation texts become 注：… lines under the table. */
 export function chartNotes(data: ChartData): string[] {
-  return data.annotations.map((a) => a.text).filter((t) => t.length > 0);
+  return [...(data.notes ?? []), ...data.annotations.map((a) => a.text)].filter((t) => t.length > 0);
 }
 
-/** A colour scale over the data cells as on screen (0 → light, the maximum → dark), with white text on dark cells. */
+/** A colour scale over the data cells as on screen (minimum → light, maximum → dark), with white text on dark cells. */
 function colourScale(range: string, data: ChartData, styles: NumberStyle[]): { sqref: string; rules: string } {
-  const max = Math.max(0, ...data.series.flatMap((s, i) => s.values.map((v) => (v === null ? 0 : cellValue(v, styles[i])))));
+  const { min, max } = valueRange(data.series.flatMap((s, i) => s.values.map((v) => (v === null ? null : cellValue(v, styles[i])))));
   const stop = (i: number) => SEQUENTIAL[i].slice(1).toUpperCase();
   return {
     sqref: range,
     rules:
-      `<cfRule type="colorScale" priority="2"><colorScale><cfvo type="num" val="0"/><cfvo type="num" val="${max / 2}"/><cfvo type="num" val="${max}"/>` +
+      `<cfRule type="colorScale" priority="2"><colorScale><cfvo type="num" val="${min}"/><cfvo type="num" val="${(min + max) / 2}"/><cfvo type="num" val="${max}"/>` +
       `<color rgb="FF${stop(0)}"/><color rgb="FF${stop(2)}"/><color rgb="FF${stop(4)}"/></colorScale></cfRule>` +
-      `<cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThanOrEqual"><formula>${max * DARK_FROM}</formula></cfRule>`,
+      `<cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThanOrEqual"><formula>${min + (max - min) * DARK_FROM}</formula></cfRule>`,
   };
 }
 

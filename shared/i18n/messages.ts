@@ -9,6 +9,7 @@ import { provenanceEn, provenanceZh } from './features/provenance';
 import { exportEn, exportZh } from './features/export';
 import { casesEn, casesZh } from './features/cases';
 import { chartsEn, chartsZh } from './features/charts';
+import { chartReadingEn, chartReadingZh } from './features/chart-reading';
 import { cliEn, cliZh } from './features/cli';
 import { menuEn, menuZh } from './features/menu';
 import { desktopEn, desktopZh } from './features/desktop';
@@ -125,6 +126,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...chartReadingZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...chartReadingEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn };

@@ -81,6 +81,11 @@ export interface ChartSpec {
   basemap?: string;
   /** Line charts: draw each series' least-squares line and show its slope, R² and CAGR (shared/stats/trend.ts). */
   trend?: boolean;
+  /**
+   * Total rows (合计, 全国 … in the dimension or series, from import provenance or by name) are left out of the
+   * comparison unless this is true; runChart says which ones it left out (ChartData.totals).
+   */
+  keepTotals?: boolean;
 }
 
 export function newChartSpec(table: string, x: string): ChartSpec {
@@ -195,6 +200,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
   if (json.trend !== undefined && typeof json.trend !== 'boolean') fail('trend must be true or false');
   const xLabel = optText(json.xLabel, 'xLabel');
   const source = optText(json.source, 'source');
+  if (json.keepTotals !== undefined && typeof json.keepTotals !== 'boolean') fail('keepTotals must be true or false');
   return {
     version: 1,
     table: json.table,
@@ -215,6 +221,7 @@ export function parseChartSpec(json: unknown): ChartSpec {
     ...(source ? { source } : {}),
     ...(basemap ? { basemap } : {}),
     ...(json.trend === true ? { trend: true } : {}),
+    ...(json.keepTotals === true ? { keepTotals: true } : {}),
   };
 }
 

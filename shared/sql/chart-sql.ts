@@ -7,6 +7,8 @@ import { rollupAggregateSql, rollupCovers, rollupDimSql, type Rollup } from './r
 export interface GlobalFilters {
   /** Places: matched against `province`, else `region`. */
   regions?: string[];
+  /** 'not_in': every place but `regions` (排除); default 'in'. */
+  regionsMode?: 'in' | 'not_in';
   years?: { from?: number; to?: number };
   /** Clicks on other charts. A chart is never filtered by its own click. */
   cross?: CrossFilter[];
@@ -86,7 +88,8 @@ export function filterOn(f: Filter, col: (column: string) => string): string {
     case 'in':
       return f.values.length === 0 ? 'false' : `${c} IN (${f.values.map(value).join(', ')})`;
     case 'not_in':
-      return f.values.length === 0 ? 'true' : `${c} NOT IN (${f.values.map(value).join(', ')})`;
+      // 不等于 keeps rows without a value (SQL's NOT IN alone would drop them with the excluded ones).
+      return f.values.length === 0 ? 'true' : `(${c} IS NULL OR ${c} NOT IN (${f.values.map(value).join(', ')}))`;
     case 'not_null':
       return `${c} IS NOT NULL`;
     case 'range': {
@@ -102,7 +105,7 @@ export function globalFilterList(ctx: ChartQueryContext): Filter[] {
   if (!columns || !global) return [];
   const out: Filter[] = [];
   const region = regionColumn(columns);
-  if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: 'in', values: global.regions });
+  if (region && global.regions && global.regions.length > 0) out.push({ column: region, op: global.regionsMode ?? 'in', values: global.regions });
   const year = yearColumn(columns);
   if (year && global.years && (global.years.from !== undefined || global.years.to !== undefined)) {
     const { from, to } = global.years;
@@ -139,17 +142,22 @@ function uniqueAliases(spec: ChartSpec): string[] {
  */
 export function buildChartSql(spec: ChartSpec, ctx: ChartQueryContext = {}): ChartQuery {
   const filters = [...spec.filters, ...globalFilterList(ctx)];
+  // Growth and index look at neighbouring x values: filters on x (a 2012–2014 year range) apply after the
+  // window functions, so 2012 still compares with 2011. Every other filter applies before aggregation.
+  const transformed = spec.measures.some((m) => m.transform !== 'none');
+  const late = transformed ? filters.filter((f) => f.column === spec.x) : [];
+  const early = filters.filter((f) => !late.includes(f));
   const { rollup } = ctx;
   const typeOf = (column: string) => ctx.columnTypes?.[column] ?? rollup?.types[column];
   const kindOf = (m: Measure) => numberKind(m.column === null ? undefined : typeOf(m.column));
-  const sql = composeSql(spec, filters, typeOf, { from: ctx.relation ?? ident(spec.table), col: ident, aggregate: (m) => aggregateSql(m, kindOf(m), TABLE_PARTS) });
+  const sql = composeSql(spec, early, late, typeOf, { from: ctx.relation ?? ident(spec.table), col: ident, aggregate: (m) => aggregateSql(m, kindOf(m), TABLE_PARTS) });
   const covered =
     rollup &&
     rollup.table === spec.table &&
     [spec.x, ...(spec.series ? [spec.series] : []), ...filters.map((f) => f.column)].every((c) => rollup.dims.includes(c)) &&
     spec.measures.every((m) => rollupCovers(rollup, m));
   const rollupSql = covered
-    ? composeSql(spec, filters, typeOf, { from: rollup.relation, col: (c) => rollupDimSql(rollup, c)!, aggregate: (m) => rollupAggregateSql(rollup, m) })
+    ? composeSql(spec, early, late, typeOf, { from: rollup.relation, col: (c) => rollupDimSql(rollup, c)!, aggregate: (m) => rollupAggregateSql(rollup, m) })
     : undefined;
   return { sql, x: spec.x, ...(spec.series ? { series: spec.series } : {}), measures: uniqueAliases(spec), ...(rollupSql ? { rollupSql } : {}) };
 }
@@ -170,7 +178,7 @@ const X = '__sgw_x';
 const S = '__sgw_s';
 const TOTAL = '__sgw_total';
 
-function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string) => string | undefined, source: Source): string {
+function composeSql(spec: ChartSpec, filters: Filter[], late: Filter[], typeOf: (column: string) => string | undefined, source: Source): string {
   const s = spec.series !== undefined;
   const dims = s ? `${X}, ${S}` : X;
   const aliases = uniqueAliases(spec);
@@ -182,6 +190,8 @@ function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string)
   const perX = (v: string) => `sum(${v}) OVER (PARTITION BY ${X} ORDER BY ${S} ASC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
 
   const bySeries = s ? `PARTITION BY ${S} ` : '';
+  // The x values shown (late filters on the aggregated x): the default index base is the first one shown.
+  const shown = (c: string) => late.map((f) => filterOn(f, () => c)).join(' AND ');
   const calcCols = spec.measures.map((m, i) => {
     const v = raw[i];
     let expr: string;
@@ -193,7 +203,9 @@ function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string)
       const base =
         spec.indexBase !== undefined
           ? `max(CASE WHEN ${X} = ${value(spec.indexBase)} THEN ${v} END) OVER (${s ? `PARTITION BY ${S}` : ''})`
-          : `first_value(${v}) OVER (${bySeries}ORDER BY ${X} ASC)`;
+          : late.length
+            ? `first_value(${v}) OVER (PARTITION BY ${s ? `${S}, ` : ''}(${shown(X)}) ORDER BY ${X} ASC)`
+            : `first_value(${v}) OVER (${bySeries}ORDER BY ${X} ASC)`;
       expr = `100 * ${v} / nullif(${base}, 0)`;
     } else if (spec.stack === 'percent' && s) {
       expr = `100 * ${v} / nullif(${perX(v)}, 0)`;
@@ -219,8 +231,9 @@ function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string)
   })();
 
   const top = spec.topN
-    ? `\nWHERE ${q(X)} IN (SELECT ${X} FROM agg GROUP BY ${X} ORDER BY sum(${raw[0]}${s ? ` ORDER BY ${S} ASC` : ''}) DESC NULLS LAST, ${X} ASC LIMIT ${spec.topN})`
-    : '';
+    ? [`${q(X)} IN (SELECT ${X} FROM agg${late.length ? ` WHERE ${shown(X)}` : ''} GROUP BY ${X} ORDER BY sum(${raw[0]}${s ? ` ORDER BY ${S} ASC` : ''}) DESC NULLS LAST, ${X} ASC LIMIT ${spec.topN})`]
+    : [];
+  const outerWhere = [...(late.length ? [shown(q(X))] : []), ...top];
   const out = [`${q(X)} AS ${ident(spec.x)}`, ...(s ? [`${q(S)} AS ${ident(spec.series!)}`] : []), ...aliases.map((a) => q(ident(a)))];
   return `WITH agg AS (
   SELECT ${[`${source.col(spec.x)} AS ${X}`, ...(s ? [`${source.col(spec.series!)} AS ${S}`] : []), ...aggCols].join(', ')}
@@ -232,6 +245,6 @@ function composeSql(spec: ChartSpec, filters: Filter[], typeOf: (column: string)
   FROM agg
 )
 SELECT ${out.join(', ')}
-FROM calc${top}
+FROM calc${outerWhere.length ? `\nWHERE ${outerWhere.join('\n  AND ')}` : ''}
 ORDER BY ${order}`;
 }

@@ -12,6 +12,7 @@ import { BuilderForm } from './BuilderForm';
 import { SaveControls } from './SaveControls';
 import { SavedChartsList } from './SavedChartsList';
 import { SourceField } from './SourceField';
+import { TotalsChip } from './TotalsChip';
 import { withKind } from './spec-edits';
 import { useChartData } from './use-chart-data';
 import { useChartDraft } from './use-chart-draft';
@@ -68,6 +69,7 @@ export function ChartBuilderView() {
             {notice}
           </p>
         )}
+        <TotalsChip totals={state.data?.totals} onKeep={(keep) => update({ ...spec, keepTotals: keep || undefined })} />
         <div className="builder-chart">
           {state.status === 'loading' && <p className="muted">{t('builder.loading')}</p>}
           {state.status === 'empty' && <p className="muted">{t('chart.empty')}</p>}

@@ -14,12 +14,13 @@ interface Props {
   onChange(filters: Filter[]): void;
 }
 
-/** IN-list filters on any column (values from the data), and a year range when the table has years. */
+/** Include (包含) or exclude (排除/不等于) lists on any column (values from the data), and a year range when the table has years. */
 export function FilterEditor({ table, filters, onChange }: Props) {
   const { t, lang } = useLang();
   const { db, catalog } = useWorkbench();
   const [column, setColumn] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
+  const [mode, setMode] = useState<'in' | 'not_in'>('in');
   const label = (c: string) => (table ? columnLabel(catalog, table.name, c, lang) : c);
 
   // Asked again after any data change (renderer/db), so the list never shows values that are gone.
@@ -39,7 +40,8 @@ export function FilterEditor({ table, filters, onChange }: Props) {
   const add = () => {
     if (!column || picked.length === 0) return;
     const values = picked.map((p) => options.find((o) => String(o) === p) ?? p);
-    onChange([...filters.filter((f) => !(f.op === 'in' && f.column === column)), { column, op: 'in', values }]);
+    // One list per column: a new include or exclude list replaces the column's previous one.
+    onChange([...filters.filter((f) => !((f.op === 'in' || f.op === 'not_in') && f.column === column)), { column, op: mode, values }]);
     setPicked([]);
   };
 
@@ -52,7 +54,7 @@ export function FilterEditor({ table, filters, onChange }: Props) {
           .map((f) => (
             <li key={f.column + f.op}>
               <span>
-                {label(f.column)}: {f.op === 'in' || f.op === 'not_in' ? f.values.join('、') : f.op}
+                {f.op === 'in' || f.op === 'not_in' ? t(`builder.filterChip.${f.op}`, { column: label(f.column), values: f.values.join('、') }) : `${label(f.column)}: ${f.op}`}
               </span>
               <button type="button" aria-label={t('builder.removeFilter', { column: label(f.column) })} onClick={() => onChange(filters.filter((x) => x !== f))}>
                 ×
@@ -78,6 +80,11 @@ export function FilterEditor({ table, filters, onChange }: Props) {
       </select>
       {column && (
         <>
+          <label htmlFor="filter-mode">{t('builder.filterMode')}</label>
+          <select id="filter-mode" value={mode} onChange={(e) => setMode(e.target.value === 'not_in' ? 'not_in' : 'in')}>
+            <option value="in">{t('builder.filterMode.in')}</option>
+            <option value="not_in">{t('builder.filterMode.not_in')}</option>
+          </select>
           <label htmlFor="filter-values">{t('builder.filterValues')}</label>
           <select id="filter-values" multiple size={6} value={picked} onChange={(e) => setPicked(Array.from(e.target.selectedOptions, (o) => o.value))}>
             {options.map((o) => (

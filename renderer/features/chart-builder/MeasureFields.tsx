@@ -1,5 +1,6 @@
 import type { TableInfo } from '../../../shared/db-catalog';
 import { columnLabel } from '../../../shared/charts/chart-data';
+import { isTotalColumn } from '../../../shared/import/totals';
 import { TRANSFORMS, type Measure } from '../../../shared/model/chart-spec';
 import type { MessageKey } from '../../../shared/i18n';
 import { useLang } from '../../i18n/LangContext';
@@ -38,6 +39,8 @@ export function MeasureFields({ table, measure, second, onChange }: Props) {
           <option key={c.name} value={c.name}>
             {columnLabel(catalog, table.name, c.name, lang)}
             {columnLabel(catalog, table.name, c.name, lang) !== c.name ? ` (${c.name})` : ''}
+            {/* A total column sums the others: summing it with them counts everything twice. */}
+            {isTotalColumn(null, c.name) ? ` · ${t('charts.totalColumn')}` : ''}
           </option>
         ))}
       </select>

@@ -74,6 +74,7 @@ export function DashboardView() {
   };
   const globalFor = (card: DashboardCard) => ({
     regions: filters.regions,
+    ...(filters.regionsMode ? { regionsMode: filters.regionsMode } : {}),
     years: filters.years,
     cross: filters.cross.filter((c) => c.group === cardGroup(card)),
   });

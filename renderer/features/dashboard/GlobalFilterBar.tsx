@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { isTotalName } from '../../../shared/import/totals';
 import type { Dashboard } from '../../../shared/model/dashboard';
 import { valuesAcrossSql } from '../../../shared/sql/browse-sql';
 import { regionColumn, type CrossFilter } from '../../../shared/sql/chart-sql';
@@ -8,6 +9,8 @@ import { useWorkbench } from '../../workbench-context';
 
 export interface DashFilters {
   regions: string[];
+  /** Include the picked regions, or every region but them. */
+  regionsMode?: 'in' | 'not_in';
   years: { from?: number; to?: number };
   cross: (CrossFilter & { group: string; label: string })[];
 }
@@ -29,7 +32,9 @@ export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
   });
   // Asked again after any data change (renderer/db): an import or a DELETE shows in the list at once.
   const answer = useFreshQuery(db, valuesAcrossSql(sources), 'low');
-  const regions = useMemo(() => (answer ? Array.from(answer.getChild('v')! as Iterable<unknown>, String) : []), [answer]);
+  // Totals (全国, 合计) are left out of every card unless it keeps them, so they are not places to pick.
+  const regions = useMemo(() => (answer ? Array.from(answer.getChild('v')! as Iterable<unknown>, String).filter((r) => !isTotalName(r)) : []), [answer]);
+  const popover = useRef<HTMLDetailsElement>(null);
 
   const toggle = (r: string) =>
     onChange({ ...filters, regions: filters.regions.includes(r) ? filters.regions.filter((x) => x !== r) : [...filters.regions, r] });
@@ -37,14 +42,27 @@ export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
     const n = Number(text);
     onChange({ ...filters, years: { ...filters.years, [part]: text && Number.isFinite(n) ? n : undefined } });
   };
+  const exclude = filters.regionsMode === 'not_in';
+  const summary = filters.regions.length ? t(exclude ? 'dash.regionsExcluded' : 'dash.regionsSummary', { value: filters.regions.join('、') }) : t('dash.regionsSummary', { value: t('dash.allRegions') });
+  const clear = () => {
+    // The region popover closes with the filters it showed.
+    if (popover.current) popover.current.open = false;
+    onChange({ regions: [], years: {}, cross: [] });
+  };
   const active = filters.regions.length > 0 || filters.years.from !== undefined || filters.years.to !== undefined || filters.cross.length > 0;
 
   return (
     <section className="dash-filters" aria-label={t('dash.filters')}>
-      <details className="region-picker">
-        <summary>
-          {t('dash.regionsSummary', { value: filters.regions.length ? filters.regions.join('、') : t('dash.allRegions') })}
-        </summary>
+      <details className="region-picker" ref={popover}>
+        <summary>{summary}</summary>
+        {/* Outside the group of places: the group lists places only. */}
+        <label className="region-mode">
+          {t('dash.regionMode')}
+          <select value={filters.regionsMode ?? 'in'} onChange={(e) => onChange({ ...filters, regionsMode: e.target.value === 'not_in' ? 'not_in' : 'in' })}>
+            <option value="in">{t('builder.filterMode.in')}</option>
+            <option value="not_in">{t('builder.filterMode.not_in')}</option>
+          </select>
+        </label>
         <fieldset>
           <legend className="sr-only">{t('dash.regions')}</legend>
           {regions.map((r) => (
@@ -71,7 +89,7 @@ export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
           </button>
         </span>
       ))}
-      <button type="button" onClick={() => onChange({ regions: [], years: {}, cross: [] })} disabled={!active}>
+      <button type="button" onClick={clear} disabled={!active}>
         {t('dash.clear')}
       </button>
     </section>
