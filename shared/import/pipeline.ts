@@ -85,7 +85,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
     return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, tableOptions(opts))] };
   }
   if (format === 'xlsx') {
-    const wb = readWorkbook(bytes, sniffed?.kind ?? 'workbook');
+    const wb = readWorkbook(bytes, sniffed?.kind ?? 'workbook', sniffed?.text ?? false);
     progress(0.4);
     const indents = readExcelIndents(bytes);
     const grids = new Map(wb.SheetNames.map((n) => [n, sheetGrid(wb.Sheets[n], indents.get(n), n)]));

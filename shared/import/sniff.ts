@@ -11,6 +11,8 @@ export interface Sniffed {
   format: SourceFormat;
   /** Human name of the detected family, e.g. "SYLK", "BIFF4 (Excel 4)"; shown in messages. */
   kind: string;
+  /** A text format read by SheetJS: decoded here (BOM → UTF-8 → GB18030) and handed over as a string. */
+  text?: boolean;
 }
 
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
@@ -79,14 +81,14 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): Sniffed {
     throw e;
   }
   const start = head.trimStart();
-  for (const t of TEXT_SHEETS) if (t.test.test(start)) return { format: 'xlsx', kind: t.kind };
+  for (const t of TEXT_SHEETS) if (t.test.test(start)) return { format: 'xlsx', kind: t.kind, text: true };
   if (start.startsWith('<')) {
     const kind = markupKind(head);
-    if (kind) return { format: 'xlsx', kind };
+    if (kind) return { format: 'xlsx', kind, text: true };
     throw new ImportError('import.err.unsupportedFormat', { format: /^<\?xml/.test(start) ? 'XML' : 'HTML/XML' });
   }
   // PRN (space-aligned text) cannot be told from text by its bytes: only its extension says so.
-  if (extension(fileName) === 'prn') return { format: 'xlsx', kind: 'PRN' };
+  if (extension(fileName) === 'prn') return { format: 'xlsx', kind: 'PRN', text: true };
   const byExt = TEXT_EXT[extension(fileName)];
   if (byExt) return { format: byExt, kind: 'JSON' };
   if (/^[[{]/.test(start)) return { format: 'json', kind: 'JSON' };

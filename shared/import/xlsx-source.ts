@@ -1,7 +1,8 @@
 /** Workbooks (.xlsx, .xls, .ods) via SheetJS CE: the sheet list and each sheet as a grid with its merges. */
 import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
-import { checkZipSizes, ZipLimitError } from '../zip-limits';
+import { checkInflatedSizes, checkZipSizes, ZipLimitError } from '../zip-limits';
+import { decodeText } from './encoding';
 import { cellKey, type Grid, type Merge } from './grid';
 import { ImportError, type Cell } from './types';
 
@@ -23,6 +24,7 @@ const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03
 function checkWorkbookZip(bytes: Uint8Array): void {
   try {
     checkZipSizes(bytes, WORKBOOK_ZIP_LIMITS);
+    checkInflatedSizes(bytes, WORKBOOK_ZIP_LIMITS);
   } catch (e) {
     if (e instanceof ZipLimitError) {
       throw new ImportError('import.err.zipTooLarge', { entry: e.entry, size: Math.ceil(e.declared / MB), limit: Math.floor((e.reason === 'entry' ? WORKBOOK_ZIP_LIMITS.maxEntry() : WORKBOOK_ZIP_LIMITS.maxTotal) / MB) });
@@ -31,13 +33,17 @@ function checkWorkbookZip(bytes: Uint8Array): void {
   }
 }
 
-/** Reads any format SheetJS knows; `kind` (from ./sniff) names the format in messages. */
-export function readWorkbook(bytes: Uint8Array, kind = 'workbook'): XLSX.WorkBook {
+/**
+ * Reads any format SheetJS knows; `kind` (from ./sniff) names the format in messages. Text formats (SYLK,
+ * DIF, PRN, HTML, SpreadsheetML, fods) are decoded here first: SheetJS would read their bytes as Latin-1.
+ */
+export function readWorkbook(bytes: Uint8Array, kind = 'workbook', text = false): XLSX.WorkBook {
   if (bytes.length === 0) throw new ImportError('import.err.empty');
   if (isZip(bytes)) checkWorkbookZip(bytes);
+  const input = text ? { data: decodeText(bytes).text.replace(/^\uFEFF/, ''), type: 'string' as const } : { data: bytes, type: 'array' as const };
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellDates: true, dense: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
+    wb = XLSX.read(input.data, { type: input.type, cellDates: true, dense: true, UTC: true, cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw new ImportError('import.err.encrypted');
@@ -45,7 +51,24 @@ export function readWorkbook(bytes: Uint8Array, kind = 'workbook'): XLSX.WorkBoo
     throw new ImportError('import.err.badWorkbook', { detail: kind });
   }
   if (!wb.SheetNames?.length) throw new ImportError('import.err.badWorkbook', { detail: kind });
+  if (kind === 'DIF') for (const name of wb.SheetNames) redecodeStrings(wb.Sheets[name]);
   return wb;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * SheetJS's DIF reader hands back each string's UTF-8 bytes as Latin-1 characters (`ä` → `Ã¤`) whatever it
+ * is given: turn them back into the text the file holds.
+ */
+function redecodeStrings(ws: XLSX.WorkSheet | undefined): void {
+  const data = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] } | undefined)?.['!data'];
+  for (const row of data ?? []) {
+    for (const cell of row ?? []) {
+      if (cell?.t !== 's' || typeof cell.v !== 'string' || !/[\u0080-\u00ff]/.test(cell.v) || /[^\u0000-\u00ff]/.test(cell.v)) continue;
+      cell.v = utf8.decode(Uint8Array.from(cell.v, (ch) => ch.charCodeAt(0)));
+    }
+  }
 }
 
 /**
