@@ -1,7 +1,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { Lang } from '../model/catalog';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { barItems, compact, frame, tooltipHtml, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
 
 const STACKABLE = new Set(['bar', 'area']);
 
@@ -120,7 +120,7 @@ export function buildScatterOption(data: ChartData, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number[] };
-        return `${name}<br/>${sx?.name}: ${valueText(value[0], sx?.unit, lang)}<br/>${sy?.name}: ${valueText(value[1], sy?.unit, lang)}`;
+        return tooltipHtml(name, `${sx?.name}: ${valueText(value[0], sx?.unit, lang)}`, `${sy?.name}: ${valueText(value[1], sy?.unit, lang)}`);
       },
     },
     // Axis names sit outside containLabel's box: leave them room on the left and at the bottom.

@@ -2,7 +2,7 @@ import type { EChartsOption, SeriesOption } from 'echarts';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
-import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
+import { compact, frame, maxValue, minValue, tooltipHtml, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
 import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
@@ -40,7 +40,7 @@ export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number[] };
-        return `${rows[value[1]]} · ${name}<br/>${valueText(value[2], unit, lang)}`;
+        return tooltipHtml(`${rows[value[1]]} · ${name}`, valueText(value[2], unit, lang));
       },
     },
     grid: { left: 12, right: 16, top: topSpace(data, false) + 8, bottom: 64, containLabel: true },
@@ -92,7 +92,7 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number[] };
-        return `${name}<br/>${value[2] < 0 ? t('charts.noData') : valueText(value[2], unit, lang)}`;
+        return tooltipHtml(name, value[2] < 0 ? t('charts.noData') : valueText(value[2], unit, lang));
       },
     },
     grid: { left: 8, right: 8, top, bottom: 56 },
@@ -132,7 +132,7 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value?: number };
-        return `${name}<br/>${typeof value === 'number' && !Number.isNaN(value) ? valueText(value, unit, lang) : t('charts.noData')}`;
+        return tooltipHtml(name, typeof value === 'number' && !Number.isNaN(value) ? valueText(value, unit, lang) : t('charts.noData'));
       },
     },
     visualMap: scale,
