@@ -65,7 +65,7 @@ function redecodeStrings(ws: XLSX.WorkSheet | undefined): void {
   const data = (ws as { '!data'?: (XLSX.CellObject | undefined)[][] } | undefined)?.['!data'];
   for (const row of data ?? []) {
     for (const cell of row ?? []) {
-      if (cell?.t !== 's' || typeof cell.v !== 'string' || !/[\u0080-\u00ff]/.test(cell.v) || /[^\u0000-\u00ff]/.test(cell.v)) continue;
+      if (cell?.t !== 's' || typeof cell.v !== 'string' || !/[\u0080-\u00ff]/.test(cell.v) || /[\u0100-\uffff]/.test(cell.v)) continue;
       cell.v = utf8.decode(Uint8Array.from(cell.v, (ch) => ch.charCodeAt(0)));
     }
   }
