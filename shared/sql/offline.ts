@@ -1,9 +1,9 @@
 /**
  * The wasm engine carries only its core functions. Anything in the json, parquet, icu, excel or httpfs
  * extensions would be downloaded on first use — offline that statement hangs (40 s and more). So every
- * connection is opened with auto-install and auto-load off and the configuration locked (a console
- * `SET autoload_known_extensions = true` is refused by the engine), and statements that load an extension
- * explicitly (LOAD, INSTALL, FORCE INSTALL) are refused before they reach it, by the engine's own lexer.
+ * connection is opened with auto-install and auto-load off, and statements that load an extension (LOAD,
+ * INSTALL, FORCE INSTALL) or SET/RESET/PRAGMA an extension setting are refused before they reach the
+ * engine, judged on its own lexer's tokens. (lock_configuration would also refuse every other SET.)
  * The engine then answers a missing function at once with "… exists in the json extension", which toDbError
  * turns into the 'offline' kind.
  */
@@ -15,14 +15,16 @@ export const OFFLINE_SETTINGS_SQL = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
   'SET allow_community_extensions = false',
-  'SET lock_configuration = true',
 ];
 
 /** Statement-leading keywords that ask the engine to fetch or load an extension. */
 const LOADING_STARTS = new Set(['LOAD', 'INSTALL', 'FORCE']);
 
 /** Cheap pre-filter: only scripts that contain one of the words are lexed. */
-const MAY_LOAD = /\b(load|install|force)\b/i;
+const MAY_LOAD = /\b(load|install|force|autoload\w*|autoinstall\w*|\w*extension\w*)\b/i;
+/** SET/RESET/PRAGMA of these settings would turn downloading back on (the configuration is not locked: users may SET others). */
+const SETTING_STARTS = new Set(['SET', 'RESET', 'PRAGMA']);
+const EXTENSION_SETTING = /^[^;]*\b(autoload\w*|autoinstall\w*|\w*extension\w*)/i;
 
 /**
  * Throws DbError('offline') when a statement of `sql` starts with LOAD/INSTALL/FORCE, judged on the
@@ -43,6 +45,9 @@ export async function refuseExtensionLoads(sql: string, tokenize: (sql: string) 
     if (!atStart) continue;
     atStart = false;
     const word = /^[A-Za-z_]+/.exec(sql.slice(at, at + 10))?.[0].toUpperCase();
+    if (types[i] === SQL_TOKEN.keyword && word && SETTING_STARTS.has(word) && EXTENSION_SETTING.test(sql.slice(at))) {
+      throw new DbError('offline', 'Extension loading is not available offline: settings', sql);
+    }
     if (types[i] === SQL_TOKEN.keyword && word && LOADING_STARTS.has(word)) {
       const name = /^\s*(?:FORCE\s+)?(?:INSTALL|LOAD)\s+['"]?([\w.-]+)/i.exec(sql.slice(at))?.[1] ?? '';
       throw new DbError('offline', `Extension loading is not available offline: ${name || word}`, sql);
