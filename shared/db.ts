@@ -39,7 +39,8 @@ export interface SqlTokens {
 /** Token kinds as duckdb-wasm numbers them (its TokenType enum). */
 export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;
 
-export type DbErrorKind = 'cancelled' | 'syntax' | 'catalog' | 'binder' | 'conversion' | 'constraint' | 'memory' | 'other';
+/** 'offline': the statement needs an engine extension (json, parquet, icu…) that the offline build does not carry. */
+export type DbErrorKind = 'cancelled' | 'syntax' | 'catalog' | 'binder' | 'conversion' | 'constraint' | 'memory' | 'offline' | 'other';
 
 export class DbError extends Error {
   constructor(
@@ -53,6 +54,7 @@ export class DbError extends Error {
 }
 
 const KIND_BY_PREFIX: [RegExp, DbErrorKind][] = [
+  [/exists in the \w+ extension|^Extension loading is not available offline/i, 'offline'],
   [/^Parser Error/i, 'syntax'],
   [/^Catalog Error/i, 'catalog'],
   [/^Binder Error/i, 'binder'],
@@ -62,10 +64,26 @@ const KIND_BY_PREFIX: [RegExp, DbErrorKind][] = [
   [/^INTERRUPT Error|Interrupted/i, 'cancelled'],
 ];
 
+/**
+ * The browser build reports errors as JSON (`{"exception_type":"Parser","exception_message":"…"}`):
+ * back to DuckDB's usual "Parser Error: …" text, so nobody sees the raw JSON.
+ */
+function unwrapEngineJson(message: string): string {
+  if (!message.trimStart().startsWith('{')) return message;
+  try {
+    const o = JSON.parse(message) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof o.exception_message !== 'string') return message;
+    const type = typeof o.exception_type === 'string' ? o.exception_type.replace(/_/g, ' ') : '';
+    return type ? `${type} Error: ${o.exception_message}` : o.exception_message;
+  } catch {
+    return message;
+  }
+}
+
 /** Wraps whatever an engine threw into a DbError, classified by DuckDB's error prefix. */
 export function toDbError(e: unknown, sql?: string): DbError {
   if (e instanceof DbError) return e;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = unwrapEngineJson(e instanceof Error ? e.message : String(e));
   const kind = KIND_BY_PREFIX.find(([re]) => re.test(message))?.[1] ?? 'other';
   return new DbError(kind, message, sql);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const require = createRequire(__filename);
 
@@ -24,6 +25,8 @@ export async function openNodeDb(): Promise<Db> {
   await db.instantiate(() => {});
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
+  for (const sql of OFFLINE_SETTINGS_SQL) conn.query(sql);
+  const tokenize = (sql: string) => db.tokenize(sql);
 
   const run = (sql: string, on = conn): Table => {
     try {
@@ -37,6 +40,7 @@ export async function openNodeDb(): Promise<Db> {
   return {
     async query(sql: string, opts?: QueryOptions) {
       if (opts?.signal?.aborted) throw cancelledError(sql);
+      await refuseExtensionLoads(sql, tokenize);
       // A connection per query, as in the browser adapter, so connection-local state (TEMP tables,
       // SET options) behaves the same in tests as in the app.
       const own = db.connect();
@@ -47,6 +51,7 @@ export async function openNodeDb(): Promise<Db> {
       }
     },
     async exec(sql: string) {
+      await refuseExtensionLoads(sql, tokenize);
       run(sql);
     },
     async insertArrow(name: string, ipcStream: Uint8Array) {

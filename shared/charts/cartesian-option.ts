@@ -3,7 +3,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { trendX, yearly, type Trend } from '../stats/trend';
 import type { ChartData, ChartDataSeries } from './chart-data';
-import { AXIS_NAME_ROOM, barItems, compact, frame, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
+import { AXIS_NAME_ROOM, barItems, compact, frame, tooltipHtml, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
 import { PALETTE, ROUND_DASHES, ROUND_SYMBOLS } from './theme';
 
 const STACKABLE = new Set(['bar', 'area']);
@@ -172,7 +172,7 @@ export function buildScatterOption(data: ChartData, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number[] };
-        return `${name}<br/>${sx?.name}: ${valueText(value[0], sx?.unit, lang)}<br/>${sy?.name}: ${valueText(value[1], sy?.unit, lang)}`;
+        return tooltipHtml(name, `${sx?.name}: ${valueText(value[0], sx?.unit, lang)}`, `${sy?.name}: ${valueText(value[1], sy?.unit, lang)}`);
       },
     },
     // Axis names sit outside containLabel's box: leave them room on the left and at the bottom.

@@ -2,7 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatNumber } from '../format/number';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
-import { compact, frame, highlightIndex, topSpace, valueText, type OptionSettings } from './option-common';
+import { compact, frame, highlightIndex, tooltipHtml, topSpace, valueText, type OptionSettings } from './option-common';
 import { PALETTE } from './theme';
 
 function slices(data: ChartData, picked = -1) {
@@ -23,7 +23,7 @@ export function buildPieOption(data: ChartData, lang: Lang, settings: OptionSett
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value, percent } = p as { name: string; value: number; percent: number };
-        return `${name}<br/>${valueText(value, unit, lang)}${shares ? '' : `（${formatNumber(percent, lang, 1)}%）`}`;
+        return tooltipHtml(name, `${valueText(value, unit, lang)}${shares ? '' : `（${formatNumber(percent, lang, 1)}%）`}`);
       },
     },
     series: [
@@ -45,7 +45,7 @@ export function buildTreemapOption(data: ChartData, lang: Lang): EChartsOption {
   const unit = data.series[0]?.unit;
   return {
     ...frame(data, false),
-    tooltip: { trigger: 'item', formatter: (p: unknown) => `${(p as { name: string }).name}<br/>${valueText((p as { value: number }).value, unit, lang)}` },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => tooltipHtml((p as { name: string }).name, valueText((p as { value: number }).value, unit, lang)) },
     series: [
       {
         type: 'treemap',

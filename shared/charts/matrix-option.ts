@@ -3,7 +3,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
 import { SEQUENTIAL, valueRange as rangeOf, type ScaleRange } from './colour-scale';
-import { compact, frame, maxValue, minValue, topSpace, valueText, type OptionSettings } from './option-common';
+import { compact, frame, maxValue, minValue, tooltipHtml, topSpace, valueText, type OptionSettings } from './option-common';
 import { matchFeatureNames } from './geojson';
 
 /** The colour scale's range over `series` (all of them by default). */
@@ -50,7 +50,7 @@ export function buildHeatmapOption(data: ChartData, lang: Lang): EChartsOption {
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value: number[] };
-        return `${rows[value[1]]} · ${name}<br/>${valueText(value[2], unit, lang)}`;
+        return tooltipHtml(`${rows[value[1]]} · ${name}`, valueText(value[2], unit, lang));
       },
     },
     grid: { left: 12, right: SCALE_ROOM, top: topSpace(data, false) + 8, bottom: 44, containLabel: true },
@@ -90,7 +90,7 @@ export function buildGeoMapOption(data: ChartData, lang: Lang, settings: OptionS
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value } = p as { name: string; value?: number };
-        return `${name}<br/>${typeof value === 'number' && !Number.isNaN(value) ? valueText(value, unit, lang) : t('charts.noData')}`;
+        return tooltipHtml(name, typeof value === 'number' && !Number.isNaN(value) ? valueText(value, unit, lang) : t('charts.noData'));
       },
     },
     visualMap: scale,

@@ -5,6 +5,19 @@ import type { FilterValue } from '../model/chart-spec';
 import { sourceAndNotes, type ChartData } from './chart-data';
 import { ACCENT_COLOUR, CJK_FONT_STACK, MUTED_COLOUR, PALETTE } from './theme';
 
+/** Text as HTML: ECharts puts a formatter's return value into the tooltip's innerHTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * A tooltip of plain-text lines, each escaped: category names, series names and units come from the
+ * user's data (a CSV cell `<img src=x onerror=…>` must show as text, never become an element).
+ */
+export function tooltipHtml(...lines: string[]): string {
+  return lines.map(escapeHtml).join('<br/>');
+}
+
 /** "200,300 人": full number and unit, for tooltips. */
 export function valueText(v: unknown, unit: string | undefined, lang: Lang): string {
   if (typeof v !== 'number' || !Number.isFinite(v)) return '—';

@@ -3,7 +3,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ChartData, ChartDataSeries } from './chart-data';
 import { SCALE_ROOM, valueRange, visualMap } from './matrix-option';
-import { compact, frame, topSpace, valueText, type OptionSettings } from './option-common';
+import { compact, frame, tooltipHtml, topSpace, valueText, type OptionSettings } from './option-common';
 import { findProvince, GRID_COLS, GRID_ROWS, PROVINCE_GRID } from './province-grid';
 
 /** The most maps side by side (one per year or series); more are named in a note, never dropped silently. */
@@ -102,7 +102,7 @@ export function buildProvinceMapOption(data: ChartData, lang: Lang, settings: Op
         const { name, value, seriesIndex } = p as { name: string; value: number[]; seriesIndex: number };
         const panel = panels[Math.floor(seriesIndex / 2)];
         const head = single ? name : `${panel?.name ?? ''} · ${name}`;
-        return `${head}<br/>${seriesIndex % 2 === 1 ? t('charts.noData') : valueText(value[2], unit, lang)}`;
+        return tooltipHtml(head, seriesIndex % 2 === 1 ? t('charts.noData') : valueText(value[2], unit, lang));
       },
     },
     grid: grids,

@@ -2,7 +2,7 @@
 import { CsvParseError, parseDelimited } from './csv-parse';
 import { decodeText } from './encoding';
 import type { Grid } from './grid';
-import { ImportError, type EncodingLabel } from './types';
+import { checkColumnCount, ImportError, type EncodingLabel } from './types';
 
 export const DELIMITERS = [',', '\t', ';', '|'] as const;
 
@@ -40,6 +40,9 @@ export function csvGrid(bytes: Uint8Array, opts: { encoding?: EncodingLabel; del
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   try {
     const { records, lines } = parseDelimited(text, delimiter, { numbers: true });
+    let widest = 0;
+    for (const r of records) if (r.length > widest) widest = r.length;
+    checkColumnCount(widest);
     return { grid: { rows: records, lines, strictWidth: true }, encoding, delimiter };
   } catch (e) {
     if (e instanceof CsvParseError) throw new ImportError('import.err.badCsv', { line: e.line });

@@ -11,7 +11,8 @@ import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { unpivotYears } from './unpivot';
 import { readExcelIndents } from './xlsx-indent';
-import { isWorkbookBytes, readWorkbook, sheetGrid, sheetIsEmpty } from './xlsx-source';
+import { sniffFormat, type Sniffed } from './sniff';
+import { readWorkbook, sheetGrid, sheetIsEmpty } from './xlsx-source';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceFormat, type SourceInfo, type TableOptions } from './types';
 
 const MB = 1024 * 1024;
@@ -23,24 +24,29 @@ export const MAX_IMPORT_BYTES: Record<SourceFormat, number> = { csv: 512 * MB, j
 
 const EXT_FORMAT: Record<string, SourceFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv', dat: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx', xls: 'xlsx', ods: 'xlsx', et: 'xlsx',
+  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'xlsx',
+  wk1: 'xlsx', wk2: 'xlsx', wk3: 'xlsx', wk4: 'xlsx', wks: 'xlsx', '123': 'xlsx', wq1: 'xlsx', wq2: 'xlsx', wb1: 'xlsx', wb2: 'xlsx', wb3: 'xlsx', qpw: 'xlsx', dbf: 'xlsx',
   json: 'json', ndjson: 'json', jsonl: 'json',
   parquet: 'parquet', pq: 'parquet',
   arrow: 'arrow', feather: 'arrow', ipc: 'arrow', arrows: 'arrow',
 };
 
-function extension(fileName: string): string {
-  const m = /\.([A-Za-z0-9]+)$/.exec(fileName);
-  return m ? m[1].toLowerCase() : '';
+/** Formats that are always a zip container: plain text under these names is a damaged or mislabelled file. */
+const ZIP_ONLY = /\.(xlsx|xlsm|xlsb|ods)$/i;
+
+/**
+ * By content (./sniff); the extension only counts for an empty buffer (a size check before reading) and to
+ * tell JSON from delimited text.
+ */
+export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
+  if (bytes.length === 0) return EXT_FORMAT[/\.([A-Za-z0-9]+)$/.exec(fileName)?.[1].toLowerCase() ?? ''] ?? 'csv';
+  return detect(bytes, fileName).format;
 }
 
-/** By content first (zip/OLE, PAR1, ARROW1), then by extension; unknown text is delimited text. */
-export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
-  const head = String.fromCharCode(...bytes.subarray(0, 6));
-  if (head.startsWith('PAR1')) return 'parquet';
-  if (head === 'ARROW1') return 'arrow';
-  if (isWorkbookBytes(bytes)) return 'xlsx';
-  return EXT_FORMAT[extension(fileName)] ?? 'csv';
+function detect(bytes: Uint8Array, fileName: string): Sniffed {
+  const sniffed = sniffFormat(bytes, fileName);
+  if (sniffed.kind === 'text' && ZIP_ONLY.test(fileName)) throw new ImportError('import.err.badWorkbook', { detail: 'not a zip file' });
+  return sniffed;
 }
 
 /** Refuses a file before reading it when it would exhaust memory. */
@@ -70,7 +76,8 @@ export function tableOptions(opts: ImportOptions, sheet?: string): TableOptions 
 }
 
 async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn): Promise<AnalyzedFile> {
-  const format = opts.format ?? detectFormat(bytes, fileName);
+  const sniffed = bytes.length ? detect(bytes, fileName) : undefined;
+  const format = opts.format ?? sniffed?.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
   if (format === 'csv') {
     const { grid, encoding, delimiter } = csvGrid(bytes, opts);
@@ -78,10 +85,10 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
     return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, tableOptions(opts))] };
   }
   if (format === 'xlsx') {
-    const wb = readWorkbook(bytes);
+    const wb = readWorkbook(bytes, sniffed?.kind ?? 'workbook', sniffed?.text ?? false);
     progress(0.4);
     const indents = readExcelIndents(bytes);
-    const grids = new Map(wb.SheetNames.map((n) => [n, sheetGrid(wb.Sheets[n], indents.get(n))]));
+    const grids = new Map(wb.SheetNames.map((n) => [n, sheetGrid(wb.Sheets[n], indents.get(n), n)]));
     const sheets = wb.SheetNames.map((name) => ({ name, empty: sheetIsEmpty(grids.get(name)!) }));
     const wanted = opts.sheets?.length ? opts.sheets : sheets.filter((s) => !s.empty).slice(0, 1).map((s) => s.name);
     if (wanted.length === 0) throw new ImportError('import.err.emptySheet', { sheet: wb.SheetNames.join('、') });

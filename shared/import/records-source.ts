@@ -4,7 +4,7 @@ import { compressors } from 'hyparquet-compressors';
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { decodeText } from './encoding';
 import { guessColumn } from './values';
-import { ImportError, type Cell, type ColumnSpec, type ColumnType, type ParsedTable } from './types';
+import { checkColumnCount, ImportError, type Cell, type ColumnSpec, type ColumnType, type ParsedTable } from './types';
 
 function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
@@ -27,6 +27,7 @@ export function recordsTable(records: readonly Record<string, unknown>[], types?
       let c = index.get(key);
       if (c === undefined) {
         c = data.length;
+        checkColumnCount(c + 1);
         index.set(key, c);
         data.push(new Array<Cell>(r).fill(null));
       }
@@ -52,10 +53,30 @@ function asRecord(v: unknown, where: string): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+/** Deepest nesting a JSON table may have; deeper values would overflow the stack when turned back into text. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Refuses deeper nesting, in one pass over the text outside strings (no recursion). */
+function checkJsonDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) throw new ImportError('import.err.jsonTooDeep', { limit: MAX_JSON_DEPTH });
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** An array of objects, `{"anything": [objects]}`, or one object per line (NDJSON). */
 export function jsonTable(bytes: Uint8Array): ParsedTable {
   const text = decodeText(bytes).text.trim();
   if (!text) throw new ImportError('import.err.empty');
+  checkJsonDepth(text);
   let records: Record<string, unknown>[];
   try {
     const whole: unknown = text.startsWith('[') || !text.includes('\n') ? JSON.parse(text) : undefined;
@@ -83,6 +104,7 @@ export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
     const rows = (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
     return recordsTable(rows);
   } catch (e) {
+    if (e instanceof ImportError) throw e;
     throw new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -102,6 +124,7 @@ export function arrowTable(bytes: Uint8Array): ParsedTable {
   } catch (e) {
     throw new ImportError('import.err.badArrow', { detail: e instanceof Error ? e.message : String(e) });
   }
+  checkColumnCount(t.schema.fields.length);
   const table = emptyTable();
   table.columns = t.schema.fields.map((f) => ({ name: f.name, type: arrowColumnType(f.type) }));
   table.data = t.schema.fields.map((f, i) => {

@@ -70,6 +70,13 @@ export interface ImportMessage {
   params?: Record<string, string | number>;
 }
 
+/** Widest table imported, as in Excel (XFD): wider input is refused with a message, never cut. */
+export const MAX_COLUMNS = 16_384;
+
+export function checkColumnCount(columns: number): void {
+  if (columns > MAX_COLUMNS) throw new ImportError('import.err.tooManyColumns', { columns, limit: MAX_COLUMNS });
+}
+
 export type ImportMessageKey = Extract<MessageKey, `import.warn.${string}` | `import.err.${string}`>;
 
 /** A failure the user can act on; `key`/`params` render it in their language (see describeImportError). */

@@ -7,13 +7,14 @@
  * flags, the zip's CRC fields, padding) can change without effect: the content that opens is identical.
  * The seal detects damage and naive edits, not a forger: anyone can recompute an unkeyed digest.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
 import { tableFromIPC } from 'apache-arrow';
 import { restorableColumnTypes } from './column-types';
 import { crc32 } from './crc32';
 import { ProjectError } from './errors';
 import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
 import { sha256Hex } from './sha256';
+import { ZipLimitError, zipSizeGuard } from '../zip-limits';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const SEAL_ENTRY = 'manifest.sha256';
@@ -22,7 +23,6 @@ const TABLE_ENTRY = /^tables\/[\w-]{1,64}\.arrow$/;
 export const MAX_UNPACKED_BYTES = 3 * 1024 ** 3;
 const MAX_MANIFEST_BYTES = 64 * 1024 ** 2;
 const SEAL_BYTES = 64;
-const MAX_DEFLATE_RATIO = 1100;
 
 export interface ProjectArchive {
   manifest: ProjectManifest;
@@ -54,27 +54,23 @@ export function packProject(manifest: ProjectManifest, tables: Map<string, Uint8
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-interface ZipEntryInfo {
-  name: string;
-  size: number;
-  originalSize: number;
-}
-
 /** Refuses, from the central directory alone, duplicates, foreign entries and sizes that cannot be true. */
 function entryGuard(fileSize: number) {
   const seen = new Set<string>();
-  let unpacked = 0;
-  return (f: ZipEntryInfo): true => {
+  const sizes = zipSizeGuard(fileSize, {
+    maxEntry: (name) => (name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : name === SEAL_ENTRY ? SEAL_BYTES : MAX_UNPACKED_BYTES),
+    maxTotal: MAX_UNPACKED_BYTES,
+  });
+  return (f: UnzipFileInfo): true => {
     if (seen.has(f.name)) throw new ProjectError('entries', `${f.name} appears twice`, { entry: f.name });
     seen.add(f.name);
     if (f.name !== MANIFEST_ENTRY && f.name !== SEAL_ENTRY && !TABLE_ENTRY.test(f.name)) throw new ProjectError('entries', `unexpected entry ${f.name}`, { entry: f.name });
-    const limit = f.name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : f.name === SEAL_ENTRY ? SEAL_BYTES : MAX_UNPACKED_BYTES;
-    // Deflate cannot expand more than ~1032:1: a larger claimed size is a damaged header, not data.
-    if (f.size > fileSize || f.originalSize > limit || f.originalSize > f.size * MAX_DEFLATE_RATIO + 65_536) {
-      throw new ProjectError('too-large', `${f.name}: impossible size`, { entry: f.name });
+    try {
+      sizes(f);
+    } catch (e) {
+      if (!(e instanceof ZipLimitError)) throw e;
+      throw new ProjectError('too-large', e.message, e.reason === 'entry' ? { entry: f.name } : {});
     }
-    unpacked += f.originalSize;
-    if (unpacked > MAX_UNPACKED_BYTES) throw new ProjectError('too-large', 'archive too large when unpacked');
     return true;
   };
 }

@@ -36,7 +36,7 @@ export type ScriptClass =
 const utf8 = new TextEncoder();
 
 /** JavaScript string index of each UTF-8 byte offset at a character start (the lexer counts bytes). */
-function byteIndex(text: string): Map<number, number> {
+export function byteIndex(text: string): Map<number, number> {
   const map = new Map<number, number>();
   let bytes = 0;
   for (let i = 0; i < text.length; ) {
