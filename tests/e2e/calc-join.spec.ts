@@ -138,7 +138,7 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
   it('shows both screens in English at 1024 px', async () => {
     const { page, pageErrors } = await openApp(browser, { viewport: { width: 1024, height: 900 }, lang: 'en' });
     await setUp(page);
-    await page.getByRole('tab', { name: 'Combine tables' }).click();
+    await page.getByRole('tab', { name: 'Combine' }).click();
     const left = page.getByRole('group', { name: 'Left table (its rows are kept)' });
     await pickWhenListed(left, 'Table', '人口');
     await left.getByRole('combobox', { name: 'Table' }).selectOption('治安');
@@ -146,7 +146,7 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     await page.getByRole('button', { name: 'Preview the matching' }).click();
     await page.getByText('Left table “治安”: keys matched 3 (rows: 3), keys unmatched 1 (rows: 1).').waitFor();
     await screenshot(page, 'join-preview-en');
-    await page.getByRole('tab', { name: 'Calculated fields' }).click();
+    await page.getByRole('tab', { name: 'Fields' }).click();
     await page.getByRole('combobox', { name: 'Table' }).selectOption('治安');
     await page.getByRole('button', { name: 'New calculated field' }).click();
     await page.getByRole('textbox', { name: 'Field name' }).fill('per10k');

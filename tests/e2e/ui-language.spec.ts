@@ -13,7 +13,7 @@ afterAll(async () => {
 
 const HAN = /\p{Script=Han}/u;
 /** Names that read the same in Chinese text: file formats, products, keys, SQL words the UI teaches. */
-const SAME_IN_ZH = new Set(['SQL', 'Excel', 'PowerPoint', 'PNG', 'SVG', 'CSV', 'PDF', 'GeoJSON', 'JSON', 'Parquet', 'XLSX', 'xlsx', 'UTF', 'GB', 'BOM', 'Ctrl', 'Shift', 'Enter', 'Alt', 'Esc', 'DuckDB', 'ECharts', 'Top', 'N', 'YoY', 'sgw', 'sgwp', 'Arrow', 'IPC', 'ID', 'id',
+const SAME_IN_ZH = new Set(['SQL', 'Excel', 'PowerPoint', 'Word', 'PNG', 'SVG', 'CSV', 'PDF', 'GeoJSON', 'JSON', 'Parquet', 'XLSX', 'xlsx', 'UTF', 'GB', 'BOM', 'Ctrl', 'Shift', 'Enter', 'Alt', 'Esc', 'DuckDB', 'ECharts', 'Top', 'N', 'YoY', 'sgw', 'sgwp', 'Arrow', 'IPC', 'ID', 'id',
   // SQL column types, shown with each column of the table list.
   'INTEGER', 'BIGINT', 'DOUBLE', 'VARCHAR', 'DATE', 'BOOLEAN', 'DECIMAL', 'TIMESTAMP', 'FLOAT', 'SMALLINT', 'HUGEINT']);
 

@@ -105,8 +105,8 @@ export const calcUiZh = {
 } as const;
 
 export const calcUiEn: Record<keyof typeof calcUiZh, string> = {
-  'nav.calcFields': 'Calculated fields',
-  'nav.join': 'Combine tables',
+  'nav.calcFields': 'Fields',
+  'nav.join': 'Combine',
   'calcUi.heading': 'Calculated fields',
   'calcUi.intro': 'Add columns computed row by row (the table itself is not changed). Calculated fields work in charts, filters, dashboards, pivot tables and exports.',
   'calcUi.table': 'Table',
