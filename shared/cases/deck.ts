@@ -2,10 +2,11 @@ import { LEGACY_STARTER_TITLES, starterChartSpec } from '../charts/starter-chart
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { parseChartSpec, type ChartSpec } from '../model/chart-spec';
+import { parsePivotSpec, type PivotSpec } from '../model/pivot-spec';
 
 /**
  * A presentation deck as stored (the renderer's workspace store; projects) — a stable JSON shape, version 1:
- * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'spec-chart', notes, … }] }.
+ * { version: 1, title, slides: [{ id, kind: 'case' | 'text' | 'spec-chart' | 'pivot', notes, … }] }.
  * Older decks may hold slides of kind 'chart' (a fixed SQL chart, before ChartSpec was the only chart
  * model): parseDeck migrates them (see migrateLegacyChart), so they are never met past the parser.
  */
@@ -34,7 +35,14 @@ export interface SpecChartSlide extends SlideBase {
   /** The saved chart it shows, as on a dashboard card (see DashboardCard.savedId). */
   savedId?: string;
 }
-export type Slide = CaseSlide | TextSlide | SpecChartSlide;
+/** A pivot table (分析 → 添加到演示), queried live when shown; a native table in the pptx. */
+export interface PivotSlide extends SlideBase {
+  kind: 'pivot';
+  spec: PivotSpec;
+  /** The saved pivot it shows (see SavedPivotsFile), followed like a saved chart. */
+  savedId?: string;
+}
+export type Slide = CaseSlide | TextSlide | SpecChartSlide | PivotSlide;
 
 export interface Deck {
   version: typeof DECK_VERSION;
@@ -85,8 +93,10 @@ function parseSlide(v: unknown, i: number, lang: Lang): Slide {
     case 'chart':
       return migrateLegacyChart(v, base, lang);
     case 'spec-chart':
+    case 'pivot':
       try {
         const savedId = v.savedId === undefined ? {} : { savedId: text(v, 'savedId', where) };
+        if (v.kind === 'pivot') return { ...base, kind: 'pivot', spec: parsePivotSpec(v.spec), ...savedId };
         return { ...base, kind: 'spec-chart', spec: parseChartSpec(v.spec), ...savedId };
       } catch (e) {
         throw new DeckError(`${where}: ${e instanceof Error ? e.message : String(e)}`);
@@ -126,7 +136,7 @@ export function nextSlideId(deck: Deck): string {
   return `s${Math.max(0, ...used) + 1}`;
 }
 
-type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<SpecChartSlide, 'id'>;
+type NewSlide = Omit<CaseSlide, 'id'> | Omit<TextSlide, 'id'> | Omit<SpecChartSlide, 'id'> | Omit<PivotSlide, 'id'>;
 
 export function addSlide(deck: Deck, slide: NewSlide): Deck {
   return { ...deck, slides: [...deck.slides, { ...slide, id: nextSlideId(deck) } as Slide] };

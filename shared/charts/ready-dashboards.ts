@@ -1,12 +1,12 @@
 import type { Lang } from '../model/catalog';
 import type { ChartSpec, Filter, Measure } from '../model/chart-spec';
-import type { Dashboard, DashboardCard } from '../model/dashboard';
+import type { ChartCard, Dashboard } from '../model/dashboard';
 
 /*
  * The two dashboards that ship with the bundled data. Cards of one `group` cross-filter each other
  * (clicking 社会团体 should not empty the staff charts, whose categories are 专职/兼职).
  */
-type ReadyCard = Required<Omit<DashboardCard, 'savedId'>>;
+type ReadyCard = Required<Omit<ChartCard, 'savedId' | 'kind'>>;
 
 const inList = (column: string, ...values: (string | number)[]): Filter => ({ column, op: 'in', values });
 const sum = (column: string, unit: string, label?: string): Measure => ({ column, agg: 'sum', transform: 'none', unit, ...(label ? { label } : {}) });

@@ -4,12 +4,15 @@
  * a bad entry throws with its position.
  */
 import { parseChartSpec, type ChartSpec } from './chart-spec';
+import { parsePivotSpec, type PivotSpec } from './pivot-spec';
 
 export const CARD_SIZES = ['small', 'medium', 'large'] as const;
 export type CardSize = (typeof CARD_SIZES)[number];
 
-export interface DashboardCard {
+export interface ChartCard {
   id: string;
+  /** Chart cards carry no kind (the shape of every card before pivots). */
+  kind?: never;
   spec: ChartSpec;
   size: CardSize;
   /** Cards of one group cross-filter each other (default: cards on the same table). */
@@ -20,6 +23,19 @@ export interface DashboardCard {
    */
   savedId?: string;
 }
+
+/** A pivot table on a dashboard: read-only and compact; `savedId` links it to a saved pivot (保存透视表). */
+export interface PivotCard {
+  id: string;
+  kind: 'pivot';
+  spec: PivotSpec;
+  size: CardSize;
+  savedId?: string;
+}
+
+export type DashboardCard = ChartCard | PivotCard;
+
+export const isPivotCard = (c: DashboardCard): c is PivotCard => c.kind === 'pivot';
 
 export interface Dashboard {
   version: 1;
@@ -63,9 +79,11 @@ export function parseDashboard(json: unknown): Dashboard {
       if (ids.has(c.id)) throw new Error(`duplicate id ${c.id}`);
       ids.add(c.id);
       const size = CARD_SIZES.includes(c.size as CardSize) ? (c.size as CardSize) : 'medium';
-      const group = typeof c.group === 'string' && c.group ? { group: c.group } : {};
       if (c.savedId !== undefined && !isId(c.savedId)) throw new Error('savedId must be an id');
       const savedId = c.savedId !== undefined ? { savedId: c.savedId as string } : {};
+      if (c.kind === 'pivot') return { id: c.id, kind: 'pivot' as const, spec: parsePivotSpec(c.spec), size, ...savedId };
+      if (c.kind !== undefined) throw new Error(`unknown card kind ${JSON.stringify(c.kind)}`);
+      const group = typeof c.group === 'string' && c.group ? { group: c.group } : {};
       return { id: c.id, spec: parseChartSpec(c.spec), size, ...group, ...savedId };
     }),
   );
@@ -109,7 +127,7 @@ export function resizeCard(d: Dashboard, id: string, size: CardSize): Dashboard 
   return { ...d, cards: d.cards.map((c) => (c.id === id ? { ...c, size } : c)) };
 }
 
-export function cardGroup(card: DashboardCard): string {
+export function cardGroup(card: ChartCard): string {
   return card.group ?? card.spec.table;
 }
 

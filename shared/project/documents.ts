@@ -1,6 +1,6 @@
 /**
- * The browser-side parts of a project — SQL draft, history and snippets, saved charts, dashboards, decks,
- * settings — validated with the model's own parsers before anything changes. A part that does not parse
+ * The browser-side parts of a project — SQL draft, history and snippets, saved charts and pivots,
+ * dashboards, decks, settings — validated with the model's own parsers before anything changes. A part that does not parse
  * refuses the whole project: nothing is parked or dropped silently.
  */
 import { parseDeck, type Deck } from '../cases/deck';
@@ -10,6 +10,7 @@ import { parseDashboard, parseSavedCharts, type Dashboard, type SavedChartsFile 
 import { parseCalcFields, type CalcFieldsFile } from '../model/calc-field';
 import { parseHistory, type HistoryEntry } from '../model/history';
 import { parseJoins, type JoinsFile } from '../model/join';
+import { parseSavedPivots, type SavedPivotsFile } from '../model/saved-pivots';
 import { ProjectError, type ProjectDocumentName } from './errors';
 
 export interface SqlSnippet {
@@ -35,6 +36,8 @@ export interface ProjectDocuments {
   calcFields: CalcFieldsFile[];
   /** Combined tables: the views project open makes again, after the tables (version 4). */
   joins: JoinsFile[];
+  /** Saved pivot tables (version 5); dashboard cards and slides may show them. */
+  pivots: SavedPivotsFile[];
 }
 
 /** What a caller hands to saveProject: any JSON, validated like a file being opened. */
@@ -44,6 +47,7 @@ export interface DocumentsInput {
   decks: unknown[];
   calcFields?: unknown[];
   joins?: unknown[];
+  pivots?: unknown[];
 }
 
 export interface ProjectSql {
@@ -94,13 +98,14 @@ export function parseDashboardsFile(v: unknown): DashboardsFile {
 }
 
 export function parseDocuments(v: unknown): ProjectDocuments {
-  const docs = exactObject('charts', v, ['charts', 'dashboards', 'decks', 'calcFields', 'joins']);
+  const docs = exactObject('charts', v, ['charts', 'dashboards', 'decks', 'calcFields', 'joins', 'pivots']);
   return {
     charts: list('charts', docs.charts).map((c) => parsed('charts', () => parseSavedCharts(c))),
     dashboards: list('dashboards', docs.dashboards).map((d) => parsed('dashboards', () => parseDashboardsFile(d))),
     decks: list('decks', docs.decks).map((d) => parsed('decks', () => parseDeck(JSON.stringify(d)))),
     calcFields: list('calcFields', docs.calcFields).map((f) => parsed('calcFields', () => parseCalcFields(f))),
     joins: list('joins', docs.joins).map((j) => parsed('joins', () => parseJoins(j))),
+    pivots: list('pivots', docs.pivots).map((p) => parsed('pivots', () => parseSavedPivots(p))),
   };
 }
 

@@ -23,7 +23,7 @@ export type ProjectErrorCode =
   | 'commit-failed';
 
 /** The documents a project carries, as named in `project.doc.<name>`. */
-export type ProjectDocumentName = 'charts' | 'dashboards' | 'decks' | 'history' | 'snippets' | 'draft' | 'settings' | 'calcFields' | 'joins';
+export type ProjectDocumentName = 'charts' | 'dashboards' | 'decks' | 'history' | 'snippets' | 'draft' | 'settings' | 'calcFields' | 'joins' | 'pivots';
 
 export interface ProjectErrorParams {
   table?: string;

@@ -85,6 +85,9 @@ describe('project file fuzzing', () => {
 
   // Measured at about 10 s on an idle core; the limit leaves room for a machine shared with other jobs.
   it('every single-bit flip is refused or opens identical', { timeout: 120_000 }, async () => {
+    // The file under test holds a saved pivot, a pivot card and a pivot slide (format 5).
+    expect(expected.manifest.documents.pivots[0].pivots.map((p) => p.spec.title)).toEqual(['各区年度指标透视']);
+    expect(expected.manifest.documents.dashboards[0].dashboards[0].cards.map((c) => c.kind ?? 'chart')).toEqual(['chart', 'pivot']);
     const started = performance.now();
     const opened = new Map<string, Uint8Array>();
     let refused = 0;

@@ -19,10 +19,12 @@ export type { SqlSnippet } from './documents';
  *      on open); a view's name may be no table's name.
  *      Dashboard cards and deck chart slides may refer to the saved chart they show (`savedId`) and follow
  *      its updates; a version-3 file has no such links, so its cards and slides keep their own specs.
+ *  5 — documents.pivots (saved pivot tables); dashboard cards (`kind: 'pivot'`) and deck slides (`kind: 'pivot'`)
+ *      may show a pivot. A version-4 file gains an empty list and opens unchanged otherwise.
  * Every older version is migrated step by step to CURRENT_VERSION when opened.
  */
 export const PROJECT_FORMAT = 'sgw-project';
-export const CURRENT_VERSION = 4;
+export const CURRENT_VERSION = 5;
 
 /** Where an imported table came from. Fields other than these pass through untouched (import may add some). */
 export interface TableProvenance {
@@ -94,6 +96,7 @@ const MIGRATIONS: Record<number, Migration> = {
   2: (m) => ({ ...m, version: 3 }),
   // A documents value that is not an object stays as it is, for parseDocuments to refuse.
   3: (m) => ({ ...m, version: 4, documents: isObject(m.documents) ? { ...m.documents, calcFields: [], joins: [] } : m.documents }),
+  4: (m) => ({ ...m, version: 5, documents: isObject(m.documents) ? { ...m.documents, pivots: [] } : m.documents }),
 };
 
 function stringMap(v: unknown, where: string): Record<string, string> {

@@ -6,7 +6,7 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import { type Db } from '../db';
 import { getProvenance } from '../import/commit';
 import { translator } from '../i18n';
-import { SAMPLE_JOIN, createSampleTables, sampleState, sampleStateV3 } from '../../tests/fixtures/projects/sample-workspace';
+import { SAMPLE_JOIN, SAMPLE_PIVOT, createSampleTables, sampleState, sampleStateV3, sampleStateV4 } from '../../tests/fixtures/projects/sample-workspace';
 import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
 import { packProject, unpackProject } from './archive';
 import { describeProjectError } from './errors';
@@ -87,7 +87,7 @@ describe('projects', () => {
     const { createHash } = await import('node:crypto');
     expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
     const manifest = JSON.parse(strFromU8(entries['manifest.json'])) as { version: number; tables: { bytes: number; crc32: number }[] };
-    expect(manifest.version).toBe(4);
+    expect(manifest.version).toBe(5);
     expect(manifest.tables.map((t) => t.bytes)).toEqual([entries['tables/t0.arrow'].length, entries['tables/t1.arrow'].length]);
   });
 
@@ -138,6 +138,21 @@ describe('projects', () => {
     await expect(openProject(db, bytes, { replace: [], protect: ['社区问卷'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '社区问卷' } });
   });
 
+  it('opens the checked-in version-4 project unchanged, with no saved pivots; a pivot card and slide survive a round trip', async () => {
+    // v4-project.sgwp was written from sampleState() by the version-4 code (before pivots could be saved).
+    const v4 = await openProject(other, await fixture('v4-project.sgwp'), none);
+    expect(v4.version).toBe(CURRENT_VERSION);
+    expect(v4.documents).toEqual(sampleStateV4().documents);
+    expect(v4.sql).toEqual(sampleState().sql);
+    await openProject(db, await saveProject(db, sampleStateV4()), none);
+    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
+    // The current sample holds a saved pivot, a pivot card linked to it and a pivot slide: all come back equal.
+    const opened = await openProject(other, await saveProject(db, sampleState()), { replace: await userTables(other, []), protect: [] });
+    expect(opened.documents.pivots).toEqual([{ version: 1, pivots: [{ id: 'p1', savedAt: '2026-01-18T10:00:00.000Z', spec: SAMPLE_PIVOT }] }]);
+    expect(opened.documents.dashboards[0].dashboards[0].cards[1]).toEqual({ id: 'k2', kind: 'pivot', spec: SAMPLE_PIVOT, size: 'medium', savedId: 'p1' });
+    expect(opened.documents.decks[0].slides.find((s) => s.kind === 'pivot')).toEqual({ id: 's5', kind: 'pivot', notes: '透视', spec: SAMPLE_PIVOT, savedId: 'p1' });
+  });
+
   it('migrates the checked-in version-1, version-2 and version-3 projects', async () => {
     const v1 = await openProject(other, await fixture('v1-project.sgwp'), none);
     expect(v1.version).toBe(CURRENT_VERSION);
@@ -154,7 +169,7 @@ describe('projects', () => {
     // v3-project.sgwp, written by the version-3 code, gains empty calculated fields and combined tables.
     await emptyWorkspace(other);
     const v3 = await openProject(other, await fixture('v3-project.sgwp'), none);
-    expect(v3.version).toBe(4);
+    expect(v3.version).toBe(CURRENT_VERSION);
     expect(v3.documents).toEqual(sampleStateV3().documents);
     expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
   });
@@ -206,6 +221,13 @@ describe('projects', () => {
       ['calcFields', (m) => (m.documents.calcFields[0].fields[1].def.kind = 'lag')],
       ['joins', (m) => (m.documents.joins[0].joins[0].how = 'cross')],
       ['joins', (m) => (m.documents.joins[0].joins[0].pairs.push({ left: '区0', right: '区1', how: 'exact' }))],
+      ['pivots', (m) => (m.documents.pivots[0].pivots[0].spec.values[0].agg = 'variance')],
+      ['pivots', (m) => (m.documents.pivots[0].pivots[0].spec.table = 'sgw_rollup')],
+      ['pivots', (m) => m.documents.pivots[0].pivots.push(m.documents.pivots[0].pivots[0])],
+      ['pivots', (m) => (m.documents.pivots = {})],
+      ['dashboards', (m) => (m.documents.dashboards[0].dashboards[0].cards[1].spec.rows = ['年份', '年份'])],
+      ['dashboards', (m) => (m.documents.dashboards[0].dashboards[0].cards[1].kind = 'table')],
+      ['decks', (m) => (m.documents.decks[0].slides[3].spec.values = [])],
     ];
     for (const [document, mutate] of broken) {
       const manifest = structuredClone(good.manifest) as unknown as LooseJson;

@@ -47,7 +47,7 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
     savedAt: now.toISOString(),
     tables,
     sql: parseSql(state.sql),
-    documents: parseDocuments({ calcFields: [], joins: [], ...state.documents }),
+    documents: parseDocuments({ calcFields: [], joins: [], pivots: [], ...state.documents }),
     settings: parseSettings({ lang: state.lang }),
   };
   return packProject(manifest, files);

@@ -42,6 +42,7 @@ export const projectZh = {
   'project.doc.settings': '设置',
   'project.doc.calcFields': '计算字段',
   'project.doc.joins': '合并表',
+  'project.doc.pivots': '已保存的透视表',
   'cli.projectFailed': '无法打开项目：{reason}',
 } as const;
 
@@ -89,5 +90,6 @@ export const projectEn: Record<keyof typeof projectZh, string> = {
   'project.doc.settings': 'settings',
   'project.doc.calcFields': 'calculated fields',
   'project.doc.joins': 'combined tables',
+  'project.doc.pivots': 'saved pivot tables',
   'cli.projectFailed': 'Could not open the project: {reason}',
 };
