@@ -4,6 +4,7 @@ import { isLang } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { parseChartSpec, type ChartSpec } from '../../shared/model/chart-spec';
 import { parsePivotSpec, type PivotSpec } from '../../shared/model/pivot-spec';
+import { emptySavedPivots, parseSavedPivots, type SavedPivotsFile } from '../../shared/model/saved-pivots';
 import { parseSavedCharts, type Dashboard, type SavedChartsFile } from '../../shared/model/dashboard';
 import { emptyCalcFields, parseCalcFields, type CalcFieldsFile } from '../../shared/model/calc-field';
 import type { HistoryEntry } from '../../shared/model/history';
@@ -28,6 +29,7 @@ export const STORAGE_KEYS = {
   deck: 'sgw.deck',
   calcFields: 'sgw.calcFields',
   joins: 'sgw.joins',
+  savedPivots: 'sgw.savedPivots',
   chartDraft: 'sgw.chartDraft',
   pivotDraft: 'sgw.pivotDraft',
   dashboardPick: 'sgw.dashboard',
@@ -46,6 +48,12 @@ export interface ChartDraft {
   savedId?: string;
 }
 
+/** The 分析 screen's pivot as last edited, and which saved pivot 保存透视表 updates. */
+export interface PivotDraft {
+  spec: PivotSpec;
+  savedId?: string;
+}
+
 export interface DocumentValues {
   sqlDraft: string;
   sqlHistory: HistoryEntry[];
@@ -55,9 +63,9 @@ export interface DocumentValues {
   deck: Deck;
   calcFields: CalcFieldsFile;
   joins: JoinsFile;
+  savedPivots: SavedPivotsFile;
   chartDraft: ChartDraft | null;
-  /** The 分析 screen's pivot as last edited. */
-  pivotDraft: PivotSpec | null;
+  pivotDraft: PivotDraft | null;
   dashboardPick: string | null;
   view: string | null;
   lang: Lang;
@@ -97,6 +105,15 @@ function parseChartDraft(json: unknown): ChartDraft | null {
   return { spec: parseChartSpec(draft.spec), ...(typeof draft.savedId === 'string' ? { savedId: draft.savedId } : {}) };
 }
 
+/** A draft as stored; a bare PivotSpec is how drafts were kept before pivots could be saved. */
+function parsePivotDraft(json: unknown): PivotDraft | null {
+  if (json === null) return null;
+  if (!isObj(json)) fail('pivot draft is not an object');
+  const draft = json as Record<string, unknown>;
+  if (draft.version !== undefined) return { spec: parsePivotSpec(draft) };
+  return { spec: parsePivotSpec(draft.spec), ...(typeof draft.savedId === 'string' ? { savedId: draft.savedId } : {}) };
+}
+
 function parseGeoMaps(json: unknown): Record<string, GeoMap> {
   if (!isObj(json)) fail('basemaps are not an object');
   return Object.fromEntries(Object.entries(json as Record<string, unknown>).map(([name, map]) => [name, parseGeoJson(JSON.stringify(map))]));
@@ -111,8 +128,9 @@ export const DOCUMENTS: { [K in DocName]: DocDef<DocumentValues[K]> } = {
   deck: { key: STORAGE_KEYS.deck, scope: 'project', fallback: () => emptyDeck(), parse: (v) => parseDeck(JSON.stringify(v)), toJson: (v) => JSON.parse(serializeDeck(v)) as unknown },
   calcFields: { key: STORAGE_KEYS.calcFields, scope: 'project', fallback: emptyCalcFields, parse: parseCalcFields, toJson: (v) => v },
   joins: { key: STORAGE_KEYS.joins, scope: 'project', fallback: emptyJoins, parse: parseJoins, toJson: (v) => v },
+  savedPivots: { key: STORAGE_KEYS.savedPivots, scope: 'project', fallback: emptySavedPivots, parse: parseSavedPivots, toJson: (v) => v },
   chartDraft: { key: STORAGE_KEYS.chartDraft, scope: 'profile', fallback: () => null, parse: parseChartDraft, toJson: (v) => v },
-  pivotDraft: { key: STORAGE_KEYS.pivotDraft, scope: 'profile', fallback: () => null, parse: (v) => (v === null ? null : parsePivotSpec(v)), toJson: (v) => v },
+  pivotDraft: { key: STORAGE_KEYS.pivotDraft, scope: 'profile', fallback: () => null, parse: parsePivotDraft, toJson: (v) => v },
   dashboardPick: { key: STORAGE_KEYS.dashboardPick, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   view: { key: STORAGE_KEYS.view, scope: 'profile', text: true, fallback: () => null, parse: nullableText, toJson: (v) => v },
   lang: { key: STORAGE_KEYS.lang, scope: 'profile', text: true, fallback: () => 'zh-CN', parse: (v) => (isLang(v) ? v : fail('not a known language')), toJson: (v) => v },

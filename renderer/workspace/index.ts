@@ -2,7 +2,9 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { STORAGE_KEYS, type DocName, type DocumentValues } from './documents';
 import { WorkspaceStore, type KeyValueStorage } from './store';
 
-export { STORAGE_KEYS, type ChartDraft, type DocName } from './documents';
+import { followSaved as followIn } from './follow-saved';
+
+export { STORAGE_KEYS, type ChartDraft, type DocName, type PivotDraft } from './documents';
 export { SnapshotError, type ProjectDocuments, type ValidatedDocuments } from './store';
 
 /** The browser profile's storage, or memory when the profile refuses storage (the work then lasts a session). */
@@ -19,6 +21,9 @@ function profileStorage(): KeyValueStorage {
 
 /** The one workspace store of this window. */
 export const workspace = new WorkspaceStore(profileStorage());
+
+/** Cards and slides showing a saved chart or pivot take its new version (see ./follow-saved.ts). */
+export const followSaved = (what: Parameters<typeof followIn>[1]): void => followIn(workspace, what);
 
 type Setter<T> = (next: T | ((prev: T) => T)) => boolean;
 

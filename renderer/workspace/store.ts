@@ -12,7 +12,7 @@ export interface KeyValueStorage {
 export type ProjectDocuments = Pick<WorkspaceState, 'sql' | 'documents' | 'lang'>;
 
 /** What a project sets when opened: its documents and its language. */
-type LoadedName = 'sqlDraft' | 'sqlHistory' | 'sqlSnippets' | 'savedCharts' | 'dashboards' | 'deck' | 'calcFields' | 'joins' | 'lang';
+type LoadedName = 'sqlDraft' | 'sqlHistory' | 'sqlSnippets' | 'savedCharts' | 'dashboards' | 'deck' | 'calcFields' | 'joins' | 'savedPivots' | 'lang';
 
 /** A snapshot whose every document passed its parser (made only by validate): only such a value can be loaded. */
 export interface ValidatedDocuments {
@@ -43,7 +43,7 @@ export class SnapshotError extends Error {
 type Listener = () => void;
 const detailOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 // Project documents travel as a one-item list of the stored JSON value (the manifest's format).
-const PROJECT_LISTS = { savedCharts: 'charts', dashboards: 'dashboards', deck: 'decks', calcFields: 'calcFields', joins: 'joins' } as const;
+const PROJECT_LISTS = { savedCharts: 'charts', dashboards: 'dashboards', deck: 'decks', calcFields: 'calcFields', joins: 'joins', savedPivots: 'pivots' } as const;
 
 /**
  * Every persisted document of the renderer (see ./documents.ts): parsed once when the store starts, held
@@ -110,7 +110,7 @@ export class WorkspaceStore {
     const json = <K extends DocName>(name: K) => DOCUMENTS[name].toJson(this.get(name));
     return {
       sql: { draft: this.get('sqlDraft'), history: this.get('sqlHistory'), snippets: this.get('sqlSnippets') },
-      documents: { charts: [json('savedCharts')], dashboards: [json('dashboards')], decks: [json('deck')], calcFields: [json('calcFields')], joins: [json('joins')] },
+      documents: { charts: [json('savedCharts')], dashboards: [json('dashboards')], decks: [json('deck')], calcFields: [json('calcFields')], joins: [json('joins')], pivots: [json('savedPivots')] },
       lang: this.get('lang'),
     };
   }
@@ -125,7 +125,7 @@ export class WorkspaceStore {
       }
     };
     const single = <K extends keyof typeof PROJECT_LISTS>(name: K) => {
-      // Older project code had no calculated fields or combined tables: absent is none.
+      // Older project code had no calculated fields, combined tables or saved pivots: absent is none.
       const list = snapshot.documents[PROJECT_LISTS[name]] ?? [];
       if (list.length > 1) throw new SnapshotError(name, `${list.length} documents instead of one`);
       return list.length ? parse(name, list[0]) : DOCUMENTS[name].fallback();
@@ -140,6 +140,7 @@ export class WorkspaceStore {
         deck: single('deck'),
         calcFields: single('calcFields'),
         joins: single('joins'),
+        savedPivots: single('savedPivots'),
         lang: parse('lang', snapshot.lang),
       },
     };

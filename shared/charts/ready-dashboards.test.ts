@@ -28,7 +28,10 @@ describe('ready dashboards on the bundled data', () => {
   for (const make of [shanghaiDashboard, casesDashboard]) {
     it(`${make('zh-CN').title}: every card parses, queries real rows and draws`, async () => {
       const d = parseDashboard(JSON.parse(JSON.stringify(make('zh-CN'))));
-      for (const card of d.cards) {
+      // Ready dashboards hold charts only.
+      const cards = d.cards.flatMap((c) => (c.kind === 'pivot' ? [] : [c]));
+      expect(cards).toHaveLength(make('zh-CN').cards.length);
+      for (const card of cards) {
         const q = buildChartSql(card.spec, { columns: columnsOf(card.spec.table) });
         const table = await db.query(q.sql);
         expect(table.numRows, card.id).toBeGreaterThan(0);

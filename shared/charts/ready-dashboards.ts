@@ -7,6 +7,8 @@ import type { ChartCard, Dashboard } from '../model/dashboard';
  * (clicking 社会团体 should not empty the staff charts, whose categories are 专职/兼职).
  */
 type ReadyCard = Required<Omit<ChartCard, 'savedId' | 'kind'>>;
+/** A ready dashboard holds charts only (a user's may hold pivot cards too). */
+export type ReadyDashboard = Omit<Dashboard, 'cards'> & { cards: ChartCard[] };
 
 const inList = (column: string, ...values: (string | number)[]): Filter => ({ column, op: 'in', values });
 const sum = (column: string, unit: string, label?: string): Measure => ({ column, agg: 'sum', transform: 'none', unit, ...(label ? { label } : {}) });
@@ -18,7 +20,7 @@ function spec(table: string, x: string, rest: Partial<ChartSpec>): ChartSpec {
 
 const L = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
 
-export function shanghaiDashboard(lang: Lang): Dashboard {
+export function shanghaiDashboard(lang: Lang): ReadyDashboard {
   const staff = [inList('indicator', '社会组织从业人员构成占比')];
   const cards: ReadyCard[] = [
     {
@@ -101,7 +103,7 @@ export function shanghaiDashboard(lang: Lang): Dashboard {
   return ready('shanghai', L(lang, '上海社会组织', 'Shanghai social organisations'), cards);
 }
 
-export function casesDashboard(lang: Lang): Dashboard {
+export function casesDashboard(lang: Lang): ReadyDashboard {
   const cards: ReadyCard[] = [
     {
       id: 'cases-map',
@@ -157,7 +159,7 @@ export function casesDashboard(lang: Lang): Dashboard {
   return ready('cases', L(lang, '社会治理创新案例', 'Social governance innovation cases'), cards);
 }
 
-function ready(id: string, title: string, cards: ReadyCard[]): Dashboard {
+function ready(id: string, title: string, cards: ReadyCard[]): ReadyDashboard {
   return { version: 1, id, title, cards };
 }
 

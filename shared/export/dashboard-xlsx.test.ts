@@ -6,7 +6,7 @@ import { runChart } from '../charts/run-chart';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
 import type { DatasetCatalog } from '../model/catalog';
-import type { Dashboard } from '../model/dashboard';
+import type { ReadyDashboard } from '../charts/ready-dashboards';
 import { needsPicture } from './chart-kinds';
 import { dashboardToXlsx } from './xlsx-chart';
 
@@ -21,7 +21,7 @@ describe('a ready dashboard exported as one workbook', () => {
   });
   afterAll(() => db.close());
 
-  async function cardsOf(dashboard: Dashboard) {
+  async function cardsOf(dashboard: ReadyDashboard) {
     const out = [];
     for (const card of dashboard.cards) {
       const run = await runChart(db, card.spec, { table: (await describeTable(db, card.spec.table))!, catalog, lang: 'zh-CN' });

@@ -7,6 +7,7 @@
  * picture. See docs/export.md ("Word").
  */
 import type { ChartData } from '../charts/chart-data';
+import type { PivotTable } from '../pivot/table';
 import { scaleColour, textOnScale, valueRange } from '../charts/colour-scale';
 import { translator, type Translate } from '../i18n';
 import type { Lang } from '../model/catalog';
@@ -24,7 +25,8 @@ export interface DocxDocument {
   title: string;
   /** Lines under the title: filters in force, the export date. */
   lines?: string[];
-  figures: XlsxChart[];
+  /** Charts, and pivots (a dashboard's pivot cards) as the writer-neutral PivotTable. */
+  figures: (XlsxChart | { pivot: PivotTable })[];
 }
 
 /** A4 with 2.54 cm / 3.17 cm margins (Word's default for Chinese documents), in twips. */
@@ -107,6 +109,23 @@ function figure(b: Builder, { data, picture }: XlsxChart): void {
   if (form !== 'colour-table') b.body.push(textParagraph(''), tableCaption(t('export.docx.dataOf', { title: data.title })), ...unitRow, dataTable(data, lang, false));
 }
 
+/**
+ * A dashboard's pivot card: its heading, caption 表N and the pivot as a real Word table — header rows bold and
+ * shaded, totals bold, numbers right-aligned in the value's format. A merged key is written once, in the
+ * merge's first cell.
+ */
+function pivotSection(b: Builder, p: PivotTable): void {
+  const title = p.title || b.t('pivot.sheet');
+  const cell = (c: PivotTable['body'][number][number], header: boolean): TableCell => {
+    const text = c.kind === 'covered' ? '' : c.text;
+    return header ? { text, bold: true, align: 'center', fill: 'F3F6FA' } : { text, bold: !!c.total, align: c.kind === 'value' ? 'right' : 'left' };
+  };
+  const rows = [...p.header.map((r) => r.map((c) => cell(c, true))), ...p.body.map((r) => r.map((c) => cell(c, false)))];
+  const columns = rows[0].map((_, x) => rows.map((r) => r[x].text));
+  b.body.push(textParagraph(title, { style: STYLE.heading }), caption(b.t('export.docx.table'), ++b.tables, title, true), table(rows, columnWidths(columns)));
+  for (const note of p.notes) b.body.push(textParagraph(note, { style: STYLE.source }));
+}
+
 /** The .docx bytes for `doc`: the title, its lines, then one section per figure. */
 export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uint8Array {
   const lang = opts.lang ?? 'zh-CN';
@@ -116,7 +135,10 @@ export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uin
   const footer = addRel(b, REL_TYPE.footer, 'footer1.xml');
   b.body.push(textParagraph(doc.title, { style: STYLE.title }));
   for (const line of doc.lines ?? []) b.body.push(textParagraph(line, { align: 'center', style: STYLE.source }));
-  for (const f of doc.figures) figure(b, { ...f, data: neutralise(f.data) });
+  for (const f of doc.figures) {
+    if ('pivot' in f) pivotSection(b, f.pivot);
+    else figure(b, { ...f, data: neutralise(f.data) });
+  }
   const sect =
     `<w:sectPr><w:footerReference w:type="default" r:id="${footer}"/><w:pgSz w:w="${PAGE.w}" w:h="${PAGE.h}"/>` +
     `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.side}" w:bottom="${PAGE.top}" w:left="${PAGE.side}" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>`;

@@ -8,6 +8,8 @@ import { officeForm } from './chart-kinds';
 import { formatValue } from './number-format';
 import { OFFICE_FONT } from './ooxml';
 import { addNativeChart } from './pptx-chart';
+import { pivotSlide } from './pptx-pivot';
+import type { PivotTable } from '../pivot/table';
 import { seriesHeaders, seriesStyles, unitLine } from './xlsx-layout';
 
 /** Slides resolved to plain data (case facts, ChartData, pictures): the builder never touches the database. */
@@ -41,7 +43,14 @@ export interface PptxChartSlide {
   picture?: Uint8Array;
   notes: string;
 }
-export type PptxSlide = PptxCaseSlide | PptxTextSlide | PptxChartSlide;
+/** A pivot table: a native table (shared/export/pptx-pivot.ts). */
+export interface PptxPivotSlide {
+  kind: 'pivot';
+  title: string;
+  table: PivotTable;
+  notes: string;
+}
+export type PptxSlide = PptxCaseSlide | PptxTextSlide | PptxChartSlide | PptxPivotSlide;
 
 export interface PptxDeck {
   title: string;
@@ -76,6 +85,7 @@ export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
     if (s.notes) slide.addNotes(s.notes);
     if (s.kind === 'text') textSlide(slide, s);
     else if (s.kind === 'case') caseSlide(pptx, slide, s, lang);
+    else if (s.kind === 'pivot') pivotSlide(slide, s.table, s.title);
     else if (officeForm(s.data.kind) === 'native') chartSlide(pptx, slide, s, lang);
     else if (officeForm(s.data.kind) === 'colour-table') tableSlide(slide, s.data, '', lang, true);
     else {

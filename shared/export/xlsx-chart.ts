@@ -5,10 +5,12 @@
  * heatmap a live colour scale over the table. Layout in xlsx-layout.ts, parts in xlsx-package.ts.
  */
 import type { ChartData } from '../charts/chart-data';
+import type { PivotTable } from '../pivot/table';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import { neutraliseFormula } from './csv';
 import { quoteSheet, sheetName } from './ooxml';
+import { pivotSheet } from './pivot-sheet';
 import { chartSheets, chartTable, type LayoutContext } from './xlsx-layout';
 import { writeWorkbook, type WorkbookSheet } from './xlsx-package';
 import type { ChartRefs } from './chart-xml';
@@ -73,15 +75,22 @@ export interface DashboardXlsxOptions extends XlsxOptions {
   lines?: string[];
 }
 
-/** A dashboard: an index sheet (目录) linking to one sheet per chart, each printing on as few pages as it needs. */
-export function dashboardToXlsx(charts: XlsxChart[], opts: DashboardXlsxOptions = {}): Uint8Array {
-  const all = charts.map((c) => ({ ...c, data: neutralise(c.data) }));
+/**
+ * A dashboard: an index sheet (目录) linking to one sheet per card, each printing on as few pages as it needs;
+ * a pivot card is its pivot as a formatted range (pivot-sheet.ts).
+ */
+export function dashboardToXlsx(cards: (XlsxChart | { pivot: PivotTable })[], opts: DashboardXlsxOptions = {}): Uint8Array {
   const ctx = context(opts.lang ?? 'zh-CN');
   const { styles, t } = ctx;
+  const all = cards.map((c) => {
+    if ('pivot' in c) return { kind: 'pivot' as const, pivot: c.pivot, title: neutraliseFormula(c.pivot.title || t('pivot.sheet')) };
+    const data = neutralise(c.data);
+    return { kind: 'chart' as const, data, picture: c.picture, title: data.title };
+  });
   const taken = new Set<string>();
   const indexName = sheetName(t('export.sheet.index'), taken);
-  const names = all.map((c, i) => sheetName(`${i + 1} ${c.data.title}`, taken));
-  const sheets = all.flatMap((c, i) => chartSheets(c.data, c.picture, names[i], taken, ctx));
+  const names = all.map((c, i) => sheetName(`${i + 1} ${c.title}`, taken));
+  const sheets = all.flatMap((c, i) => (c.kind === 'pivot' ? [pivotSheet(c.pivot, names[i], ctx)] : chartSheets(c.data, c.picture, names[i], taken, ctx)));
   const top: Cell[][] = [
     ...(opts.title ? [[{ v: neutraliseFormula(opts.title), s: styles.id({ font: 'title' }) }]] : []),
     ...(opts.lines ?? []).map((l) => [{ v: neutraliseFormula(l), s: styles.id({ font: 'subtitle' }) }]),
@@ -94,7 +103,7 @@ export function dashboardToXlsx(charts: XlsxChart[], opts: DashboardXlsxOptions 
   const rows: Cell[][] = [
     ...top,
     [t('export.sheet.no'), t('export.sheet.chart'), t('export.sheet.sheet')].map((v) => ({ v, s: header })),
-    ...all.map((c, i) => [{ v: i + 1, s: cell }, { v: c.data.title, s: link }, { v: names[i], s: cell }]),
+    ...all.map((c, i) => [{ v: i + 1, s: cell }, { v: c.title, s: link }, { v: names[i], s: cell }]),
   ];
   const index: WorkbookSheet = {
     model: {

@@ -17,6 +17,7 @@ import { workspaceEn, workspaceZh } from './features/workspace';
 import { calcEn, calcZh } from './features/calc';
 import { calcUiEn, calcUiZh } from './features/calc-ui';
 import { savedChartsEn, savedChartsZh } from './features/saved-charts';
+import { pivotSavedEn, pivotSavedZh } from './features/pivot-saved';
 import { analysisEn, analysisZh } from './features/analysis';
 import { analysisUiEn, analysisUiZh } from './features/analysis-ui';
 
@@ -144,6 +145,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...chartReadingZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...chartReadingZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh, ...pivotSavedZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...chartReadingEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...chartReadingEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn, ...pivotSavedEn };

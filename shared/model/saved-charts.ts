@@ -54,4 +54,4 @@ export function restoreSavedChart(f: SavedChartsFile, removed: { chart: SavedCha
 export const followSavedChart = <T extends FollowsSavedChart>(items: T[], chart: SavedChart): T[] => followItem(items, chart);
 
 /** A card or slide whose saved chart was deleted: it keeps showing its last spec and says so. */
-export const lostSavedChart = (item: { savedId?: string }, f: SavedChartsFile): boolean => lostItem(item, f.charts);
+export const lostSavedChart = (item: { spec: unknown; savedId?: string }, f: SavedChartsFile): boolean => lostItem(item, f.charts);

@@ -66,4 +66,4 @@ export function followItem<S, T extends Follows<S>>(followers: T[], item: { id: 
 }
 
 /** A follower whose saved item was deleted: it keeps showing its last spec and says so. */
-export const lostItem = (follower: { savedId?: string }, items: readonly { id: string }[]): boolean => follower.savedId !== undefined && !findSaved(items, follower.savedId);
+export const lostItem = (follower: { spec: unknown; savedId?: string }, items: readonly { id: string }[]): boolean => follower.savedId !== undefined && !findSaved(items, follower.savedId);

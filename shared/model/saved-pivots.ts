@@ -58,4 +58,4 @@ export const restoreSavedPivot = (f: SavedPivotsFile, removed: Removed<SavedPivo
 /** Cards and slides that show `pivot` take its new spec (the same array when none does). */
 export const followSavedPivot = <T extends Follows<PivotSpec>>(items: T[], pivot: SavedPivot): T[] => followItem(items, pivot);
 
-export const lostSavedPivot = (item: { savedId?: string }, f: SavedPivotsFile): boolean => lostItem(item, f.pivots);
+export const lostSavedPivot = (item: { spec: unknown; savedId?: string }, f: SavedPivotsFile): boolean => lostItem(item, f.pivots);

@@ -93,7 +93,7 @@ describe('projects in the browser', () => {
         { name: '半精度', file: 'tables/t1.arrow', rows: 2 },
       ],
       sql: { draft: '', history: [], snippets: [] },
-      documents: { charts: [], dashboards: [], decks: [], calcFields: [], joins: [] },
+      documents: { charts: [], dashboards: [], decks: [], calcFields: [], joins: [], pivots: [] },
       settings: { lang: 'zh-CN' },
     };
     const tables = new Map([

@@ -17,7 +17,7 @@ import { chartsToDocx } from '../../shared/export/docx';
 import { buildDeckPptx } from '../../shared/export/pptx';
 import { chartToXlsx, dashboardToXlsx, type XlsxChart } from '../../shared/export/xlsx-chart';
 import type { DatasetCatalog } from '../../shared/model/catalog';
-import type { Dashboard } from '../../shared/model/dashboard';
+import type { ReadyDashboard } from '../../shared/charts/ready-dashboards';
 import { openBundledDb } from '../fixtures/bundled-db';
 import { COMBO, HEATMAP } from '../fixtures/export/charts';
 import { renderWithLibreOffice, type RenderedPdf } from '../fixtures/export/libreoffice';
@@ -44,7 +44,7 @@ describe('exports rendered by LibreOffice', () => {
   let cleanup: () => Promise<void>;
   const cards: Record<string, XlsxChart[]> = {};
 
-  async function chartsOf(dashboard: Dashboard): Promise<XlsxChart[]> {
+  async function chartsOf(dashboard: ReadyDashboard): Promise<XlsxChart[]> {
     const out: XlsxChart[] = [];
     for (const card of dashboard.cards) {
       const run = await runChart(db, card.spec, { table: (await describeTable(db, card.spec.table))!, catalog, lang: 'zh-CN' });

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { newPivotSpec } from '../../../shared/model/pivot-spec';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
-import { useDocument } from '../../workspace';
 import { PivotPanel } from './PivotPanel';
 import { StatsPanel } from './StatsPanel';
+import { usePivotDraft } from './use-pivot-draft';
 import './analysis.css';
 
 type Tool = 'pivot' | 'stats';
@@ -15,17 +14,14 @@ export function AnalysisView() {
   const { tables } = useWorkbench();
   const [tool, setTool] = useState<Tool>('pivot');
   // The pivot as last edited stays with this browser profile (the workspace store parses it on every read).
-  const [spec, setSpec] = useDocument('pivotDraft');
-  const name = spec?.table ?? tables[0]?.name;
-  const table = tables.find((x) => x.name === name);
-  const current = spec ?? (table ? newPivotSpec(table.name) : null);
+  const { table, spec: current, target, update, pickTable, load } = usePivotDraft(tables);
 
   return (
     <div className="analysis">
       <div className="analysis-bar">
         <label>
           {t('analysis.table')}
-          <select value={table?.name ?? ''} onChange={(e) => setSpec(newPivotSpec(e.target.value))}>
+          <select value={table?.name ?? ''} onChange={(e) => pickTable(e.target.value)}>
             {tables.map((x) => (
               <option key={x.name} value={x.name}>
                 {x.name}
@@ -44,7 +40,7 @@ export function AnalysisView() {
       {!table || !current ? (
         <p className="muted">{t('analysis.noTable')}</p>
       ) : tool === 'pivot' ? (
-        <PivotPanel table={table} spec={current} update={(next) => void setSpec(next)} />
+        <PivotPanel table={table} spec={current} update={update} target={target} onLoad={load} />
       ) : (
         <StatsPanel key={table.name} table={table} />
       )}

@@ -9,10 +9,14 @@ import { cls, PivotRow } from './PivotRow';
 interface Props {
   grid: PivotGrid;
   spec: PivotSpec;
-  /** A value cell clicked: grid row and data column. */
-  onCell(r: number, x: number): void;
+  /** A value cell clicked: grid row and data column (absent: read-only, as on a dashboard card). */
+  onCell?(r: number, x: number): void;
   /** A value-name header clicked: data column. */
-  onSort(x: number): void;
+  onSort?(x: number): void;
+  /** The grid's height limit (a compact card shows less). */
+  maxHeight?: number;
+  /** The grid's accessible name. */
+  label?: string;
 }
 
 /** The grid's height when the result is long (smaller results take what they need). */
@@ -22,7 +26,7 @@ const MAX_HEIGHT = 460;
  * The pivot as a virtual grid: column keys stick to the top and row keys to the left (CSS sticky, so they
  * move with the compositor's scroll), and only the cells in view are in the DOM.
  */
-export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
+export function PivotGridView({ grid, spec, onCell, onSort, maxHeight = MAX_HEIGHT, label }: Props) {
   const { t, lang } = useLang();
   const layout = useMemo(() => gridLayout(grid, spec, lang), [grid, spec, lang]);
   // A stable click handler keeps the memoised rows from re-rendering when the parent does.
@@ -30,7 +34,7 @@ export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
   useEffect(() => {
     cellRef.current = onCell;
   }, [onCell]);
-  const cellClick = useCallback((r: number, x: number) => cellRef.current(r, x), []);
+  const cellClick = useCallback((r: number, x: number) => cellRef.current?.(r, x), []);
   const [view, setView] = useState({ top: 0, left: 0, width: 900, height: 480 });
   const keyW = layout.keyCols * KEY_W;
   const headerH = layout.headerRows * ROW_H;
@@ -49,7 +53,7 @@ export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
       style={{ left: s.start * (header ? COL_W : KEY_W), width: s.span * (header ? COL_W : KEY_W), height: s.rows * ROW_H, top: 0 }}
       aria-colspan={s.span}
     >
-      {header && s.cell.kind === 'value-name' ? (
+      {header && onSort && s.cell.kind === 'value-name' ? (
         <button type="button" className="link" title={t('pivot.sortBy', { name: s.cell.text })} onClick={() => onSort(s.start)}>
           {s.cell.text}
         </button>
@@ -61,11 +65,11 @@ export function PivotGridView({ grid, spec, onCell, onSort }: Props) {
 
   const body = [];
   for (let r = rows.first; r < rows.first + rows.count; r++) {
-    body.push(<PivotRow key={r} grid={grid} spec={spec} layout={layout} lang={lang} r={r} top={rows.top + (r - rows.first) * ROW_H} first={cols.first} count={cols.count} firstInView={r === rows.first} onCell={cellClick} />);
+    body.push(<PivotRow key={r} grid={grid} spec={spec} layout={layout} lang={lang} r={r} top={rows.top + (r - rows.first) * ROW_H} first={cols.first} count={cols.count} firstInView={r === rows.first} onCell={onCell ? cellClick : undefined} />);
   }
 
   return (
-    <div className="pivot-grid" style={{ height: Math.min(MAX_HEIGHT, headerH + grid.rows.length * ROW_H + 18) }} role="grid" aria-label={t('pivot.grid')} aria-rowcount={grid.rows.length + layout.headerRows} aria-colcount={layout.dataCols + layout.keyCols} tabIndex={0} onScroll={onScroll}>
+    <div className="pivot-grid" style={{ height: Math.min(maxHeight, headerH + grid.rows.length * ROW_H + 18) }} role="grid" aria-label={label ?? t('pivot.grid')} aria-rowcount={grid.rows.length + layout.headerRows} aria-colcount={layout.dataCols + layout.keyCols} tabIndex={0} onScroll={onScroll}>
       <div className="pivot-header" style={{ width: keyW + dataW, height: headerH }}>
         {layout.header.map((row, level) => (
           <div key={level} role="row" className="pivot-row" style={{ top: level * ROW_H, width: keyW + dataW }}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
+import type { SavedPivot } from '../../../shared/model/saved-pivots';
 import { entryText } from '../../../shared/pivot/labels';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
@@ -10,12 +11,24 @@ import { cellKeys } from './grid-layout';
 import { PivotExport } from './PivotExport';
 import { PivotGridView } from './PivotGridView';
 import { PivotOptions } from './PivotOptions';
+import { PivotPlace } from './PivotPlace';
+import { PivotSaveControls } from './PivotSaveControls';
 import { PivotZones } from './PivotZones';
+import { SavedPivotsList } from './SavedPivotsList';
 import { sortByColumn } from './pivot-edits';
 import { usePivot } from './use-pivot';
 
-/** 数据透视表: fields into rows, columns and values; the grid, its SQL, a cell's rows, Excel. */
-export function PivotPanel({ table, spec, update }: { table: TableInfo; spec: PivotSpec; update(next: PivotSpec): void }) {
+interface Props {
+  table: TableInfo;
+  spec: PivotSpec;
+  update(next: PivotSpec): void;
+  /** The saved pivot the draft is (保存透视表 updates it). */
+  target?: SavedPivot;
+  onLoad(p: SavedPivot): void;
+}
+
+/** 数据透视表: fields into rows, columns and values; the grid, its SQL, a cell's rows, Excel; save and place it. */
+export function PivotPanel({ table, spec, update, target, onLoad }: Props) {
   const { t, lang } = useLang();
   const wb = useWorkbench();
   const state = usePivot(spec, table);
@@ -43,8 +56,11 @@ export function PivotPanel({ table, spec, update }: { table: TableInfo; spec: Pi
       <form className="pivot-form" aria-label={t('analysis.tab.pivot')} onSubmit={(e) => e.preventDefault()}>
         <PivotZones spec={spec} columns={table.columns} update={update} />
         <PivotOptions spec={spec} table={table} update={update} />
+        <SavedPivotsList currentId={target?.id} onLoad={onLoad} />
       </form>
       <section className="pivot-result" aria-label={t('pivot.grid')}>
+        <PivotSaveControls spec={spec} target={target} />
+        <PivotPlace spec={spec} savedId={target?.id} />
         <div className="analysis-bar">
           {state.status === 'loading' && <span className="muted">{t('analysis.running')}</span>}
           {state.status === 'ready' && grid && (

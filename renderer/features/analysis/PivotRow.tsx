@@ -18,7 +18,8 @@ interface Props {
   count: number;
   /** The first row in view repeats its group's keys. */
   firstInView: boolean;
-  onCell(r: number, x: number): void;
+  /** Absent: a read-only grid (dashboard cards). */
+  onCell?(r: number, x: number): void;
 }
 
 /**
@@ -30,7 +31,7 @@ export const PivotRow = memo(function PivotRow({ grid, spec, layout, lang, r, to
   for (let x = first; x < first + count; x++) {
     const c = bodyCell(grid, spec, layout, r, x, lang);
     cells.push(
-      <div key={x} role="gridcell" className={cls('pivot-cell num', c.total && 'total', !c.empty && 'clickable')} style={{ left: x * COL_W, width: COL_W, background: c.background }} onClick={c.empty ? undefined : () => onCell(r, x)}>
+      <div key={x} role="gridcell" className={cls('pivot-cell num', c.total && 'total', !c.empty && onCell && 'clickable')} style={{ left: x * COL_W, width: COL_W, background: c.background }} onClick={c.empty || !onCell ? undefined : () => onCell(r, x)}>
         {c.text}
       </div>,
     );

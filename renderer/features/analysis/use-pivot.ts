@@ -10,6 +10,7 @@ import { pivotSql, type PivotQuery } from '../../../shared/sql/pivot-sql';
 import { tableSource, type AnalysisSource } from '../../../shared/sql/source';
 import { coordinatorFor } from '../../db/coordinator';
 import { rollupsFor } from '../../db/rollups';
+import { useDataEpoch } from '../../db/use-data';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -34,6 +35,8 @@ export function usePivot(picked: PivotSpec | null, info: TableInfo | undefined):
   const spec = useMemo(() => (picked ? effective(picked) : null), [picked]);
   const { db } = useWorkbench();
   const { t, lang } = useLang();
+  // Asked again after any data change (an import, a console statement, a project opened): cards and slides refresh.
+  const epoch = useDataEpoch(db);
   const source = useMemo(() => (info ? tableSource(info) : undefined), [info]);
   // Re-sorting needs no new query: the engine's grid is sorted here (shared/pivot/grid.ts).
   const runKey = spec ? JSON.stringify({ ...spec, sort: null, heat: null, title: null }) : null;
@@ -62,7 +65,7 @@ export function usePivot(picked: PivotSpec | null, info: TableInfo | undefined):
     return () => ac.abort();
     // spec's sort/heat/title do not change the query (runKey leaves them out).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, runKey, source, problem, info, t, lang]);
+  }, [db, runKey, source, problem, info, t, lang, epoch]);
 
   const query = useMemo(() => (spec && source && !problem ? pivotSql(spec, source) : undefined), [runKey, source, problem]); // eslint-disable-line react-hooks/exhaustive-deps
   const outcome = result && result.key === runKey && result.source === source ? result.outcome : null;

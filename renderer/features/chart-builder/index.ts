@@ -4,3 +4,4 @@ import { lazyView } from '../../lazy-view';
 export const ChartBuilderView = lazyView(() => import('./ChartBuilderView'), 'ChartBuilderView');
 export { useChartData, type ChartState } from './use-chart-data';
 export { useSavedCharts } from './saved-charts';
+export { TitleEditor } from './TitleEditor';

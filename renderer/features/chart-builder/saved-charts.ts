@@ -1,7 +1,7 @@
 import type { ChartSpec } from '../../../shared/model/chart-spec';
 import type { SavedChart, SavedChartsFile } from '../../../shared/model/dashboard';
-import { copySavedChart, followSavedChart, removeSavedChart, renameSavedChart, restoreSavedChart, saveChartSpec } from '../../../shared/model/saved-charts';
-import { useDocument, workspace } from '../../workspace';
+import { copySavedChart, removeSavedChart, renameSavedChart, restoreSavedChart, saveChartSpec } from '../../../shared/model/saved-charts';
+import { followSaved, useDocument, workspace } from '../../workspace';
 
 /** Saved charts: a workspace document (a SavedChartsFile, version 1, the shape a project file embeds). */
 export function useSavedCharts(): SavedChartsFile {
@@ -10,21 +10,7 @@ export function useSavedCharts(): SavedChartsFile {
 
 /** Dashboard cards and deck slides that show `chart` take its new version (they refer to it by id). */
 function follow(chart: SavedChart | undefined): void {
-  if (!chart) return;
-  workspace.update('dashboards', (list) => {
-    const next = list.map((d) => {
-      const cards = followSavedChart(d.cards, chart);
-      return cards === d.cards ? d : { ...d, cards };
-    });
-    return next.some((d, i) => d !== list[i]) ? next : list;
-  });
-  workspace.update('deck', (deck) => {
-    const charts = deck.slides.flatMap((s) => (s.kind === 'spec-chart' ? [s] : []));
-    const followed = followSavedChart(charts, chart);
-    if (followed === charts) return deck;
-    const byId = new Map(followed.map((s) => [s.id, s]));
-    return { ...deck, slides: deck.slides.map((s) => byId.get(s.id) ?? s) };
-  });
+  if (chart) followSaved({ kind: 'chart', item: chart });
 }
 
 /** Saves `spec` as chart `id` (a new one when absent or gone); returns the chart as saved. */

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ECharts } from 'echarts';
 import { clickedKey } from '../../../shared/charts/chart-option';
-import { CARD_SIZES, type CardSize, type DashboardCard } from '../../../shared/model/dashboard';
+import type { CardSize, ChartCard as ChartCardModel } from '../../../shared/model/dashboard';
 import type { FilterValue } from '../../../shared/model/chart-spec';
 import type { GlobalFilters } from '../../../shared/sql/chart-sql';
 import { Chart, type ChartClickEvent } from '../../charts/Chart';
@@ -10,15 +10,16 @@ import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { lostSavedChart } from '../../../shared/model/saved-charts';
 import { useChartData, useSavedCharts } from '../chart-builder';
+import { CardControls } from './CardControls';
 import { CrossFilterPicker } from './CrossFilterPicker';
 import type { DrawnCard } from './drawn-card';
 
 interface Props {
-  card: DashboardCard;
+  card: ChartCardModel;
   global: GlobalFilters;
   /** The x value this card's own click selected, if any. */
   selected?: FilterValue;
-  onSelect(card: DashboardCard, value: FilterValue): void;
+  onSelect(card: ChartCardModel, value: FilterValue): void;
   onMove(delta: number): void;
   onResize(size: CardSize): void;
   onRemove(): void;
@@ -48,7 +49,7 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
   const state = useChartData(card.spec, { global, chartId: card.id, visible: seen, highlight: selected });
   const instance = useRef<ECharts | null>(null);
   const lost = lostSavedChart(card, useSavedCharts());
-  useEffect(() => onData?.(card.id, state.data && state.option ? { data: state.data, option: state.option } : undefined), [onData, card.id, state.data, state.option]);
+  useEffect(() => onData?.(card.id, state.data && state.option ? { kind: 'chart', data: state.data, option: state.option } : undefined), [onData, card.id, state.data, state.option]);
   const title = state.data?.title ?? card.spec.title;
   const target = useMemo(
     () => (state.data && state.option && state.query ? { spec: card.spec, data: state.data, option: state.option, sql: state.query.sql, getInstance: () => instance.current } : null),
@@ -79,26 +80,9 @@ export function ChartCard({ card, global, selected, onSelect, onMove, onResize, 
         </span>
         <CrossFilterPicker title={title} data={state.data} selected={selected} onPick={(value) => onSelect(card, value)} />
         <div className="spacer" />
-        <button type="button" aria-label={t('dash.moveUp', { title })} onClick={() => onMove(-1)}>
-          ←
-        </button>
-        <button type="button" aria-label={t('dash.moveDown', { title })} onClick={() => onMove(1)}>
-          →
-        </button>
-        <span role="group" aria-label={t('dash.size', { title })} className="size-buttons">
-          {CARD_SIZES.map((s) => (
-            <button key={s} type="button" aria-pressed={card.size === s} onClick={() => onResize(s)}>
-              {t(`dash.size.${s}`)}
-            </button>
-          ))}
-        </span>
-        <button type="button" aria-label={t('dash.openSql', { title })} onClick={() => state.query && wb.openSql(state.query.sql)}>
-          SQL
-        </button>
-        <ChartActions target={target} />
-        <button type="button" aria-label={t('dash.remove', { title })} onClick={onRemove}>
-          ×
-        </button>
+        <CardControls title={title} size={card.size} onMove={onMove} onResize={onResize} onRemove={onRemove} onSql={() => state.query && wb.openSql(state.query.sql)}>
+          <ChartActions target={target} />
+        </CardControls>
       </header>
       <div className="dash-card-body">
         {lost && <p className="muted small saved-lost">{t('saved.lost', { title: card.spec.title })}</p>}

@@ -35,7 +35,7 @@ export function DashboardExport({ title, filters, cardCount, charts }: Props) {
     }
     return all;
   };
-  const office = (all: DrawnCard[]) => all.map(({ data, option }) => ({ data, ...(needsPicture(data.kind) ? { picture: chartPng(option, 2) } : {}) }));
+  const office = (all: DrawnCard[]) => all.map((c) => (c.kind === 'pivot' ? { pivot: c.table } : { data: c.data, ...(needsPicture(c.data.kind) ? { picture: chartPng(c.option, 2) } : {}) }));
   const run = (write: (all: DrawnCard[]) => Promise<string>) => async () => {
     const all = drawn();
     if (!all) return;

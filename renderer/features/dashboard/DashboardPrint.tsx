@@ -4,6 +4,7 @@ import { safeFileName } from '../../../shared/export/file-name';
 import { chartSvg } from '../../charts/image-export';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
+import { PivotTableHtml } from '../analysis';
 import type { DrawnCard } from './drawn-card';
 
 /** A4 portrait's text width at 15 mm margins (180 mm) in CSS px: each picture is drawn for the page, not the window. */
@@ -26,7 +27,7 @@ interface Props {
 export function DashboardPrint({ title, lines, cards, onDone }: Props) {
   const { t } = useLang();
   const box = useRef<HTMLDivElement>(null);
-  const pictures = useMemo(() => cards.map((c) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(c.option, PRINT_PICTURE))}`), [cards]);
+  const pictures = useMemo(() => cards.map((c) => (c.kind === 'chart' ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(c.option, PRINT_PICTURE))}` : '')), [cards]);
   const done = useRef(onDone);
   useEffect(() => {
     done.current = onDone;
@@ -70,7 +71,14 @@ export function DashboardPrint({ title, lines, cards, onDone }: Props) {
       </header>
       {cards.map((c, i) => (
         <figure key={i} className="print-card">
-          <img src={pictures[i]} alt={c.data.title} width={PRINT_PICTURE.width} height={PRINT_PICTURE.height} />
+          {c.kind === 'chart' ? (
+            <img src={pictures[i]} alt={c.data.title} width={PRINT_PICTURE.width} height={PRINT_PICTURE.height} />
+          ) : (
+            <>
+              <figcaption className="print-pivot-title">{c.table.title || t('pivot.sheet')}</figcaption>
+              <PivotTableHtml table={c.table} label={c.table.title || t('pivot.sheet')} />
+            </>
+          )}
         </figure>
       ))}
     </div>,

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { columnLabel } from '../../../shared/charts/chart-data';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import type { FilterValue } from '../../../shared/model/chart-spec';
-import { addCard, cardGroup, moveCard, removeCard, resizeCard, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
+import { addCard, cardGroup, moveCard, removeCard, resizeCard, type ChartCard as ChartCardModel, type Dashboard } from '../../../shared/model/dashboard';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
@@ -10,6 +10,7 @@ import { useSavedCharts } from '../chart-builder';
 import { ChartCard } from './ChartCard';
 import { DashboardExport } from './DashboardExport';
 import type { DrawnCard } from './drawn-card';
+import { PivotCard } from './PivotCard';
 import { DashboardTitleBar } from './DashboardTitleBar';
 import { newDashboardId, storeDashboards, useDashboards } from './dashboard-store';
 import { GlobalFilterBar, type DashFilters } from './GlobalFilterBar';
@@ -62,7 +63,7 @@ export function DashboardView() {
     setPicked(id);
     setFiltersState(sessionFilters.get(id) ?? NO_FILTERS);
   };
-  const select = (card: DashboardCard, value: FilterValue) => {
+  const select = (card: ChartCardModel, value: FilterValue) => {
     const mine = filters.cross.find((c) => c.sourceId === card.id);
     const others = filters.cross.filter((c) => c.sourceId !== card.id);
     const same = mine && mine.values.length === 1 && mine.values[0] === value;
@@ -72,7 +73,7 @@ export function DashboardView() {
       cross: same ? others : [...others, { sourceId: card.id, column: card.spec.x, values: [value], group: cardGroup(card), label }],
     });
   };
-  const globalFor = (card: DashboardCard) => ({
+  const globalFor = (card: ChartCardModel) => ({
     regions: filters.regions,
     ...(filters.regionsMode ? { regionsMode: filters.regionsMode } : {}),
     years: filters.years,
@@ -123,24 +124,21 @@ export function DashboardView() {
       </header>
       {dashboard.cards.length === 0 && <p className="muted">{t('dash.noCards')}</p>}
       <div className="dash-grid">
-        {dashboard.cards.map((card) => (
-          <ChartCard
-            key={card.id}
-            card={card}
-            global={globalFor(card)}
-            selected={filters.cross.find((c) => c.sourceId === card.id)?.values[0]}
-            onSelect={select}
-            onMove={(d) => edit(moveCard(dashboard, card.id, d))}
-            onResize={(s) => edit(resizeCard(dashboard, card.id, s))}
-            onRemove={() => edit(removeCard(dashboard, card.id))}
-            onData={onCardData}
-            onDropCard={(from) => {
+        {dashboard.cards.map((card) => {
+          const common = {
+            onMove: (d: number) => edit(moveCard(dashboard, card.id, d)),
+            onResize: (s: ChartCardModel['size']) => edit(resizeCard(dashboard, card.id, s)),
+            onRemove: () => edit(removeCard(dashboard, card.id)),
+            onData: onCardData,
+            onDropCard: (from: string) => {
               const target = dashboard.cards.findIndex((c) => c.id === card.id);
               const source = dashboard.cards.findIndex((c) => c.id === from);
               edit(moveCard(dashboard, from, target - source));
-            }}
-          />
-        ))}
+            },
+          };
+          if (card.kind === 'pivot') return <PivotCard key={card.id} card={card} {...common} />;
+          return <ChartCard key={card.id} card={card} global={globalFor(card)} selected={filters.cross.find((c) => c.sourceId === card.id)?.values[0]} onSelect={select} {...common} />;
+        })}
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 import type { EChartsOption } from 'echarts';
 import type { ChartData } from '../../../shared/charts/chart-data';
+import type { PivotTable } from '../../../shared/pivot/table';
 
-/** A card as drawn: its data and the option on screen (the picture of kinds Office has no chart for). */
-export interface DrawnCard {
-  data: ChartData;
-  option: EChartsOption;
-}
+/**
+ * A card as drawn: a chart's data and the option on screen (the picture of kinds Office has no chart for),
+ * or a pivot as the writer-neutral table every export writes as a real table.
+ */
+export type DrawnCard = { kind: 'chart'; data: ChartData; option: EChartsOption } | { kind: 'pivot'; table: PivotTable };

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import type { SpecChartSlide } from '../../../shared/cases/deck';
+import type { PivotSlide, SpecChartSlide } from '../../../shared/cases/deck';
+import type { DashboardCard } from '../../../shared/model/dashboard';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import { useLang } from '../../i18n/LangContext';
 import { useSavedCharts } from '../chart-builder';
 import { useDashboards } from '../dashboard';
 
-type NewChartSlide = Omit<SpecChartSlide, 'id'>;
+type NewChartSlide = Omit<SpecChartSlide, 'id'> | Omit<PivotSlide, 'id'>;
 
-/** Adds a saved chart-builder chart, or every chart of a dashboard (ready or the user's own), to the deck as live chart slides. */
+/** Adds a saved chart-builder chart, or every card of a dashboard (ready or the user's own), to the deck as live chart (or pivot) slides. */
 export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): void }) {
   const { t, lang } = useLang();
   const saved = useSavedCharts().charts;
@@ -18,7 +19,9 @@ export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): vo
   const [chartId, setChartId] = useState('');
   const [dashboardId, setDashboardId] = useState('');
   // Slides refer to the saved chart they show, as dashboard cards do (they follow its updates).
-  const slide = (spec: NewChartSlide['spec'], savedId?: string): NewChartSlide => ({ kind: 'spec-chart', spec, notes: '', ...(savedId ? { savedId } : {}) });
+  const slide = (spec: SpecChartSlide['spec'], savedId?: string): NewChartSlide => ({ kind: 'spec-chart', spec, notes: '', ...(savedId ? { savedId } : {}) });
+  // A dashboard's pivot cards become pivot slides.
+  const cardSlide = (c: DashboardCard): NewChartSlide => (c.kind === 'pivot' ? { kind: 'pivot', spec: c.spec, notes: '', ...(c.savedId ? { savedId: c.savedId } : {}) } : slide(c.spec, c.savedId));
 
   return (
     <>
@@ -47,7 +50,7 @@ export function ChartSlidePicker({ onAdd }: { onAdd(slides: NewChartSlide[]): vo
           ))}
         </select>
       </label>
-      <button type="button" disabled={!dashboardId} onClick={() => onAdd(dashboards.find((d) => d.id === dashboardId)?.cards.map((c) => slide(c.spec, c.savedId)) ?? [])}>
+      <button type="button" disabled={!dashboardId} onClick={() => onAdd(dashboards.find((d) => d.id === dashboardId)?.cards.map(cardSlide) ?? [])}>
         {t('present.addDashboard')}
       </button>
     </>

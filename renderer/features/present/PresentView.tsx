@@ -24,7 +24,7 @@ export function PresentView() {
   const { status, exportPptx, canExport } = useDeckExport(deck, cases);
   const { printing, print } = usePrintDeck();
   const stop = useCallback(() => setPresenting(null), []);
-  const slideTitle = useCallback((s: Slide) => (s.kind === 'spec-chart' ? s.spec.title || t('present.kind.spec-chart') : s.title || t('present.newText')), [t]);
+  const slideTitle = useCallback((s: Slide) => (s.kind === 'spec-chart' || s.kind === 'pivot' ? s.spec.title || t(`present.kind.${s.kind}`) : s.title || t('present.newText')), [t]);
 
   const empty = deck.slides.length === 0;
   return (

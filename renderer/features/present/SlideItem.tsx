@@ -1,7 +1,9 @@
 import type { DragEvent } from 'react';
 import { moveSlide, removeSlide, updateSlide, type Deck, type Slide } from '../../../shared/cases/deck';
 import { lostSavedChart } from '../../../shared/model/saved-charts';
+import { lostSavedPivot } from '../../../shared/model/saved-pivots';
 import { useLang } from '../../i18n/LangContext';
+import { useSavedPivots } from '../analysis';
 import { useSavedCharts } from '../chart-builder';
 
 interface Props {
@@ -20,7 +22,8 @@ interface Props {
 export function SlideItem({ slide: s, index: i, count, title, dragging, update, onPresent, drag }: Props) {
   const { t } = useLang();
   const saved = useSavedCharts();
-  const lost = s.kind === 'spec-chart' && lostSavedChart(s, saved);
+  const pivots = useSavedPivots();
+  const lost = (s.kind === 'spec-chart' && lostSavedChart(s, saved)) || (s.kind === 'pivot' && lostSavedPivot(s, pivots));
   const edit = (patch: Parameters<typeof updateSlide>[2]) => update((d) => updateSlide(d, s.id, patch));
   return (
     <li
@@ -51,7 +54,7 @@ export function SlideItem({ slide: s, index: i, count, title, dragging, update, 
           {t('present.remove')}
         </button>
       </div>
-      {lost && <p className="muted small saved-lost">{t('saved.lost', { title })}</p>}
+      {lost && <p className="muted small saved-lost">{t(s.kind === 'pivot' ? 'pivot.lost' : 'saved.lost', { title })}</p>}
       {s.kind === 'text' && (
         <>
           <label className="field">

@@ -5,6 +5,7 @@ import { caseSourceLine } from '../../../shared/cases/source';
 import type { CaseRecord } from '../../../shared/cases/model';
 import { useLang } from '../../i18n/LangContext';
 import { SpecChartSlide } from './SpecChartSlide';
+import { PivotView } from '../analysis';
 import { useWorkbench } from '../../workbench-context';
 import { caseMetaLine, ComparisonChart, KpiTiles, useCaseDetail } from '../cases';
 
@@ -22,6 +23,14 @@ export function SlideView({ slide, cases }: { slide: Slide; cases: Map<string, C
     );
   }
   if (slide.kind === 'spec-chart') return <SpecChartSlide spec={slide.spec} />;
+  if (slide.kind === 'pivot') {
+    return (
+      <div className="slide slide-pivot">
+        <h2 className="slide-title">{slide.spec.title || t('present.kind.pivot')}</h2>
+        <PivotView spec={slide.spec} mode="slide" />
+      </div>
+    );
+  }
   const c = cases.get(slide.caseId);
   if (!c) {
     return (

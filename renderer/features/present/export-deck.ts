@@ -18,6 +18,10 @@ import { chartPng } from '../../charts/image-export';
 import { screenOption } from '../../charts/screen-option';
 import { coordinatorFor } from '../../db/coordinator';
 import { rollupsFor } from '../../db/rollups';
+import { runPivot } from '../../../shared/pivot/run-pivot';
+import { pivotTable } from '../../../shared/pivot/table';
+import { tableSource } from '../../../shared/sql/source';
+import { pivotGone } from '../analysis';
 import { caseMetaLine, loadCaseDetail } from '../cases';
 import { KPIS_PER_SLIDE } from './SlideView';
 
@@ -45,11 +49,26 @@ async function chartSlide(s: Extract<Slide, { kind: 'spec-chart' }>, ctx: Contex
   return { kind: 'chart', data: run.data, ...(picture ? { picture } : {}), notes: s.notes };
 }
 
+/** A pivot slide: run as on screen (same coordinator and rollup), written as a native table; a plain slide when it cannot run. */
+async function pivotSlide(s: Extract<Slide, { kind: 'pivot' }>, ctx: Context): Promise<PptxSlide> {
+  const { t, lang } = ctx;
+  const title = s.spec.title || t('present.kind.pivot');
+  const text = (body: string): PptxSlide => ({ kind: 'text', title, body, notes: s.notes });
+  const gone = pivotGone(s.spec, ctx.tables, t);
+  if (gone) return text(gone);
+  const info = ctx.tables.find((x) => x.name === s.spec.table)!;
+  const run = await runPivot(coordinatorFor(ctx.db), s.spec, tableSource(info), { rollup: await rollupsFor(ctx.db).get(info) });
+  if (run.status === 'empty') return text(t('pivot.error.empty'));
+  if (run.status === 'too-many') return text(t('pivot.error.tooMany', { max: formatNumber(run.max, lang) }));
+  return { kind: 'pivot', title, table: pivotTable(run.grid, s.spec, lang), notes: s.notes };
+}
+
 /** Resolves one slide to plain data: the case's figures and the chart's aggregated rows, queried now. */
 async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
   const { t, lang } = ctx;
   if (s.kind === 'text') return { kind: 'text', title: s.title, body: s.body, notes: s.notes };
   if (s.kind === 'spec-chart') return chartSlide(s, ctx);
+  if (s.kind === 'pivot') return pivotSlide(s, ctx);
   const c = ctx.cases.get(s.caseId);
   if (!c) return { kind: 'text', title: s.title, body: t('present.caseMissing', { id: s.caseId }), notes: s.notes };
   const detail = await loadCaseDetail(ctx.db, c, lang);

@@ -44,6 +44,7 @@ const FILE_NAME_OF: Record<SnapshotError['doc'], ProjectDocumentName> = {
   deck: 'decks',
   calcFields: 'calcFields',
   joins: 'joins',
+  savedPivots: 'pivots',
   lang: 'settings',
   chartDraft: 'settings',
   pivotDraft: 'settings',
