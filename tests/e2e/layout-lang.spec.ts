@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
+import { launchBrowser, openApp, SCREENS, screenshot, showScreen } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -75,5 +75,31 @@ describe('language and layout (web build in Chromium)', () => {
         await page.context().close();
       });
     }
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`holds every screen at 1024 px in ${lang}: nothing wider than the window, no control cut off at the right`, async () => {
+      const { page } = await openApp(browser, { lang, viewport: { width: 1024, height: 800 } });
+      const found: string[] = [];
+      for (const id of SCREENS) {
+        await showScreen(page, id);
+        const problems = await page.evaluate(() => {
+          const out: string[] = [];
+          const overflow = document.documentElement.scrollWidth - window.innerWidth;
+          if (overflow > 0) out.push(`page ${overflow}px wider`);
+          // Visible controls that end beyond the window (a scrolling container's own content is fine).
+          for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, select, input, [role="tab"]'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('.cm-editor, [data-virtual], .table-scroll, .pivot-result, .result-grid')) continue;
+            if (r.right > window.innerWidth + 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ends at ${Math.round(r.right)}`);
+          }
+          return out;
+        });
+        found.push(...problems.map((p) => `${id}: ${p}`));
+        await screenshot(page, `screen-${lang}-1024-${id}`);
+      }
+      expect(found).toEqual([]);
+      await page.context().close();
+    });
   }
 });
