@@ -22,7 +22,17 @@ const headerBox = (page: Page) =>
     const english = Array.from(header.querySelectorAll('button')).find((b) => b.textContent === 'English')!.getBoundingClientRect();
     const tabs = Array.from(header.querySelectorAll('[role="tab"]')).map((b) => b.getBoundingClientRect());
     const button = tabs[0];
+    // Every visible piece of the header, left to right: none may cover another (an ellipsis is fine).
+    const pieces = [h1, ...Array.from(header.querySelectorAll('[role="tab"], button, .project-name, .engine-status'))]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => r.width > 0 && !el.closest('[role="menu"]'))
+      .filter(({ el }, i, all) => !all.some((o, j) => j !== i && o.el !== el && o.el.contains(el)));
+    const overlaps: string[] = [];
+    for (const a of pieces)
+      for (const b of pieces)
+        if (a !== b && a.r.left < b.r.left && a.r.right > b.r.left + 0.5) overlaps.push(`${(a.el.textContent ?? '').trim().slice(0, 16)} | ${(b.el.textContent ?? '').trim().slice(0, 16)}`);
     return {
+      overlaps,
       height: header.getBoundingClientRect().height,
       titleLines: lines,
       tabRows: new Set(tabs.map((r) => Math.round(r.top))).size,
@@ -63,6 +73,7 @@ describe('language and layout (web build in Chromium)', () => {
         const box = await headerBox(page);
         await screenshot(page, `header-${lang}-${width}`);
         expect(box.titleLines).toBe(1);
+        expect(box.overlaps).toEqual([]);
         expect(box.tabRows).toBe(1);
         // One line: the header is no taller than one row of its buttons plus its padding and border.
         expect(box.height).toBeLessThanOrEqual(box.oneRow + 16 + 1 + 2);
