@@ -8,8 +8,8 @@ import { savePivot, useSavedPivots } from './saved-pivots';
 type Step = { kind: 'name' } | { kind: 'copy' } | { kind: 'ask'; title: string; over: SavedPivot } | null;
 
 /**
- * 保存透视表: updates the saved pivot the draft is, else asks for a name (and whether to overwrite a pivot of
- * that name); 另存为… always saves a new one under a name given.
+ * 保存透视表: updates the saved pivot the draft is, else asks for a name; 另存为… saves a new one under a name
+ * given. A name another saved pivot has asks first whether to overwrite that one (覆盖) or not (取消).
  */
 export function PivotSaveControls({ spec, target }: { spec: PivotSpec; target: SavedPivot | undefined }) {
   const { t } = useLang();
@@ -35,7 +35,7 @@ export function PivotSaveControls({ spec, target }: { spec: PivotSpec; target: S
         {t('pivot.save')}
       </button>
       {step?.kind === 'name' && <TitleEditor label={t('pivot.saveName')} initial={base} confirmLabel={t('pivot.saveConfirm')} onDone={named} />}
-      {step?.kind === 'copy' && <TitleEditor label={t('pivot.saveName')} initial={t('pivot.copyTitle', { title: base })} confirmLabel={t('pivot.saveAsConfirm')} onDone={(title) => (title ? store(title) : setStep(null))} />}
+      {step?.kind === 'copy' && <TitleEditor label={t('pivot.saveName')} initial={t('pivot.copyTitle', { title: base })} confirmLabel={t('pivot.saveAsConfirm')} onDone={named} />}
       {step?.kind === 'ask' && (
         <span role="alertdialog" aria-label={t('pivot.overwriteAsk', { title: step.title })} className="title-editor">
           {t('pivot.overwriteAsk', { title: step.title })}
