@@ -164,11 +164,24 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     for (const n of EXPECTED) expect(text).toContain(n);
     await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOT_DIR, 'pivot-dashboard-word')]);
 
-    // The table goes away: the card says so in words, nothing crashes.
+    // New rows: the card asks again (its grand total grows by what was added).
+    await fresh.page.getByRole('tab', { name: '工作台' }).click();
+    await runSql(fresh.page, "INSERT INTO 透视存档 VALUES ('上海市', 2018, 100.5)");
+    await fresh.page.getByTestId('query-status').filter({ hasText: /用时 \d+ 毫秒/ }).waitFor();
+    const grown = await openDashboard(fresh.page);
+    await grown.getByRole('gridcell', { name: zh(sum(() => true) + 100.5), exact: true }).waitFor();
+    // A column renamed, then the table dropped: the card says so in words, nothing crashes.
+    await fresh.page.getByRole('tab', { name: '工作台' }).click();
+    await runSql(fresh.page, 'ALTER TABLE 透视存档 RENAME COLUMN 数值 TO 值');
+    await fresh.page.getByTestId('query-status').filter({ hasText: /用时 \d+ 毫秒/ }).waitFor();
+    await (await openDashboard(fresh.page)).getByRole('alert').filter({ hasText: '列「数值」已不存在（数据表「透视存档」），这个透视表无法显示。' }).waitFor();
     await fresh.page.getByRole('tab', { name: '工作台' }).click();
     await runSql(fresh.page, 'DROP TABLE 透视存档');
     const gone = await openDashboard(fresh.page);
     await gone.getByRole('alert').filter({ hasText: '数据表「透视存档」已不存在，这个透视表无法显示。' }).waitFor();
+    stage = await presentFirst(fresh.page);
+    await stage.getByRole('alert').filter({ hasText: '数据表「透视存档」已不存在' }).waitFor();
+    await fresh.page.keyboard.press('Escape');
     await screenshot(fresh.page, 'pivot-card-gone');
     expect(pageErrors).toEqual([]);
     expect(fresh.pageErrors).toEqual([]);
