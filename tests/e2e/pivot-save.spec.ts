@@ -140,8 +140,15 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await fresh.page.getByRole('list', { name: '数据表' }).getByText('透视存档', { exact: true }).first().waitFor();
     const reopened = await openDashboard(fresh.page);
     await showsNumbers(reopened.getByRole('grid', { name: TITLE }), 'gridcell');
+    // Drawn as on the 分析 screen before that screen was ever opened in this page: rows stacked, not overlapping.
+    const tops = await reopened.locator('.pivot-body [role="row"]').evaluateAll((rs) => rs.map((r) => Math.round(r.getBoundingClientRect().top)));
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    expect(new Set(tops).size).toBe(4);
+    expect(tops[1] - tops[0]).toBe(28);
+    await screenshot(fresh.page, 'pivot-card-reopened');
     stage = await presentFirst(fresh.page);
     await showsNumbers(stage.getByRole('table', { name: TITLE }), 'cell');
+    await screenshot(fresh.page, 'pivot-slide-reopened');
     await fresh.page.keyboard.press('Escape');
     await fresh.page.getByRole('tab', { name: '分析', exact: true }).click();
     await fresh.page.getByRole('list', { name: '已保存的透视表' }).getByRole('button', { name: `打开 ${TITLE}` }).waitFor();

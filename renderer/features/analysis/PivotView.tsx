@@ -7,6 +7,8 @@ import { PivotGridView } from './PivotGridView';
 import { PivotTableHtml } from './PivotTableHtml';
 import { pivotGone } from './pivot-gone';
 import { usePivot } from './use-pivot';
+// Cards and slides draw the grid before the 分析 screen (which loads the same styles) may have been opened.
+import './analysis.css';
 
 interface Props {
   spec: PivotSpec;
