@@ -52,10 +52,10 @@ async function showsNumbers(where: Locator, role: 'gridcell' | 'cell') {
   for (const text of EXPECTED) await where.getByRole(role, { name: text, exact: true }).first().waitFor();
 }
 
-async function openDashboard(page: Page) {
+async function openDashboard(page: Page, title = TITLE) {
   await page.getByRole('tab', { name: '仪表板' }).click();
   await page.getByRole('combobox', { name: '选择仪表板' }).selectOption({ label: '我的仪表板 1' });
-  return page.getByRole('article', { name: `透视表：${TITLE}` });
+  return page.getByRole('article', { name: `透视表：${title}` });
 }
 
 async function presentFirst(page: Page) {
@@ -190,6 +190,22 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await stage.getByRole('alert').filter({ hasText: '数据表「透视存档」已不存在' }).waitFor();
     await fresh.page.keyboard.press('Escape');
     await screenshot(fresh.page, 'pivot-card-gone');
+
+    // Rename the saved pivot: the card follows. Delete it: the card keeps its last version and says so; 撤销 brings it back.
+    await fresh.page.getByRole('tab', { name: '分析', exact: true }).click();
+    const savedList = fresh.page.getByRole('list', { name: '已保存的透视表' });
+    await savedList.getByRole('button', { name: `重命名 ${TITLE}` }).click();
+    await fresh.page.getByRole('textbox', { name: `“${TITLE}”的新名称` }).fill('各地区数值');
+    await fresh.page.getByRole('button', { name: '确定', exact: true }).click();
+    await savedList.getByRole('button', { name: '删除 各地区数值' }).click();
+    await fresh.page.getByRole('status').filter({ hasText: '已删除“各地区数值”' }).waitFor();
+    await fresh.page.getByRole('button', { name: '撤销' }).click();
+    await savedList.getByRole('button', { name: '打开 各地区数值' }).waitFor();
+    await expect((await openDashboard(fresh.page, '各地区数值')).getByText(/已删除/).count()).resolves.toBe(0);
+    await fresh.page.getByRole('tab', { name: '分析', exact: true }).click();
+    await savedList.getByRole('button', { name: '删除 各地区数值' }).click();
+    const kept = await openDashboard(fresh.page, '各地区数值');
+    await kept.getByText('原透视表“各地区数值”已删除，这里显示它最后保存的版本').waitFor();
     expect(pageErrors).toEqual([]);
     expect(fresh.pageErrors).toEqual([]);
     expect(externalRequests).toEqual([]);

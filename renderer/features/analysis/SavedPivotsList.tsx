@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatDate } from '../../../shared/format/date';
 import type { SavedPivot } from '../../../shared/model/saved-pivots';
 import { useLang } from '../../i18n/LangContext';
-import { TitleEditor } from '../chart-builder';
+import { TitleEditor, UndoNotice } from '../chart-builder';
 import { deleteSavedPivot, renamePivot, useSavedPivots } from './saved-pivots';
 
 /** 已保存的透视表: open, rename in place, or delete (with 撤销) each. */
@@ -15,18 +15,14 @@ export function SavedPivotsList({ currentId, onLoad }: { currentId?: string; onL
     <section className="saved-charts" aria-labelledby="saved-pivots-title">
       <h2 id="saved-pivots-title">{t('pivot.savedList')}</h2>
       {undo && (
-        <p role="status" className="saved-undo">
-          {t('pivot.deleted', { title: undo.title })}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              undo.run();
-              setUndo(null);
-            }}
-          >
-            {t('pivot.undo')}
-          </button>
-        </p>
+        <UndoNotice
+          text={t('pivot.deleted', { title: undo.title })}
+          label={t('pivot.undo')}
+          onUndo={() => {
+            undo.run();
+            setUndo(null);
+          }}
+        />
       )}
       {saved.pivots.length === 0 && <p className="muted small">{t('pivot.noSaved')}</p>}
       <ul aria-labelledby="saved-pivots-title">

@@ -12,9 +12,9 @@ import { useSavedPivots } from './saved-pivots';
 export function usePivotDraft(tables: TableInfo[]) {
   const [draft, setDraft] = useDocument('pivotDraft');
   const saved = useSavedPivots();
-  const name = draft?.spec.table ?? tables[0]?.name;
-  const table = tables.find((x) => x.name === name);
-  const spec = draft?.spec ?? (table ? newPivotSpec(table.name) : null);
+  // A draft over a table that is gone (dropped, another project opened) gives way to a new pivot of the first table.
+  const table = tables.find((x) => x.name === draft?.spec.table) ?? tables[0];
+  const spec = draft && draft.spec.table === table?.name ? draft.spec : table ? newPivotSpec(table.name) : null;
   const linked = findSavedPivot(saved, draft?.savedId);
   const target: SavedPivot | undefined = linked && spec && linked.spec.table === spec.table ? linked : undefined;
   const savedId = draft?.savedId;

@@ -5,6 +5,7 @@ import { useWorkbench } from '../../workbench-context';
 import { exportChartsDocx } from '../export';
 import { deleteSavedChart, renameChart, saveChartCopy, useSavedCharts } from './saved-charts';
 import { SavedChartItem } from './SavedChartItem';
+import { UndoNotice } from './UndoNotice';
 
 /** A search box appears once the list is longer than this. */
 const SEARCH_FROM = 6;
@@ -38,18 +39,14 @@ export function SavedChartsList({ currentId, onLoad }: { currentId?: string; onL
       <h2 id="saved-charts-title">{t('builder.savedCharts')}</h2>
       {saved.charts.length >= SEARCH_FROM && <input type="search" aria-label={t('builder.searchSaved')} placeholder={t('builder.searchSaved')} value={query} onChange={(e) => setQuery(e.target.value)} />}
       {undo && (
-        <p role="status" className="saved-undo">
-          {t('builder.deleted', { title: undo.title })}{' '}
-          <button
-            type="button"
-            onClick={() => {
-              undo.run();
-              setUndo(null);
-            }}
-          >
-            {t('builder.undo')}
-          </button>
-        </p>
+        <UndoNotice
+          text={t('builder.deleted', { title: undo.title })}
+          label={t('builder.undo')}
+          onUndo={() => {
+            undo.run();
+            setUndo(null);
+          }}
+        />
       )}
       {saved.charts.length === 0 && <p className="muted small">{t('builder.noSaved')}</p>}
       {q && shown.length === 0 && <p className="muted small">{t('builder.noMatch', { query: query.trim() })}</p>}

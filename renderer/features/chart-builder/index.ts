@@ -5,3 +5,4 @@ export const ChartBuilderView = lazyView(() => import('./ChartBuilderView'), 'Ch
 export { useChartData, type ChartState } from './use-chart-data';
 export { useSavedCharts } from './saved-charts';
 export { TitleEditor } from './TitleEditor';
+export { UndoNotice } from './UndoNotice';
