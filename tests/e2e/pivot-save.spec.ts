@@ -48,8 +48,8 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 /** Every expected number is a cell of `where` (grid cells on a card, table cells on a slide). */
-async function showsNumbers(where: Locator, role: 'gridcell' | 'cell') {
-  for (const text of EXPECTED) await where.getByRole(role, { name: text, exact: true }).first().waitFor();
+async function showsNumbers(where: Locator, role: 'gridcell' | 'cell', hidden = false) {
+  for (const text of EXPECTED) await where.getByRole(role, { name: text, exact: true, includeHidden: hidden }).first().waitFor({ state: hidden ? 'attached' : 'visible' });
 }
 
 async function openDashboard(page: Page, title = TITLE) {
@@ -170,6 +170,20 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     const text = (await run('pdftotext', ['-layout', pdf, '-'])).stdout;
     for (const n of EXPECTED) expect(text).toContain(n);
     await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, path.join(SCREENSHOT_DIR, 'pivot-dashboard-word')]);
+
+    // The dashboard as PDF: the print layout holds the pivot as a table (Chromium prints it here as Electron would).
+    await fresh.page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await fresh.page.getByRole('button', { name: '导出仪表板 PDF' }).click();
+    // (hidden on screen: it is for the printer only)
+    await showsNumbers(fresh.page.getByTestId('print-dashboard').getByRole('table', { name: TITLE, includeHidden: true }), 'cell', true);
+    const printed = path.join(SCREENSHOT_DIR, 'pivot-dashboard-print.pdf');
+    await writeFile(printed, await fresh.page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    await fresh.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    const printedText = (await run('pdftotext', ['-layout', printed, '-'])).stdout;
+    for (const n of EXPECTED) expect(printedText).toContain(n);
+    await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', printed, path.join(SCREENSHOT_DIR, 'pivot-dashboard-print')]);
 
     // New rows: the card asks again (its grand total grows by what was added).
     await fresh.page.getByRole('tab', { name: '工作台' }).click();
