@@ -66,7 +66,7 @@ describe('project open and save in the renderer (real engine)', () => {
     expect(await values()).toEqual(['大栅栏', '望京']);
     expect(workspace.projectSnapshot()).toEqual({
       sql: state([deck]).sql,
-      documents: { charts: [{ version: 1, charts: [] }], dashboards: [{ version: 1, dashboards: [] }], decks: [deck], calcFields: [{ version: 1, fields: [] }], joins: [{ version: 1, joins: [] }] },
+      documents: { charts: [{ version: 1, charts: [] }], dashboards: [{ version: 1, dashboards: [] }], decks: [deck], calcFields: [{ version: 1, fields: [] }], joins: [{ version: 1, joins: [] }], pivots: [{ version: 1, pivots: [] }] },
       lang: 'en',
     });
   });
