@@ -54,7 +54,7 @@ export function CalcFieldEditor({ table, fields, editing, onSave, onCancel }: Pr
       </div>
       {def.kind === 'expr' ? (
         <>
-          <FormulaInput value={def.expr} columns={columns.map((c) => c.name)} onChange={(expr) => setDef({ kind: 'expr', expr })} />
+          <FormulaInput value={def.expr} columns={columns.map((c) => c.name)} onChange={(expr) => setDef({ kind: 'expr', expr })} onYoy={() => setDef({ kind: 'yoy', value: '', year: '', keys: [] })} />
           <PerTenThousand
             numeric={columns.filter((c) => NUMERIC.test(c.type))}
             units={units}
