@@ -5,7 +5,8 @@
 import type { Db } from '../db';
 import { recordProvenance } from '../import/commit';
 import type { JoinDef } from '../model/join';
-import { BEGIN_SQL, COMMIT_SQL, ROLLBACK_SQL, deleteByNamesSql } from '../sql/project-sql';
+import { BEGIN_SQL, COMMIT_SQL, ROLLBACK_SQL, deleteByNamesSql, dropTableSql } from '../sql/project-sql';
+import { PROVENANCE_SETUP_SQL } from '../sql/import-sql';
 import { PROVENANCE_TABLE } from '../import/commit';
 import { createViewSql, dropViewSql, joinSelectSql } from '../sql/join-sql';
 
@@ -45,5 +46,18 @@ export async function dropJoinView(db: Db, name: string): Promise<void> {
   await inTransaction(db, async () => {
     await db.exec(dropViewSql(name));
     await db.exec(deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [name]));
+  });
+}
+
+/**
+ * Deletes a user table together with the combined views that read it (a view over a missing table would
+ * make the engine's table list fail) and every one's provenance row, in one transaction: all or nothing.
+ */
+export async function dropTableWithViews(db: Db, table: string, views: readonly string[]): Promise<void> {
+  await inTransaction(db, async () => {
+    for (const v of [...views].reverse()) await db.exec(dropViewSql(v));
+    await db.exec(dropTableSql(table));
+    for (const s of PROVENANCE_SETUP_SQL) await db.exec(s);
+    await db.exec(deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [table, ...views]));
   });
 }
