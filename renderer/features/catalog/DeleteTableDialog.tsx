@@ -71,7 +71,7 @@ export function DeleteTableDialog({ table, onClose }: { table: string; onClose(d
           </>
         )}
         {problem && <p role="alert" className="sql-error">{problem}</p>}
-        <div className="actions">
+        <div className="dialog-actions">
           <button type="button" disabled={busy} onClick={() => void run(false)}>
             {others.length ? t('deleteTable.removeAll') : t('deleteTable.delete')}
           </button>
