@@ -1,10 +1,11 @@
 import { dropJoinView } from '../../../shared/join/commit';
+import type { JoinDef } from '../../../shared/model/join';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
 
 /** The combined tables of the project: each with where it comes from and its columns' units. */
-export function JoinList() {
+export function JoinList({ onEdit }: { onEdit(def: JoinDef): void }) {
   const { t } = useLang();
   const { db } = useWorkbench();
   const [file, setFile] = useDocument('joins');
@@ -25,6 +26,9 @@ export function JoinList() {
               <strong>{j.name}</strong>
               <p className="small">{j.note}</p>
               <p className="muted small">{units.length ? t('joinUi.units', { units: units.join(t('calc.listSep')) }) : t('joinUi.noUnits')}</p>
+              <button type="button" aria-label={t('joinUi.editJoin', { name: j.name })} onClick={() => onEdit(j)}>
+                {t('calcUi.edit')}
+              </button>
               <button type="button" aria-label={t('joinUi.removeJoin', { name: j.name })} onClick={() => void remove(j.name)}>
                 {t('calcUi.remove')}
               </button>
