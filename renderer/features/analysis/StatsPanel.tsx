@@ -58,8 +58,8 @@ export function StatsPanel({ table }: { table: TableInfo }) {
           </>
         )}
       </section>
-      <TrendSection table={table} source={source} />
       <RegressionSection source={source} tableKey={key} />
+      <TrendSection table={table} source={source} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function TrendFacts({ data }: { data: ChartData }) {
   const problem = cagrProblem(data.categories, series.values);
   const unit = series.unit ?? data.unit ?? '';
   const facts: [string, string][] = [
-    [t('stats.trendSlope'), t('stats.trendPerYear', { slope: `${trend.slope > 0 ? '+' : ''}${f(trend.slope)}`, unit })],
+    [t('stats.trendSlope'), t(unit ? 'stats.trendPerYear' : 'stats.trendPerYearBare', { slope: `${trend.slope > 0 ? '+' : ''}${f(trend.slope)}`, unit })],
     [t('stats.fit.r2'), f(trend.r2)],
     [t('stats.trendCagr'), problem || trend.cagr === null ? t(`stats.trendNoCagr.${problem ?? 'non-positive'}`) : `${f(trend.cagr * 100)}%`],
     [t('stats.trendN'), String(trend.n)],

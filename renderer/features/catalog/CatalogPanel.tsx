@@ -79,7 +79,7 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
                 {/* The user's own tables only: bundled data comes back at every start, views are deleted where they are made. */}
                 {tb.kind === 'table' && !entries.has(tb.name) && (
                   <button type="button" className="link danger" aria-label={t('catalog.deleteTable', { table: tb.name })} onClick={() => setDeleting(tb.name)}>
-                    {t('calcUi.remove')}
+                    {t('deleteTable.button')}
                   </button>
                 )}
               </details>
