@@ -184,6 +184,31 @@ describe('analysis without SQL: formula starters, trend, editing a combined tabl
     expect(pageErrors).toEqual([]);
   });
 
+  it('a table re-made without a column a combined table needs: the table list keeps working, the join says it is broken, and editing makes it again', async () => {
+    const { page, pageErrors } = await openApp(browser, { viewport: { width: 1024, height: 900 } });
+    await setUp(page);
+    await page.getByRole('tab', { name: '合并表' }).click();
+    await pickWhenListed(page.getByRole('group', { name: '左表（保留其行）' }), '数据表', '趋势样例');
+    await page.getByRole('group', { name: '右表' }).getByRole('combobox', { name: '数据表' }).selectOption('常住');
+    await page.getByRole('button', { name: '预览匹配' }).click();
+    await page.getByRole('region', { name: '匹配结果' }).getByRole('button', { name: '创建合并表' }).click();
+    await page.getByRole('status').filter({ hasText: '已创建合并表“趋势样例_常住”' }).waitFor();
+    // 常住 again, without 常住人口 (as a re-import with other columns would leave it), then a new table.
+    await page.getByRole('tab', { name: '工作台' }).click();
+    await runSql(page, `CREATE OR REPLACE TABLE 常住 AS SELECT 地区, 年份 FROM 常住;\nCREATE TABLE 之后的表 AS SELECT 1 AS x;`);
+    const catalog = page.getByRole('list', { name: '数据表' });
+    await expect.poll(() => catalog.locator('.table-name').allTextContents(), { timeout: 20_000 }).toContain('之后的表');
+    expect(await catalog.locator('.table-name').allTextContents()).not.toContain('趋势样例_常住');
+    await page.getByRole('tab', { name: '合并表' }).click();
+    const item = page.getByRole('list', { name: '已有的合并表' }).locator('li').filter({ hasText: '趋势样例_常住' });
+    await item.getByRole('alert').filter({ hasText: '暂不可用：“趋势样例”或“常住”已删除或重新导入' }).waitFor();
+    await page.getByRole('button', { name: '编辑合并表“趋势样例_常住”' }).click();
+    await page.getByRole('region', { name: '匹配结果' }).getByRole('button', { name: '保存修改' }).click();
+    await page.getByRole('status').filter({ hasText: '已更新合并表“趋势样例_常住”（17 行）。' }).waitFor();
+    await expect.poll(() => item.getByRole('alert').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('holds at 1024 px in English: trend and starters', async () => {
     const { page, pageErrors } = await openApp(browser, { viewport: { width: 1024, height: 900 }, lang: 'en' });
     await setUp(page);

@@ -5,7 +5,7 @@ import type { Db } from '../../../shared/db';
 import { listTables } from '../../../shared/db-catalog';
 import { translator } from '../../../shared/i18n';
 import { getProvenance } from '../../../shared/import/commit';
-import { dropTableWithViews, makeJoinView } from '../../../shared/join/commit';
+import { dropBrokenJoinViews, dropTableWithViews, makeJoinView } from '../../../shared/join/commit';
 import { previewJoin } from '../../../shared/join/preview';
 import { newChartSpec, type ChartSpec } from '../../../shared/model/chart-spec';
 import type { JoinDef } from '../../../shared/model/join';
@@ -89,5 +89,23 @@ describe('deleting a table with its combined views (real engine)', () => {
     // A "view" name that is a table: DROP VIEW refuses it, so the whole deletion is rolled back.
     await expect(dropTableWithViews(db, '留着', ['人口'])).rejects.toThrow();
     expect((await listTables(db)).map((x) => x.name).sort()).toEqual(['人口', '留着']);
+  });
+
+  it('a table re-imported without a column a combined view needs: the view is dropped so the table list reads again; a sound view stays', async () => {
+    await db.exec(`CREATE TABLE 甲 AS SELECT * FROM (VALUES ('上海', 1.5)) v(地区, 值)`);
+    await db.exec(`CREATE TABLE 乙 AS SELECT * FROM (VALUES ('上海', 7)) v(地区, 数)`);
+    const ask = (name: string, right: string) => previewJoin(db, { name, left: { table: '人口', region: '地区' }, right: { table: right, region: '地区' }, how: 'left', corrections: [] }, { catalog: null, lang: 'zh-CN', t, taken: ['人口', '甲', '乙', '留着'] });
+    await makeJoinView(db, (await ask('人口_甲', '甲')).def);
+    await makeJoinView(db, (await ask('人口_乙', '乙')).def);
+    // Same columns again: nothing breaks, nothing is dropped.
+    await db.exec(`CREATE OR REPLACE TABLE 甲 AS SELECT * FROM (VALUES ('广西', 2.5)) v(地区, 值)`);
+    await expect(dropBrokenJoinViews(db, ['人口_甲', '人口_乙'])).resolves.toEqual([]);
+    // Without 值: the view no longer binds, and the engine's table list fails with it.
+    await db.exec(`CREATE OR REPLACE TABLE 甲 AS SELECT * FROM (VALUES ('广西', 'x')) v(地区, 别的)`);
+    await expect(listTables(db)).rejects.toThrow();
+    await expect(dropBrokenJoinViews(db, ['人口_甲', '人口_乙'])).resolves.toEqual(['人口_甲']);
+    expect((await listTables(db)).map((x) => x.name).sort()).toEqual(['乙', '人口', '人口_乙', '甲', '留着'].sort());
+    expect(await getProvenance(db, '人口_甲')).toBeNull();
+    expect(await getProvenance(db, '人口_乙')).not.toBeNull();
   });
 });

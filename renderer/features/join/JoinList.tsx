@@ -7,8 +7,11 @@ import { useDocument } from '../../workspace';
 /** The combined tables of the project: each with where it comes from and its columns' units. */
 export function JoinList({ onEdit }: { onEdit(def: JoinDef): void }) {
   const { t } = useLang();
-  const { db } = useWorkbench();
+  const { db, tables } = useWorkbench();
   const [file, setFile] = useDocument('joins');
+  // A definition without its view: a table it reads was re-imported without a column it needs (the view was
+  // dropped so the table list keeps working). Editing makes it again on today's columns.
+  const broken = (name: string) => tables.length > 0 && !tables.some((x) => x.name.toLowerCase() === name.toLowerCase());
   const remove = async (name: string) => {
     if (!db) return;
     await dropJoinView(db, name);
@@ -25,6 +28,11 @@ export function JoinList({ onEdit }: { onEdit(def: JoinDef): void }) {
             <li key={j.name}>
               <strong>{j.name}</strong>
               <p className="small">{j.note}</p>
+              {broken(j.name) && (
+                <p role="alert" className="warning small">
+                  {t('joinUi.broken', { left: j.left.table, right: j.right.table })}
+                </p>
+              )}
               <p className="muted small">{units.length ? t('joinUi.units', { units: units.join(t('calc.listSep')) }) : t('joinUi.noUnits')}</p>
               <button type="button" aria-label={t('joinUi.editJoin', { name: j.name })} onClick={() => onEdit(j)}>
                 {t('calcUi.edit')}
