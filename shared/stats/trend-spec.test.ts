@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
+import { leastSquares } from '../../tests/fixtures/stats/least-squares';
 import { runChart } from '../charts/run-chart';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
@@ -27,18 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** Least squares and CAGR by the test's own arithmetic (not trend.ts). */
-function byHand(pts: [number, number][]) {
-  const n = pts.length;
-  const mx = pts.reduce((s, [x]) => s + x, 0) / n;
-  const my = pts.reduce((s, [, y]) => s + y, 0) / n;
-  const sxy = pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const sxx = pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  const syy = pts.reduce((s, [, y]) => s + (y - my) ** 2, 0);
-  const slope = sxy / sxx;
-  const [first, last] = [pts[0], pts[n - 1]];
-  return { slope, r2: (sxy * sxy) / (sxx * syy), cagr: Math.pow(last[1] / first[1], 1 / (last[0] - first[0])) - 1 };
-}
+const byHand = leastSquares;
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-300);
 
 async function trendOf(measure: string, place?: string) {

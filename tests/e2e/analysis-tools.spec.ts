@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { leastSquares } from '../fixtures/stats/least-squares';
+import { axeReport } from './axe';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
 
 let browser: Browser;
@@ -21,16 +23,7 @@ const ROWS = Object.entries(PLACES).flatMap(([p, vs]) => vs.map(([v, pop], i) =>
 const TREND_SQL = `CREATE TABLE 趋势样例 AS SELECT * FROM (VALUES ${[...ROWS.map((r) => `('${r.p}', ${r.year}, ${r.v}::DOUBLE, ${r.pop})`), "('全国', 2016, 999.0, 9)", "('全国', 2020, 999.0, 9)"].join(', ')}) t(地区, 年份, 机构数, 人口)`;
 const OTHER_SQL = `CREATE TABLE 常住 AS SELECT * FROM (VALUES ('甲市', 2020, 1.0), ('乙市', 2020, 2.0), ('丁市', 2020, 3.0)) t(地区, 年份, 常住人口)`;
 
-/** The test's own least squares and CAGR over (year, value). */
-function fit(pts: [number, number][]) {
-  const n = pts.length;
-  const mx = pts.reduce((s, [x]) => s + x, 0) / n;
-  const my = pts.reduce((s, [, y]) => s + y, 0) / n;
-  const sxy = pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
-  const sxx = pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
-  const syy = pts.reduce((s, [, y]) => s + (y - my) ** 2, 0);
-  return { slope: sxy / sxx, r2: (sxy * sxy) / (sxx * syy), cagr: Math.pow(pts[n - 1][1] / pts[0][1], 1 / (pts[n - 1][0] - pts[0][0])) - 1 };
-}
+const fit = leastSquares;
 const sig6 = (x: number, lang = 'zh-CN') => new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumSignificantDigits: 6 }).format(x);
 const cell = (x: number) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 }).format(x);
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -103,6 +96,7 @@ describe('analysis without SQL: formula starters, trend, editing a combined tabl
     await trend.getByRole('img', { name: '三分之一机构（全部（合计））的趋势' }).waitFor();
     await trend.scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-trend-1024');
+    expect(await axeReport(page, 'trend')).toEqual([]);
 
     // One place: 丙市 starts at 0, so there is no CAGR, said in words.
     await trend.getByRole('combobox', { name: '趋势指标' }).selectOption('机构数');
@@ -158,10 +152,11 @@ describe('analysis without SQL: formula starters, trend, editing a combined tabl
     await page.getByRole('tab', { name: '工作台' }).click();
     const catalog = page.getByRole('list', { name: '数据表' });
     await catalog.getByText('常住', { exact: true }).click();
-    await page.getByRole('button', { name: '删除表“常住”' }).click();
+    await page.getByRole('button', { name: '删除此表（常住）' }).click();
     const dialog = page.getByRole('dialog', { name: '删除数据表“常住”' });
     await expect(dialog.getByRole('list', { name: '以下内容依赖此表：' }).locator('li').allTextContents()).resolves.toEqual(['计算字段“双倍人口”（趋势_常住）', '合并表“趋势_常住”']);
     await screenshot(page, 'delete-table-1024');
+    expect(await axeReport(page, 'delete dialog')).toEqual([]);
     await dialog.getByRole('button', { name: '只删除表，保留其他内容（标为不可用）' }).click();
     await page.getByRole('status').filter({ hasText: '已删除数据表“常住”。' }).waitFor();
     await expect.poll(() => catalog.locator('.table-name').allTextContents()).not.toContain('常住');
@@ -175,7 +170,7 @@ describe('analysis without SQL: formula starters, trend, editing a combined tabl
     // Deleting 趋势样例 with nothing left depending on it but the kept field? No: that field was on the view.
     await page.getByRole('tab', { name: '工作台' }).click();
     await catalog.getByText('趋势样例', { exact: true }).click();
-    await page.getByRole('button', { name: '删除表“趋势样例”' }).click();
+    await page.getByRole('button', { name: '删除此表（趋势样例）' }).click();
     const plain = page.getByRole('dialog', { name: '删除数据表“趋势样例”' });
     await plain.getByText('此操作不能撤销').waitFor();
     await expect(plain.getByRole('list').count()).resolves.toBe(0);
@@ -230,6 +225,23 @@ describe('analysis without SQL: formula starters, trend, editing a combined tabl
     await expect(page.getByRole('textbox', { name: 'Formula' }).inputValue()).resolves.toBe(`concat_ws('·', "text 1", "text 2")`);
     await screenshot(page, 'calc-starters-en-1024');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    // The delete dialog in English, with a dependent: the field saved on 常住.
+    // Another table closes the editor.
+    await page.getByRole('combobox', { name: 'Table' }).selectOption('常住');
+    await page.getByRole('button', { name: 'New calculated field' }).click();
+    await page.getByRole('textbox', { name: 'Field name' }).fill('double');
+    await page.getByRole('textbox', { name: 'Formula' }).fill('"常住人口" * 2');
+    await page.getByRole('button', { name: 'Check and preview' }).click();
+    await page.getByRole('button', { name: 'Save field' }).click();
+    await page.getByRole('status').filter({ hasText: 'double' }).waitFor();
+    await page.getByRole('tab', { name: 'Workbench', exact: true }).click();
+    await page.getByRole('list', { name: 'Tables' }).getByText('常住', { exact: true }).click();
+    await page.getByRole('button', { name: 'Delete table (常住)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the table “常住”' });
+    await expect(dialog.getByRole('list', { name: 'These depend on this table:' }).textContent()).resolves.toBe('Calculated field “double” (常住)');
+    await screenshot(page, 'delete-table-en-1024');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('list', { name: 'Tables' }).getByText('常住', { exact: true }).count()).resolves.toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });

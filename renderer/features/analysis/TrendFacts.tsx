@@ -2,6 +2,7 @@ import type { ChartData } from '../../../shared/charts/chart-data';
 import { formatStat } from '../../../shared/stats/output';
 import { cagrProblem } from '../../../shared/stats/trend-spec';
 import { useLang } from '../../i18n/LangContext';
+import { FactList } from './FactList';
 
 /**
  * The fit the chart draws (ChartData's trend, from shared/stats/trend.ts): slope with its unit per year,
@@ -21,14 +22,5 @@ export function TrendFacts({ data }: { data: ChartData }) {
     [t('stats.trendCagr'), problem || trend.cagr === null ? t(`stats.trendNoCagr.${problem ?? 'non-positive'}`) : `${f(trend.cagr * 100)}%`],
     [t('stats.trendN'), String(trend.n)],
   ];
-  return (
-    <dl className="stats-fit" aria-label={t('stats.trendFit')}>
-      {facts.map(([k, v]) => (
-        <div key={k} style={{ display: 'contents' }}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FactList facts={facts} label={t('stats.trendFit')} />;
 }

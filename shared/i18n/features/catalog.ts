@@ -1,6 +1,6 @@
 /** Texts of the 数据表 panel's delete dialog (what depends on a table, and what happens to it). */
 export const catalogZh = {
-  'catalog.deleteTable': '删除表“{table}”',
+  'catalog.deleteTable': '删除此表（{table}）',
   'deleteTable.button': '删除此表',
   'deleteTable.title': '删除数据表“{table}”',
   'deleteTable.confirm': '数据表“{table}”将从工作区删除（原文件不受影响），此操作不能撤销。',
@@ -22,7 +22,7 @@ export const catalogZh = {
 } as const;
 
 export const catalogEn: Record<keyof typeof catalogZh, string> = {
-  'catalog.deleteTable': 'Delete table “{table}”',
+  'catalog.deleteTable': 'Delete table ({table})',
   'deleteTable.button': 'Delete table',
   'deleteTable.title': 'Delete the table “{table}”',
   'deleteTable.confirm': 'The table “{table}” will be removed from the workspace (its source file is not touched). This cannot be undone.',
