@@ -10,6 +10,7 @@ import { pivotChartData } from '../pivot/pivot-chart';
 import { runPivot } from '../pivot/run-pivot';
 import { pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
+import { neutraliseFormula } from './csv';
 import { excelNumberFormat, pivotToXlsx } from './pivot-xlsx';
 
 let db: Db;
@@ -80,7 +81,9 @@ describe('pivotToXlsx (the OOXML writer of every workbook)', () => {
     for (const p of Object.keys(x.files).filter((f) => f.endsWith('.xml'))) assertWellFormed(x.text(p));
     const sheet = x.text('xl/worksheets/sheet1.xml');
     expect(sheet).toContain('<pane xSplit="2" ySplit="4" topLeftCell="C5" activePane="bottomRight" state="frozen"/>');
-    expect(sheet).toContain('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+    // Eight columns (the long value names wrap onto two lines) are wider than A4 portrait: landscape.
+    expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(sheet).toContain('<row r="4" ht="33" customHeight="1">');
     const names = x.definedNames();
     expect(names['数据透视表|_xlnm.Print_Titles']).toBe("'数据透视表'!$3:$4");
     const lastRow = 4 + table.body.length;
@@ -114,7 +117,8 @@ describe('pivotToXlsx (the OOXML writer of every workbook)', () => {
       expect(x.resolveRef(s.val)).toEqual(chart!.series[i].values.map((v) => v ?? undefined));
       expect(s.numCache).toEqual(chart!.series[i].values);
     });
-    expect(x.resolveRef(c.series[0].cat)).toEqual(chart!.categories);
+    expect(x.resolveRef(c.series[0].cat)).toEqual(chart!.categories.map(neutraliseFormula));
+    expect(chart!.categories[0]).toBe('=HYPERLINK("x") / 基金会');
   });
 
   it('maps every value format to an Excel format', () => {

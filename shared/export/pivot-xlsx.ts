@@ -16,7 +16,7 @@ import { columnName, sheetName } from './ooxml';
 import { neutralise } from './xlsx-chart';
 import { chartSheets, colPx, footer, PORTRAIT_PX, textWidth } from './xlsx-layout';
 import { writeWorkbook } from './xlsx-package';
-import type { Cell } from './xlsx-sheet';
+import { DEFAULT_ROW_PT, type Cell } from './xlsx-sheet';
 import { StyleSheet } from './xlsx-styles';
 
 /** Excel number formats of the value formats. Excel scales only by thousands (a trailing comma), so 万 is the
@@ -59,11 +59,17 @@ function integerColumns(table: PivotTable): boolean[] {
 /** A1 range of a cell and its spans (0-based row and column). */
 const rangeOf = (row: number, col: number, c: PivotCell) => `${columnName(col)}${row + 1}:${columnName(col + (c.colSpan ?? 1) - 1)}${row + (c.rowSpan ?? 1)}`;
 
-/** Column widths from the texts of single-column cells, CJK counted double. */
+/** Header texts wrap onto a second line beyond this width (a long value name should not widen every column). */
+const HEADER_WRAP = 14;
+
+/** Column widths from the texts of single-column cells, CJK counted double; header texts wrap. */
 function columnWidths(table: PivotTable, grid: PivotCell[][]): number[] {
-  return Array.from({ length: table.rowHeaderCols + table.dataCols }, (_, x) =>
-    Math.min(40, Math.max(8, ...grid.map((row) => (row[x] && row[x].kind !== 'covered' && (row[x].colSpan ?? 1) === 1 ? textWidth(row[x].text) + 2 : 0)))),
-  );
+  const width = (c: PivotCell | undefined, r: number) => {
+    if (!c || c.kind === 'covered' || (c.colSpan ?? 1) > 1) return 0;
+    const w = textWidth(c.text) + 2;
+    return r < table.header.length && c.kind !== 'corner' ? Math.min(HEADER_WRAP, w) : w;
+  };
+  return Array.from({ length: table.rowHeaderCols + table.dataCols }, (_, x) => Math.min(40, Math.max(8, ...grid.map((row, r) => width(row[x], r)))));
 }
 
 export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uint8Array {
@@ -98,6 +104,7 @@ export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uin
   const last = rows.length;
   if (table.notes.length) rows.push([], ...table.notes.map((n) => [{ v: neutraliseFormula(n), s: styles.id({ font: 'note' }) }]));
   const colWidths = columnWidths(table, grid);
+  const wraps = (table.header.at(-1) ?? []).some((c, x) => c.kind !== 'covered' && textWidth(c.text) + 2 > colWidths[x]);
   const landscape = colWidths.reduce((w, c) => w + colPx(c), 0) > PORTRAIT_PX;
   const taken = new Set<string>();
   const name = sheetName(t('pivot.sheet'), taken);
@@ -105,7 +112,7 @@ export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uin
     model: {
       name,
       rows,
-      rowHeights: table.title ? { 0: 24 } : {},
+      rowHeights: { ...(table.title ? { 0: 24 } : {}), ...(wraps ? { [top + table.header.length - 1]: 2 * DEFAULT_ROW_PT } : {}) },
       colWidths,
       freezeRows: top + table.header.length,
       freezeCols: table.rowHeaderCols,
