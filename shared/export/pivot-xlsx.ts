@@ -106,13 +106,17 @@ export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uin
   const colWidths = columnWidths(table, grid);
   const wraps = (table.header.at(-1) ?? []).some((c, x) => c.kind !== 'covered' && textWidth(c.text) + 2 > colWidths[x]);
   const landscape = colWidths.reduce((w, c) => w + colPx(c), 0) > PORTRAIT_PX;
+  const rowHeights: Record<number, number> = {};
+  if (table.title) rowHeights[0] = 24;
+  // The value names wrap onto a second line: give their row the height of two.
+  if (wraps) rowHeights[top + table.header.length - 1] = 2 * DEFAULT_ROW_PT;
   const taken = new Set<string>();
   const name = sheetName(t('pivot.sheet'), taken);
   const sheet = {
     model: {
       name,
       rows,
-      rowHeights: { ...(table.title ? { 0: 24 } : {}), ...(wraps ? { [top + table.header.length - 1]: 2 * DEFAULT_ROW_PT } : {}) },
+      rowHeights,
       colWidths,
       freezeRows: top + table.header.length,
       freezeCols: table.rowHeaderCols,
