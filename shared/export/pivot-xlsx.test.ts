@@ -1,10 +1,10 @@
 import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
+import { ORGS_PIVOT, ORGS_SQL } from '../../tests/fixtures/export/pivot';
 import { assertWellFormed, inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
-import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { cell } from '../pivot/grid';
 import { pivotChartData } from '../pivot/pivot-chart';
 import { runPivot } from '../pivot/run-pivot';
@@ -16,23 +16,11 @@ import { excelNumberFormat, pivotToXlsx } from './pivot-xlsx';
 let db: Db;
 beforeAll(async () => {
   db = await openNodeDb();
-  await db.exec(`CREATE TABLE orgs AS SELECT * FROM (VALUES
-    ('北京', '社会团体', 2019, 123456.0, 10), ('北京', '基金会', 2019, 98765.5, 3), ('北京', '社会团体', 2020, 130000.0, 12),
-    ('上海', '社会团体', 2019, 310000000.0, 8), ('上海', '基金会', 2020, 45000.25, 5), ('=HYPERLINK("x")', '基金会', 2020, 1.0, 1)) t(地区, 类型, 年份, 经费, 机构数)`);
+  await db.exec(ORGS_SQL);
 });
 afterAll(() => db.close());
 
-const spec: PivotSpec = {
-  ...newPivotSpec('orgs'),
-  title: '经费（按地区、类型和年份）',
-  rows: ['地区', '类型'],
-  cols: ['年份'],
-  values: [
-    { column: '经费', agg: 'sum', show: 'value', format: 'wan' },
-    { column: '机构数', agg: 'sum', show: 'row_share', format: 'percent' },
-  ],
-  filters: [],
-};
+const spec = ORGS_PIVOT;
 
 async function workbook(withChart = false) {
   const r = await runPivot(db, spec, tableSource((await describeTable(db, 'orgs'))!));

@@ -88,7 +88,7 @@ describe('pivotSql as text', () => {
     const { sql } = pivotSql(s, tableSource(facts));
     // The finest cells hold the exact parts of aggregate.ts, a DOUBLE's sum as BIGINT sums over per-row helpers.
     expect(sql).toContain(
-      `SELECT "地""区" AS "__sgw_d0", "年份" AS "__sgw_d1", count(*) AS "__sgw_rows", count("数值") AS "__sgw_p0_n", sum(try_cast("__sgw_w0" AS BIGINT)) AS "__sgw_p0_s", ` +
+      `SELECT "地""区" AS "__sgw_d0", "年份" AS "__sgw_d1", count(*) AS "__sgw_rows", sum(try_cast("__sgw_w0" AS BIGINT)) AS "__sgw_p0_s", ` +
         `sum(try_cast(round("__sgw_q0") AS BIGINT)) AS "__sgw_p0_fh", sum(try_cast(("__sgw_q0" - round("__sgw_q0")) * 8796093022208.0 AS BIGINT)) AS "__sgw_p0_fl"`,
     );
     expect(sql).toContain(`FROM (SELECT *, round("数值"::DOUBLE) AS "__sgw_w0", ("数值"::DOUBLE - round("数值"::DOUBLE)) * 8796093022208.0 AS "__sgw_q0"\n  FROM "facts" AS __sgw_src)`);

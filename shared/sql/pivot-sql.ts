@@ -91,7 +91,8 @@ const TWO_63 = '9.223372036854775808e18';
 function finePhase(spec: PivotSpec, source: AnalysisSource): FinePhase {
   const kindOf = kinds(source);
   const columns = [...new Set(spec.values.flatMap((v) => (v.column === null ? [] : [v.column])))];
-  const summed = new Set(spec.values.filter((v) => v.agg === 'sum' || v.agg === 'avg').map((v) => v.column));
+  const uses = (c: string, ...aggs: PivotValue['agg'][]) => spec.values.some((v) => v.column === c && aggs.includes(v.agg));
+  const summed = new Set(columns.filter((c) => uses(c, 'sum', 'avg')));
   const part = (j: number, name: string) => ident(`__sgw_p${j}_${name}`);
   const at = (c: string) => columns.indexOf(c);
   const floats = columns.filter((c) => summed.has(c) && kindOf(c) === 'float');
@@ -112,7 +113,11 @@ function finePhase(spec: PivotSpec, source: AnalysisSource): FinePhase {
         : float
           ? [`sum(try_cast(${w(j)} AS BIGINT)) AS ${part(j, 's')}`, `sum(try_cast(round(${q(j)}) AS BIGINT)) AS ${part(j, 'fh')}`, `sum(try_cast((${q(j)} - round(${q(j)})) * ${TWO_43}.0 AS BIGINT)) AS ${part(j, 'fl')}`]
           : [`sum(${col}) AS ${part(j, 's')}`];
-      return [`count(${col}) AS ${part(j, 'n')}`, ...sums, `min(${col}) AS ${part(j, 'lo')}`, `max(${col}) AS ${part(j, 'hi')}`];
+      // Only the parts some value needs (each aggregate costs a pass over the row's state); a float sum needs
+      // min and max for NaN and ±Inf.
+      const count = uses(c, 'count', 'avg') ? [`count(${col}) AS ${part(j, 'n')}`] : [];
+      const range = uses(c, 'min', 'max') || (float && summed.has(c)) ? [`min(${col}) AS ${part(j, 'lo')}`, `max(${col}) AS ${part(j, 'hi')}`] : [];
+      return [...count, ...sums, ...range];
     }),
   ];
   const parts: AggregateParts = {
