@@ -64,6 +64,14 @@ describe('sgw pivot', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await readFile(file))))).toContain('xl/charts/chart1.xml');
   });
 
+  it('refuses --docx for a pivot beyond the Word table limit, in words, writing nothing', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'sgw-pivot-')), '大.docx');
+    const r = await sgw('pivot', '--sql', 'SELECT i % 300 AS a, i % 200 AS b, 1 AS v FROM range(60000) t(i)', '--rows', 'a', '--cols', 'b', '--values', 'sum(v)', '--docx', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('透视表有 60,702 个单元格，Word 表格最多 50,000 个：请导出 Excel，或减少行、列\n');
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
   it('writes the pivot as a Word table with --docx', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'sgw-pivot-')), '透视.docx');
     const r = await sgw('pivot', '--table', 'demo_orgs', '--rows', '地区', '--cols', '类型', '--values', 'sum(数量)', '--totals', '--docx', file, '--format', 'csv');

@@ -6,6 +6,7 @@
  */
 import { writeFileAtomic } from '../main/atomic-write';
 import { describeDbError } from '../../shared/db-errors';
+import { DOCX_MAX_PIVOT_CELLS } from '../../shared/export/limits';
 import { pivotToDocx } from '../../shared/export/pivot-docx';
 import { pivotToXlsx } from '../../shared/export/pivot-xlsx';
 import { formatNumber } from '../../shared/format/number';
@@ -15,7 +16,7 @@ import { checkPivot } from '../../shared/pivot/labels';
 import { pivotCsv, pivotJson, pivotText } from '../../shared/pivot/output';
 import { pivotChartData } from '../../shared/pivot/pivot-chart';
 import { runPivot } from '../../shared/pivot/run-pivot';
-import { pivotTable } from '../../shared/pivot/table';
+import { pivotCellCount, pivotTable } from '../../shared/pivot/table';
 import type { ParsedArgs } from './args';
 import { columnList, openSource, parseValues } from './analysis-flags';
 import { Failure, type ExportDeps, type ExportIo } from './export-command';
@@ -71,6 +72,8 @@ export async function runPivotCommand(args: ParsedArgs, io: ExportIo, t: Transla
     if (run.status === 'too-many') throw new Failure(1, t('pivot.error.tooMany', { max: formatNumber(run.max, args.lang) }));
     const { grid } = run;
     const table = pivotTable(grid, spec, args.lang);
+    const cells = pivotCellCount(table);
+    if (args.values['--docx'] && cells > DOCX_MAX_PIVOT_CELLS) throw new Failure(1, t('pivot.docxTooBig', { cells: formatNumber(cells, args.lang), max: formatNumber(DOCX_MAX_PIVOT_CELLS, args.lang) }));
     const outputs: [string | undefined, () => Uint8Array][] = [
       [args.values['--xlsx'], () => pivotToXlsx(table, { lang: args.lang, chart: pivotChartData(grid, spec, args.lang) })],
       [args.values['--docx'], () => pivotToDocx(table, { lang: args.lang })],

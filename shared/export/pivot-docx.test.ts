@@ -9,8 +9,9 @@ import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { cell } from '../pivot/grid';
 import { formatValue } from '../pivot/labels';
 import { runPivot } from '../pivot/run-pivot';
-import { pivotTable } from '../pivot/table';
+import { pivotCellCount, pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
+import { DOCX_MAX_PIVOT_CELLS } from './limits';
 import { pivotToDocx } from './pivot-docx';
 
 let db: Db;
@@ -86,5 +87,13 @@ describe('pivotToDocx', () => {
     expect(width).toBeLessThanOrEqual(16838 - 2 * 1797);
     expect(width).toBeGreaterThan(11906 - 2 * 1797);
     expect(many.rows.filter((r) => r.header)).toHaveLength(3);
+  });
+
+  it('refuses a table beyond the Word limit rather than writing a document Word cannot open', () => {
+    const row = [{ kind: 'row-key' as const, text: 'a' }, { kind: 'value' as const, text: '1', value: 1 }];
+    const big = { title: '', header: [[{ kind: 'corner' as const, text: '' }, { kind: 'value-name' as const, text: 'v' }]], body: Array.from({ length: DOCX_MAX_PIVOT_CELLS / 2 }, () => row), rowHeaderCols: 1, dataCols: 1, values: 1, notes: [] };
+    expect(pivotCellCount(big)).toBe(DOCX_MAX_PIVOT_CELLS + 2);
+    expect(() => pivotToDocx(big)).toThrow(RangeError);
+    expect(pivotToDocx({ ...big, body: big.body.slice(1) }).length).toBeGreaterThan(0);
   });
 });

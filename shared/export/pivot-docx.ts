@@ -7,10 +7,11 @@
  * Reads the writer-neutral PivotTable (shared/pivot/table.ts), as the Excel writer does.
  */
 import type { Lang } from '../model/catalog';
-import type { PivotCell, PivotTable } from '../pivot/table';
+import { pivotCellCount, type PivotCell, type PivotTable } from '../pivot/table';
 import { caption, table, textParagraph, type TableCell } from './docx-parts';
 import { STYLE } from './docx-styles';
 import { finishDocx, LANDSCAPE_TEXT_WIDTH, newBuilder, TEXT_WIDTH } from './docx';
+import { DOCX_MAX_PIVOT_CELLS } from './limits';
 import { textWidth } from './xlsx-layout';
 
 const HEADER_FILL = 'F3F6FA';
@@ -102,6 +103,7 @@ export function pivotPageLayout(t: PivotTable): { widths: number[]; landscape: b
 }
 
 export function pivotToDocx(t: PivotTable, opts: { lang?: Lang } = {}): Uint8Array {
+  if (pivotCellCount(t) > DOCX_MAX_PIVOT_CELLS) throw new RangeError(`${pivotCellCount(t)} cells do not fit a Word table (${DOCX_MAX_PIVOT_CELLS} at most)`);
   const b = newBuilder(opts.lang ?? 'zh-CN');
   const title = t.title || b.t('pivot.sheet');
   const { widths, landscape, fontPt } = pivotPageLayout(t);

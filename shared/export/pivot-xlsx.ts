@@ -80,8 +80,15 @@ export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uin
   const rowKey = styles.id({ fill: true, border: true, align: 'left' });
   const totalKey = styles.id({ font: 'header', fill: true, border: true, align: 'left' });
   const integers = integerColumns(table);
-  const numberStyle = (c: PivotCell, x: number) =>
-    styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, integers[(x - table.rowHeaderCols) % table.values]) });
+  // One style per value (its format) and totals or not: interned once, not per cell (a pivot may have millions).
+  const numberStyles = new Map<string, number>();
+  const numberStyle = (c: PivotCell, x: number) => {
+    const m = (x - table.rowHeaderCols) % table.values;
+    const key = `${m}|${c.format ?? 'auto'}|${c.total ? 1 : 0}`;
+    let id = numberStyles.get(key);
+    if (id === undefined) numberStyles.set(key, (id = styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, integers[m]) })));
+    return id;
+  };
 
   const rows: Cell[][] = [];
   if (table.title) rows.push([{ v: neutraliseFormula(table.title), s: styles.id({ font: 'title' }) }], []);

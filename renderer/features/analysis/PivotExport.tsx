@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import { DOCX_MAX_PIVOT_CELLS } from '../../../shared/export/limits';
+import { formatNumber } from '../../../shared/format/number';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
 import type { PivotGrid } from '../../../shared/pivot/grid';
 import { pivotChartData } from '../../../shared/pivot/pivot-chart';
-import { pivotTable } from '../../../shared/pivot/table';
+import { pivotCellCount, pivotTable } from '../../../shared/pivot/table';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
 import { saveExport } from '../export';
@@ -21,6 +23,11 @@ export function PivotExport({ grid, spec }: { grid: PivotGrid; spec: PivotSpec }
     try {
       // The writers are loaded on first export, not at start-up.
       const table = pivotTable(grid, spec, lang);
+      const cells = pivotCellCount(table);
+      if (ext === 'docx' && cells > DOCX_MAX_PIVOT_CELLS) {
+        setMessage({ error: true, text: t('pivot.docxTooBig', { cells: formatNumber(cells, lang), max: formatNumber(DOCX_MAX_PIVOT_CELLS, lang) }) });
+        return;
+      }
       const bytes =
         ext === 'xlsx'
           ? (await import('../../../shared/export/pivot-xlsx')).pivotToXlsx(table, { lang, chart: withChart ? chart : null })
