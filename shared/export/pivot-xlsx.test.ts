@@ -5,6 +5,7 @@ import { ORGS_PIVOT, ORGS_SQL } from '../../tests/fixtures/export/pivot';
 import { assertWellFormed, inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
+import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { cell } from '../pivot/grid';
 import { pivotChartData } from '../pivot/pivot-chart';
 import { runPivot } from '../pivot/run-pivot';
@@ -107,6 +108,21 @@ describe('pivotToXlsx (the OOXML writer of every workbook)', () => {
     });
     expect(x.resolveRef(c.series[0].cat)).toEqual(chart!.categories.map(neutraliseFormula));
     expect(chart!.categories[0]).toBe('=HYPERLINK("x") / 基金会');
+  });
+
+  it('offers no chart for a pivot too wide to read (more than 40 series)', async () => {
+    await db.exec(`CREATE OR REPLACE TABLE wide AS SELECT 'r' || (i % 3) AS r, i % 50 AS c, 1 AS v FROM range(300) t(i)`);
+    const source = tableSource((await describeTable(db, 'wide'))!);
+    const chartOf = async (over: Partial<PivotSpec>) => {
+      const s: PivotSpec = { ...newPivotSpec('wide'), values: [{ column: 'v', agg: 'sum', show: 'value', format: 'auto' }], ...over };
+      const r = await runPivot(db, s, source);
+      if (r.status !== 'ready') throw new Error(r.status);
+      return pivotChartData(r.grid, s, 'zh-CN');
+    };
+    expect(await chartOf({ rows: ['r'], cols: ['c'] })).toBeNull();
+    expect((await chartOf({ rows: ['r'], cols: ['c'], filters: [{ column: 'c', op: 'range', max: 39 }] }))?.series).toHaveLength(40);
+    // Without row fields: one category named after the value.
+    expect((await chartOf({ cols: ['c'], filters: [{ column: 'c', op: 'range', max: 3 }] }))?.categories).toEqual(['v 求和']);
   });
 
   it('maps every value format to an Excel format', () => {
