@@ -3,7 +3,7 @@ import { DOCX_MAX_PIVOT_CELLS } from '../../../shared/export/limits';
 import { formatNumber } from '../../../shared/format/number';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
 import type { PivotGrid } from '../../../shared/pivot/grid';
-import { pivotChartData } from '../../../shared/pivot/pivot-chart';
+import { MAX_PIVOT_CHART_SERIES, pivotChartData } from '../../../shared/pivot/pivot-chart';
 import { pivotCellCount, pivotTable } from '../../../shared/pivot/table';
 import { getDesktop } from '../../desktop';
 import { useLang } from '../../i18n/LangContext';
@@ -48,7 +48,7 @@ export function PivotExport({ grid, spec }: { grid: PivotGrid; spec: PivotSpec }
       </label>
       {chart === null && (
         <span id={hint} className="muted">
-          {t('pivot.noChart')}
+          {t('pivot.noChart', { max: MAX_PIVOT_CHART_SERIES })}
         </span>
       )}
       <button type="button" onClick={() => void run('docx')}>
