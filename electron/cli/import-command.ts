@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeFileAtomic } from '../main/atomic-write';
 import { plainValue } from '../../shared/format/cell';
@@ -14,9 +15,10 @@ import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
 import { describeLayout, describeTotals } from '../../shared/import/describe';
 import { describeImportError, importMessage } from '../../shared/import/messages';
-import { importFile, suggestTableName, type ImportedTable } from '../../shared/import/pipeline';
+import { suggestTableName, type TablePreview } from '../../shared/import/pipeline';
 import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
 import { UsageError, type ParsedArgs } from './args';
+import { nodeImportRunner } from './import-runner';
 
 interface Io {
   out(text: string): void;
@@ -36,6 +38,24 @@ function importOptions({ values, lists, switches }: ParsedArgs): ImportOptions {
   if (d) o.delimiter = d.toLowerCase() === 'tab' || d === '\\t' ? '\t' : d;
   if (switches.has('--unpivot')) o.unpivot = true;
   return o;
+}
+
+/** A table as the parsing worker hands it back: everything but the cells, and the cells as Arrow. */
+interface ImportedTable {
+  parsed: TablePreview;
+  arrow: Table;
+}
+
+/** The pipeline in a worker with a deadline and a heap cap (./import-runner): a damaged file cannot hang sgw. */
+async function importInWorker(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<{ source: SourceInfo; tables: ImportedTable[] }> {
+  const { runner, close } = await nodeImportRunner(bytes.byteLength);
+  try {
+    runner.load('file', bytes);
+    const { source, tables } = await runner.build('file', fileName, options);
+    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableFromIPC(t.ipc) })) };
+  } finally {
+    close();
+  }
 }
 
 const PARQUET_TYPES: Record<ColumnType, 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'STRING'> = { integer: 'INT32', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'STRING', string: 'STRING' };
@@ -122,7 +142,7 @@ export async function runImportCommand(parsed: ParsedArgs, io: Io, t: Translate)
     return 1;
   }
   try {
-    const { source, tables } = await importFile(bytes, path.basename(args.file), args.options);
+    const { source, tables } = await importInWorker(bytes, path.basename(args.file), args.options);
     const written: string[] = [];
     const out = args.out;
     const targets = out ? tables.map((tb, i) => writeTarget(out, i, tables.length, tb.parsed.sheet)) : [];
