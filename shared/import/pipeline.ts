@@ -24,7 +24,7 @@ export const MAX_IMPORT_BYTES: Record<SourceFormat, number> = { csv: 512 * MB, j
 
 const EXT_FORMAT: Record<string, SourceFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv', dat: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'xlsx',
+  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
   wk1: 'xlsx', wk2: 'xlsx', wk3: 'xlsx', wk4: 'xlsx', wks: 'xlsx', '123': 'xlsx', wq1: 'xlsx', wq2: 'xlsx', wb1: 'xlsx', wb2: 'xlsx', wb3: 'xlsx', qpw: 'xlsx', dbf: 'xlsx',
   json: 'json', ndjson: 'json', jsonl: 'json',
   parquet: 'parquet', pq: 'parquet',
@@ -80,9 +80,9 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
   const format = opts.format ?? sniffed?.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
   if (format === 'csv') {
-    const { grid, encoding, delimiter } = csvGrid(bytes, opts);
+    const { grid, encoding, delimiter } = csvGrid(bytes, opts, sniffed?.kind === 'PRN');
     progress(0.4);
-    return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, tableOptions(opts))] };
+    return { source: { fileName, format, encoding, ...(delimiter ? { delimiter } : {}) }, tables: [extractTable(grid, tableOptions(opts))] };
   }
   if (format === 'xlsx') {
     const wb = readWorkbook(bytes, sniffed?.kind ?? 'workbook', sniffed?.text ?? false);

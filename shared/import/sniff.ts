@@ -90,8 +90,9 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): Sniffed {
     if (kind) return { format: 'xlsx', kind, text: true };
     throw new ImportError('import.err.unsupportedFormat', { format: /^<\?xml/.test(start) ? 'XML' : 'HTML/XML' });
   }
-  // PRN (space-aligned text) cannot be told from text by its bytes: only its extension says so.
-  if (extension(fileName) === 'prn') return { format: 'xlsx', kind: 'PRN', text: true };
+  // PRN (space-aligned text) cannot be told from text by its bytes: only its extension says so. It is read
+  // as text by position (csv-source), not by SheetJS, which reads it as one column.
+  if (extension(fileName) === 'prn') return { format: 'csv', kind: 'PRN' };
   const byExt = TEXT_EXT[extension(fileName)];
   if (byExt) return { format: byExt, kind: 'JSON' };
   if (/^[[{]/.test(start)) return { format: 'json', kind: 'JSON' };
