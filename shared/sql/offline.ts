@@ -7,13 +7,13 @@
  * The engine then answers a missing function at once with "… exists in the json extension", which toDbError
  * turns into the 'offline' kind.
  *
+ *
  * Auto-load off is not enough for the icu extension: binding a time-zone function (date_part or year on
  * now(), AT TIME ZONE, timezone(), age(), date_trunc on TIMESTAMPTZ) installs icu whatever those settings say.
- * duckdb-wasm's Node build then waits on a download thread that dies offline (`sgw query` hung or exited
- * silently); the browser build asks the network. enable_external_access = false makes the engine refuse that
- * install at once ("Extension Autoloading Error … 'icu'"). It also closes the engine's file system, so the
- * one folder the app registers files under (bundled/, the datasets loader) stays allowed; it must be set
- * after allowed_directories and cannot be turned back on.
+ * The browser's request is refused by the CSP at once; the Node build's is answered by a stand-in
+ * (electron/cli/node-db.ts). The engine then fails with "Extension Autoloading Error … 'icu'", also 'offline'.
+ * (enable_external_access = false would refuse the install too, but also closes the file system that
+ * `sgw query "… read_csv('/path/x.csv')"` reads.)
  */
 import { DbError, SQL_TOKEN, type SqlTokens } from '../db';
 import { byteIndex } from './mutation';
@@ -23,8 +23,6 @@ export const OFFLINE_SETTINGS_SQL = [
   'SET autoinstall_known_extensions = false',
   'SET autoload_known_extensions = false',
   'SET allow_community_extensions = false',
-  "SET allowed_directories = ['bundled/']",
-  'SET enable_external_access = false',
 ];
 
 /** Statement-leading keywords that ask the engine to fetch or load an extension. */
