@@ -28,7 +28,7 @@ async function watch(page: Page) {
       // innerHTML of plain text adds Text nodes: judge them by the element they went into.
       const n = node instanceof Element ? node : node.parentElement;
       if (!n) return;
-      for (const el of [n, ...n.querySelectorAll('img, b')]) {
+      for (const el of [n, ...Array.from(n.querySelectorAll('img, b'))]) {
         if ((el.tagName === 'IMG' && /(^|\/)x$/.test(el.getAttribute('src') ?? '')) || (el.tagName === 'B' && el.textContent === 'x')) w.__created.push(el.outerHTML);
       }
       // Counted inside a chart only, outside its screen-reader table: that is the tooltip.
@@ -91,7 +91,7 @@ describe('data that is markup stays text in every chart and tooltip (web build i
     }
     const result = await page.evaluate(() => {
       const w = window as unknown as { __created: string[]; __shownAsText: number; __pwned?: unknown };
-      const inPage = [...document.querySelectorAll('img, b')].filter((el) => (el.tagName === 'IMG' ? /(^|\/)x$/.test(el.getAttribute('src') ?? '') : el.textContent === 'x')).map((el) => el.outerHTML);
+      const inPage = Array.from(document.querySelectorAll('img, b')).filter((el) => (el.tagName === 'IMG' ? /(^|\/)x$/.test(el.getAttribute('src') ?? '') : el.textContent === 'x')).map((el) => el.outerHTML);
       return { created: w.__created, inPage, shownAsText: w.__shownAsText, pwned: typeof w.__pwned };
     });
     // No element came from the data, anywhere in the page, and the tooltips did show it (as text).
