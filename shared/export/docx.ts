@@ -7,7 +7,6 @@
  * picture. See docs/export.md ("Word").
  */
 import type { ChartData } from '../charts/chart-data';
-import type { PivotTable } from '../pivot/table';
 import { scaleColour, textOnScale, valueRange } from '../charts/colour-scale';
 import { translator, type Translate } from '../i18n';
 import type { Lang } from '../model/catalog';
@@ -25,13 +24,14 @@ export interface DocxDocument {
   title: string;
   /** Lines under the title: filters in force, the export date. */
   lines?: string[];
-  /** Charts, and pivots (a dashboard's pivot cards) as the writer-neutral PivotTable. */
-  figures: (XlsxChart | { pivot: PivotTable })[];
+  figures: XlsxChart[];
 }
 
 /** A4 with 2.54 cm / 3.17 cm margins (Word's default for Chinese documents), in twips. */
 const PAGE = { w: 11906, h: 16838, top: 1440, side: 1797 };
-const TEXT_WIDTH = PAGE.w - 2 * PAGE.side;
+/** Text width of the portrait and the landscape page, in twips. */
+export const TEXT_WIDTH = PAGE.w - 2 * PAGE.side;
+export const LANDSCAPE_TEXT_WIDTH = PAGE.h - 2 * PAGE.side;
 const WP = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
 /** Column widths in twips, in proportion to the texts they hold, across the text width (the unit line sits at its right edge). */
@@ -58,7 +58,7 @@ function dataTable(data: ChartData, lang: Lang, shaded: boolean): string {
   return table([header, ...rows], columnWidths(columns));
 }
 
-interface Builder {
+export interface Builder {
   body: string[];
   rels: Relationship[];
   parts: Record<string, string | Uint8Array>;
@@ -68,6 +68,8 @@ interface Builder {
   drawings: number;
   t: Translate;
   lang: Lang;
+  /** The footer's relationship id. */
+  footer: string;
 }
 
 function addRel(b: Builder, type: string, target: string): string {
@@ -76,7 +78,7 @@ function addRel(b: Builder, type: string, target: string): string {
   return id;
 }
 
-function figure(b: Builder, { data, picture }: XlsxChart): void {
+export function figure(b: Builder, { data, picture }: XlsxChart): void {
   const { t, lang } = b;
   const form = officeForm(data.kind);
   b.body.push(textParagraph(data.title, { style: STYLE.heading }));
@@ -109,38 +111,20 @@ function figure(b: Builder, { data, picture }: XlsxChart): void {
   if (form !== 'colour-table') b.body.push(textParagraph(''), tableCaption(t('export.docx.dataOf', { title: data.title })), ...unitRow, dataTable(data, lang, false));
 }
 
-/**
- * A dashboard's pivot card: its heading, caption 表N and the pivot as a real Word table — header rows bold and
- * shaded, totals bold, numbers right-aligned in the value's format. A merged key is written once, in the
- * merge's first cell.
- */
-function pivotSection(b: Builder, p: PivotTable): void {
-  const title = p.title || b.t('pivot.sheet');
-  const cell = (c: PivotTable['body'][number][number], header: boolean): TableCell => {
-    const text = c.kind === 'covered' ? '' : c.text;
-    return header ? { text, bold: true, align: 'center', fill: 'F3F6FA' } : { text, bold: !!c.total, align: c.kind === 'value' ? 'right' : 'left' };
-  };
-  const rows = [...p.header.map((r) => r.map((c) => cell(c, true))), ...p.body.map((r) => r.map((c) => cell(c, false)))];
-  const columns = rows[0].map((_, x) => rows.map((r) => r[x].text));
-  b.body.push(textParagraph(title, { style: STYLE.heading }), caption(b.t('export.docx.table'), ++b.tables, title, true), table(rows, columnWidths(columns)));
-  for (const note of p.notes) b.body.push(textParagraph(note, { style: STYLE.source }));
-}
-
-/** The .docx bytes for `doc`: the title, its lines, then one section per figure. */
-export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uint8Array {
-  const lang = opts.lang ?? 'zh-CN';
-  const b: Builder = { body: [], rels: [], parts: {}, overrides: {}, figures: 0, tables: 0, drawings: 0, t: translator(lang), lang };
+/** A document under way: its body, relationships and parts (the footer's relationship already in place). */
+export function newBuilder(lang: Lang): Builder {
+  const b: Builder = { body: [], rels: [], parts: {}, overrides: {}, figures: 0, tables: 0, drawings: 0, t: translator(lang), lang, footer: '' };
   addRel(b, REL_TYPE.styles, 'styles.xml');
   addRel(b, REL_TYPE.settings, 'settings.xml');
-  const footer = addRel(b, REL_TYPE.footer, 'footer1.xml');
-  b.body.push(textParagraph(doc.title, { style: STYLE.title }));
-  for (const line of doc.lines ?? []) b.body.push(textParagraph(line, { align: 'center', style: STYLE.source }));
-  for (const f of doc.figures) {
-    if ('pivot' in f) pivotSection(b, f.pivot);
-    else figure(b, { ...f, data: neutralise(f.data) });
-  }
+  b.footer = addRel(b, REL_TYPE.footer, 'footer1.xml');
+  return b;
+}
+
+/** The .docx package of a finished builder; `landscape` turns the A4 page (for a wide table). */
+export function finishDocx(b: Builder, title: string, landscape = false): Uint8Array {
+  const [w, h] = landscape ? [PAGE.h, PAGE.w] : [PAGE.w, PAGE.h];
   const sect =
-    `<w:sectPr><w:footerReference w:type="default" r:id="${footer}"/><w:pgSz w:w="${PAGE.w}" w:h="${PAGE.h}"/>` +
+    `<w:sectPr><w:footerReference w:type="default" r:id="${b.footer}"/><w:pgSz w:w="${w}" w:h="${h}"${landscape ? ' w:orient="landscape"' : ''}/>` +
     `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.side}" w:bottom="${PAGE.top}" w:left="${PAGE.side}" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>`;
   const ns =
     `xmlns:w="${NS_W}" xmlns:r="${NS_REL}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
@@ -160,5 +144,14 @@ export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uin
     '/word/footer1.xml': `${WP}.footer+xml`,
     ...b.overrides,
   };
-  return zipPackage(parts, { defaults: { png: 'image/png', xlsx: CONTENT_TYPE.xlsx }, overrides }, 'word/document.xml', doc.title);
+  return zipPackage(parts, { defaults: { png: 'image/png', xlsx: CONTENT_TYPE.xlsx }, overrides }, 'word/document.xml', title);
+}
+
+/** The .docx bytes for `doc`: the title, its lines, then one section per figure. */
+export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uint8Array {
+  const b = newBuilder(opts.lang ?? 'zh-CN');
+  b.body.push(textParagraph(doc.title, { style: STYLE.title }));
+  for (const line of doc.lines ?? []) b.body.push(textParagraph(line, { align: 'center', style: STYLE.source }));
+  for (const f of doc.figures) figure(b, { ...f, data: neutralise(f.data) });
+  return finishDocx(b, doc.title);
 }

@@ -13,7 +13,7 @@ import { cell, type PivotGrid } from '../pivot/grid';
 import { runPivot } from '../pivot/run-pivot';
 import { pivotTable, type PivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
-import { chartsToDocx } from './docx';
+import { dashboardToDocx } from './dashboard-docx';
 import { buildDeckPptx } from './pptx';
 import { dashboardToXlsx } from './xlsx-chart';
 
@@ -53,7 +53,7 @@ const texts = (t: PivotTable) => [...t.header, ...t.body].flat().filter((c) => c
 
 describe('pivot cards and slides in Office files', () => {
   it('Word: a real table holding every text of the pivot, in order, totals bold, under its caption', () => {
-    const doc = strFromU8(unzipSync(chartsToDocx({ title: '仪表板', figures: [{ pivot: table }] }, { lang: 'zh-CN' }))['word/document.xml']);
+    const doc = strFromU8(unzipSync(dashboardToDocx({ title: '仪表板', cards: [{ pivot: table }] }, { lang: 'zh-CN' }))['word/document.xml']);
     const tbl = /<w:tbl>.*<\/w:tbl>/s.exec(doc)![0];
     const cells = [...tbl.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''));
     expect(cells.filter((c) => c !== '')).toEqual(texts(table));

@@ -14,7 +14,7 @@ export function AnalysisView() {
   const { tables } = useWorkbench();
   const [tool, setTool] = useState<Tool>('pivot');
   // The pivot as last edited stays with this browser profile (the workspace store parses it on every read).
-  const { table, spec: current, target, update, pickTable, load } = usePivotDraft(tables);
+  const { table, spec: current, target, update, pickTable, load, gone } = usePivotDraft(tables);
 
   return (
     <div className="analysis">
@@ -39,7 +39,10 @@ export function AnalysisView() {
           ))}
         </div>
       </div>
-      {!table || !current ? (
+      {gone ? (
+        // The pivot's table was deleted (or belongs to another project): say so, the picker above starts afresh.
+        <p role="alert">{t('chart.noTable', { table: gone })}</p>
+      ) : !table || !current ? (
         <p className="muted">{t('analysis.noTable')}</p>
       ) : tool === 'pivot' ? (
         <PivotPanel table={table} spec={current} update={update} target={target} onLoad={load} />

@@ -12,14 +12,16 @@ import { useSavedPivots } from './saved-pivots';
 export function usePivotDraft(tables: TableInfo[]) {
   const [draft, setDraft] = useDocument('pivotDraft');
   const saved = useSavedPivots();
-  // A draft over a table that is gone (dropped, another project opened) gives way to a new pivot of the first table.
-  const table = tables.find((x) => x.name === draft?.spec.table) ?? tables[0];
-  const spec = draft && draft.spec.table === table?.name ? draft.spec : table ? newPivotSpec(table.name) : null;
+  const name = draft?.spec.table ?? tables[0]?.name;
+  const table = tables.find((x) => x.name === name);
+  const spec = draft?.spec ?? (table ? newPivotSpec(table.name) : null);
   const linked = findSavedPivot(saved, draft?.savedId);
   const target: SavedPivot | undefined = linked && spec && linked.spec.table === spec.table ? linked : undefined;
   const savedId = draft?.savedId;
   const update = useCallback((next: PivotSpec) => void setDraft({ spec: next, ...(savedId ? { savedId } : {}) }), [savedId, setDraft]);
   const pickTable = (t: string) => setDraft({ spec: newPivotSpec(t) });
   const load = (p: SavedPivot) => setDraft({ spec: p.spec, savedId: p.id });
-  return { table, spec, target, update, pickTable, load };
+  // A draft over a table that is gone (dropped, another project opened): the screen says so; the picker starts afresh.
+  const gone = draft && !table && tables.length > 0 ? draft.spec.table : null;
+  return { table, spec, target, update, pickTable, load, gone };
 }

@@ -48,8 +48,8 @@ export function DashboardExport({ title, filters, cardCount, charts }: Props) {
   // The writers load on first use, not at start-up.
   const xlsx = run(async (all) => saveExport(getDesktop(), title, 'xlsx', (await import('../../../shared/export/xlsx-chart')).dashboardToXlsx(office(all), { lang, title, lines: dashboardLines(filters, t, lang) }), t));
   const docx = run(async (all) => {
-    const { chartsToDocx } = await import('../../../shared/export/docx');
-    return saveExport(getDesktop(), title, 'docx', chartsToDocx({ title, lines: dashboardLines(filters, t, lang), figures: office(all) }, { lang }), t);
+    const { dashboardToDocx } = await import('../../../shared/export/dashboard-docx');
+    return saveExport(getDesktop(), title, 'docx', dashboardToDocx({ title, lines: dashboardLines(filters, t, lang), cards: office(all) }, { lang }), t);
   });
   const pdf = () => {
     const all = drawn();
