@@ -57,7 +57,9 @@ describe('pivot cards and slides in Office files', () => {
     const tbl = /<w:tbl>.*<\/w:tbl>/s.exec(doc)![0];
     const cells = [...tbl.matchAll(/<w:tc>.*?<\/w:tc>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''));
     expect(cells.filter((c) => c !== '')).toEqual(texts(table));
-    expect(cells.length).toBe((table.header.length + table.body.length) * (table.rowHeaderCols + table.dataCols));
+    // Merged as on screen: column keys across their values (gridSpan), row keys down their group (vMerge).
+    expect(tbl).toMatch(/<w:gridSpan w:val="2"\/>/);
+    expect(tbl).toMatch(/<w:vMerge w:val="restart"\/>/);
     expect(doc).toContain('<w:t xml:space="preserve">各市金额</w:t>');
     // The grand total row's key and numbers are bold.
     const lastRow = [...tbl.matchAll(/<w:tr>.*?<\/w:tr>/g)].at(-1)![0];
@@ -66,7 +68,7 @@ describe('pivot cards and slides in Office files', () => {
     expect(lastCells.every((c) => c.includes('<w:b/>'))).toBe(true);
   });
 
-  it('Excel: a sheet per pivot card with the exact numbers typed in their formats, beside the index', () => {
+  it('Excel: a sheet per pivot card with the exact numbers typed in their formats and its merges, beside the index', () => {
     const wb = XLSX.read(dashboardToXlsx([{ pivot: table }], { lang: 'zh-CN', title: '仪表板' }), { cellNF: true });
     expect(wb.SheetNames).toEqual(['目录', '1 各市金额']);
     const sheet = wb.Sheets['1 各市金额'];
@@ -85,6 +87,7 @@ describe('pivot cards and slides in Office files', () => {
     const formats = Object.values(sheet).flatMap((v) => (v && typeof v === 'object' && 't' in v && v.t === 'n' ? [String((v as XLSX.CellObject).z)] : []));
     expect(formats.some((z) => z.includes('万'))).toBe(true);
     expect(formats.some((z) => z.includes('%'))).toBe(true);
+    expect((sheet['!merges'] ?? []).length).toBeGreaterThan(0);
   });
 
   it('PowerPoint: a native table with the merges of the pivot (gridSpan across, rowSpan down)', async () => {

@@ -1,49 +1,122 @@
 /**
- * A dashboard's pivot card as one sheet of the dashboard workbook (our OOXML writer): its title, the pivot as a
- * formatted range from the writer-neutral PivotTable (shared/pivot/table.ts) — header rows bold and shaded,
- * totals bold, numbers typed in the value's Excel format (万/亿/%), a merged key written in its first cell —
- * the filters in force under it, the header frozen and repeated on every printed page.
+ * A pivot as one worksheet of our OOXML writer (xlsx-package.ts), from the writer-neutral PivotTable
+ * (shared/pivot/table.ts): typed cells with merged column headers and row labels, bold totals, number formats
+ * (万/亿 as scaled formats, so each cell keeps its true number), frozen header rows and row-label columns, and
+ * the print setup of every export (A4, one page wide, header rows repeated, page numbers). The pivot's own
+ * workbook (pivot-xlsx.ts) and a dashboard's pivot cards (xlsx-chart.ts dashboardToXlsx) both write it.
  */
-import type { PivotTable } from '../pivot/table';
+import { translator } from '../i18n';
+import type { Lang } from '../model/catalog';
+import type { ValueFormat } from '../model/pivot-spec';
+import type { PivotCell, PivotTable } from '../pivot/table';
 import { neutraliseFormula } from './csv';
 import { columnName } from './ooxml';
-import { excelNumberFormat } from './pivot-xlsx';
+import { colPx, footer, PORTRAIT_PX, textWidth, type LayoutContext } from './xlsx-layout';
 import type { WorkbookSheet } from './xlsx-package';
-import type { Cell } from './xlsx-sheet';
-import { textWidth, type LayoutContext } from './xlsx-layout';
+import { DEFAULT_ROW_PT, type Cell } from './xlsx-sheet';
 
-export function pivotSheet(p: PivotTable, name: string, { styles, t, lang }: LayoutContext): WorkbookSheet {
-  const header = styles.id({ font: 'header', fill: true, border: true, align: 'center' });
-  const key = styles.id({ border: true });
-  const keyTotal = styles.id({ font: 'header', border: true });
-  const value = (format: NonNullable<PivotTable['body'][number][number]['format']>, total: boolean, integers: boolean) =>
-    styles.id({ font: total ? 'header' : 'body', border: true, align: 'right', numFmt: excelNumberFormat(format, lang, integers) });
-  const title = p.title || t('pivot.sheet');
-  const top: Cell[][] = [[{ v: neutraliseFormula(title), s: styles.id({ font: 'title' }) }], []];
-  const head = p.header.map((row) => row.map((c): Cell => ({ v: c.kind === 'covered' ? '' : neutraliseFormula(c.text), s: header })));
-  const body = p.body.map((row) =>
-    row.map((c): Cell => {
-      if (c.kind !== 'value') return { v: c.kind === 'covered' ? '' : neutraliseFormula(c.text), s: c.total ? keyTotal : key };
-      if (c.value === null || c.value === undefined || !Number.isFinite(c.value)) return { v: '', s: key };
-      return { v: c.value, s: value(c.format ?? 'auto', !!c.total, Number.isInteger(c.value)) };
+/** Excel number formats of the value formats. Excel scales only by thousands (a trailing comma), so 万 is the
+ * number ÷ 1,000 with a literal point before its last digit (one decimal), 亿 ÷ 1,000,000 with two. */
+export function excelNumberFormat(format: ValueFormat, lang: Lang, integers: boolean): string {
+  const t = translator(lang);
+  switch (format) {
+    case 'integer':
+      return '#,##0';
+    case 'decimal':
+      return '#,##0.00';
+    case 'wan':
+      return `0\\.0,"${t('pivot.unit.wan')}"`;
+    case 'yi':
+      return `0\\.00,,"${t('pivot.unit.yi')}"`;
+    case 'percent':
+      return '0.0%';
+    case 'auto':
+      return integers ? '#,##0' : '#,##0.00';
+  }
+}
+
+/** Whether every value cell of each value column (by position in a column group) holds a whole number. */
+function integerColumns(table: PivotTable): boolean[] {
+  const out = Array.from({ length: table.values }, () => true);
+  for (const row of table.body) {
+    row.slice(table.rowHeaderCols).forEach((c, i) => {
+      if (c.value !== null && c.value !== undefined && !Number.isInteger(c.value)) out[i % table.values] = false;
+    });
+  }
+  return out;
+}
+
+/** A1 range of a cell and its spans (0-based row and column). */
+const rangeOf = (row: number, col: number, c: PivotCell) => `${columnName(col)}${row + 1}:${columnName(col + (c.colSpan ?? 1) - 1)}${row + (c.rowSpan ?? 1)}`;
+
+/** Header texts wrap onto a second line beyond this width (a long value name should not widen every column). */
+const HEADER_WRAP = 14;
+
+/** Column widths from the texts of single-column cells, CJK counted double; header texts wrap. */
+function columnWidths(table: PivotTable, grid: PivotCell[][]): number[] {
+  const width = (c: PivotCell | undefined, r: number) => {
+    if (!c || c.kind === 'covered' || (c.colSpan ?? 1) > 1) return 0;
+    const w = textWidth(c.text) + 2;
+    return r < table.header.length && c.kind !== 'corner' ? Math.min(HEADER_WRAP, w) : w;
+  };
+  return Array.from({ length: table.rowHeaderCols + table.dataCols }, (_, x) => Math.min(40, Math.max(8, ...grid.map((row, r) => width(row[x], r)))));
+}
+
+/** The pivot's sheet, named `name`, its styles interned in the context's style sheet. */
+export function pivotSheet(table: PivotTable, name: string, { styles, t, lang }: LayoutContext): WorkbookSheet {
+  const header = styles.id({ font: 'header', fill: true, border: true, align: 'center', wrap: true });
+  const rowKey = styles.id({ fill: true, border: true, align: 'left' });
+  const totalKey = styles.id({ font: 'header', fill: true, border: true, align: 'left' });
+  const integers = integerColumns(table);
+  // One style per value (its format) and totals or not: interned once, not per cell (a pivot may have millions).
+  const numberStyles = new Map<string, number>();
+  const numberStyle = (c: PivotCell, x: number) => {
+    const m = (x - table.rowHeaderCols) % table.values;
+    const key = `${m}|${c.format ?? 'auto'}|${c.total ? 1 : 0}`;
+    let id = numberStyles.get(key);
+    if (id === undefined) numberStyles.set(key, (id = styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, integers[m]) })));
+    return id;
+  };
+
+  const rows: Cell[][] = [];
+  if (table.title) rows.push([{ v: neutraliseFormula(table.title), s: styles.id({ font: 'title' }) }], []);
+  const top = rows.length;
+  const grid = [...table.header, ...table.body];
+  const merges: string[] = [];
+  const cells: Cell[][] = grid.map((row) => row.map(() => ({ v: Number.NaN })));
+  grid.forEach((row, r) =>
+    row.forEach((c, x) => {
+      if (c.kind === 'covered') return;
+      const s = r < table.header.length ? header : c.kind === 'row-key' ? (c.total ? totalKey : rowKey) : numberStyle(c, x);
+      const v = c.kind === 'value' ? (c.value ?? Number.NaN) : neutraliseFormula(c.text);
+      // The cells a merge covers stay empty but take its style, so the merged range is bordered all round.
+      for (let dr = 0; dr < (c.rowSpan ?? 1); dr++) for (let dx = 0; dx < (c.colSpan ?? 1); dx++) cells[r + dr][x + dx] = { v: Number.NaN, s };
+      cells[r][x] = { v, s };
+      if ((c.colSpan ?? 1) > 1 || (c.rowSpan ?? 1) > 1) merges.push(rangeOf(top + r, x, c));
     }),
   );
-  const notes = p.notes.map((n) => [{ v: neutraliseFormula(n), s: styles.id({ font: 'note' }) }]);
-  const rows = [...top, ...head, ...body, ...(notes.length ? [[], ...notes] : [])];
-  const cols = p.rowHeaderCols + p.dataCols;
-  const colWidths = Array.from({ length: cols }, (_, x) => Math.min(40, Math.max(8, ...[...p.header, ...p.body].map((r) => (r[x] && r[x].kind !== 'covered' && (r[x].colSpan ?? 1) === 1 ? textWidth(r[x].text) + 2 : 0)))));
-  const firstHead = top.length + 1;
-  const lastHead = top.length + p.header.length;
+  rows.push(...cells);
+  const last = rows.length;
+  if (table.notes.length) rows.push([], ...table.notes.map((n) => [{ v: neutraliseFormula(n), s: styles.id({ font: 'note' }) }]));
+  const colWidths = columnWidths(table, grid);
+  const wraps = (table.header.at(-1) ?? []).some((c, x) => c.kind !== 'covered' && textWidth(c.text) + 2 > colWidths[x]);
+  const landscape = colWidths.reduce((w, c) => w + colPx(c), 0) > PORTRAIT_PX;
+  const rowHeights: Record<number, number> = {};
+  if (table.title) rowHeights[0] = 24;
+  // The value names wrap onto a second line: give their row the height of two.
+  if (wraps) rowHeights[top + table.header.length - 1] = 2 * DEFAULT_ROW_PT;
   return {
     model: {
       name,
       rows,
-      rowHeights: { 0: 24 },
+      rowHeights,
       colWidths,
-      freezeRows: lastHead,
-      page: { landscape: cols > 8, fitToHeight: 0, footer: `&L&A&R${t('export.sheet.page')}` },
-      printArea: `$A$1:$${columnName(cols - 1)}$${rows.length}`,
-      printTitles: `$${firstHead}:$${lastHead}`,
+      freezeRows: top + table.header.length,
+      freezeCols: table.rowHeaderCols,
+      merges,
+      page: { landscape, fitToHeight: 0 as const, footer: footer(t) },
+      printArea: `$A$1:$${columnName(colWidths.length - 1)}$${Math.max(last, rows.length)}`,
+      printTitles: `$${top + 1}:$${top + table.header.length}`,
     },
   };
 }
