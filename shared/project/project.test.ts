@@ -58,6 +58,19 @@ describe('projects', () => {
     expect(await getProvenance(other, '指标合并')).toMatchObject({ importedAt: '2026-01-17 10:00:00', notes: SAMPLE_JOIN.note, units: SAMPLE_JOIN.units });
   });
 
+  it('opens a project whose combined table no longer binds (its table lost a column): tables open, the view is set aside, its definition kept', async () => {
+    const gone = { ...SAMPLE_JOIN, name: '缺列合并', columns: [...SAMPLE_JOIN.columns, { name: '旧列', side: 'right' as const, column: '已删除的列' }] };
+    const over = { ...SAMPLE_JOIN, name: '合并之上', left: { ...SAMPLE_JOIN.left, table: '缺列合并' }, columns: [{ name: '年份', side: 'left' as const, column: '年份' }], units: {} };
+    const state = sampleState();
+    state.documents = { ...state.documents, joins: [{ version: 1, joins: [SAMPLE_JOIN, gone, over] }] };
+    const manifest = await openProject(other, await saveProject(db, state), none);
+    const opened = await workspaceSnapshot(other);
+    expect(Object.keys(opened.tables)).toEqual(['年度_指标', '社区问卷']);
+    // The good one is made; the broken one and the one over it are not (the engine would refuse them inside the transaction).
+    expect(Object.keys(opened.views)).toEqual(['指标合并']);
+    expect(manifest.documents.joins[0].joins.map((j) => j.name)).toEqual(['指标合并', '缺列合并', '合并之上']);
+  });
+
   it('drops the previous project’s combined tables and their provenance with its tables, in the one transaction', async () => {
     await openProject(db, await saveProject(db, sampleState()), none);
     await db.exec('CREATE VIEW 别人的视图 AS SELECT 1 AS a');
@@ -69,15 +82,13 @@ describe('projects', () => {
     expect(snap.provenance.map((p) => p.table_name)).toEqual([]);
   });
 
-  it('refuses a combined table that takes a table’s or a built-in name, and rolls back one the engine cannot make', async () => {
+  it('refuses a combined table that takes a table’s or a built-in name (a failure inside the swap rolls back: transaction.test.ts)', async () => {
     const good = unpackProject(await saveProject(db, sampleState()));
     const withJoin = (join: object) => packProject({ ...good.manifest, documents: { ...good.manifest.documents, joins: [{ version: 1, joins: [join as never] }] } }, good.tables);
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: '社区问卷' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: 'sgw_view' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
-    await expect(openProject(other, withJoin(SAMPLE_JOIN), { replace: [], protect: ['指标合并'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '指标合并' } });
     const before = await workspaceSnapshot(other);
-    const missing = withJoin({ ...SAMPLE_JOIN, columns: [...SAMPLE_JOIN.columns, { name: '不存在', side: 'right', column: '不存在' }] });
-    await expect(openProject(other, missing, none)).rejects.toMatchObject({ code: 'load-failed', params: { table: '指标合并' } });
+    await expect(openProject(other, withJoin(SAMPLE_JOIN), { replace: [], protect: ['指标合并'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '指标合并' } });
     expect(await workspaceSnapshot(other)).toEqual(before);
   });
 

@@ -1,6 +1,7 @@
 import { tableToIPC } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
+import type { JoinDef } from '../model/join';
 import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
 import { fromSaved } from '../import/provenance';
 import { writeJoinView } from '../join/commit';
@@ -10,6 +11,7 @@ import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
 import { parseDocuments, parseSettings, parseSql, type DocumentsInput, type ProjectSql } from './documents';
 import { ProjectError } from './errors';
+import { joinsThatBind } from './join-binds';
 import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest, type ProjectTable, type TableProvenance } from './manifest';
 
 export interface WorkspaceState {
@@ -86,7 +88,7 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
     if (p) await recordProvenance(db, p);
   }
   // Combined tables are views over the tables just loaded (and the bundled ones): made again, with their provenance.
-  for (const join of manifest.documents.joins.flatMap((f) => f.joins)) {
+  for (const join of replace.joins) {
     step.table = join.name;
     await writeJoinView(db, join);
   }
@@ -96,6 +98,8 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
 interface Replaced {
   tables: string[];
   views: string[];
+  /** The project's combined tables that bind over what the database will hold (joinsThatBind). */
+  joins: JoinDef[];
 }
 
 /**
@@ -127,16 +131,18 @@ export async function openProject(
     e instanceof ProjectError ? e : new ProjectError(step.table ? 'load-failed' : 'commit-failed', e instanceof Error ? e.message : String(e), step.table ? { table: step.table } : {}, e);
   let clearProvenance: boolean;
   let views: string[];
+  let joins: JoinDef[];
   try {
     clearProvenance = await hasProvenanceTable(db);
     views = await combinedViews(db, opts.protect);
+    joins = (await joinsThatBind(db, archive, [...opts.replace, ...views])).ok;
     await db.exec(sql.BEGIN_SQL);
   } catch (e) {
     // No transaction of ours is open: nothing to roll back (and someone else's must not be).
     throw failed(e);
   }
   try {
-    await loadAndSwap(db, archive, { tables: opts.replace, views }, clearProvenance, step);
+    await loadAndSwap(db, archive, { tables: opts.replace, views, joins }, clearProvenance, step);
     await db.exec(sql.COMMIT_SQL);
   } catch (e) {
     await db.exec(sql.ROLLBACK_SQL).catch(() => undefined);
