@@ -15,6 +15,11 @@ export interface Db {
    * connection-local state (SET, TEMP tables, an open transaction) ends with the call.
    */
   query(sql: string, opts?: QueryOptions): Promise<Table>;
+  /**
+   * A reading query's result as the Arrow IPC stream the engine wrote, never decoded in JS (project save:
+   * bytes that go straight into the file). Same connection rules as `query`.
+   */
+  queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array>;
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow IPC stream. */
   insertArrow(name: string, ipcStream: Uint8Array): Promise<void>;
@@ -37,6 +42,17 @@ export interface SqlTokens {
 }
 
 /** Token kinds as duckdb-wasm numbers them (its TokenType enum). */
+/**
+ * duckdb-wasm hands results over in the Arrow IPC *file* format, which holds the stream format whole (schema,
+ * batches, end-of-stream marker) between an 8-byte magic and the footer: this returns that stream, without a copy.
+ */
+export function streamOfIpcFile(file: Uint8Array): Uint8Array {
+  const magic = (at: number) => String.fromCharCode(...file.subarray(at, at + 6)) === 'ARROW1';
+  if (file.length < 18 || !magic(0) || !magic(file.length - 6)) return file;
+  const footer = new DataView(file.buffer, file.byteOffset + file.length - 10, 4).getInt32(0, true);
+  return file.subarray(8, file.length - 10 - footer);
+}
+
 export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;
 
 /** 'offline': the statement needs an engine extension (json, parquet, icu…) that the offline build does not carry. */

@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, streamOfIpcFile, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 /**
@@ -51,8 +51,23 @@ export async function openWorkerDb(): Promise<Db> {
     }
   }
 
+  /** The whole result as the engine's IPC bytes (transferred from the worker, never decoded here). */
+  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array> {
+    if (opts?.signal?.aborted) throw cancelledError(sql);
+    await refuseExtensionLoads(sql, tokenize);
+    const conn = await db.connect();
+    try {
+      return streamOfIpcFile(await conn.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+    } catch (e) {
+      throw toDbError(e, sql);
+    } finally {
+      void conn.close().catch(() => undefined);
+    }
+  }
+
   return {
     query,
+    queryArrow,
     async exec(sql) {
       await refuseExtensionLoads(sql, tokenize);
       try {
