@@ -3,11 +3,15 @@
  * Parses files off the UI thread with the same pipeline as `sgw import`. The file's bytes are sent once
  * ('load') and kept here while the user adjusts the preview; cancelling terminates the worker.
  */
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { provideParquetWasm } from '../../shared/import/parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from '../../shared/import/pipeline';
 import { ImportError } from '../../shared/import/types';
 import type { ImportRequest, ImportResponse, WorkerError } from './import-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The Parquet reader's wasm is one of the app's own files, fetched on the first Parquet import only.
+provideParquetWasm(async () => (await fetch(parquetWasmUrl)).arrayBuffer());
 const files = new Map<string, Uint8Array>();
 let last: { key: string; result: AnalyzedFile } | null = null;
 const post = (m: ImportResponse, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
