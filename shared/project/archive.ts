@@ -14,7 +14,7 @@ import { crc32 } from './crc32';
 import { ProjectError } from './errors';
 import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
 import { sha256Hex } from './sha256';
-import { zipStored, type StoredEntry } from './zip-store';
+import { storedEntries, zipStored, type StoredEntry } from './zip-store';
 import { ZipLimitError, zipSizeGuard } from '../zip-limits';
 
 export const MANIFEST_ENTRY = 'manifest.json';
@@ -79,10 +79,26 @@ function entryGuard(fileSize: number) {
   };
 }
 
+/**
+ * Every entry's bytes: stored ones (this version's tables) viewed in place, deflated ones (older projects)
+ * inflated by fflate. Both go through the same guard first.
+ */
 function readEntries(bytes: Uint8Array): Map<string, Uint8Array> {
   if (!isZip(bytes)) throw new ProjectError('not-a-project', 'not a zip archive');
+  const guard = entryGuard(bytes.length);
+  const listed = new Map<string, number>();
   try {
-    return new Map(Object.entries(unzipSync(bytes, { filter: entryGuard(bytes.length) })));
+    const inflated = unzipSync(bytes, {
+      filter: (f) => {
+        guard(f);
+        if (f.compression === 0) listed.set(f.name, f.size);
+        return f.compression !== 0;
+      },
+    });
+    const stored = storedEntries(bytes);
+    // Both readings of the directory must agree: no stored entry escapes the guard above.
+    if (stored.size !== listed.size || [...stored].some(([name, data]) => listed.get(name) !== data.length)) throw new Error('central directory read two ways');
+    return new Map([...Object.entries(inflated), ...stored]);
   } catch (e) {
     if (e instanceof ProjectError) throw e;
     throw new ProjectError('damaged', `zip cannot be read: ${e instanceof Error ? e.message : String(e)}`);
