@@ -77,8 +77,11 @@ export async function openWorkerDb(): Promise<Db> {
       }
     },
     async insertArrow(name, ipcStream) {
+      // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
+      // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
+      const own = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength ? ipcStream : ipcStream.slice();
       try {
-        await shared.insertArrowFromIPCStream(ipcStream, { name, create: true });
+        await shared.insertArrowFromIPCStream(own, { name, create: true });
       } catch (e) {
         throw toDbError(e);
       }
