@@ -9,6 +9,8 @@ export interface SizeResult {
   ours: Record<string, Timing>;
   native: Record<string, Timing>;
   project?: { save: Timing; reopen: Timing; bytes: number };
+  /** Why project save + reopen could not be measured at this size. */
+  projectError?: string;
   peakRssMb: number;
   /** Rows of the cube's rollup found identical, part by part, on both engines. */
   rollupRowsCompared?: number;
@@ -64,6 +66,7 @@ function table(results: BenchResults): string {
     }
     if (s.rollupRowsCompared !== undefined) lines.push(`| Rollup contents, ours against native | ${s.rollupRowsCompared} rows identical | | |`);
     if (s.answersCompared !== undefined) lines.push(`| Answers, ours against native (tables after each load, queries, dashboard) | ${s.answersCompared} equal | | |`);
+    if (s.projectError) lines.push(`| Project save + reopen | failed: ${s.projectError} | — | — |`);
     if (s.project) lines.push(`| Project save (${(s.project.bytes / 2 ** 20).toFixed(1)} MB file) | ${ms(s.project.save)} | — | — |`, `| Project reopen | ${ms(s.project.reopen)} | — | — |`);
   }
   return lines.join('\n');
