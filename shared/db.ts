@@ -43,14 +43,19 @@ export interface SqlTokens {
 
 /** Token kinds as duckdb-wasm numbers them (its TokenType enum). */
 /**
- * duckdb-wasm hands results over in the Arrow IPC *file* format, which holds the stream format whole (schema,
- * batches, end-of-stream marker) between an 8-byte magic and the footer: this returns that stream, without a copy.
+ * One Arrow IPC stream from the pieces duckdb-wasm hands over when a result is fetched in chunks (the schema
+ * message, then record batches), closed by the end-of-stream marker. Fetching in chunks keeps the engine's
+ * memory at one batch: a whole 10M-row table as one IPC buffer does not fit beside the table (wasm caps at 4 GB).
  */
-export function streamOfIpcFile(file: Uint8Array): Uint8Array {
-  const magic = (at: number) => String.fromCharCode(...file.subarray(at, at + 6)) === 'ARROW1';
-  if (file.length < 18 || !magic(0) || !magic(file.length - 6)) return file;
-  const footer = new DataView(file.buffer, file.byteOffset + file.length - 10, 4).getInt32(0, true);
-  return file.subarray(8, file.length - 10 - footer);
+export function ipcStreamOf(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0) + 8);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  out.set([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0], at);
+  return out;
 }
 
 export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;
