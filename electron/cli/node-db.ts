@@ -7,6 +7,33 @@ import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/off
 
 const require = createRequire(__filename);
 
+/**
+ * Binding a time-zone function makes the engine install icu even with auto-install off (see
+ * shared/sql/offline.ts). Without an XMLHttpRequest, duckdb-wasm's Node build fetches the extension in a
+ * helper thread and waits on it with no timeout; offline that thread dies and `sgw` hangs or exits without
+ * a word. During each (synchronous) engine call a stand-in XMLHttpRequest answers every request as
+ * unreachable, so the engine fails at once with "Extension … is not available". Nothing else runs meanwhile.
+ */
+class OfflineXhr {
+  status = 0;
+  response = null;
+  responseType = '';
+  open() {}
+  setRequestHeader() {}
+  send() {}
+}
+
+function offline<T>(call: () => T): T {
+  const g = globalThis as { XMLHttpRequest?: unknown };
+  if (g.XMLHttpRequest !== undefined) return call();
+  g.XMLHttpRequest = OfflineXhr;
+  try {
+    return call();
+  } finally {
+    delete g.XMLHttpRequest;
+  }
+}
+
 function duckdbDist(): string {
   return path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 }
@@ -30,7 +57,7 @@ export async function openNodeDb(): Promise<Db> {
 
   const runIpc = (sql: string, on = conn): Uint8Array => {
     try {
-      return on.useUnsafe((bindings, id) => bindings.runQuery(id, sql));
+      return offline(() => on.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     } catch (e) {
       throw toDbError(e, sql);
     }
@@ -40,13 +67,13 @@ export async function openNodeDb(): Promise<Db> {
   /** The result fetched batch by batch (Db.queryArrow): the engine never holds all of it as IPC at once. */
   const runChunked = (sql: string, on = conn): Uint8Array => {
     try {
-      return on.useUnsafe((bindings, id) => {
+      return offline(() => on.useUnsafe((bindings, id) => {
         let header = bindings.startPendingQuery(id, sql, true);
         while (header === null) header = bindings.pollPendingQuery(id);
         const chunks = [header];
         for (let c = bindings.fetchQueryResults(id); c === null || c.length > 0; c = bindings.fetchQueryResults(id)) if (c) chunks.push(c);
         return ipcStreamOf(chunks);
-      });
+      }));
     } catch (e) {
       throw toDbError(e, sql);
     }
