@@ -93,7 +93,7 @@ export async function measureAnalysis(engine: BenchEngine & { db?: Db }, reps: n
 }
 
 const RELATIVE = 1e-10;
-const near = (a: unknown, b: unknown) =>
+export const near = (a: unknown, b: unknown): boolean =>
   typeof a === 'number' && typeof b === 'number' ? (Number.isNaN(a) && Number.isNaN(b)) || Math.abs(a - b) <= RELATIVE * Math.max(Math.abs(a), Math.abs(b)) : a === b;
 
 /** Throws when the engines disagree (beyond 1e-10 relative: both add doubles, in different orders and threads). */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { importFile } from '../../shared/import/pipeline';
 import { describe, expect, it } from 'vitest';
-import { parquetReadObjects } from 'hyparquet';
 import { sgw, tempDir } from '../../tests/fixtures/cli';
 
 const fixture = (name: string) => path.resolve(__dirname, '../../tests/fixtures/import', name);
@@ -39,8 +39,9 @@ describe('sgw import', () => {
     const pq = path.join(tmp.path, 'orgs.parquet');
     expect((await sgw('import', fixture('gbk.csv'), '--out', pq)).code).toBe(0);
     const buf = await readFile(pq);
-    const rows = await parquetReadObjects({ file: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer });
-    expect(rows[2]).toEqual({ 地区: '广东', 年份: 2014, 社会组织数: 15332, 增长率: 6.1, 备注: null });
+    // Read back by parquet-wasm (the app's Parquet reader), a different implementation from the writer.
+    const [back] = (await importFile(new Uint8Array(buf), 'orgs.parquet')).tables;
+    expect(back.arrow.get(2)?.toJSON()).toEqual({ 地区: '广东', 年份: 2014, 社会组织数: 15332, 增长率: 6.1, 备注: null });
   });
 
   it('honours --encoding and --header-rows, and explains failures in the chosen language', async () => {

@@ -4,6 +4,9 @@
  */
 import { importServer } from '../../shared/import/import-server';
 import type { ImportRequest } from '../../shared/import/runner';
+import { useNodeParquetWasm } from './parquet-node';
+
+useNodeParquetWasm();
 
 const serve = importServer((m) => process.send!(m));
 process.on('message', (req: ImportRequest) => void serve(req));

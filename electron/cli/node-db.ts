@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const require = createRequire(__filename);
@@ -55,28 +55,46 @@ export async function openNodeDb(): Promise<Db> {
   for (const sql of OFFLINE_SETTINGS_SQL) conn.query(sql);
   const tokenize = (sql: string) => db.tokenize(sql);
 
-  const run = (sql: string, on = conn): Table => {
+  const runIpc = (sql: string, on = conn): Uint8Array => {
     try {
-      // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
-      return tableFromIPC(offline(() => on.useUnsafe((bindings, id) => bindings.runQuery(id, sql))));
+      return offline(() => on.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
     } catch (e) {
       throw toDbError(e, sql);
     }
   };
+  // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
+  const run = (sql: string, on = conn): Table => tableFromIPC(runIpc(sql, on));
+  /** The result fetched batch by batch (Db.queryArrow): the engine never holds all of it as IPC at once. */
+  const runChunked = (sql: string, on = conn): Uint8Array => {
+    try {
+      return offline(() => on.useUnsafe((bindings, id) => {
+        let header = bindings.startPendingQuery(id, sql, true);
+        while (header === null) header = bindings.pollPendingQuery(id);
+        const chunks = [header];
+        for (let c = bindings.fetchQueryResults(id); c === null || c.length > 0; c = bindings.fetchQueryResults(id)) if (c) chunks.push(c);
+        return ipcStreamOf(chunks);
+      }));
+    } catch (e) {
+      throw toDbError(e, sql);
+    }
+  };
+  /** On a connection of its own (see Db.query), after the same checks. */
+  const own = async <T>(sql: string, opts: QueryOptions | undefined, read: (sql: string, on: typeof conn) => T): Promise<T> => {
+    if (opts?.signal?.aborted) throw cancelledError(sql);
+    await refuseExtensionLoads(sql, tokenize);
+    // A connection per query, as in the browser adapter, so connection-local state (TEMP tables,
+    // SET options) behaves the same in tests as in the app.
+    const c = db.connect();
+    try {
+      return read(sql, c);
+    } finally {
+      c.close();
+    }
+  };
 
   return {
-    async query(sql: string, opts?: QueryOptions) {
-      if (opts?.signal?.aborted) throw cancelledError(sql);
-      await refuseExtensionLoads(sql, tokenize);
-      // A connection per query, as in the browser adapter, so connection-local state (TEMP tables,
-      // SET options) behaves the same in tests as in the app.
-      const own = db.connect();
-      try {
-        return run(sql, own);
-      } finally {
-        own.close();
-      }
-    },
+    query: (sql: string, opts?: QueryOptions) => own(sql, opts, run),
+    queryArrow: (sql: string, opts?: QueryOptions) => own(sql, opts, runChunked),
     async exec(sql: string) {
       await refuseExtensionLoads(sql, tokenize);
       run(sql);

@@ -13,6 +13,7 @@ import { describeProjectError } from '../../shared/project/errors';
 import { openProject } from '../../shared/project/workspace';
 import type { CalcField } from '../../shared/model/calc-field';
 import { openNodeDb } from './node-db';
+import { useNodeParquetWasm } from './parquet-node';
 import { detectLang, parseArgv, UsageError, wantsHelp, type ParsedArgs } from './args';
 import { COMMANDS, type CommandName } from './commands';
 import { commandHelp, generalHelp } from './help';
@@ -101,6 +102,7 @@ const RUNNERS: Record<CommandName, Runner> = {
 
 /** Runs `sgw` with the given arguments; returns the process exit code (0 ok, 1 query failed, 2 usage). */
 export async function runCli(argv: string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  useNodeParquetWasm();
   let t = translator(detectLang(argv));
   let args: ParsedArgs;
   try {

@@ -114,6 +114,7 @@ export function trackWrites(raw: Db): Db {
   // The same engine in the same order, without DataChanges: for the app's own bookkeeping (rawDb).
   const ordered: Db = {
     query: (sql, opts) => inTurn(() => raw.query(sql, opts)),
+    queryArrow: (sql, opts) => inTurn(() => raw.queryArrow(sql, opts)),
     exec: (sql) => inTurn(() => raw.exec(sql)),
     insertArrow: (name, ipc) => inTurn(() => raw.insertArrow(name, ipc)),
     registerFile: (name, bytes) => inTurn(() => raw.registerFile(name, bytes)),
@@ -124,6 +125,8 @@ export function trackWrites(raw: Db): Db {
   const db: Db = {
     ...ordered,
     query: (sql, opts) => (queryMayWrite(sql) ? script(sql, opts) : ordered.query(sql, opts)),
+    // Meant for reading (project save); should it ever be handed a write, the caches still hear of it.
+    queryArrow: (sql, opts) => (queryMayWrite(sql) ? inTurn(() => changes.around(() => raw.queryArrow(sql, opts))) : ordered.queryArrow(sql, opts)),
     exec: (sql) => inTurn(() => changes.around(() => raw.exec(sql))),
     insertArrow: (name, ipc) => inTurn(() => changes.around(() => raw.insertArrow(name, ipc))),
   };

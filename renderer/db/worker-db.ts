@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 /**
@@ -51,8 +51,30 @@ export async function openWorkerDb(): Promise<Db> {
     }
   }
 
+  /** The whole result as the engine's IPC bytes (transferred from the worker in batches, never decoded here). */
+  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array> {
+    if (opts?.signal?.aborted) throw cancelledError(sql);
+    await refuseExtensionLoads(sql, tokenize);
+    const conn = await db.connect();
+    try {
+      // Batch by batch (as conn.send does, without decoding): the engine holds one batch of IPC at a time.
+      return await conn.useUnsafe(async (bindings, id) => {
+        let header = await bindings.startPendingQuery(id, sql, true);
+        while (header === null) header = await bindings.pollPendingQuery(id);
+        const chunks = [header];
+        for (let c = await bindings.fetchQueryResults(id); c === null || c.length > 0; c = await bindings.fetchQueryResults(id)) if (c) chunks.push(c);
+        return ipcStreamOf(chunks);
+      });
+    } catch (e) {
+      throw toDbError(e, sql);
+    } finally {
+      void conn.close().catch(() => undefined);
+    }
+  }
+
   return {
     query,
+    queryArrow,
     async exec(sql) {
       await refuseExtensionLoads(sql, tokenize);
       try {
@@ -62,8 +84,11 @@ export async function openWorkerDb(): Promise<Db> {
       }
     },
     async insertArrow(name, ipcStream) {
+      // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
+      // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
+      const own = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength ? ipcStream : ipcStream.slice();
       try {
-        await shared.insertArrowFromIPCStream(ipcStream, { name, create: true });
+        await shared.insertArrowFromIPCStream(own, { name, create: true });
       } catch (e) {
         throw toDbError(e);
       }

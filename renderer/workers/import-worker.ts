@@ -4,9 +4,13 @@
  * The file's bytes are sent once ('load') and kept here while the user adjusts the preview; cancelling,
  * or a parse past its deadline, terminates the worker (shared/import/runner.ts).
  */
+import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { importServer } from '../../shared/import/import-server';
+import { provideParquetWasm } from '../../shared/import/parquet-source';
 import type { ImportRequest } from '../../shared/import/runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// The Parquet reader's wasm is one of the app's own files, fetched on the first Parquet import only.
+provideParquetWasm(async () => (await fetch(parquetWasmUrl)).arrayBuffer());
 const serve = importServer((m, transfer = []) => scope.postMessage(m, transfer));
 scope.onmessage = (ev: MessageEvent<ImportRequest>) => void serve(ev.data);

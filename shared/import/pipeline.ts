@@ -6,7 +6,8 @@ import type { Table } from 'apache-arrow';
 import { cellText } from '../format/cell';
 import { buildArrowTable, toIpcStream } from './arrow-build';
 import { csvGrid } from './csv-source';
-import { arrowTable, jsonTable, parquetTable } from './records-source';
+import { nativeArrow, parquetTable } from './parquet-source';
+import { arrowTable, jsonTable } from './records-source';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { unpivotYears } from './unpivot';
@@ -131,7 +132,7 @@ export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: Imp
     const own = tableOptions(opts, t.sheet);
     const laid = applyOverrides(own.unpivot ? unpivotYears(t) : t, own.columns);
     // Totals are named in the final table, after unpivot and renames, so provenance names real columns.
-    return { ...laid, totals: findTotals(laid.columns, laid.data) };
+    return { ...laid, totals: findTotals(laid.columns, laid.native?.totalCandidates ?? laid.data) };
   });
   return { source: read.source, tables };
 }
@@ -144,6 +145,7 @@ export interface ImportedTable {
 }
 
 export function toArrow(parsed: ParsedTable): ImportedTable {
+  if (parsed.native) return { parsed, ...nativeArrow(parsed.columns, parsed.native) };
   const arrow = buildArrowTable(parsed.columns, parsed.data);
   return { parsed, arrow, ipc: toIpcStream(arrow) };
 }
@@ -174,11 +176,11 @@ export function suggestTableName(fileName: string, sheet?: string): string {
 }
 
 /** What the preview shows of a table: everything but the cells, plus its first rows as text. */
-export interface TablePreview extends Omit<ParsedTable, 'data'> {
+export interface TablePreview extends Omit<ParsedTable, 'data' | 'native'> {
   rows: string[][];
 }
 
 export function toPreview(parsed: ParsedTable, n = 20): TablePreview {
-  const { data: _data, ...rest } = parsed;
+  const { data: _data, native: _native, ...rest } = parsed;
   return { ...rest, rows: previewRows(parsed, n) };
 }

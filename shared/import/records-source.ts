@@ -1,7 +1,5 @@
-/** Sources that already come as records or columns: JSON (array or NDJSON), Parquet (hyparquet), Arrow IPC. */
-import { parquetReadObjects } from 'hyparquet';
-import { compressors } from 'hyparquet-compressors';
-import { DataType, tableFromIPC, type Table } from 'apache-arrow';
+/** Sources that already come as records or columns: JSON (array or NDJSON), Arrow IPC (Parquet: ./parquet-source). */
+import { DataType, tableFromIPC, util, type Table } from 'apache-arrow';
 import { decodeText } from './encoding';
 import { guessColumn } from './values';
 import { checkColumnCount, ImportError, type Cell, type ColumnSpec, type ColumnType, type ParsedTable } from './types';
@@ -97,24 +95,26 @@ export function jsonTable(bytes: Uint8Array): ParsedTable {
   return recordsTable(records);
 }
 
-export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
-  const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-  try {
-    // snappy is built in; the compressors add gzip, brotli, zstd (polars' default) and lz4.
-    const rows = (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
-    return recordsTable(rows);
-  } catch (e) {
-    if (e instanceof ImportError) throw e;
-    throw new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-function arrowColumnType(t: DataType): ColumnType {
+export function arrowColumnType(t: DataType): ColumnType {
   if (DataType.isInt(t)) return t.bitWidth > 32 ? 'double' : 'integer';
   if (DataType.isFloat(t) || DataType.isDecimal(t)) return 'double';
   if (DataType.isBool(t)) return 'boolean';
   if (DataType.isDate(t)) return 'date';
   return 'string';
+}
+
+/** Column-major cells of an Arrow table: dates as ISO text (YYYY-MM-DD), decimals as numbers. */
+export function arrowCells(t: Table, types: readonly ColumnType[]): Cell[][] {
+  return t.schema.fields.map((f, i) => {
+    const out: Cell[] = [];
+    const scale = DataType.isDecimal(f.type) ? f.type.scale : undefined;
+    for (const v of t.getChildAt(i) ?? []) {
+      if (v === null) out.push(null);
+      else if (scale !== undefined) out.push(util.bigNumToNumber(v as Parameters<typeof util.bigNumToNumber>[0], scale));
+      else out.push(types[i] === 'date' ? new Date(Number(v)).toISOString().slice(0, 10) : toCell(v));
+    }
+    return out;
+  });
 }
 
 export function arrowTable(bytes: Uint8Array): ParsedTable {
@@ -127,12 +127,7 @@ export function arrowTable(bytes: Uint8Array): ParsedTable {
   checkColumnCount(t.schema.fields.length);
   const table = emptyTable();
   table.columns = t.schema.fields.map((f) => ({ name: f.name, type: arrowColumnType(f.type) }));
-  table.data = t.schema.fields.map((f, i) => {
-    const type = table.columns[i].type;
-    const out: Cell[] = [];
-    for (const v of t.getChildAt(i) ?? []) out.push(type === 'date' && v !== null ? new Date(Number(v)).toISOString().slice(0, 10) : toCell(v));
-    return out;
-  });
+  table.data = arrowCells(t, table.columns.map((c) => c.type));
   table.rowCount = t.numRows;
   return table;
 }

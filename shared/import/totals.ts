@@ -12,6 +12,8 @@ const MAX_TOTAL_LENGTH = 16;
 /** First letters of every name TOTAL accepts: a cheap test that turns away nearly every cell of a big file. */
 const FIRST = new Uint8Array(65536);
 for (const c of '合总小共全tTsSaAoOgG \t\u3000\u00a0') FIRST[c.charCodeAt(0)] = 1;
+/** The first-letter test alone, for readers that see a cell's first UTF-16 unit before decoding it (Parquet). */
+export const mayNameTotal = (firstUnit: number): boolean => FIRST[firstUnit] === 1;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
 
 /** Is this text a total's name? Spaces inside do not matter (合计 with a full-width space inside, "Grand Total"). */

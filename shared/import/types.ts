@@ -142,6 +142,21 @@ export interface ParsedTable {
   warnings: ImportMessage[];
   /** How many columns hold years (the unpivot offer). */
   yearColumns: number;
+  /**
+   * The source's own Arrow columns (Parquet), imported as they are unless a column's type is overridden:
+   * `data` then holds only the first rows, for the preview (see ./parquet-source).
+   */
+  native?: NativeColumns;
+}
+
+export interface NativeColumns {
+  /** Arrow IPC stream of every row, as the reader produced it. */
+  ipc: Uint8Array;
+  /** The stream's field names and their column types, by position. */
+  names: string[];
+  types: ColumnType[];
+  /** Per column, the text cells findTotals would look at (every other cell cannot name a total). */
+  totalCandidates: string[][];
 }
 
 export interface SourceInfo {

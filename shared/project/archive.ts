@@ -7,13 +7,14 @@
  * flags, the zip's CRC fields, padding) can change without effect: the content that opens is identical.
  * The seal detects damage and naive edits, not a forger: anyone can recompute an unkeyed digest.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, type UnzipFileInfo } from 'fflate';
 import { tableFromIPC } from 'apache-arrow';
 import { restorableColumnTypes } from './column-types';
 import { crc32 } from './crc32';
 import { ProjectError } from './errors';
 import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
 import { sha256Hex } from './sha256';
+import { storedEntries, zipStored, type StoredEntry } from './zip-store';
 import { ZipLimitError, zipSizeGuard } from '../zip-limits';
 
 export const MANIFEST_ENTRY = 'manifest.json';
@@ -35,21 +36,24 @@ export interface ProjectArchive {
 /**
  * Packs a manifest and its tables' Arrow IPC streams into one sealed zip. It records each table's CRC-32
  * and length itself and does not judge the manifest (tests use it to craft sealed files with bad content).
+ * Every entry is stored, not deflated (zip-store.ts): the tables' CRC-32 is computed once for both the
+ * manifest and the zip. Older projects with deflated entries open all the same.
  */
 export function packProject(manifest: ProjectManifest, tables: Map<string, Uint8Array>): Uint8Array {
-  const files: Zippable = {};
+  const entries: StoredEntry[] = [];
   const sealed: ProjectManifest = {
     ...manifest,
     version: CURRENT_VERSION,
     tables: manifest.tables.map((t) => {
-      const bytes = tables.get(t.file);
-      if (!bytes) throw new Error(`no data for ${t.file}`);
-      files[t.file] = [bytes, { level: 1 }];
-      return { ...t, bytes: bytes.length, crc32: crc32(bytes) };
+      const data = tables.get(t.file);
+      if (!data) throw new Error(`no data for ${t.file}`);
+      entries.push({ name: t.file, data, crc32: crc32(data) });
+      return { ...t, bytes: data.length, crc32: entries[entries.length - 1].crc32 };
     }),
   };
   const manifestBytes = strToU8(JSON.stringify(sealed, null, 2));
-  return zipSync({ [MANIFEST_ENTRY]: [manifestBytes, { level: 6 }], [SEAL_ENTRY]: [strToU8(sha256Hex(manifestBytes)), { level: 0 }], ...files });
+  const seal = strToU8(sha256Hex(manifestBytes));
+  return zipStored([{ name: MANIFEST_ENTRY, data: manifestBytes, crc32: crc32(manifestBytes) }, { name: SEAL_ENTRY, data: seal, crc32: crc32(seal) }, ...entries]);
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -75,10 +79,26 @@ function entryGuard(fileSize: number) {
   };
 }
 
+/**
+ * Every entry's bytes: stored ones (this version's tables) viewed in place, deflated ones (older projects)
+ * inflated by fflate. Both go through the same guard first.
+ */
 function readEntries(bytes: Uint8Array): Map<string, Uint8Array> {
   if (!isZip(bytes)) throw new ProjectError('not-a-project', 'not a zip archive');
+  const guard = entryGuard(bytes.length);
+  const listed = new Map<string, number>();
   try {
-    return new Map(Object.entries(unzipSync(bytes, { filter: entryGuard(bytes.length) })));
+    const inflated = unzipSync(bytes, {
+      filter: (f) => {
+        guard(f);
+        if (f.compression === 0) listed.set(f.name, f.size);
+        return f.compression !== 0;
+      },
+    });
+    const stored = storedEntries(bytes);
+    // Both readings of the directory must agree: no stored entry escapes the guard above.
+    if (stored.size !== listed.size || [...stored].some(([name, data]) => listed.get(name) !== data.length)) throw new Error('central directory read two ways');
+    return new Map([...Object.entries(inflated), ...stored]);
   } catch (e) {
     if (e instanceof ProjectError) throw e;
     throw new ProjectError('damaged', `zip cannot be read: ${e instanceof Error ? e.message : String(e)}`);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { sha256Hex } from './sha256';
 
@@ -18,5 +19,17 @@ describe('crc32', () => {
   it('matches the standard check value', async () => {
     const { crc32 } = await import('./crc32');
     expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  });
+
+  it('matches zlib at every length around its 8-byte steps, at any offset into a buffer', async () => {
+    const { crc32 } = await import('./crc32');
+    let seed = 11;
+    const big = Uint8Array.from({ length: 70_001 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1023, 70_000]) {
+      for (const at of [0, 1, 3]) {
+        const bytes = big.subarray(at, at + n);
+        expect(crc32(bytes), `${n} bytes at ${at}`).toBe(zlibCrc32(bytes));
+      }
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { tableToIPC } from 'apache-arrow';
+import { MessageHeader, MessageReader } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import type { JoinDef } from '../model/join';
@@ -29,6 +29,17 @@ async function tableColumnTypes(db: Db, table: string): Promise<Record<string, s
   return Object.fromEntries(t.toArray().map((r) => [String(r.c), String(r.ty)]));
 }
 
+/** Rows in an Arrow IPC stream, from its record batches' headers (no column is read). */
+export function ipcRowCount(stream: Uint8Array): number {
+  const reader = new MessageReader(stream);
+  let rows = 0;
+  for (let m = reader.readMessage(); m; m = reader.readMessage()) {
+    if (m.headerType === MessageHeader.RecordBatch) rows += Number((m.header() as { length: number | bigint }).length);
+    reader.readMessageBody(m.bodyLength);
+  }
+  return rows;
+}
+
 /**
  * Snapshots the workspace into project bytes: the table data itself travels with the project. Tables with
  * reserved (internal) names are never written.
@@ -37,10 +48,11 @@ export async function saveProject(db: Db, state: WorkspaceState, now = new Date(
   const files = new Map<string, Uint8Array>();
   const tables: ProjectTable[] = [];
   for (const t of state.tables.filter((t) => !isReservedName(t.name))) {
-    const data = await db.query(sql.selectAllSql(t.name));
+    // The engine's own IPC bytes go into the file as they are: no decode and re-encode in JS.
+    const data = await db.queryArrow(sql.selectAllSql(t.name));
     const file = `tables/t${tables.length}.arrow`;
-    files.set(file, tableToIPC(data, 'stream'));
-    tables.push({ name: t.name, file, rows: data.numRows, columnTypes: await tableColumnTypes(db, t.name), ...(t.provenance ? { provenance: t.provenance } : {}) });
+    files.set(file, data);
+    tables.push({ name: t.name, file, rows: ipcRowCount(data), columnTypes: await tableColumnTypes(db, t.name), ...(t.provenance ? { provenance: t.provenance } : {}) });
   }
   const manifest: ProjectManifest = {
     format: PROJECT_FORMAT,

@@ -7,6 +7,7 @@ import { nativeEngine, wasmEngine } from '../../bench/engines';
 import { listTables } from '../../shared/db-catalog';
 import { buildRollup } from '../../shared/sql/rollup';
 import { renderReport } from '../../bench/report';
+import { sameRows } from '../../bench/answers';
 import { generateCsv, seededRandom } from '../../bench/generate';
 
 describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `npm run bench` never rots', () => {
@@ -29,12 +30,23 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     // Both engines built the same rollup, compared row by row and part by part.
     expect(size.rollupRowsCompared).toBeGreaterThan(0);
     expect(size.project?.bytes).toBeGreaterThan(0);
+    // Both loads' tables, the 4 queries and the 4 dashboard cards (over the table, over the rollup, rollup = table).
+    expect(size.answersCompared).toBe(2 + 4 + 3 * 4);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| GROUP BY region × year |');
     expect(markdown).toContain('| Dashboard filter change, 4 charts over the rollup (app path) |');
     expect(markdown).toContain('| Pivot region × year with totals over 1M rows | < 300 ms |');
     expect(svg).toMatch(/^<svg/);
   }, 300_000);
+
+  it('fails when the engines answer differently, beyond 1e-10 relative', () => {
+    const a = [{ 地区: '北京市', 合计: 1.5 }, { 地区: '上海市', 合计: 2 }];
+    expect(() => sameRows('q', a, [a[1], a[0]])).not.toThrow();
+    expect(() => sameRows('q', a, [a[0], { 地区: '上海市', 合计: 2 * (1 + 1e-12) }])).not.toThrow();
+    expect(() => sameRows('q', a, [a[0], { 地区: '上海市', 合计: 2 * (1 + 1e-9) }])).toThrow(/q differs between the engines/);
+    expect(() => sameRows('q', a, [a[0], { 地区: '上海', 合计: 2 }])).toThrow(/differs/);
+    expect(() => sameRows('q', a, [a[0]])).toThrow(/2 rows vs 1/);
+  });
 
   it('fails when the two engines built different rollups', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sgw-bench-'));

@@ -1,0 +1,133 @@
+/**
+ * Parquet through parquet-wasm (Rust's parquet + arrow crates compiled to wasm; snappy, gzip, brotli, zstd,
+ * lz4 and lz4_raw): the file becomes an Arrow IPC stream inside wasm and goes to the engine as it is. No
+ * value passes through JS except the first rows (the preview) and the text cells that may name a total.
+ * The engine's own read_parquet is an extension that duckdb-wasm downloads at run time, so it is not an
+ * option offline. The wasm binary comes from the environment (provideParquetWasm): the import worker
+ * fetches it from the app's own files, Node (sgw, tests, bench) reads it from node_modules.
+ */
+import { DataType, RecordBatch, Schema, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
+import initParquetWasm, { readParquet } from 'parquet-wasm/esm';
+import { buildArrowTable, toIpcStream } from './arrow-build';
+import { arrowCells, arrowColumnType, arrowTable } from './records-source';
+import { mayNameTotal } from './totals';
+import { checkColumnCount, ImportError, type ColumnSpec, type ColumnType, type NativeColumns, type ParsedTable } from './types';
+
+/** The wasm binary's bytes. */
+type WasmSource = Uint8Array | ArrayBuffer;
+let source: (() => Promise<WasmSource>) | undefined;
+let ready: Promise<unknown> | undefined;
+
+/** Where the Parquet reader's wasm comes from; called once per environment before the first Parquet import. */
+export function provideParquetWasm(load: () => Promise<WasmSource>): void {
+  source = load;
+}
+
+async function parquetWasm(): Promise<void> {
+  if (!source) throw new Error('parquet-wasm: provideParquetWasm was not called');
+  const load = source;
+  ready ??= (async () => initParquetWasm({ module_or_path: await load() }))();
+  try {
+    await ready;
+  } catch (e) {
+    ready = undefined;
+    throw e;
+  }
+}
+
+/** Rows in the preview (and in `data` of a table that keeps its source's columns). */
+export const NATIVE_SAMPLE_ROWS = 100;
+/** Large batches: at parquet's default (1024 rows) the stream's per-batch overhead dominates in JS and in the engine. */
+const BATCH_ROWS = 131_072;
+
+/** Types the engine takes from Arrow exactly as our column types describe them. */
+function keepsType(t: DataType): boolean {
+  return (
+    DataType.isInt(t) ||
+    (DataType.isFloat(t) && t.precision > 0) ||
+    DataType.isBool(t) ||
+    DataType.isUtf8(t) ||
+    DataType.isLargeUtf8(t) ||
+    DataType.isDate(t) ||
+    DataType.isDecimal(t)
+  );
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The text cells of one column that findTotals would look at: those whose first UTF-16 unit passes its
+ * first-letter test, read from the UTF-8 bytes without decoding the rest. A code point above U+FFFF starts
+ * with a surrogate, which never passes, as in findTotals.
+ */
+function totalCandidates(column: Vector): string[] {
+  const out: string[] = [];
+  for (const d of column.data) {
+    const bytes = d.values as Uint8Array;
+    const offsets = d.valueOffsets as Int32Array | BigInt64Array;
+    const valid = d.nullCount > 0 ? d.nullBitmap : undefined;
+    for (let r = 0; r < d.length; r++) {
+      if (valid && !(valid[(d.offset + r) >> 3] & (1 << ((d.offset + r) & 7)))) continue;
+      const start = Number(offsets[d.offset + r]);
+      const end = Number(offsets[d.offset + r + 1]);
+      // Longer than 16 UTF-16 units is never a total's name (and 16 units take at most 48 bytes).
+      if (end === start || end - start > 64) continue;
+      const b0 = bytes[start];
+      const unit = b0 < 0x80 ? b0 : b0 < 0xe0 ? ((b0 & 0x1f) << 6) | (bytes[start + 1] & 0x3f) : b0 < 0xf0 ? ((b0 & 0x0f) << 12) | ((bytes[start + 1] & 0x3f) << 6) | (bytes[start + 2] & 0x3f) : 0xd800;
+      if (mayNameTotal(unit)) out.push(decoder.decode(bytes.subarray(start, end)));
+    }
+  }
+  return out;
+}
+
+function nativeTable(ipc: Uint8Array, t: Table): ParsedTable {
+  checkColumnCount(t.schema.fields.length);
+  const types: ColumnType[] = t.schema.fields.map((f) => arrowColumnType(f.type));
+  const head = t.slice(0, NATIVE_SAMPLE_ROWS);
+  return {
+    columns: t.schema.fields.map((f, i) => ({ name: f.name, type: types[i] })),
+    data: arrowCells(head, types),
+    rowCount: t.numRows,
+    titles: [],
+    notes: [],
+    totals: { rows: [], columns: [] },
+    warnings: [],
+    yearColumns: 0,
+    native: {
+      ipc,
+      names: t.schema.fields.map((f) => f.name),
+      types,
+      totalCandidates: t.schema.fields.map((f, i) => (types[i] === 'string' ? totalCandidates(t.getChildAt(i)!) : [])),
+    },
+  };
+}
+
+export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
+  await parquetWasm();
+  let ipc: Uint8Array;
+  try {
+    ipc = readParquet(bytes, { batchSize: BATCH_ROWS }).intoIPCStream();
+  } catch (e) {
+    throw new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
+  }
+  const t = tableFromIPC(ipc);
+  // Nested, binary, time and timestamp columns take the general way: cells, as for Arrow files.
+  return t.schema.fields.every((f) => keepsType(f.type)) ? nativeTable(ipc, t) : arrowTable(ipc);
+}
+
+/**
+ * The Arrow to import for a table that kept its source's columns: the stream itself; with renamed columns
+ * the same buffers under the new names; with a column's type overridden every cell is read and converted
+ * as for any other source (the user asked for a conversion).
+ */
+export function nativeArrow(columns: readonly ColumnSpec[], native: NativeColumns): { arrow: Table; ipc: Uint8Array } {
+  const t = tableFromIPC(native.ipc);
+  if (columns.some((c, i) => c.type !== native.types[i])) {
+    const arrow = buildArrowTable(columns, arrowCells(t, native.types));
+    return { arrow, ipc: toIpcStream(arrow) };
+  }
+  if (columns.every((c, i) => c.name === native.names[i])) return { arrow: t, ipc: native.ipc };
+  const schema = new Schema(t.schema.fields.map((f, i) => f.clone({ name: columns[i].name })));
+  const arrow = new Table(schema, t.batches.map((b) => new RecordBatch(schema, b.data)));
+  return { arrow, ipc: tableToIPC(arrow, 'stream') };
+}
