@@ -1,0 +1,269 @@
+/**
+ * One pass over a UTF-8 CSV's bytes that proves the engine's read_csv will give exactly the table our own
+ * pipeline (csv-parse → table-block → arrow-build) would, or says it cannot (null: use the JS pipeline).
+ * Per column it checks that every cell is in a form both readers agree on — integers and decimals written
+ * plainly, text that classifyCell calls text — and notes the two cleanings SQL must then do (missing marks
+ * such as "—" → NULL; whitespace trimming). It also counts the records and collects the totals (合计 …) the
+ * way findTotals does. Cells are looked at as strings only when their first or last byte asks for it, so
+ * a million-row file costs one byte loop.
+ */
+import { plainNumberAt } from './csv-parse';
+import { isTotalName } from './totals';
+import { Kind, cellString, classifyCell, mayBeValue } from './values';
+import type { Cell } from './types';
+
+export type ScanType = 'integer' | 'double' | 'string';
+
+export interface ScanColumn {
+  type: ScanType;
+  /** Collect total names (findTotals' text columns). */
+  totals: boolean;
+  /** The layout's row-label column: its labels must carry no structure (indents, 其中, units). */
+  label: boolean;
+}
+
+export interface ColumnScan {
+  /** Some cell is a missing mark ("—", "NA" …) that SQL must turn into NULL. */
+  missing: boolean;
+  /** Some text cell has whitespace around it that SQL must trim. */
+  trim: boolean;
+  /** Total names in order of first appearance, trimmed (as findTotals lists them). */
+  totals: string[];
+}
+
+export interface CsvScan {
+  rows: number;
+  columns: ColumnScan[];
+  /** Longest record in bytes (read_csv's max_line_size must exceed it). */
+  longestRecord: number;
+  /** The cells of the last record, as our parser gives them (layout checks it for a footnote). */
+  lastRow: Cell[];
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+const decoder = new TextDecoder();
+
+/** Length of the whitespace character (as String.prototype.trim removes) starting at byte i, else 0. */
+function spaceAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13) ? 1 : 0;
+  const c1 = b[i + 1];
+  const c2 = b[i + 2];
+  if (c === 0xc2) return c1 === 0xa0 ? 2 : 0;
+  if (c === 0xe1) return c1 === 0x9a && c2 === 0x80 ? 3 : 0;
+  if (c === 0xe2) return (c1 === 0x80 && ((c2 >= 0x80 && c2 <= 0x8a) || c2 === 0xa8 || c2 === 0xa9 || c2 === 0xaf)) || (c1 === 0x81 && c2 === 0x9f) ? 3 : 0;
+  if (c === 0xe3) return c1 === 0x80 && c2 === 0x80 ? 3 : 0;
+  if (c === 0xef) return c1 === 0xbb && c2 === 0xbf ? 3 : 0;
+  return 0;
+}
+
+/** Does the text in [s, e) end with whitespace? */
+function endsWithSpace(b: Uint8Array, s: number, e: number): boolean {
+  const c = b[e - 1];
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (e - 2 >= s && spaceAt(b, e - 2) === 2) || (e - 3 >= s && spaceAt(b, e - 3) === 3);
+}
+
+/** First characters of total names (totals.ts FIRST), by code point. */
+const TOTAL_FIRST = new Uint8Array(65536);
+for (const c of '合总小共全tTsSaAoOgG \t\u3000\u00a0') TOTAL_FIRST[c.charCodeAt(0)] = 1;
+
+/** Code point of the UTF-8 character starting at i (1–3 byte forms; 4-byte ones are never a total's first). */
+function codePointAt(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c < 0x80) return c;
+  if (c < 0xe0) return ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
+  if (c < 0xf0) return ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
+  return -1;
+}
+
+/** Length of the well-formed UTF-8 sequence of a non-ASCII character at i (no overlongs, no surrogates), else 0. */
+function utf8Length(b: Uint8Array, i: number): number {
+  const c = b[i];
+  const c1 = b[i + 1];
+  if (c >= 0xe0 && c <= 0xef) {
+    const c2 = b[i + 2];
+    if ((c2 & 0xc0) !== 0x80 || (c1 & 0xc0) !== 0x80 || (c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 >= 0xa0)) return 0;
+    return 3;
+  }
+  if (c >= 0xc2 && c <= 0xdf) return (c1 & 0xc0) === 0x80 ? 2 : 0;
+  if (c >= 0xf0 && c <= 0xf4) {
+    if ((c1 & 0xc0) !== 0x80 || (b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80) return 0;
+    return (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 >= 0x90) ? 0 : 4;
+  }
+  return 0;
+}
+
+function validUtf8(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; ) {
+    if (b[i] < 0x80) i++;
+    else {
+      const len = utf8Length(b, i);
+      if (len === 0 || i + len > e) return false;
+      i += len;
+    }
+  }
+  return true;
+}
+
+/** -?(0|[1-9][0-9]*)(\.[0-9]+)? with at most `maxInt` integer digits (and not "-0"); -1 when not that form. */
+function plainDigits(b: Uint8Array, s: number, e: number, decimals: boolean): number {
+  let i = s;
+  if (b[i] === 45) i++;
+  const first = i;
+  while (i < e && b[i] >= 48 && b[i] <= 57) i++;
+  const intDigits = i - first;
+  if (intDigits === 0 || (b[first] === 48 && intDigits > 1)) return -1;
+  if (i === e) return b[s] === 45 && intDigits === 1 && b[first] === 48 ? -1 : intDigits;
+  if (!decimals || b[i] !== 46 || i + 1 === e) return -1;
+  for (i++; i < e; i++) if (b[i] < 48 || b[i] > 57) return -1;
+  return intDigits;
+}
+
+/** Does this label text carry row structure (row-labels.ts mayCarryStructure)? Checked on bytes. */
+function labelHasStructure(b: Uint8Array, s: number, e: number): boolean {
+  const c = b[s];
+  if (c === 32) return true;
+  if (b[e - 1] === 41 || (b[e - 3] === 0xef && b[e - 2] === 0xbc && b[e - 1] === 0x89)) return true;
+  if (c === 0xe5 && b[s + 1] === 0x85 && b[s + 2] === 0xb6) return true;
+  for (let i = s; i < e; i++) if (b[i] === 0xe3 && b[i + 1] === 0x80 && b[i + 2] === 0x80) return true;
+  return false;
+}
+
+/**
+ * Scans the records from byte `start` (after the header) with `fields` fields each; null as soon as any
+ * record or cell needs the JS pipeline (ragged or blank rows, a lone CR, quotes inside a field, text after a
+ * closing quote, a cell of another kind than its column's).
+ */
+export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[]): CsvScan | null {
+  const delim = delimiter.charCodeAt(0);
+  const n = b.length;
+  // Bytes that end an unquoted field or send the file to the JS pipeline (a quote inside, a NUL).
+  const stop = new Uint8Array(256);
+  for (const c of [delim, LF, CR, QUOTE, 0]) stop[c] = 1;
+  // Non-ASCII bytes stop too, to be validated as UTF-8 (the engine does not refuse a stray GBK byte).
+  stop.fill(2, 0x80);
+  const out: ColumnScan[] = cols.map(() => ({ missing: false, trim: false, totals: [] }));
+  const totalSets = cols.map(() => new Set<string>());
+  const lastS = new Int32Array(fields);
+  const lastE = new Int32Array(fields);
+  const lastQ = new Uint8Array(fields);
+  let rows = 0;
+  let k = 0;
+  let filled = false;
+  let recordStart = start;
+  let longest = 0;
+  let i = start;
+
+  const text = (s: number, e: number, quoted: boolean) => {
+    const t = decoder.decode(b.subarray(s, e));
+    return quoted && t.includes('""') ? t.replaceAll('""', '"') : t;
+  };
+  /** The cell as our parser stores it: unquoted plain numbers as numbers. */
+  const cellOf = (s: number, e: number, quoted: boolean): Cell => {
+    const t = text(s, e, quoted);
+    return quoted ? t : (plainNumberAt(t, 0, t.length) ?? t);
+  };
+
+  /** Checks field k; false: the JS pipeline must read this file. */
+  const field = (s: number, e: number, quoted: boolean): boolean => {
+    if (k >= fields) return false;
+    lastS[k] = s;
+    lastE[k] = e;
+    lastQ[k] = quoted ? 1 : 0;
+    const col = cols[k];
+    const c = out[k];
+    if (e === s) return true;
+    const spaced = spaceAt(b, s) > 0 || endsWithSpace(b, s, e);
+    if (!filled && (spaceAt(b, s) === 0 || text(s, e, quoted).trim() !== '')) filled = true;
+    if (col.label && labelHasStructure(b, s, e)) return false;
+    if (col.type !== 'string') {
+      const digits = plainDigits(b, s, e, col.type === 'double');
+      if (col.type === 'integer' ? digits > 0 && (digits < 10 || (digits === 10 && Math.abs(Number(text(s, e, false))) <= 2147483647)) : digits > 0 && digits <= 15) return true;
+      // Only missing marks may differ from the plain form: anything else decides the column's type otherwise.
+      const cell = cellOf(s, e, quoted);
+      if (classifyCell(cell) !== Kind.Missing) return false;
+      c.missing = true;
+      return true;
+    }
+    const first = codePointAt(b, s);
+    const tl = col.totals && e - s <= 64 && first >= 0 && TOTAL_FIRST[first] === 1;
+    if (!spaced && !tl && !mayBeValue(first)) return true;
+    const cell = cellOf(s, e, quoted);
+    const kind = classifyCell(cell);
+    if (kind !== Kind.Text && kind !== Kind.Missing) return false;
+    const v = cellString(cell);
+    if (v === null) c.missing = true;
+    if (typeof cell === 'string' && cell.trim() !== cell) c.trim = true;
+    if (tl && typeof cell === 'string' && isTotalName(cell)) totalSets[k].add(cell.trim());
+    return true;
+  };
+
+  const endRecord = (at: number): boolean => {
+    if (k !== fields || !filled) return false;
+    longest = Math.max(longest, at - recordStart);
+    rows++;
+    k = 0;
+    filled = false;
+    return true;
+  };
+
+  while (i < n) {
+    let s: number;
+    let e: number;
+    let quoted = false;
+    if (b[i] === QUOTE) {
+      quoted = true;
+      s = ++i;
+      for (;;) {
+        const q = b.indexOf(QUOTE, i);
+        if (q < 0) return null;
+        if (b[q + 1] === QUOTE) {
+          i = q + 2;
+          continue;
+        }
+        e = q;
+        i = q + 1;
+        break;
+      }
+      if (!validUtf8(b, s, e)) return null;
+      const c = b[i];
+      if (i < n && c !== delim && c !== LF && c !== CR) return null;
+    } else {
+      s = i;
+      for (;;) {
+        while (i < n && stop[b[i]] === 0) i++;
+        if (i >= n || stop[b[i]] !== 2) break;
+        const len = utf8Length(b, i);
+        if (len === 0) return null;
+        i += len;
+      }
+      e = i;
+      if (i < n && (b[i] === QUOTE || b[i] === 0)) return null;
+    }
+    if (!field(s, e, quoted)) return null;
+    k++;
+    if (i >= n) break;
+    const c = b[i];
+    if (c === delim) {
+      i++;
+      if (i >= n) {
+        // A delimiter at the very end: our parser adds an empty last field.
+        if (!field(i, i, false)) return null;
+        k++;
+      }
+      continue;
+    }
+    if (c === CR && b[i + 1] !== LF) return null;
+    i += c === CR ? 2 : 1;
+    if (!endRecord(i)) return null;
+    recordStart = i;
+  }
+  if (k > 0 && !endRecord(n)) return null;
+  if (rows === 0) return null;
+  const lastRow = Array.from({ length: fields }, (_, j) => (lastE[j] > lastS[j] ? cellOf(lastS[j], lastE[j], lastQ[j] === 1) : ''));
+  out.forEach((c, j) => (c.totals = [...totalSets[j]]));
+  return { rows, columns: out, longestRecord: longest, lastRow };
+}
