@@ -10,6 +10,8 @@ export interface SizeResult {
   native: Record<string, Timing>;
   project?: { save: Timing; reopen: Timing; bytes: number };
   peakRssMb: number;
+  /** Peak RSS above the idle engine while importing the CSV (our pipeline, a fresh engine). */
+  csvMemory?: { peakAboveIdleMb: number; ratio: number };
   /** Rows of the cube's rollup found identical, part by part, on both engines. */
   rollupRowsCompared?: number;
 }
@@ -24,8 +26,10 @@ export interface BenchResults {
 }
 
 const OPS: [string, string][] = [
-  ['csvImport', 'CSV import (read_csv, app loader path)'],
-  ['csvImportPipeline', 'CSV import (our JS pipeline: decode, sniff, infer, Arrow, insert)'],
+  ['csvImport', "CSV import, the engine's own read_csv with declared types (ours: registering the bytes included)"],
+  ['csvRegister', 'registering the CSV bytes alone (ours; native reads the path)'],
+  ['csvImportPipelineCold', 'CSV import, our pipeline, cold (fresh engine): plan, scan, read_csv, provenance'],
+  ['csvImportPipeline', 'CSV import, our pipeline, warm'],
   ['parquetImport', 'Parquet import (hyparquet → Arrow → insert vs read_parquet)'],
   ['groupByRegionYear', 'GROUP BY region × year'],
   ['topN', 'Top-N regions'],
@@ -52,9 +56,12 @@ function table(results: BenchResults): string {
     lines.push('| operation | ours ms, median (min–max) | native ms | ours / native |', '| --- | ---: | ---: | ---: |');
     for (const [key, label] of OPS) {
       if (!s.ours[key] && !s.native[key]) continue;
-      const native = key === 'csvImportPipeline' ? s.native.csvImport : s.native[key];
+      const native = key.startsWith('csvImportPipeline') ? s.native.csvImport : s.native[key];
       lines.push(`| ${label} | ${ms(s.ours[key])} | ${ms(native)} | ${ratio(s.ours[key], native)} |`);
     }
+    if (s.ours.csvImportPipeline && s.ours.csvImport) lines.push(`| CSV import, our pipeline / the wasm engine's own read_csv | ${ratio(s.ours.csvImportPipeline, s.ours.csvImport)} | | |`);
+    if (s.csvMemory) lines.push(`| CSV import, peak RSS above the idle engine | ${s.csvMemory.peakAboveIdleMb} MB (${s.csvMemory.ratio}× the file) | | |`);
+    lines.push('| Imported cube, ours against native (columns, types, rows, per-column checksums) | identical | | |');
     if (s.rollupRowsCompared !== undefined) lines.push(`| Rollup contents, ours against native | ${s.rollupRowsCompared} rows identical | | |`);
     if (s.project) lines.push(`| Project save (${(s.project.bytes / 2 ** 20).toFixed(1)} MB file) | ${ms(s.project.save)} | — | — |`, `| Project reopen | ${ms(s.project.reopen)} | — | — |`);
   }
@@ -93,6 +100,13 @@ function targets(results: BenchResults): string {
   const speed = m10 && m10.ours.groupByRegionYear && m10.native.groupByRegionYear ? m10.native.groupByRegionYear.median / m10.ours.groupByRegionYear.median : undefined;
   const list: Target[] = [
     { label: '1M-row CSV import, our pipeline', value: m1?.ours.csvImportPipeline?.median, unit: 'ms', ok: (v) => v < 3000, goal: '< 3000 ms' },
+    {
+      label: "1M-row CSV import, our pipeline against the wasm engine's own read_csv",
+      value: m1?.ours.csvImportPipeline && m1.ours.csvImport ? m1.ours.csvImportPipeline.median / m1.ours.csvImport.median : undefined,
+      unit: '×',
+      ok: (v) => v <= 1.25,
+      goal: '≤ 1.25×',
+    },
     { label: 'GROUP BY over 10M rows, speed vs native', value: speed, unit: '× native', ok: (v) => v >= 0.5, goal: '≥ 0.5×' },
     { label: 'Dashboard refresh (4 charts) at 10M rows', value: m10?.ours.dashboardRefreshRollup?.median, unit: 'ms', ok: (v) => v < 100, goal: '< 100 ms' },
     { label: 'First chart over 1M rows (rollup build + aggregate + render)', value: m1?.ours.chartFirstRollup?.median, unit: 'ms', ok: (v) => v < 300, goal: '< 300 ms' },
@@ -128,8 +142,10 @@ const LIMITS = `## What limits us
   between runs, which this measurement (a fresh context each time) does not see.
 - **Parquet in JS.** hyparquet decodes to JS values before Arrow is built: ≈20× native. A wasm Parquet
   reader (parquet-wasm) writing Arrow directly would close most of that gap.
-- **CSV in JS.** Our pipeline (decode, sniff, type inference, cleaning, Arrow) is ≈2.7× the engine's own
-  read_csv; the bundled datasets use read_csv with declared types.
+- **CSV.** Big plain CSVs go through the engine's read_csv (shared/import/csv-engine.ts): what remains on top
+  of it is planning on a 512 KB sample and one JavaScript pass over the bytes that proves the engine reads
+  every cell as our pipeline would. Yearbook layouts, mixed or Chinese-formatted values and small files take
+  the JS pipeline (decode, sniff, type inference, cleaning, Arrow), ≈2.7× read_csv.
 `;
 
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {

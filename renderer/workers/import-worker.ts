@@ -3,6 +3,7 @@
  * Parses files off the UI thread with the same pipeline as `sgw import`. The file's bytes are sent once
  * ('load') and kept here while the user adjusts the preview; cancelling terminates the worker.
  */
+import { planCsvImport, type CsvPlan } from '../../shared/import/csv-engine';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from '../../shared/import/pipeline';
 import { ImportError } from '../../shared/import/types';
 import type { ImportRequest, ImportResponse, WorkerError } from './import-protocol';
@@ -10,6 +11,7 @@ import type { ImportRequest, ImportResponse, WorkerError } from './import-protoc
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const files = new Map<string, Uint8Array>();
 let last: { key: string; result: AnalyzedFile } | null = null;
+let lastPlan: { key: string; plan: CsvPlan | null } | null = null;
 const post = (m: ImportResponse, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
 
 function toWorkerError(e: unknown): WorkerError {
@@ -26,6 +28,7 @@ scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
   if (req.type === 'forget') {
     files.delete(req.fileKey);
     if (last?.key.startsWith(`${req.fileKey}\n`)) last = null;
+    if (lastPlan?.key.startsWith(`${req.fileKey}\n`)) lastPlan = null;
     return;
   }
   const bytes = files.get(req.fileKey);
@@ -34,6 +37,17 @@ scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
     post({ id: req.id, type: 'progress', fraction: 0.05 });
     // Import right after the preview with the same settings reuses the preview's parse.
     const key = `${req.fileKey}\n${JSON.stringify(req.options)}`;
+    // A big plain CSV is previewed from its plan and read by the engine (same table as the JS pipeline's).
+    if (req.type === 'analyze' || req.engine !== false) {
+      const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(bytes, req.fileName, req.options);
+      lastPlan = { key, plan };
+      if (plan) {
+        const preview = toPreview({ ...plan.parsed, data: plan.head });
+        if (req.type === 'analyze') post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview] });
+        else post({ id: req.id, type: 'planned', source: plan.source, preview, plan });
+        return;
+      }
+    }
     const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, (fraction) => post({ id: req.id, type: 'progress', fraction: fraction * 0.8 }));
     last = { key, result: analysis };
     const { source, tables } = analysis;

@@ -17,7 +17,7 @@ import { isNoteRow } from './layout';
 import { applyOverrides, checkSize, detectFormat, tableOptions } from './pipeline';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
-import { checkColumnCount, type EncodingLabel, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
+import { checkColumnCount, type Cell, type EncodingLabel, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
 export interface CsvPlan {
   /** The file as UTF-8 without a byte-order mark. */
@@ -28,6 +28,8 @@ export interface CsvPlan {
   columns: EngineColumn[];
   delimiter: string;
   longestRecord: number;
+  /** The first rows of each column as the sample holds them, for the preview (toPreview). */
+  head: Cell[][];
 }
 
 /** Below this the JS pipeline is as quick as planning; yearbook tables are far smaller. */
@@ -35,6 +37,7 @@ export const ENGINE_MIN_BYTES = 1024 * 1024;
 const SAMPLE_BYTES = 512 * 1024;
 /** Data rows the sample must hold: layout detection looks at the first 200. */
 const SAMPLE_ROWS = 250;
+const PREVIEW_ROWS = 50;
 
 function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
@@ -128,7 +131,8 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
     const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
     const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
     const columns = laid.columns.map((c, i) => ({ name: c.name, type: cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
-    return { utf8, source: { fileName, format: 'csv', encoding, delimiter }, parsed, columns, delimiter, longestRecord: scan.longestRecord };
+    const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
+    return { utf8, source: { fileName, format: 'csv', encoding, delimiter }, parsed, columns, delimiter, longestRecord: scan.longestRecord, head };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;

@@ -4,10 +4,11 @@
  * Per column it checks that every cell is in a form both readers agree on — integers and decimals written
  * plainly, text that classifyCell calls text — and notes the two cleanings SQL must then do (missing marks
  * such as "—" → NULL; whitespace trimming). It also counts the records and collects the totals (合计 …) the
- * way findTotals does. Cells are looked at as strings only when their first or last byte asks for it, so
+ * way findTotals does. UTF-8 is not validated here: the engine's read_csv refuses any malformed byte (then
+ * the JS pipeline decodes the file as GB18030, as decodeText would). Cells are looked at as strings only when their first or last byte asks for it, so
  * a million-row file costs one byte loop.
  */
-import { plainNumberAt } from './csv-parse';
+import { parseDelimited, plainNumberAt } from './csv-parse';
 import { isTotalName } from './totals';
 import { Kind, cellString, classifyCell, mayBeValue } from './values';
 import type { Cell } from './types';
@@ -66,6 +67,37 @@ function endsWithSpace(b: Uint8Array, s: number, e: number): boolean {
   return (e - 2 >= s && spaceAt(b, e - 2) === 2) || (e - 3 >= s && spaceAt(b, e - 3) === 3);
 }
 
+/**
+ * First bytes of text that is surely text and surely untrimmed at its start: ASCII letters and signs that
+ * classifyCell turns away at once (not t/f/n/N, not a total's first letter), and lead bytes of U+1000–U+2FFF
+ * and U+4000–U+DFFF (most Chinese; 合总小共全 start with 0xE5/0xE6, so those two are left out).
+ */
+const PLAIN_TEXT_FIRST = new Uint8Array(256);
+for (const c of '!$%&\'()*,/:;<=>?@[\\]^_`{|}~bcdehijklmpqruvwxyzBCDEHIJKLMPQRUVWXYZ') PLAIN_TEXT_FIRST[c.charCodeAt(0)] = 1;
+for (const b of [0xe4, 0xe7, 0xe8, 0xe9, 0xea, 0xeb, 0xec, 0xed]) PLAIN_TEXT_FIRST[b] = 1;
+/** Last bytes that end no whitespace character: ASCII other than spaces and controls, and UTF-8 trail bytes
+ * that no whitespace ends with (whitespace ends with 0x80–0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF or 0xBF). */
+const PLAIN_TEXT_LAST = new Uint8Array(256);
+for (let c = 33; c < 127; c++) PLAIN_TEXT_LAST[c] = 1;
+for (let c = 0x8b; c <= 0xbe; c++) if (![0x9f, 0xa0, 0xa8, 0xa9, 0xaf].includes(c)) PLAIN_TEXT_LAST[c] = 1;
+
+/**
+ * Text that needs no second look: it cannot be a value, a missing mark, a total or a structured label, and
+ * has nothing to trim. Decided on its first and last bytes (and, for labels, a look for U+3000 inside).
+ */
+function plainText(b: Uint8Array, s: number, e: number, label: boolean): boolean {
+  const b0 = b[s];
+  const last = b[e - 1];
+  if (!PLAIN_TEXT_LAST[last] || (label && last === 41)) return false;
+  if (!PLAIN_TEXT_FIRST[b0]) {
+    if (b0 !== 0xe5 && b0 !== 0xe6) return false;
+    const cp = codePointAt(b, s);
+    if (TOTAL_FIRST[cp] || cp === 0x5176) return false;
+  }
+  if (label) for (let i = s; i < e; i++) if (b[i] === 0xe3) return false;
+  return true;
+}
+
 /** First characters of total names (totals.ts FIRST), by code point. */
 const TOTAL_FIRST = new Uint8Array(65536);
 for (const c of '合总小共全tTsSaAoOgG \t\u3000\u00a0') TOTAL_FIRST[c.charCodeAt(0)] = 1;
@@ -77,35 +109,6 @@ function codePointAt(b: Uint8Array, i: number): number {
   if (c < 0xe0) return ((c & 0x1f) << 6) | (b[i + 1] & 0x3f);
   if (c < 0xf0) return ((c & 0x0f) << 12) | ((b[i + 1] & 0x3f) << 6) | (b[i + 2] & 0x3f);
   return -1;
-}
-
-/** Length of the well-formed UTF-8 sequence of a non-ASCII character at i (no overlongs, no surrogates), else 0. */
-function utf8Length(b: Uint8Array, i: number): number {
-  const c = b[i];
-  const c1 = b[i + 1];
-  if (c >= 0xe0 && c <= 0xef) {
-    const c2 = b[i + 2];
-    if ((c2 & 0xc0) !== 0x80 || (c1 & 0xc0) !== 0x80 || (c === 0xe0 && c1 < 0xa0) || (c === 0xed && c1 >= 0xa0)) return 0;
-    return 3;
-  }
-  if (c >= 0xc2 && c <= 0xdf) return (c1 & 0xc0) === 0x80 ? 2 : 0;
-  if (c >= 0xf0 && c <= 0xf4) {
-    if ((c1 & 0xc0) !== 0x80 || (b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80) return 0;
-    return (c === 0xf0 && c1 < 0x90) || (c === 0xf4 && c1 >= 0x90) ? 0 : 4;
-  }
-  return 0;
-}
-
-function validUtf8(b: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; ) {
-    if (b[i] < 0x80) i++;
-    else {
-      const len = utf8Length(b, i);
-      if (len === 0 || i + len > e) return false;
-      i += len;
-    }
-  }
-  return true;
 }
 
 /** -?(0|[1-9][0-9]*)(\.[0-9]+)? with at most `maxInt` integer digits (and not "-0"); -1 when not that form. */
@@ -120,6 +123,17 @@ function plainDigits(b: Uint8Array, s: number, e: number, decimals: boolean): nu
   if (!decimals || b[i] !== 46 || i + 1 === e) return -1;
   for (i++; i < e; i++) if (b[i] < 48 || b[i] > 57) return -1;
   return intDigits;
+}
+
+/** End of an unquoted field: the next delimiter, line break, quote or NUL (a top-level function: its loop stays in registers). */
+function unquotedEnd(b: Uint8Array, i: number, n: number, delim: number): number {
+  // Most bytes (digits, letters, UTF-8 of Chinese) are above the quote: one comparison each.
+  while (i < n) {
+    const c = b[i];
+    if (c > QUOTE ? c === delim : c === LF || c === CR || c === QUOTE || c === 0 || c === delim) return i;
+    i++;
+  }
+  return i;
 }
 
 /** Does this label text carry row structure (row-labels.ts mayCarryStructure)? Checked on bytes. */
@@ -140,16 +154,12 @@ function labelHasStructure(b: Uint8Array, s: number, e: number): boolean {
 export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[]): CsvScan | null {
   const delim = delimiter.charCodeAt(0);
   const n = b.length;
-  // Bytes that end an unquoted field or send the file to the JS pipeline (a quote inside, a NUL).
-  const stop = new Uint8Array(256);
-  for (const c of [delim, LF, CR, QUOTE, 0]) stop[c] = 1;
-  // Non-ASCII bytes stop too, to be validated as UTF-8 (the engine does not refuse a stray GBK byte).
-  stop.fill(2, 0x80);
   const out: ColumnScan[] = cols.map(() => ({ missing: false, trim: false, totals: [] }));
   const totalSets = cols.map(() => new Set<string>());
-  const lastS = new Int32Array(fields);
-  const lastE = new Int32Array(fields);
-  const lastQ = new Uint8Array(fields);
+  // Per column: 0 text, 1 integer, 2 decimal; and whether plain text there may skip the careful look.
+  const kind = Uint8Array.from(cols, (c) => (c.type === 'string' ? 0 : c.type === 'integer' ? 1 : 2));
+  const labels = Uint8Array.from(cols, (c) => (c.label ? 1 : 0));
+  let lastRecord = start;
   let rows = 0;
   let k = 0;
   let filled = false;
@@ -170,9 +180,6 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
   /** Checks field k; false: the JS pipeline must read this file. */
   const field = (s: number, e: number, quoted: boolean): boolean => {
     if (k >= fields) return false;
-    lastS[k] = s;
-    lastE[k] = e;
-    lastQ[k] = quoted ? 1 : 0;
     const col = cols[k];
     const c = out[k];
     if (e === s) return true;
@@ -228,22 +235,21 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
         i = q + 1;
         break;
       }
-      if (!validUtf8(b, s, e)) return null;
       const c = b[i];
       if (i < n && c !== delim && c !== LF && c !== CR) return null;
     } else {
       s = i;
-      for (;;) {
-        while (i < n && stop[b[i]] === 0) i++;
-        if (i >= n || stop[b[i]] !== 2) break;
-        const len = utf8Length(b, i);
-        if (len === 0) return null;
-        i += len;
-      }
+      i = unquotedEnd(b, i, n, delim);
       e = i;
       if (i < n && (b[i] === QUOTE || b[i] === 0)) return null;
     }
-    if (!field(s, e, quoted)) return null;
+    // The common cells inline: a plain number, or text whose first and last bytes need no second look.
+    if (k >= fields) return null;
+    const kk = kind[k];
+    const b0 = b[s];
+    if (kk === 0 ? !(e > s && plainText(b, s, e, labels[k] === 1)) : !(e > s && b0 >= 48 && b0 <= 57 && e - s < 10 && plainDigits(b, s, e, kk === 2) > 0)) {
+      if (!field(s, e, quoted)) return null;
+    } else filled = true;
     k++;
     if (i >= n) break;
     const c = b[i];
@@ -259,11 +265,15 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
     if (c === CR && b[i + 1] !== LF) return null;
     i += c === CR ? 2 : 1;
     if (!endRecord(i)) return null;
+    lastRecord = recordStart;
     recordStart = i;
   }
-  if (k > 0 && !endRecord(n)) return null;
+  if (k > 0) {
+    if (!endRecord(n)) return null;
+    lastRecord = recordStart;
+  }
   if (rows === 0) return null;
-  const lastRow = Array.from({ length: fields }, (_, j) => (lastE[j] > lastS[j] ? cellOf(lastS[j], lastE[j], lastQ[j] === 1) : ''));
+  const lastRow = parseDelimited(decoder.decode(b.subarray(lastRecord)), delimiter, { numbers: true }).records[0] ?? [];
   out.forEach((c, j) => (c.totals = [...totalSets[j]]));
   return { rows, columns: out, longestRecord: longest, lastRow };
 }

@@ -1,7 +1,9 @@
 /** The import screen's handle on its worker: request/response by id, progress callbacks, cancel. */
 import type { TablePreview } from '../../../shared/import/pipeline';
 import { ImportError, type ImportOptions, type SourceInfo } from '../../../shared/import/types';
-import type { BuiltTable, ImportRequest, ImportResponse } from '../../workers/import-protocol';
+import type { ImportRequest, ImportResponse } from '../../workers/import-protocol';
+
+export type Built = Extract<ImportResponse, { type: 'built' | 'planned' }>;
 
 export class CancelledError extends Error {
   constructor() {
@@ -58,12 +60,12 @@ export class ImportClient {
     this.worker?.postMessage({ type: 'forget', fileKey } satisfies ImportRequest);
   }
 
-  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void) {
+  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine?: boolean) {
     const w = this.ensure();
     const id = this.nextId++;
     return new Promise<ImportResponse>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onProgress });
-      w.postMessage({ type, id, fileKey, fileName, options } satisfies ImportRequest);
+      w.postMessage((type === 'build' ? { type, id, fileKey, fileName, options, engine } : { type, id, fileKey, fileName, options }) satisfies ImportRequest);
     });
   }
 
@@ -73,9 +75,10 @@ export class ImportClient {
     return r;
   }
 
-  async build(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<{ source: SourceInfo; tables: BuiltTable[] }> {
-    const r = await this.request('build', fileKey, fileName, options, onProgress);
-    if (r.type !== 'built') throw new Error('unexpected worker reply');
+  /** Arrow streams, or (a big plain CSV, unless `engine` is false) a plan for the engine's read_csv. */
+  async build(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine?: boolean): Promise<Built> {
+    const r = await this.request('build', fileKey, fileName, options, onProgress, engine);
+    if (r.type !== 'built' && r.type !== 'planned') throw new Error('unexpected worker reply');
     return r;
   }
 
