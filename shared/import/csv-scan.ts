@@ -88,7 +88,9 @@ for (let c = 0x8b; c <= 0xbe; c++) if (![0x9f, 0xa0, 0xa8, 0xa9, 0xaf].includes(
 function plainText(b: Uint8Array, s: number, e: number, label: boolean): boolean {
   const b0 = b[s];
   const last = b[e - 1];
-  if (!PLAIN_TEXT_LAST[last] || (label && last === 41)) return false;
+  if (label && last === 41) return false;
+  // Trail bytes 0x80–0x8A end many Chinese characters as well as U+2000–U+200A and U+3000: look closer.
+  if (!PLAIN_TEXT_LAST[last] && (last < 0x80 || last > 0x8a || endsWithSpace(b, s, e))) return false;
   if (!PLAIN_TEXT_FIRST[b0]) {
     if (b0 !== 0xe5 && b0 !== 0xe6) return false;
     const cp = codePointAt(b, s);
@@ -146,80 +148,81 @@ function labelHasStructure(b: Uint8Array, s: number, e: number): boolean {
   return false;
 }
 
+interface ScanState {
+  b: Uint8Array;
+  cols: readonly ScanColumn[];
+  out: ColumnScan[];
+  totals: Set<string>[];
+}
+
+function textOf(b: Uint8Array, s: number, e: number, quoted: boolean): string {
+  const t = decoder.decode(b.subarray(s, e));
+  return quoted && t.includes('""') ? t.replaceAll('""', '"') : t;
+}
+
+/** The cell as our parser stores it: unquoted plain numbers as numbers. */
+function cellOf(b: Uint8Array, s: number, e: number, quoted: boolean): Cell {
+  const t = textOf(b, s, e, quoted);
+  return quoted ? t : (plainNumberAt(t, 0, t.length) ?? t);
+}
+
+const FAIL = 0;
+const BLANK = 1;
+const FILLED = 2;
+
+/** The careful look at cell [s, e) of column k: FAIL (the JS pipeline must read the file), BLANK or FILLED. */
+function checkCell(st: ScanState, k: number, s: number, e: number, quoted: boolean): number {
+  const { b } = st;
+  const col = st.cols[k];
+  const c = st.out[k];
+  if (e === s) return BLANK;
+  const spaced = spaceAt(b, s) > 0 || endsWithSpace(b, s, e);
+  const filled = spaceAt(b, s) === 0 || textOf(b, s, e, quoted).trim() !== '' ? FILLED : BLANK;
+  if (col.label && labelHasStructure(b, s, e)) return FAIL;
+  if (col.type !== 'string') {
+    const digits = plainDigits(b, s, e, col.type === 'double');
+    if (col.type === 'integer' ? digits > 0 && (digits < 10 || (digits === 10 && Math.abs(Number(textOf(b, s, e, false))) <= 2147483647)) : digits > 0 && digits <= 15) return filled;
+    // Only missing marks may differ from the plain form: anything else decides the column's type otherwise.
+    if (classifyCell(cellOf(b, s, e, quoted)) !== Kind.Missing) return FAIL;
+    c.missing = true;
+    return filled;
+  }
+  const first = codePointAt(b, s);
+  const tl = col.totals && e - s <= 64 && first >= 0 && TOTAL_FIRST[first] === 1;
+  if (!spaced && !tl && !mayBeValue(first)) return filled;
+  const cell = cellOf(b, s, e, quoted);
+  const kind = classifyCell(cell);
+  if (kind !== Kind.Text && kind !== Kind.Missing) return FAIL;
+  if (cellString(cell) === null) c.missing = true;
+  if (typeof cell === 'string' && cell.trim() !== cell) c.trim = true;
+  if (tl && typeof cell === 'string' && isTotalName(cell)) st.totals[k].add(cell.trim());
+  return filled;
+}
+
 /**
  * Scans the records from byte `start` (after the header) with `fields` fields each; null as soon as any
  * record or cell needs the JS pipeline (ragged or blank rows, a lone CR, quotes inside a field, text after a
- * closing quote, a cell of another kind than its column's).
+ * closing quote, a cell of another kind than its column's). The loop keeps its state in locals (no closure
+ * captures them): it runs once per cell of the file.
  */
 export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[]): CsvScan | null {
   const delim = delimiter.charCodeAt(0);
   const n = b.length;
-  const out: ColumnScan[] = cols.map(() => ({ missing: false, trim: false, totals: [] }));
-  const totalSets = cols.map(() => new Set<string>());
-  // Per column: 0 text, 1 integer, 2 decimal; and whether plain text there may skip the careful look.
+  const st: ScanState = { b, cols, out: cols.map(() => ({ missing: false, trim: false, totals: [] })), totals: cols.map(() => new Set<string>()) };
+  // Per column: 0 text, 1 integer, 2 decimal; and whether it is the row-label column.
   const kind = Uint8Array.from(cols, (c) => (c.type === 'string' ? 0 : c.type === 'integer' ? 1 : 2));
   const labels = Uint8Array.from(cols, (c) => (c.label ? 1 : 0));
   let lastRecord = start;
+  let recordStart = start;
   let rows = 0;
   let k = 0;
   let filled = false;
-  let recordStart = start;
   let longest = 0;
   let i = start;
 
-  const text = (s: number, e: number, quoted: boolean) => {
-    const t = decoder.decode(b.subarray(s, e));
-    return quoted && t.includes('""') ? t.replaceAll('""', '"') : t;
-  };
-  /** The cell as our parser stores it: unquoted plain numbers as numbers. */
-  const cellOf = (s: number, e: number, quoted: boolean): Cell => {
-    const t = text(s, e, quoted);
-    return quoted ? t : (plainNumberAt(t, 0, t.length) ?? t);
-  };
-
-  /** Checks field k; false: the JS pipeline must read this file. */
-  const field = (s: number, e: number, quoted: boolean): boolean => {
-    if (k >= fields) return false;
-    const col = cols[k];
-    const c = out[k];
-    if (e === s) return true;
-    const spaced = spaceAt(b, s) > 0 || endsWithSpace(b, s, e);
-    if (!filled && (spaceAt(b, s) === 0 || text(s, e, quoted).trim() !== '')) filled = true;
-    if (col.label && labelHasStructure(b, s, e)) return false;
-    if (col.type !== 'string') {
-      const digits = plainDigits(b, s, e, col.type === 'double');
-      if (col.type === 'integer' ? digits > 0 && (digits < 10 || (digits === 10 && Math.abs(Number(text(s, e, false))) <= 2147483647)) : digits > 0 && digits <= 15) return true;
-      // Only missing marks may differ from the plain form: anything else decides the column's type otherwise.
-      const cell = cellOf(s, e, quoted);
-      if (classifyCell(cell) !== Kind.Missing) return false;
-      c.missing = true;
-      return true;
-    }
-    const first = codePointAt(b, s);
-    const tl = col.totals && e - s <= 64 && first >= 0 && TOTAL_FIRST[first] === 1;
-    if (!spaced && !tl && !mayBeValue(first)) return true;
-    const cell = cellOf(s, e, quoted);
-    const kind = classifyCell(cell);
-    if (kind !== Kind.Text && kind !== Kind.Missing) return false;
-    const v = cellString(cell);
-    if (v === null) c.missing = true;
-    if (typeof cell === 'string' && cell.trim() !== cell) c.trim = true;
-    if (tl && typeof cell === 'string' && isTotalName(cell)) totalSets[k].add(cell.trim());
-    return true;
-  };
-
-  const endRecord = (at: number): boolean => {
-    if (k !== fields || !filled) return false;
-    longest = Math.max(longest, at - recordStart);
-    rows++;
-    k = 0;
-    filled = false;
-    return true;
-  };
-
   while (i < n) {
-    let s: number;
-    let e: number;
+    let s = i;
+    let e = i;
     let quoted = false;
     if (b[i] === QUOTE) {
       quoted = true;
@@ -238,18 +241,20 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
       const c = b[i];
       if (i < n && c !== delim && c !== LF && c !== CR) return null;
     } else {
-      s = i;
       i = unquotedEnd(b, i, n, delim);
       e = i;
       if (i < n && (b[i] === QUOTE || b[i] === 0)) return null;
     }
-    // The common cells inline: a plain number, or text whose first and last bytes need no second look.
     if (k >= fields) return null;
+    // The common cells inline: a plain number, or text whose first and last bytes need no second look.
     const kk = kind[k];
     const b0 = b[s];
-    if (kk === 0 ? !(e > s && plainText(b, s, e, labels[k] === 1)) : !(e > s && b0 >= 48 && b0 <= 57 && e - s < 10 && plainDigits(b, s, e, kk === 2) > 0)) {
-      if (!field(s, e, quoted)) return null;
-    } else filled = true;
+    if (e > s && (kk === 0 ? plainText(b, s, e, labels[k] === 1) : b0 >= 48 && b0 <= 57 && e - s < 10 && plainDigits(b, s, e, kk === 2) > 0)) filled = true;
+    else {
+      const r = checkCell(st, k, s, e, quoted);
+      if (r === FAIL) return null;
+      if (r === FILLED) filled = true;
+    }
     k++;
     if (i >= n) break;
     const c = b[i];
@@ -257,23 +262,29 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
       i++;
       if (i >= n) {
         // A delimiter at the very end: our parser adds an empty last field.
-        if (!field(i, i, false)) return null;
+        if (k >= fields) return null;
         k++;
       }
       continue;
     }
     if (c === CR && b[i + 1] !== LF) return null;
     i += c === CR ? 2 : 1;
-    if (!endRecord(i)) return null;
+    if (k !== fields || !filled) return null;
+    if (i - recordStart > longest) longest = i - recordStart;
+    rows++;
+    k = 0;
+    filled = false;
     lastRecord = recordStart;
     recordStart = i;
   }
   if (k > 0) {
-    if (!endRecord(n)) return null;
+    if (k !== fields || !filled) return null;
+    if (n - recordStart > longest) longest = n - recordStart;
+    rows++;
     lastRecord = recordStart;
   }
   if (rows === 0) return null;
   const lastRow = parseDelimited(decoder.decode(b.subarray(lastRecord)), delimiter, { numbers: true }).records[0] ?? [];
-  out.forEach((c, j) => (c.totals = [...totalSets[j]]));
-  return { rows, columns: out, longestRecord: longest, lastRow };
+  st.out.forEach((c, j) => (c.totals = [...st.totals[j]]));
+  return { rows, columns: st.out, longestRecord: longest, lastRow };
 }
