@@ -164,7 +164,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       // Ours and the engine's own read_csv alternate on the same bytes; cold = a fresh engine's first import.
       const f = await measureCsvImport(wasm.db, csv, Math.max(1, Math.min(3, args.reps)));
-      Object.assign(ours, { csvImport: f.reference, csvRegister: f.register, csvImportPipeline: f.pipelineWarm, csvImportPipelineCold: f.pipelineCold });
+      Object.assign(ours, { csvImport: f.reference, csvRegister: f.register, csvImportPipeline: f.pipelineWarm, csvImportPipelineCold: f.pipelineCold, csvImportCpu: f.referenceCpu, csvImportPipelineCpu: f.pipelineWarmCpu });
       csvMemory = { peakAboveIdleMb: f.peakAboveIdleMb, ratio: f.peakAboveIdleRatio };
     }
     ours.chartRender = await measureChartRender(wasm.db, args.reps, false);
