@@ -1,6 +1,7 @@
 import { formatCompact, formatNumber } from '../format/number';
 import type { Lang } from '../model/catalog';
 import type { CaseIndicator } from './model';
+import { paren } from '../format/paren';
 
 export interface Kpi {
   /** The headline row (for a range, its lower bound: both bounds quote the same sentence). */
@@ -35,7 +36,7 @@ export function formatIndicatorValue(ind: Pick<CaseIndicator, 'valueNorm' | 'uni
 export function indicatorLabel(ind: Pick<CaseIndicator, 'indicator' | 'indicatorEn' | 'category' | 'categoryEn'>, lang: Lang): string {
   const name = lang === 'en' && ind.indicatorEn ? ind.indicatorEn : ind.indicator;
   const cat = lang === 'en' && ind.categoryEn ? ind.categoryEn : ind.category;
-  return cat ? `${name}（${cat}）` : name;
+  return cat ? `${name}${paren(cat, lang)}` : name;
 }
 
 const isTotal = (i: CaseIndicator) => !i.category || i.category === '合计';

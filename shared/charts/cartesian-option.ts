@@ -5,6 +5,7 @@ import { trendX, yearly, type Trend } from '../stats/trend';
 import type { ChartData, ChartDataSeries } from './chart-data';
 import { AXIS_NAME_ROOM, barItems, compact, frame, tooltipHtml, topSpace, valueText, wholeNumbers, type OptionSettings } from './option-common';
 import { PALETTE, ROUND_DASHES, ROUND_SYMBOLS } from './theme';
+import { paren } from '../format/paren';
 
 const STACKABLE = new Set(['bar', 'area']);
 
@@ -160,7 +161,7 @@ export function buildScatterOption(data: ChartData, lang: Lang): EChartsOption {
     .filter((p) => p.value[0] !== null && p.value[1] !== null);
   const axis = (s: ChartDataSeries | undefined) => ({
     type: 'value' as const,
-    name: s ? `${s.name}${s.unit ? `（${s.unit}）` : ''}` : '',
+    name: s ? `${s.name}${s.unit ? paren(s.unit, lang) : ''}` : '',
     nameLocation: 'middle' as const,
     nameGap: 30,
     scale: true,

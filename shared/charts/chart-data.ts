@@ -6,6 +6,7 @@ import type { Annotation, ChartKind, ChartSpec, FilterValue, Measure, StackMode 
 import type { ChartQuery } from '../sql/chart-sql';
 import { linearTrend, trendPoints, type Trend } from '../stats/trend';
 import type { ChartTotals } from './chart-totals';
+import { paren } from '../format/paren';
 
 export type SeriesType = 'bar' | 'line' | 'area' | 'pie' | 'treemap' | 'scatter' | 'heatmap' | 'map';
 
@@ -132,7 +133,7 @@ export function measureLabel(spec: ChartSpec, m: Measure, catalog: DatasetCatalo
   const t = translator(lang);
   const base =
     m.label ??
-    (m.column === null ? t('charts.measure.rows') : `${columnLabel(catalog, spec.table, m.column, lang)}（${t(`charts.agg.${m.agg}`)}）`);
+    (m.column === null ? t('charts.measure.rows') : `${columnLabel(catalog, spec.table, m.column, lang)}${paren(t(`charts.agg.${m.agg}`), lang)}`);
   if (m.transform === 'yoy') return `${base} ${t('charts.transform.yoyShort')}`;
   if (m.transform === 'index') return `${base} ${t('charts.transform.indexShort')}`;
   return base;

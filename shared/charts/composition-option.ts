@@ -4,6 +4,7 @@ import type { Lang } from '../model/catalog';
 import type { ChartData } from './chart-data';
 import { compact, frame, highlightIndex, tooltipHtml, topSpace, valueText, type OptionSettings } from './option-common';
 import { PALETTE } from './theme';
+import { paren } from '../format/paren';
 
 function slices(data: ChartData, picked = -1) {
   const s = data.series[0];
@@ -23,7 +24,7 @@ export function buildPieOption(data: ChartData, lang: Lang, settings: OptionSett
       trigger: 'item',
       formatter: (p: unknown) => {
         const { name, value, percent } = p as { name: string; value: number; percent: number };
-        return tooltipHtml(name, `${valueText(value, unit, lang)}${shares ? '' : `（${formatNumber(percent, lang, 1)}%）`}`);
+        return tooltipHtml(name, `${valueText(value, unit, lang)}${shares ? '' : paren(`${formatNumber(percent, lang, 1)}%`, lang)}`);
       },
     },
     series: [

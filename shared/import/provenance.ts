@@ -1,6 +1,6 @@
 /**
  * Where an imported table came from: the row `sgw_meta.provenance` keeps per table, and the shape a project
- * file carries for it (SavedProvenance, validated by parseSavedProvenance when a project opens). This type is
+ * file carries for it (SavedProvenance = the manifest's TableProvenance, validated by parseSavedProvenance when a project opens). This type is
  * the one contract between import and shared/project: new fields are optional, so older projects open.
  */
 import type { ColumnRole, ParsedTable, SourceInfo, TableTotals } from './types';

@@ -1,5 +1,6 @@
 import { isLang } from '../i18n';
 import { validTableName } from '../import/commit';
+import { parseSavedProvenance, type SavedProvenance } from '../import/provenance';
 import { isReservedName } from '../reserved-names';
 import { parseDocuments, parseSettings, parseSql, type ProjectDocuments, type ProjectSettings, type ProjectSql } from './documents';
 import { ProjectError } from './errors';
@@ -24,16 +25,8 @@ export type { SqlSnippet } from './documents';
 export const PROJECT_FORMAT = 'sgw-project';
 export const CURRENT_VERSION = 4;
 
-/** Where an imported table came from. Fields other than these pass through untouched (import may add some). */
-export interface TableProvenance {
-  fileName?: string;
-  sheet?: string;
-  encoding?: string;
-  importedAt?: string;
-  notes?: string;
-  units?: Record<string, string>;
-  [field: string]: unknown;
-}
+/** Where an imported table came from: import's own saved shape (one type for both sides). */
+export type TableProvenance = SavedProvenance;
 
 export interface ProjectTable {
   name: string;
@@ -107,7 +100,9 @@ function parseProvenance(v: unknown, where: string): TableProvenance {
   for (const key of TEXT_PROVENANCE) if (p[key] !== undefined && typeof p[key] !== 'string') bad(`${where}.${key} must be text`);
   // It becomes a TIMESTAMP literal when provenance is recorded: refuse a malformed one before the engine does.
   if (p.importedAt !== undefined && !TIMESTAMP.test(p.importedAt as string)) bad(`${where}.importedAt is not a time`);
-  return { ...p, ...(p.units !== undefined ? { units: stringMap(p.units, `${where}.units`) } : {}) };
+  if (p.units !== undefined) stringMap(p.units, `${where}.units`);
+  // Import's own parser types the fields import added (title, source, totals, roles); unknown fields are dropped.
+  return parseSavedProvenance(p) ?? {};
 }
 
 function parseTable(t: unknown, i: number): ProjectTable {

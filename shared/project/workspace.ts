@@ -2,7 +2,7 @@ import { tableToIPC } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import { PROVENANCE_TABLE, recordProvenance } from '../import/commit';
-import { fromSaved, parseSavedProvenance } from '../import/provenance';
+import { fromSaved } from '../import/provenance';
 import { writeJoinView } from '../join/commit';
 import { isReservedName } from '../reserved-names';
 import { dropViewSql } from '../sql/join-sql';
@@ -82,8 +82,7 @@ async function loadAndSwap(db: Db, archive: ReturnType<typeof unpackProject>, re
   // Rows of tables that are gone (or replaced) must not describe a table that later takes the name.
   if (clearProvenance && drops.length + replace.views.length) await db.exec(sql.deleteByNamesSql(PROVENANCE_TABLE, 'table_name', [...drops, ...replace.views]));
   for (const t of manifest.tables) {
-    // Import's own parser types the fields import added (title, source, totals, roles) before they are written.
-    const p = t.provenance && fromSaved(t.name, parseSavedProvenance(t.provenance) ?? {});
+    const p = t.provenance && fromSaved(t.name, t.provenance);
     if (p) await recordProvenance(db, p);
   }
   // Combined tables are views over the tables just loaded (and the bundled ones): made again, with their provenance.

@@ -6,7 +6,7 @@ import { ident, type Db } from '../db';
 import { listTables } from '../db-catalog';
 import { loadBundledDatasets } from '../datasets/load';
 import { calcRelationSql } from './calc-sql';
-import { columnValuesSql, previewTableSql, STARTER_SQL, valuesAcrossSql } from './browse-sql';
+import { columnValuesSql, isStarterSql, previewTableSql, STARTER_SQL, starterSql, valuesAcrossSql } from './browse-sql';
 import { dropTableSql } from './project-sql';
 import { CATALOG_COLUMNS_SQL, createTableAsSql, rowCountsSql } from './catalog-sql';
 
@@ -84,5 +84,12 @@ describe('browse SQL on the real engine', () => {
     await bundled.close();
     expect(t.numRows).toBeGreaterThan(0);
     expect(t.schema.fields.map((f) => f.name)).toEqual(['year', 'indicator', 'category', 'value', 'unit']);
+  });
+
+  it('the starter reads in the page language: the English one has no Chinese, both are recognised as untouched', () => {
+    expect(starterSql('zh-CN')).toBe(STARTER_SQL);
+    expect(starterSql('en')).not.toMatch(/[\u3000-\u9fff\uff00-\uffef]/);
+    expect(starterSql('en').split('\n').slice(1)).toEqual(STARTER_SQL.split('\n').slice(1));
+    expect([isStarterSql(starterSql('en')), isStarterSql(STARTER_SQL), isStarterSql(`${STARTER_SQL} `)]).toEqual([true, true, false]);
   });
 });

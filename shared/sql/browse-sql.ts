@@ -1,16 +1,29 @@
 import { ident } from '../db';
+import type { Lang } from '../model/catalog';
 
 /**
  * SQL the screens send for browsing: the console's first example, "open this table in the console", and
  * the value lists of filters. Every identifier goes through ident().
  */
 
-/** What the SQL console shows before the user has written anything. */
-export const STARTER_SQL = `-- 示例：上海社会组织各年份指标
-SELECT year, indicator, category, value, unit
+const STARTER_QUERY = `SELECT year, indicator, category, value, unit
 FROM sh_social_org
 ORDER BY year, indicator
 LIMIT 100;`;
+const STARTER_COMMENT: Record<Lang, string> = { 'zh-CN': '-- 示例：上海社会组织各年份指标', en: '-- Example: Shanghai social organisation indicators by year' };
+
+/** What the SQL console shows before the user has written anything (the stored default: Chinese). */
+export const STARTER_SQL = `${STARTER_COMMENT['zh-CN']}\n${STARTER_QUERY}`;
+
+/** The untouched starter in the page's language: the same query, its comment translated. */
+export function starterSql(lang: Lang): string {
+  return `${STARTER_COMMENT[lang]}\n${STARTER_QUERY}`;
+}
+
+/** Whether a draft is the untouched starter in either language (then the console shows it in the page's). */
+export function isStarterSql(sql: string): boolean {
+  return sql === starterSql('zh-CN') || sql === starterSql('en');
+}
 
 /** The first rows of a table, as put into the console by the catalog and after an import. */
 export function previewTableSql(table: string, limit = 100): string {

@@ -57,7 +57,8 @@ export async function runSql(page: Page, sql: string, via: 'keyboard' | 'button'
 }
 
 /** The app's screens (tab ids, renderer/views.tsx), in tab order. */
-export const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'dashboards', 'present'] as const;
+/** Every tab of renderer/views.tsx, in tab order (tests/unit checks the two lists agree). */
+export const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'analysis', 'dashboards', 'present', 'calc-fields', 'join'] as const;
 
 /** Shows a screen by its tab and waits until the lazy screen is there and its first charts have settled. */
 export async function showScreen(page: Page, id: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot } from './browser';
+import { launchBrowser, openApp, SCREENS, screenshot, showScreen } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +22,17 @@ const headerBox = (page: Page) =>
     const english = Array.from(header.querySelectorAll('button')).find((b) => b.textContent === 'English')!.getBoundingClientRect();
     const tabs = Array.from(header.querySelectorAll('[role="tab"]')).map((b) => b.getBoundingClientRect());
     const button = tabs[0];
+    // Every visible piece of the header, left to right: none may cover another (an ellipsis is fine).
+    const pieces = [h1, ...Array.from(header.querySelectorAll('[role="tab"], button, .project-name, .engine-status'))]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => r.width > 0 && !el.closest('[role="menu"]'))
+      .filter(({ el }, i, all) => !all.some((o, j) => j !== i && o.el !== el && o.el.contains(el)));
+    const overlaps: string[] = [];
+    for (const a of pieces)
+      for (const b of pieces)
+        if (a !== b && a.r.left < b.r.left && a.r.right > b.r.left + 0.5) overlaps.push(`${(a.el.textContent ?? '').trim().slice(0, 16)} | ${(b.el.textContent ?? '').trim().slice(0, 16)}`);
     return {
+      overlaps,
       height: header.getBoundingClientRect().height,
       titleLines: lines,
       tabRows: new Set(tabs.map((r) => Math.round(r.top))).size,
@@ -63,6 +73,7 @@ describe('language and layout (web build in Chromium)', () => {
         const box = await headerBox(page);
         await screenshot(page, `header-${lang}-${width}`);
         expect(box.titleLines).toBe(1);
+        expect(box.overlaps).toEqual([]);
         expect(box.tabRows).toBe(1);
         // One line: the header is no taller than one row of its buttons plus its padding and border.
         expect(box.height).toBeLessThanOrEqual(box.oneRow + 16 + 1 + 2);
@@ -75,5 +86,31 @@ describe('language and layout (web build in Chromium)', () => {
         await page.context().close();
       });
     }
+  }
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`holds every screen at 1024 px in ${lang}: nothing wider than the window, no control cut off at the right`, async () => {
+      const { page } = await openApp(browser, { lang, viewport: { width: 1024, height: 800 } });
+      const found: string[] = [];
+      for (const id of SCREENS) {
+        await showScreen(page, id);
+        const problems = await page.evaluate(() => {
+          const out: string[] = [];
+          const overflow = document.documentElement.scrollWidth - window.innerWidth;
+          if (overflow > 0) out.push(`page ${overflow}px wider`);
+          // Visible controls that end beyond the window (a scrolling container's own content is fine).
+          for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, select, input, [role="tab"]'))) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0 || el.closest('.cm-editor, [data-virtual], .table-scroll, .pivot-result, .result-grid')) continue;
+            if (r.right > window.innerWidth + 1) out.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 30)}" ends at ${Math.round(r.right)}`);
+          }
+          return out;
+        });
+        found.push(...problems.map((p) => `${id}: ${p}`));
+        await screenshot(page, `screen-${lang}-1024-${id}`);
+      }
+      expect(found).toEqual([]);
+      await page.context().close();
+    });
   }
 });

@@ -22,6 +22,8 @@ export function AnalysisView() {
 
   return (
     <div className="analysis">
+      {/* The screen's heading level for the tools' h3 sections (the tab strip names the tool visibly). */}
+      <h2 className="sr-only">{t(`analysis.tab.${tool}`)}</h2>
       <div className="analysis-bar">
         <label>
           {t('analysis.table')}

@@ -12,6 +12,7 @@ import { useQueryRunner, type RunState } from './useQueryRunner';
 import type { Translate } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/model/catalog';
 import { CodeBlock } from '../../CodeBlock';
+import { isStarterSql, starterSql } from '../../../shared/sql/browse-sql';
 
 interface SqlConsoleProps {
   db: Db | null;
@@ -21,7 +22,9 @@ interface SqlConsoleProps {
 export function SqlConsole({ db, tables }: SqlConsoleProps) {
   const { t, lang } = useLang();
   // The draft is a workspace document: other screens put SQL here (openSql), a project brings its own.
-  const [sql, setSql] = useDocument('sqlDraft');
+  const [draft, setSql] = useDocument('sqlDraft');
+  // The untouched starter follows the page language; anything the user typed is kept as typed.
+  const sql = isStarterSql(draft) ? starterSql(lang) : draft;
   const { history, add, clear } = useHistory();
   const onFinished = useCallback(
     (s: RunState) => {
