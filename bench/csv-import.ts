@@ -10,7 +10,7 @@ import os from 'node:os';
 import { openNodeDb } from '../electron/cli/node-db';
 import type { Db } from '../shared/db';
 import { importIntoDb } from '../shared/import/commit';
-import type { BenchEngine } from './engines';
+import { nativeEngine, type BenchEngine } from './engines';
 import { CSV_COLUMNS } from './queries';
 import { summarize, time, type Timing } from './stats';
 
@@ -116,13 +116,19 @@ async function main() {
   const [file, reps = '5', out, ...others] = process.argv.slice(2);
   const db = await openNodeDb();
   const figures = await measureCsvImport(db, file, Number(reps));
+  const native = await nativeEngine();
+  const nativeReadCsv = await time(() => native.loadCsv(file), Number(reps), 0);
+  // Our last import of `file` is in `cube`: it must be native read_csv's table.
+  const ours: BenchEngine = { ...native, name: 'wasm', rows: async (sql) => (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>) };
+  const compared = await compareCubeTables(ours, native);
+  await native.close();
   const otherEncodings: Record<string, Timing> = {};
   for (const other of others) {
     const bytes = new Uint8Array(await readFile(other));
     otherEncodings[other] = await time(() => importIntoDb(db, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }), Number(reps), 0);
   }
   await db.close();
-  const text = JSON.stringify({ file, date: new Date().toISOString(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), ...figures, otherEncodings }, null, 2);
+  const text = JSON.stringify({ file, date: new Date().toISOString(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), ...figures, nativeReadCsv, compared, otherEncodings }, null, 2);
   if (out) await writeFile(out, text);
   console.log(text);
 }
