@@ -67,6 +67,7 @@ const cases: Case[] = [
   { name: 'GBK forced as gbk', bytes: GBK(csv(HEADER, N, base)), engine: true, opts: { encoding: 'gbk' } },
   { name: 'GBK after a UTF-8-looking head', bytes: new Uint8Array([...utf8(csv(HEADER, BIG, (i) => [REGIONS[0], 2004, 'abc', i])), ...GBK('上海市,2005,社区,1\n')]), engine: false },
   { name: 'a malformed UTF-8 byte in a quoted cell after the sample', bytes: new Uint8Array([...utf8(csv(HEADER, BIG, base)), ...utf8('上海市,2005,"社区'), 0xed, 0xa0, 0x80, ...utf8('",1\n')]), engine: false },
+  { name: 'a lead byte before a comma after the sample (the scan skips trail bytes)', bytes: new Uint8Array([...utf8(csv(HEADER, BIG, base)), ...utf8('上海市,2005,'), 0xe5, 0x2c, ...utf8('社区,1\n')]), engine: false },
   {
     name: 'quotes with line breaks and doubled quotes',
     bytes: utf8(csv(['地区', '年份', '备注', '数值'], BIG, (i) => [REGIONS[i % 8], 2004 + (i % 3), i % 5 === 0 ? `"第一行\r\n第二行 ""引号"", 逗号"` : i % 7 === 0 ? '""' : `"说明${i}"`, `"${i}.5"`])),

@@ -114,6 +114,8 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
     const decoder = new TextDecoder();
     // sniffDelimiter looks at the first 65,536 characters; 4 bytes each at most.
     const delimiter = opts.delimiter ?? sniffDelimiter(decoder.decode(utf8.subarray(0, 4 * 65536 + 4)).slice(0, 65536));
+    // The scan reads bytes: the delimiter must be one ASCII character other than a quote or a line break.
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter)) return null;
     const end = sampleEnd(utf8);
     const sampleText = decoder.decode(utf8.subarray(0, end));
     const { records, lines } = parseDelimited(sampleText, delimiter, { numbers: true });

@@ -129,13 +129,15 @@ function plainDigits(b: Uint8Array, s: number, e: number, decimals: boolean): nu
 
 /** End of an unquoted field: the next delimiter, line break, quote or NUL (a top-level function: its loop stays in registers). */
 function unquotedEnd(b: Uint8Array, i: number, n: number, delim: number): number {
-  // Most bytes (digits, letters, UTF-8 of Chinese) are above the quote: one comparison each.
   while (i < n) {
     const c = b[i];
-    if (c > QUOTE ? c === delim : c === LF || c === CR || c === QUOTE || c === 0 || c === delim) return i;
-    i++;
+    // The lead byte of a Chinese (3-byte) character: its trail bytes are never ASCII in UTF-8, so they are
+    // skipped. Should they not be trail bytes, the file is not UTF-8 and the engine's read_csv refuses it.
+    if (c >= 0xe0) i += 3;
+    else if (c > QUOTE ? c === delim : c === LF || c === CR || c === QUOTE || c === 0 || c === delim) return i;
+    else i++;
   }
-  return i;
+  return n;
 }
 
 /** Does this label text carry row structure (row-labels.ts mayCarryStructure)? Checked on bytes. */
