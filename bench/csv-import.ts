@@ -25,7 +25,7 @@ function checksumSql(columns: { name: string; type: string }[]): string {
   return `SELECT count(*)::VARCHAR AS "rows", ${parts.join(', ')} FROM cube`;
 }
 
-const COLUMNS_SQL = "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = 'cube' ORDER BY column_index";
+const COLUMNS_SQL = "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = 'cube' ORDER BY column_index";
 
 /** Throws unless both engines' `cube` tables have the same columns, types, rows and column checksums. */
 export async function compareCubeTables(ours: BenchEngine, native: BenchEngine): Promise<Record<string, unknown>> {
