@@ -94,6 +94,7 @@ describe('import (web build in Chromium)', () => {
     await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '北京第0社区服务中心' }).waitFor();
     await expect(card.getByRole('combobox', { name: '第 4 列类型' }).inputValue()).resolves.toBe('integer');
     await card.getByRole('textbox', { name: '表名' }).fill('big_orgs');
+    await screenshot(page, 'import-big-csv-preview');
     await card.getByRole('button', { name: '导入' }).click();
     await card.getByRole('status').filter({ hasText: '已导入表 big_orgs（40,001 行）' }).waitFor();
     const expected = rows.reduce((sum, _, i) => sum + (i % 7 ? (i * 37) % 10_000 : 0), 1);
