@@ -11,6 +11,7 @@ import { VIEWS } from './views';
 import { WorkbenchContext, type Workbench } from './workbench-context';
 import { builtInNames, ProjectMenu, RestorePrompt, useProject } from './features/project';
 import { useCalcTables } from './features/calc';
+import { listAfterRepair } from './features/join';
 import { useDocument, workspace } from './workspace';
 import { DamagedNotices } from './workspace/DamagedNotices';
 
@@ -41,7 +42,9 @@ export function App() {
     if (!db) return;
     const refresh = () => {
       const n = ++listed.current;
-      listTablesLive(db).then((list) => n === listed.current && setTables(list), () => undefined);
+      listTablesLive(db)
+        .catch((e: unknown) => listAfterRepair(db, listTablesLive, e))
+        .then((list) => n === listed.current && setTables(list), () => undefined);
     };
     refresh();
     return dataChanges(db).subscribe(refresh);

@@ -30,7 +30,7 @@ export function isInternalText(message: string): boolean {
 
 /** The engine's advice ("Please try installing… SET autoload_known_extensions=1") cannot be followed offline. */
 function extensionName(message: string): string | undefined {
-  return /exists in the (\w+) extension/i.exec(message)?.[1] ?? /not available offline: ([\w.-]+)/i.exec(message)?.[1];
+  return /exists in the (\w+) extension/i.exec(message)?.[1] ?? /not available offline: ([\w.-]+)/i.exec(message)?.[1] ?? /required extension '(\w+)'/i.exec(message)?.[1];
 }
 
 /** Describes any error a query raised so a person can act on it. */

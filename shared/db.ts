@@ -54,7 +54,7 @@ export class DbError extends Error {
 }
 
 const KIND_BY_PREFIX: [RegExp, DbErrorKind][] = [
-  [/exists in the \w+ extension|^Extension loading is not available offline/i, 'offline'],
+  [/exists in the \w+ extension|^Extension loading is not available offline|Extension Autoloading Error/i, 'offline'],
   [/^Parser Error/i, 'syntax'],
   [/^Catalog Error/i, 'catalog'],
   [/^Binder Error/i, 'binder'],

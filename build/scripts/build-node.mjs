@@ -11,6 +11,8 @@ await Promise.all([
     entryPoints: ['electron/cli/sgw.ts'],
     outfile: 'dist/cli/sgw.cjs',
     // duckdb-wasm's Node build locates its .wasm and worker files next to its own package: keep it external.
-    external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'web-worker', '@resvg/resvg-js'],
+    external: ['@duckdb/duckdb-wasm', 'apache-arrow', 'web-worker', '@resvg/resvg-js', 'esbuild'],
   }),
+  // `sgw import` parses in this worker (electron/cli/import-runner.ts looks for it next to sgw.cjs).
+  build({ ...common, entryPoints: ['electron/cli/import-worker.ts'], outfile: 'dist/cli/import-worker.cjs' }),
 ]);

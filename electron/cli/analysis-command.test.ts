@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './sgw';
 import { parseValues, splitList } from './analysis-flags';
@@ -55,8 +56,30 @@ describe('sgw pivot', () => {
     expect(r.code).toBe(0);
     expect(r.err).toBe(`已写入 ${file}\n`);
     expect(r.out.split('\n')[0]).toMatch(/^地区\s+基金会\s+民办非企业单位\s+社会团体\s+合计$/);
-    const ws = XLSX.read(await readFile(file)).Sheets['数据透视表'];
+    const book = XLSX.read(await readFile(file));
+    const ws = book.Sheets['数据透视表'];
     expect([ws.A1.v, ws.B1.v, ws.E1.v, ws.A3.v, ws.E3.v, ws.E5.v]).toEqual(['类型', '基金会', '合计', '上海', 20200, 20500]);
+    // With its chart sheet, as README says.
+    expect(book.SheetNames).toEqual(['数据透视表', '透视图']);
+    expect(Object.keys(unzipSync(new Uint8Array(await readFile(file))))).toContain('xl/charts/chart1.xml');
+  });
+
+  it('refuses --docx for a pivot beyond the Word table limit, in words, writing nothing', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'sgw-pivot-')), '大.docx');
+    const r = await sgw('pivot', '--sql', 'SELECT i % 300 AS a, i % 200 AS b, 1 AS v FROM range(60000) t(i)', '--rows', 'a', '--cols', 'b', '--values', 'sum(v)', '--docx', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('透视表有 60,702 个单元格，Word 表格最多 50,000 个：请导出 Excel，或减少行、列\n');
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
+  it('writes the pivot as a Word table with --docx', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'sgw-pivot-')), '透视.docx');
+    const r = await sgw('pivot', '--table', 'demo_orgs', '--rows', '地区', '--cols', '类型', '--values', 'sum(数量)', '--totals', '--docx', file, '--format', 'csv');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(`已写入 ${file}\n`);
+    const doc = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']);
+    expect(doc).toContain('<w:tblHeader/>');
+    expect([...doc.matchAll(/<w:t xml:space="preserve">([^<]*)<\/w:t>/g)].map((m) => m[1])).toEqual(expect.arrayContaining(['地区', '基金会', '合计', '上海', '20,200', '20,500']));
   });
 
   it.each([

@@ -100,6 +100,7 @@ export const COMMANDS = {
       '--values': { kind: 'single', help: 'cli.flag.values', arg: 'cli.arg.values' },
       '--totals': { kind: 'boolean', help: 'cli.flag.totals' },
       '--xlsx': { kind: 'single', help: 'cli.flag.pivotXlsx', arg: 'cli.arg.file' },
+      '--docx': { kind: 'single', help: 'cli.flag.pivotDocx', arg: 'cli.arg.file' },
     },
     formats: OUTPUT_FORMATS,
     usesDb: true,

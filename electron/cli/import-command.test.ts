@@ -86,4 +86,14 @@ describe('sgw import', () => {
     expect(en.out).toContain('What was detected: source: 民政部 (used as the charts’ source line)');
     expect(en.out).toContain('Totals: total rows: 全国 in “地区”');
   });
+
+  it('names what a renamed file really is, in text and JSON', async () => {
+    const { copyFile } = await import('node:fs/promises');
+    const renamed = path.join(tmp.path, '导出.csv');
+    await copyFile(path.resolve(__dirname, '../../tests/fixtures/formats/sheet.slk'), renamed);
+    const text = await sgw('import', renamed);
+    expect(text.out.split('\n').slice(0, 2)).toEqual(['格式：xlsx', '检测为：SYLK 电子表格（扩展名 .csv）']);
+    const j = JSON.parse((await sgw('import', renamed, '--format', 'json', '--lang', 'en')).out);
+    expect([j.detectedFormat, j.formatMismatch]).toEqual(['SYLK spreadsheet', 'Detected as: SYLK spreadsheet (extension .csv)']);
+  });
 });

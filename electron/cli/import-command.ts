@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeFileAtomic } from '../main/atomic-write';
 import { plainValue } from '../../shared/format/cell';
@@ -13,10 +14,12 @@ import type { Translate } from '../../shared/i18n';
 import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
 import { describeLayout, describeTotals } from '../../shared/import/describe';
+import { detectedFormat, detectedMismatch } from '../../shared/import/detected-format';
 import { describeImportError, importMessage } from '../../shared/import/messages';
-import { importFile, suggestTableName, type ImportedTable } from '../../shared/import/pipeline';
+import { suggestTableName, type TablePreview } from '../../shared/import/pipeline';
 import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
 import { UsageError, type ParsedArgs } from './args';
+import { nodeImportRunner } from './import-runner';
 
 interface Io {
   out(text: string): void;
@@ -36,6 +39,24 @@ function importOptions({ values, lists, switches }: ParsedArgs): ImportOptions {
   if (d) o.delimiter = d.toLowerCase() === 'tab' || d === '\\t' ? '\t' : d;
   if (switches.has('--unpivot')) o.unpivot = true;
   return o;
+}
+
+/** A table as the parsing worker hands it back: everything but the cells, and the cells as Arrow. */
+interface ImportedTable {
+  parsed: TablePreview;
+  arrow: Table;
+}
+
+/** The pipeline in a worker with a deadline and a heap cap (./import-runner): a damaged file cannot hang sgw. */
+async function importInWorker(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<{ source: SourceInfo; tables: ImportedTable[] }> {
+  const { runner, close } = await nodeImportRunner(bytes.byteLength);
+  try {
+    runner.load('file', bytes);
+    const { source, tables } = await runner.build('file', fileName, options);
+    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableFromIPC(t.ipc) })) };
+  } finally {
+    close();
+  }
 }
 
 const PARQUET_TYPES: Record<ColumnType, 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'STRING'> = { integer: 'INT32', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'STRING', string: 'STRING' };
@@ -67,6 +88,8 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
   return {
     file: source.fileName,
     format: source.format,
+    detectedFormat: detectedFormat(source, t)?.name ?? null,
+    formatMismatch: detectedMismatch(source, t),
     encoding: source.encoding ?? null,
     delimiter: source.delimiter ?? null,
     ...(source.sheets ? { sheets: source.sheets } : {}),
@@ -93,6 +116,7 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
 function renderText(r: ReturnType<typeof report>, t: Translate): string {
   const head = [
     t('import.format', { format: r.format }),
+    ...(r.detectedFormat ? [r.formatMismatch ?? t('import.detectedAs', { format: r.detectedFormat })] : []),
     ...(r.encoding ? [`${t('import.encoding')}: ${encodingName(r.encoding as EncodingLabel)}`] : []),
     ...(r.delimiter ? [`${t('import.delimiter')}: ${delimiterName(r.delimiter)}`] : []),
     ...(r.sheets ? [`${t('import.sheets')}: ${r.sheets.map((s) => s.name).join(', ')}`] : []),
@@ -122,7 +146,7 @@ export async function runImportCommand(parsed: ParsedArgs, io: Io, t: Translate)
     return 1;
   }
   try {
-    const { source, tables } = await importFile(bytes, path.basename(args.file), args.options);
+    const { source, tables } = await importInWorker(bytes, path.basename(args.file), args.options);
     const written: string[] = [];
     const out = args.out;
     const targets = out ? tables.map((tb, i) => writeTarget(out, i, tables.length, tb.parsed.sheet)) : [];

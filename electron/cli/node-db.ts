@@ -7,6 +7,33 @@ import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/off
 
 const require = createRequire(__filename);
 
+/**
+ * Binding a time-zone function makes the engine install icu even with auto-install off (see
+ * shared/sql/offline.ts). Without an XMLHttpRequest, duckdb-wasm's Node build fetches the extension in a
+ * helper thread and waits on it with no timeout; offline that thread dies and `sgw` hangs or exits without
+ * a word. During each (synchronous) engine call a stand-in XMLHttpRequest answers every request as
+ * unreachable, so the engine fails at once with "Extension … is not available". Nothing else runs meanwhile.
+ */
+class OfflineXhr {
+  status = 0;
+  response = null;
+  responseType = '';
+  open() {}
+  setRequestHeader() {}
+  send() {}
+}
+
+function offline<T>(call: () => T): T {
+  const g = globalThis as { XMLHttpRequest?: unknown };
+  if (g.XMLHttpRequest !== undefined) return call();
+  g.XMLHttpRequest = OfflineXhr;
+  try {
+    return call();
+  } finally {
+    delete g.XMLHttpRequest;
+  }
+}
+
 function duckdbDist(): string {
   return path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 }
@@ -31,7 +58,7 @@ export async function openNodeDb(): Promise<Db> {
   const run = (sql: string, on = conn): Table => {
     try {
       // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
-      return tableFromIPC(on.useUnsafe((bindings, id) => bindings.runQuery(id, sql)));
+      return tableFromIPC(offline(() => on.useUnsafe((bindings, id) => bindings.runQuery(id, sql))));
     } catch (e) {
       throw toDbError(e, sql);
     }

@@ -1,18 +1,22 @@
 /**
  * `sgw pivot`: a pivot table of a table (--table) or a query (--sql), run by runPivot exactly as the app's
  * 数据透视表, printed as an aligned table, CSV (first row: the column keys; each other row starts with its row
- * keys; totals labelled 合计 / Total) or JSON, and optionally written as a formatted Excel file (atomically).
+ * keys; totals labelled 合计 / Total) or JSON, and optionally written as a formatted Excel file with its chart
+ * sheet and/or a Word table (each atomically).
  */
 import { writeFileAtomic } from '../main/atomic-write';
 import { describeDbError } from '../../shared/db-errors';
+import { DOCX_MAX_PIVOT_CELLS } from '../../shared/export/limits';
+import { pivotToDocx } from '../../shared/export/pivot-docx';
 import { pivotToXlsx } from '../../shared/export/pivot-xlsx';
 import { formatNumber } from '../../shared/format/number';
 import type { Translate } from '../../shared/i18n';
 import { parsePivotSpec, type PivotSpec } from '../../shared/model/pivot-spec';
 import { checkPivot } from '../../shared/pivot/labels';
 import { pivotCsv, pivotJson, pivotText } from '../../shared/pivot/output';
+import { pivotChartData } from '../../shared/pivot/pivot-chart';
 import { runPivot } from '../../shared/pivot/run-pivot';
-import { pivotTable } from '../../shared/pivot/table';
+import { pivotCellCount, pivotTable } from '../../shared/pivot/table';
 import type { ParsedArgs } from './args';
 import { columnList, openSource, parseValues } from './analysis-flags';
 import { Failure, type ExportDeps, type ExportIo } from './export-command';
@@ -67,11 +71,17 @@ export async function runPivotCommand(args: ParsedArgs, io: ExportIo, t: Transla
     if (run.status === 'empty') throw new Failure(1, t('pivot.error.empty'));
     if (run.status === 'too-many') throw new Failure(1, t('pivot.error.tooMany', { max: formatNumber(run.max, args.lang) }));
     const { grid } = run;
-    const file = args.values['--xlsx'];
-    if (file) {
-      const bytes = pivotToXlsx(pivotTable(grid, spec, args.lang), { lang: args.lang });
+    const table = pivotTable(grid, spec, args.lang);
+    const cells = pivotCellCount(table);
+    if (args.values['--docx'] && cells > DOCX_MAX_PIVOT_CELLS) throw new Failure(1, t('pivot.docxTooBig', { cells: formatNumber(cells, args.lang), max: formatNumber(DOCX_MAX_PIVOT_CELLS, args.lang) }));
+    const outputs: [string | undefined, () => Uint8Array][] = [
+      [args.values['--xlsx'], () => pivotToXlsx(table, { lang: args.lang, chart: pivotChartData(grid, spec, args.lang) })],
+      [args.values['--docx'], () => pivotToDocx(table, { lang: args.lang })],
+    ];
+    for (const [file, bytes] of outputs) {
+      if (!file) continue;
       try {
-        await (deps.writeFile ?? ((f: string, b: Uint8Array) => writeFileAtomic(f, b)))(file, bytes);
+        await (deps.writeFile ?? ((f: string, b: Uint8Array) => writeFileAtomic(f, b)))(file, bytes());
       } catch (e) {
         throw new Failure(1, t('export.failed', { detail: `${file}: ${(e as Error).message}` }));
       }

@@ -46,6 +46,20 @@ describe('sgw query', () => {
     expect(r.err).toContain('不存在的表');
   });
 
+  it('refuses time-zone functions at once in words, naming them, and carries on (they used to end the process silently)', async () => {
+    for (const sql of ["SELECT date_part('year', now())", "SELECT TIMESTAMP '2020-01-01 08:00' AT TIME ZONE 'Asia/Shanghai'"]) {
+      const started = Date.now();
+      const r = await sgw('query', sql);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect([r.code, r.out]).toEqual([1, '']);
+      expect(r.err).toBe('离线版不含此功能\n这条语句需要数据库引擎的 icu 扩展（时区与排序规则：AT TIME ZONE、timezone()、current_date，以及对带时区时间（如 now()）取 date_part、year、date_trunc、age、epoch 等，COLLATE 等；可先转换为不带时区的时间，如 year(now()::TIMESTAMP)），离线版不包含，也不会联网下载。请改用内置函数，或先在导入时把数据整理好。\n');
+    }
+    const en = await sgw('query', 'SELECT year(now())', '--lang', 'en');
+    expect(en.err).toContain('icu extension (time zones and collations: AT TIME ZONE, timezone(), current_date, and date_part, year');
+    const ok = await sgw('query', 'SELECT year(now()::TIMESTAMP) >= 2024 AS recent', '--format', 'json');
+    expect([ok.code, JSON.parse(ok.out).rows]).toEqual([0, [{ recent: true }]]);
+  });
+
   it('speaks English with --lang en', async () => {
     const r = await sgw('query', 'SELEC 1', '--lang', 'en');
     expect(r.code).toBe(1);

@@ -3,7 +3,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { cancelledError, toDbError, type Db, type QueryOptions } from '../../shared/db';
-import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
+import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 /**
  * The browser adapter of Db: duckdb-wasm (eh bundle, served from our own origin) in a Web Worker.
@@ -15,7 +15,7 @@ export async function openWorkerDb(): Promise<Db> {
   await db.instantiate(wasmUrl);
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const shared = await db.connect();
-  for (const sql of OFFLINE_SETTINGS_SQL) await shared.query(sql);
+  for (const sql of [...OFFLINE_SETTINGS_SQL, ...CLOSED_FILE_SYSTEM_SQL]) await shared.query(sql);
   const tokenize = (sql: string) => db.tokenize(sql);
 
   async function query(sql: string, opts?: QueryOptions): Promise<Table> {

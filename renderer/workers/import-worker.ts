@@ -1,64 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * Parses files off the UI thread with the same pipeline as `sgw import`. The file's bytes are sent once
- * ('load') and kept here while the user adjusts the preview; cancelling terminates the worker.
+ * Parses files off the UI thread with the same pipeline as `sgw import` (shared/import/import-server.ts).
+ * The file's bytes are sent once ('load') and kept here while the user adjusts the preview; cancelling,
+ * or a parse past its deadline, terminates the worker (shared/import/runner.ts).
  */
-import { planCsvImport, type CsvPlan } from '../../shared/import/csv-engine';
-import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from '../../shared/import/pipeline';
-import { ImportError } from '../../shared/import/types';
-import type { ImportRequest, ImportResponse, WorkerError } from './import-protocol';
+import { importServer } from '../../shared/import/import-server';
+import type { ImportRequest } from '../../shared/import/runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const files = new Map<string, Uint8Array>();
-let last: { key: string; result: AnalyzedFile } | null = null;
-let lastPlan: { key: string; plan: CsvPlan | null } | null = null;
-const post = (m: ImportResponse, transfer: Transferable[] = []) => scope.postMessage(m, transfer);
-
-function toWorkerError(e: unknown): WorkerError {
-  if (e instanceof ImportError) return { key: e.key, params: e.params };
-  return { message: e instanceof Error ? e.message : String(e) };
-}
-
-scope.onmessage = async (ev: MessageEvent<ImportRequest>) => {
-  const req = ev.data;
-  if (req.type === 'load') {
-    files.set(req.fileKey, req.bytes);
-    return;
-  }
-  if (req.type === 'forget') {
-    files.delete(req.fileKey);
-    if (last?.key.startsWith(`${req.fileKey}\n`)) last = null;
-    if (lastPlan?.key.startsWith(`${req.fileKey}\n`)) lastPlan = null;
-    return;
-  }
-  const bytes = files.get(req.fileKey);
-  try {
-    if (!bytes) throw new Error(`file ${req.fileName} is not loaded`);
-    post({ id: req.id, type: 'progress', fraction: 0.05 });
-    // Import right after the preview with the same settings reuses the preview's parse.
-    const key = `${req.fileKey}\n${JSON.stringify(req.options)}`;
-    // A big plain CSV is previewed from its plan and read by the engine (same table as the JS pipeline's).
-    if (req.type === 'analyze' || req.engine !== false) {
-      const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(bytes, req.fileName, req.options);
-      lastPlan = { key, plan };
-      if (plan) {
-        const preview = toPreview({ ...plan.parsed, data: plan.head });
-        if (req.type === 'analyze') post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview] });
-        else post({ id: req.id, type: 'planned', source: plan.source, preview, plan });
-        return;
-      }
-    }
-    const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, (fraction) => post({ id: req.id, type: 'progress', fraction: fraction * 0.8 }));
-    last = { key, result: analysis };
-    const { source, tables } = analysis;
-    if (req.type === 'analyze') {
-      post({ id: req.id, type: 'analyzed', source, tables: tables.map((t) => toPreview(t)) });
-      return;
-    }
-    post({ id: req.id, type: 'progress', fraction: 0.85 });
-    const built = tables.map((t) => ({ preview: toPreview(t), ipc: toArrow(t).ipc }));
-    post({ id: req.id, type: 'built', source, tables: built }, built.map((b) => b.ipc.buffer as ArrayBuffer));
-  } catch (e) {
-    post({ id: req.id, type: 'error', error: toWorkerError(e) });
-  }
-};
+const serve = importServer((m, transfer = []) => scope.postMessage(m, transfer));
+scope.onmessage = (ev: MessageEvent<ImportRequest>) => void serve(ev.data);

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { createTableAsSql, readCsvSql } from '../sql/catalog-sql';
+import { REGISTERED_FILES } from '../sql/offline';
 import { parseCatalog, type DatasetCatalog, type DatasetEntry } from '../model/catalog';
 
 /** Reads a file that lives under `datasets/` (fetch in the browser, fs in Node). */
@@ -37,7 +38,8 @@ export async function loadBundledDatasets(db: Db, read: DatasetReader): Promise<
       () => null,
     ),
   ]);
-  const fileName = (entry: DatasetEntry) => `bundled/${entry.file}`;
+  // Under the one folder the app's engine may still read (its file system is closed otherwise).
+  const fileName = (entry: DatasetEntry) => `${REGISTERED_FILES}${entry.file}`;
   await Promise.all(catalog.datasets.map((entry, i) => db.registerFile(fileName(entry), files[i])));
   if (catalog.datasets.length > 0) {
     await db.exec(catalog.datasets.map((entry) => createTableAsSql(entry.table, readCsvSql(fileName(entry), entry.columns))).join(';\n'));

@@ -8,10 +8,13 @@ export const EMU_PER_TWIP = 635;
 interface RunProps {
   bold?: boolean;
   colour?: string;
+  /** Font size in points (default: the paragraph style's). */
+  size?: number;
 }
 
 export function run(text: string, p: RunProps = {}): string {
-  const rpr = p.bold || p.colour ? `<w:rPr>${p.bold ? '<w:b/><w:bCs/>' : ''}${p.colour ? `<w:color w:val="${p.colour}"/>` : ''}</w:rPr>` : '';
+  const size = p.size ? `<w:sz w:val="${Math.round(p.size * 2)}"/><w:szCs w:val="${Math.round(p.size * 2)}"/>` : '';
+  const rpr = p.bold || p.colour || size ? `<w:rPr>${p.bold ? '<w:b/><w:bCs/>' : ''}${p.colour ? `<w:color w:val="${p.colour}"/>` : ''}${size}</w:rPr>` : '';
   return `<w:r>${rpr}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`;
 }
 
@@ -65,25 +68,46 @@ export interface TableCell {
   /** Shading, RRGGBB. */
   fill?: string;
   colour?: string;
+  /** Grid columns the cell spans (merged sideways). */
+  colSpan?: number;
+  /** Merged downwards: 'restart' starts the merge, 'continue' is a cell below it (its text is not shown). */
+  vMerge?: 'restart' | 'continue';
 }
 
 const BORDER = '<w:top w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/><w:left w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/><w:right w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="BFC8D3"/>';
 
 /**
- * A real Word table: the first row is the header, repeated at the top of every page the table runs onto; rows
- * never break across pages. `widths` in twips.
+ * A real Word table: the first `headerRows` rows are the header, repeated at the top of every page the table
+ * runs onto; rows never break across pages. `widths` in twips, one per grid column; a row lists its cells
+ * left to right, a merged cell once (colSpan), a cell under a downward merge as vMerge 'continue'. `fontPt`
+ * shrinks the text of a table too wide for the page (default: the table style's 10.5 pt).
  */
-export function table(rows: TableCell[][], widths: number[]): string {
-  const cell = (c: TableCell, w: number) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${c.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.fill}"/>` : ''}<w:vAlign w:val="center"/></w:tcPr>` +
-    paragraph(run(c.text, { bold: c.bold, colour: c.colour }), { style: STYLE.table, align: c.align ?? 'left' }) +
-    '</w:tc>';
-  const tr = (cells: TableCell[], header: boolean) => `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells.map((c, i) => cell(c, widths[i])).join('')}</w:tr>`;
+export function table(rows: TableCell[][], widths: number[], opts: { headerRows?: number; fontPt?: number } = {}): string {
+  const headerRows = opts.headerRows ?? 1;
+  const cell = (c: TableCell, at: number) => {
+    const span = c.colSpan ?? 1;
+    const w = widths.slice(at, at + span).reduce((a, b) => a + b, 0);
+    return (
+      `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${c.vMerge ? `<w:vMerge${c.vMerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}` +
+      `${c.fill ? `<w:shd w:val="clear" w:color="auto" w:fill="${c.fill}"/>` : ''}<w:vAlign w:val="center"/></w:tcPr>` +
+      paragraph(c.vMerge === 'continue' ? '' : run(c.text, { bold: c.bold, colour: c.colour, size: opts.fontPt }), { style: STYLE.table, align: c.align ?? 'left' }) +
+      '</w:tc>'
+    );
+  };
+  const tr = (cells: TableCell[], header: boolean) => {
+    let at = 0;
+    const body = cells.map((c) => {
+      const xml = cell(c, at);
+      at += c.colSpan ?? 1;
+      return xml;
+    });
+    return `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${body.join('')}</w:tr>`;
+  };
   return (
     `<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>${BORDER}</w:tblBorders>` +
     '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
     `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
-    rows.map((r, i) => tr(r, i === 0)).join('') +
+    rows.map((r, i) => tr(r, i < headerRows)).join('') +
     '</w:tbl>'
   );
 }

@@ -29,7 +29,9 @@ export interface DocxDocument {
 
 /** A4 with 2.54 cm / 3.17 cm margins (Word's default for Chinese documents), in twips. */
 const PAGE = { w: 11906, h: 16838, top: 1440, side: 1797 };
-const TEXT_WIDTH = PAGE.w - 2 * PAGE.side;
+/** Text width of the portrait and the landscape page, in twips. */
+export const TEXT_WIDTH = PAGE.w - 2 * PAGE.side;
+export const LANDSCAPE_TEXT_WIDTH = PAGE.h - 2 * PAGE.side;
 const WP = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
 /** Column widths in twips, in proportion to the texts they hold, across the text width (the unit line sits at its right edge). */
@@ -56,7 +58,7 @@ function dataTable(data: ChartData, lang: Lang, shaded: boolean): string {
   return table([header, ...rows], columnWidths(columns));
 }
 
-interface Builder {
+export interface Builder {
   body: string[];
   rels: Relationship[];
   parts: Record<string, string | Uint8Array>;
@@ -66,6 +68,8 @@ interface Builder {
   drawings: number;
   t: Translate;
   lang: Lang;
+  /** The footer's relationship id. */
+  footer: string;
 }
 
 function addRel(b: Builder, type: string, target: string): string {
@@ -107,18 +111,20 @@ function figure(b: Builder, { data, picture }: XlsxChart): void {
   if (form !== 'colour-table') b.body.push(textParagraph(''), tableCaption(t('export.docx.dataOf', { title: data.title })), ...unitRow, dataTable(data, lang, false));
 }
 
-/** The .docx bytes for `doc`: the title, its lines, then one section per figure. */
-export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uint8Array {
-  const lang = opts.lang ?? 'zh-CN';
-  const b: Builder = { body: [], rels: [], parts: {}, overrides: {}, figures: 0, tables: 0, drawings: 0, t: translator(lang), lang };
+/** A document under way: its body, relationships and parts (the footer's relationship already in place). */
+export function newBuilder(lang: Lang): Builder {
+  const b: Builder = { body: [], rels: [], parts: {}, overrides: {}, figures: 0, tables: 0, drawings: 0, t: translator(lang), lang, footer: '' };
   addRel(b, REL_TYPE.styles, 'styles.xml');
   addRel(b, REL_TYPE.settings, 'settings.xml');
-  const footer = addRel(b, REL_TYPE.footer, 'footer1.xml');
-  b.body.push(textParagraph(doc.title, { style: STYLE.title }));
-  for (const line of doc.lines ?? []) b.body.push(textParagraph(line, { align: 'center', style: STYLE.source }));
-  for (const f of doc.figures) figure(b, { ...f, data: neutralise(f.data) });
+  b.footer = addRel(b, REL_TYPE.footer, 'footer1.xml');
+  return b;
+}
+
+/** The .docx package of a finished builder; `landscape` turns the A4 page (for a wide table). */
+export function finishDocx(b: Builder, title: string, landscape = false): Uint8Array {
+  const [w, h] = landscape ? [PAGE.h, PAGE.w] : [PAGE.w, PAGE.h];
   const sect =
-    `<w:sectPr><w:footerReference w:type="default" r:id="${footer}"/><w:pgSz w:w="${PAGE.w}" w:h="${PAGE.h}"/>` +
+    `<w:sectPr><w:footerReference w:type="default" r:id="${b.footer}"/><w:pgSz w:w="${w}" w:h="${h}"${landscape ? ' w:orient="landscape"' : ''}/>` +
     `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.side}" w:bottom="${PAGE.top}" w:left="${PAGE.side}" w:header="851" w:footer="992" w:gutter="0"/><w:cols w:space="425"/></w:sectPr>`;
   const ns =
     `xmlns:w="${NS_W}" xmlns:r="${NS_REL}" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
@@ -138,5 +144,14 @@ export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uin
     '/word/footer1.xml': `${WP}.footer+xml`,
     ...b.overrides,
   };
-  return zipPackage(parts, { defaults: { png: 'image/png', xlsx: CONTENT_TYPE.xlsx }, overrides }, 'word/document.xml', doc.title);
+  return zipPackage(parts, { defaults: { png: 'image/png', xlsx: CONTENT_TYPE.xlsx }, overrides }, 'word/document.xml', title);
+}
+
+/** The .docx bytes for `doc`: the title, its lines, then one section per figure. */
+export function chartsToDocx(doc: DocxDocument, opts: { lang?: Lang } = {}): Uint8Array {
+  const b = newBuilder(opts.lang ?? 'zh-CN');
+  b.body.push(textParagraph(doc.title, { style: STYLE.title }));
+  for (const line of doc.lines ?? []) b.body.push(textParagraph(line, { align: 'center', style: STYLE.source }));
+  for (const f of doc.figures) figure(b, { ...f, data: neutralise(f.data) });
+  return finishDocx(b, doc.title);
 }

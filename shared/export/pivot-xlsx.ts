@@ -1,19 +1,23 @@
 /**
- * A pivot as an Excel workbook: the table as typed cells with merged column headers and row labels, bold
- * totals, number formats (万/亿 as scaled formats, so each cell keeps its true number), frozen header rows
- * and row-label columns. (The native chart sheet it once had waits for the pivot to move onto the
- * xlsx-layout writer the chart exports use.)
+ * A pivot as an Excel workbook, on the one OOXML writer the chart exports use (xlsx-package.ts): the table as
+ * typed cells with merged column headers and row labels, bold totals, number formats (万/亿 as scaled
+ * formats, so each cell keeps its true number), frozen header rows and row-label columns, and the print setup
+ * of every export (A4, one page wide, header rows repeated, page numbers). Optionally a second sheet with a
+ * native clustered column chart of the pivot (shared/pivot/pivot-chart.ts) over its own data table.
  * Reads the writer-neutral PivotTable (shared/pivot/table.ts), as the Word writer does.
  */
-import * as XLSX from '@e965/xlsx';
-import { unzipSync, zipSync } from 'fflate';
+import type { ChartData } from '../charts/chart-data';
 import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { ValueFormat } from '../model/pivot-spec';
 import type { PivotCell, PivotTable } from '../pivot/table';
 import { neutraliseFormula } from './csv';
-import { sheetName } from './ooxml';
-import { applyCellStyles, cellRef, freezePanes, type CellStyle } from './pivot-xlsx-styles';
+import { columnName, sheetName } from './ooxml';
+import { neutralise } from './xlsx-chart';
+import { chartSheets, colPx, footer, PORTRAIT_PX, textWidth } from './xlsx-layout';
+import { writeWorkbook } from './xlsx-package';
+import { DEFAULT_ROW_PT, type Cell } from './xlsx-sheet';
+import { StyleSheet } from './xlsx-styles';
 
 /** Excel number formats of the value formats. Excel scales only by thousands (a trailing comma), so 万 is the
  * number ÷ 1,000 with a literal point before its last digit (one decimal), 亿 ÷ 1,000,000 with two. */
@@ -35,72 +39,101 @@ export function excelNumberFormat(format: ValueFormat, lang: Lang, integers: boo
   }
 }
 
-const HEADER: CellStyle = { bold: true, fill: 'EEF2F7', align: 'center' };
-const ROW_KEY: CellStyle = { fill: 'F7F9FC', align: 'left' };
-const TOTAL_KEY: CellStyle = { bold: true, fill: 'F7F9FC', align: 'left' };
-const TOTAL: CellStyle = { bold: true };
-
 export interface PivotXlsxOptions {
   lang?: Lang;
+  /** The pivot's chart (pivotChartData): written on a sheet of its own after the table. */
+  chart?: ChartData | null;
 }
 
-/** SheetJS writes the workbook's one sheet here. */
-const SHEET_PATH = 'xl/worksheets/sheet1.xml';
-
 /** Whether every value cell of each value column (by position in a column group) holds a whole number. */
-function integerColumns(table: PivotTable, values: number): boolean[] {
-  const out = Array.from({ length: values }, () => true);
+function integerColumns(table: PivotTable): boolean[] {
+  const out = Array.from({ length: table.values }, () => true);
   for (const row of table.body) {
     row.slice(table.rowHeaderCols).forEach((c, i) => {
-      if (c.value !== null && c.value !== undefined && !Number.isInteger(c.value)) out[i % values] = false;
+      if (c.value !== null && c.value !== undefined && !Number.isInteger(c.value)) out[i % table.values] = false;
     });
   }
   return out;
 }
 
+/** A1 range of a cell and its spans (0-based row and column). */
+const rangeOf = (row: number, col: number, c: PivotCell) => `${columnName(col)}${row + 1}:${columnName(col + (c.colSpan ?? 1) - 1)}${row + (c.rowSpan ?? 1)}`;
+
+/** Header texts wrap onto a second line beyond this width (a long value name should not widen every column). */
+const HEADER_WRAP = 14;
+
+/** Column widths from the texts of single-column cells, CJK counted double; header texts wrap. */
+function columnWidths(table: PivotTable, grid: PivotCell[][]): number[] {
+  const width = (c: PivotCell | undefined, r: number) => {
+    if (!c || c.kind === 'covered' || (c.colSpan ?? 1) > 1) return 0;
+    const w = textWidth(c.text) + 2;
+    return r < table.header.length && c.kind !== 'corner' ? Math.min(HEADER_WRAP, w) : w;
+  };
+  return Array.from({ length: table.rowHeaderCols + table.dataCols }, (_, x) => Math.min(40, Math.max(8, ...grid.map((row, r) => width(row[x], r)))));
+}
+
 export function pivotToXlsx(table: PivotTable, opts: PivotXlsxOptions = {}): Uint8Array {
-  const values = table.values;
   const lang = opts.lang ?? 'zh-CN';
   const t = translator(lang);
-  const top = table.title ? 2 : 0;
+  const styles = new StyleSheet();
+  const header = styles.id({ font: 'header', fill: true, border: true, align: 'center', wrap: true });
+  const rowKey = styles.id({ fill: true, border: true, align: 'left' });
+  const totalKey = styles.id({ font: 'header', fill: true, border: true, align: 'left' });
+  const integers = integerColumns(table);
+  // One style per value (its format) and totals or not: interned once, not per cell (a pivot may have millions).
+  const numberStyles = new Map<string, number>();
+  const numberStyle = (c: PivotCell, x: number) => {
+    const m = (x - table.rowHeaderCols) % table.values;
+    const key = `${m}|${c.format ?? 'auto'}|${c.total ? 1 : 0}`;
+    let id = numberStyles.get(key);
+    if (id === undefined) numberStyles.set(key, (id = styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, integers[m]) })));
+    return id;
+  };
+
+  const rows: Cell[][] = [];
+  if (table.title) rows.push([{ v: neutraliseFormula(table.title), s: styles.id({ font: 'title' }) }], []);
+  const top = rows.length;
   const grid = [...table.header, ...table.body];
-  const aoa: (string | number | null)[][] = [];
-  if (table.title) aoa.push([neutraliseFormula(table.title)], []);
-  const merges: XLSX.Range[] = [];
-  const styles = new Map<string, CellStyle>();
-  const integers = integerColumns(table, values);
-  grid.forEach((row, r) => {
-    const y = top + r;
-    const isHeader = r < table.header.length;
-    aoa.push(row.map((c) => (c.kind === 'value' ? (c.value ?? null) : c.kind === 'covered' ? null : neutraliseFormula(c.text))));
-    row.forEach((c: PivotCell, x) => {
-      if (c.kind === 'covered') return;
-      if ((c.colSpan ?? 1) > 1 || (c.rowSpan ?? 1) > 1) merges.push({ s: { r: y, c: x }, e: { r: y + (c.rowSpan ?? 1) - 1, c: x + (c.colSpan ?? 1) - 1 } });
-      const style = isHeader ? HEADER : c.kind === 'row-key' ? (c.total ? TOTAL_KEY : ROW_KEY) : c.total ? TOTAL : undefined;
-      if (style) styles.set(cellRef(y, x), style);
-    });
-  });
-  if (table.notes.length) aoa.push([], ...table.notes.map((n) => [neutraliseFormula(n)]));
-  const ws = XLSX.utils.aoa_to_sheet(aoa);
-  table.body.forEach((row, r) =>
+  const merges: string[] = [];
+  const cells: Cell[][] = grid.map((row) => row.map(() => ({ v: Number.NaN })));
+  grid.forEach((row, r) =>
     row.forEach((c, x) => {
-      if (c.kind !== 'value' || c.value === null || c.value === undefined) return;
-      const cellObj = ws[cellRef(top + table.header.length + r, x)] as XLSX.CellObject;
-      cellObj.z = excelNumberFormat(c.format ?? 'auto', lang, integers[(x - table.rowHeaderCols) % values]);
+      if (c.kind === 'covered') return;
+      const s = r < table.header.length ? header : c.kind === 'row-key' ? (c.total ? totalKey : rowKey) : numberStyle(c, x);
+      const v = c.kind === 'value' ? (c.value ?? Number.NaN) : neutraliseFormula(c.text);
+      // The cells a merge covers stay empty but take its style, so the merged range is bordered all round.
+      for (let dr = 0; dr < (c.rowSpan ?? 1); dr++) for (let dx = 0; dx < (c.colSpan ?? 1); dx++) cells[r + dr][x + dx] = { v: Number.NaN, s };
+      cells[r][x] = { v, s };
+      if ((c.colSpan ?? 1) > 1 || (c.rowSpan ?? 1) > 1) merges.push(rangeOf(top + r, x, c));
     }),
   );
-  ws['!merges'] = merges;
-  const width = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  ws['!cols'] = Array.from({ length: table.rowHeaderCols + table.dataCols }, (_, x) => ({
-    wch: Math.min(40, Math.max(8, ...grid.map((row) => (row[x] && row[x].kind !== 'covered' && (row[x].colSpan ?? 1) === 1 ? width(row[x].text) + 2 : 0)))),
-  }));
-  if (table.title) styles.set('A1', { bold: true, size: 14 });
-
-  const wb = XLSX.utils.book_new();
+  rows.push(...cells);
+  const last = rows.length;
+  if (table.notes.length) rows.push([], ...table.notes.map((n) => [{ v: neutraliseFormula(n), s: styles.id({ font: 'note' }) }]));
+  const colWidths = columnWidths(table, grid);
+  const wraps = (table.header.at(-1) ?? []).some((c, x) => c.kind !== 'covered' && textWidth(c.text) + 2 > colWidths[x]);
+  const landscape = colWidths.reduce((w, c) => w + colPx(c), 0) > PORTRAIT_PX;
+  const rowHeights: Record<number, number> = {};
+  if (table.title) rowHeights[0] = 24;
+  // The value names wrap onto a second line: give their row the height of two.
+  if (wraps) rowHeights[top + table.header.length - 1] = 2 * DEFAULT_ROW_PT;
   const taken = new Set<string>();
-  XLSX.utils.book_append_sheet(wb, ws, sheetName(t('pivot.sheet'), taken));
-  const files = unzipSync(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
-  applyCellStyles(files, SHEET_PATH, styles);
-  freezePanes(files, SHEET_PATH, table.rowHeaderCols, top + table.header.length);
-  return zipSync(files, { level: 6 });
+  const name = sheetName(t('pivot.sheet'), taken);
+  const sheet = {
+    model: {
+      name,
+      rows,
+      rowHeights,
+      colWidths,
+      freezeRows: top + table.header.length,
+      freezeCols: table.rowHeaderCols,
+      merges,
+      page: { landscape, fitToHeight: 0 as const, footer: footer(t) },
+      printArea: `$A$1:$${columnName(colWidths.length - 1)}$${Math.max(last, rows.length)}`,
+      printTitles: `$${top + 1}:$${top + table.header.length}`,
+    },
+  };
+  const chart = opts.chart ? neutralise(opts.chart) : null;
+  const chartSheet = chart ? chartSheets(chart, undefined, sheetName(t('pivot.chartSheet'), taken), taken, { styles, t, lang }) : [];
+  return writeWorkbook([sheet, ...chartSheet], styles, table.title || t('pivot.sheet'));
 }

@@ -2,6 +2,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
+import { inspectXlsx } from '../../tests/fixtures/export/inspect-xlsx';
 import { chartToCsv, encodeCsv, tableToCsv, tableToXlsx } from './table-export';
 
 let db: Db;
@@ -54,6 +55,20 @@ describe('tableToXlsx', () => {
     expect(ws.A3.f).toBeUndefined();
     expect(ws.B3).toBeUndefined();
     expect(ws.D2.v).toBe('2014-06-30');
+  });
+
+  it('is written by our OOXML writer (the only xlsx writer): booleans typed, NaN and ±Inf as text, header frozen and repeated when printed', async () => {
+    const bytes = await tableToXlsx(await db.query(`SELECT * FROM (VALUES (true, 'nan'::DOUBLE, 1), (false, 'inf'::DOUBLE, 2), (NULL, '-inf'::DOUBLE, 3)) t(是否, 比率, 序号)`), '结果');
+    const x = inspectXlsx(bytes);
+    const ws = x.workbook.Sheets['结果'];
+    expect([ws.A2, ws.A3].map((c) => [c.t, c.v])).toEqual([['b', true], ['b', false]]);
+    expect(ws.A4).toBeUndefined();
+    expect([ws.B2.v, ws.B3.v, ws.B4.v]).toEqual(['NaN', 'Infinity', '-Infinity']);
+    expect(x.cellStyle('结果', 'A1').bold).toBe(true);
+    expect(x.text('xl/worksheets/sheet1.xml')).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(x.definedNames()['结果|_xlnm.Print_Titles']).toBe("'结果'!$1:$1");
+    // Not SheetJS's output: no docProps/app.xml naming SheetJS.
+    expect(Object.keys(x.files).some((f) => x.text(f).includes('SheetJS'))).toBe(false);
   });
 });
 

@@ -1,13 +1,15 @@
-/** A query result (Arrow table) as CSV bytes or as a plain .xlsx, with progress for large results. */
-import * as XLSX from '@e965/xlsx';
+/** A query result (Arrow table) as CSV bytes or as a plain .xlsx (our OOXML writer), with progress for large results. */
 import type { Table } from 'apache-arrow';
 import { cellText, plainValue } from '../format/cell';
 import type { ChartData } from '../charts/chart-data';
 import { seriesHeader } from './chart-xml';
 import { csvLine, neutraliseFormula, toCsv } from './csv';
 import { encodeGb18030 } from './gb18030';
-import { sheetName } from './ooxml';
+import { columnName, sheetName } from './ooxml';
 import { XLSX_MAX_ROWS } from './limits';
+import { writeWorkbook } from './xlsx-package';
+import type { Cell } from './xlsx-sheet';
+import { StyleSheet } from './xlsx-styles';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 export const CSV_ENCODINGS: readonly CsvEncoding[] = ['utf-8', 'gb18030'];
@@ -58,25 +60,31 @@ export async function tableToCsv(table: Table, encoding: CsvEncoding = 'utf-8', 
 /** Excel refuses sheets above this many rows (header included). */
 export { XLSX_MAX_ROWS };
 
-/** The result as one sheet: numbers as numbers, text neutralised, nested values as JSON text. */
+/** The result as one sheet (our OOXML writer, as every workbook): numbers as numbers, text neutralised, nested values as JSON text. */
 export async function tableToXlsx(table: Table, name = 'Sheet1', opts: TableExportOptions = {}): Promise<Uint8Array> {
   if (table.numRows + 1 > XLSX_MAX_ROWS) throw new RangeError(`${table.numRows} rows do not fit in one Excel sheet (${XLSX_MAX_ROWS - 1} at most)`);
   const fields = table.schema.fields;
   const columns = fields.map((_, i) => table.getChildAt(i));
-  const rows: (string | number | boolean | null)[][] = [fields.map((f) => neutraliseFormula(f.name))];
+  const styles = new StyleSheet();
+  const header = styles.id({ font: 'header' });
+  const rows: (Cell | null)[][] = [fields.map((f) => ({ v: neutraliseFormula(f.name), s: header }))];
   await forEachChunk(table, opts, (r) => {
     rows.push(
-      fields.map((f, i) => {
+      fields.map((f, i): Cell | null => {
         const v = plainValue(columns[i]?.get(r), f);
-        if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-        if (v === null || typeof v === 'boolean') return v;
-        return neutraliseFormula(typeof v === 'string' ? v : JSON.stringify(v));
+        if (typeof v === 'number') return { v: Number.isFinite(v) ? v : String(v) };
+        if (v === null) return null;
+        if (typeof v === 'boolean') return { v };
+        return { v: neutraliseFormula(typeof v === 'string' ? v : JSON.stringify(v)) };
       }),
     );
   });
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), sheetName(name, new Set()));
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  const sheet = sheetName(name, new Set());
+  return writeWorkbook(
+    [{ model: { name: sheet, rows, colWidths: [], freezeRows: 1, page: { landscape: false, fitToHeight: 0, footer: '' }, printArea: `$A$1:$${columnName(Math.max(0, fields.length - 1))}$${rows.length}`, printTitles: '$1:$1' } }],
+    styles,
+    sheet,
+  );
 }
 
 /** A chart's data as CSV: the same header (with units) and rows as its Excel sheet. */

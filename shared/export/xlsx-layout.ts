@@ -26,7 +26,7 @@ export interface LayoutContext {
 /** Data rows up to which the chart goes below the table on the same printed page. */
 export const ROWS_WITH_CHART = 20;
 /** Printable width of A4 portrait with our 0.5 in margins, in CSS pixels (7.27 in × 96). */
-const PORTRAIT_PX = 698;
+export const PORTRAIT_PX = 698;
 const CHART_PORTRAIT = { width: 680, height: 383 };
 const CHART_LANDSCAPE = { width: 1000, height: 563 };
 const ROW_PX = (DEFAULT_ROW_PT * 96) / 72;
@@ -37,7 +37,7 @@ export function textWidth(s: string): number {
   return [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 }
 /** Excel's column width → pixels for an 7 px digit (the estimate used for print areas; a spare column absorbs the rest). */
-const colPx = (wch: number) => Math.round(wch * 7 + 5);
+export const colPx = (wch: number) => Math.round(wch * 7 + 5);
 
 /** The unit every series shares (the chart's unit row), or null when they differ. */
 function sharedUnit(data: ChartData): string | undefined | null {
@@ -153,7 +153,8 @@ function anchorFor(content: DrawingContent, row: number, lastCol: number, box: {
   return { from, to: { col: lastCol + 1, row: row + Math.ceil(box.height / ROW_PX), dx: 0, dy: 0 } };
 }
 
-const footer = (t: Translate) => `&L&A&R${t('export.sheet.page')}`;
+/** The printed footer of every sheet: the sheet's name left, the page number right. */
+export const footer = (t: Translate) => `&L&A&R${t('export.sheet.page')}`;
 
 /** A sheet holding `data` and, below the table or on a sheet of its own, its chart or picture. */
 export function chartSheets(data: ChartData, picture: Uint8Array | undefined, name: string, taken: Set<string>, ctx: LayoutContext): WorkbookSheet[] {

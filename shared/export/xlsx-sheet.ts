@@ -1,13 +1,13 @@
 /**
  * One worksheet part (xl/worksheets/sheetN.xml) from a plain sheet model: styled, typed cells; column widths;
- * a frozen header; colour scales; internal links; A4 page setup fitted to the page width with page numbers in
+ * a frozen header (and label columns); merged cells; colour scales; internal links; A4 page setup fitted to the page width with page numbers in
  * the footer; and the drawing that holds its chart or picture. Elements in CT_Worksheet order.
  */
 import { columnName, xmlText, XML_HEAD, NS_REL } from './ooxml';
 
 export interface Cell {
-  /** Text or a number; numbers are written typed (never as text, never as a formula). */
-  v: string | number;
+  /** Text, a number or a boolean; numbers are written typed (never as text, never as a formula). */
+  v: string | number | boolean;
   /** The cellXfs index (StyleSheet.id). */
   s?: number;
 }
@@ -22,6 +22,10 @@ export interface SheetModel {
   colWidths: number[];
   /** Rows kept in view when scrolling (title + header). */
   freezeRows?: number;
+  /** Columns kept in view when scrolling sideways (a pivot's row labels). */
+  freezeCols?: number;
+  /** Merged ranges ('A3:B3'): the first cell's value and style show across the range. */
+  merges?: string[];
   /** Raw <cfRule> XML per range, e.g. a colour scale over the data cells. */
   conditional?: { sqref: string; rules: string }[];
   /** Links to a place in the workbook ('Sheet'!A1). */
@@ -68,6 +72,7 @@ export class SharedStrings {
 
 function cellXml(c: Cell, ref: string, strings: SharedStrings): string {
   const s = c.s ? ` s="${c.s}"` : '';
+  if (typeof c.v === 'boolean') return `<c r="${ref}"${s} t="b"><v>${c.v ? 1 : 0}</v></c>`;
   if (typeof c.v === 'number') return Number.isFinite(c.v) ? `<c r="${ref}"${s}><v>${c.v}</v></c>` : s ? `<c r="${ref}"${s}/>` : '';
   return `<c r="${ref}"${s} t="s"><v>${strings.id(c.v)}</v></c>`;
 }
@@ -84,11 +89,15 @@ function sheetData(m: SheetModel, strings: SharedStrings): string {
 
 function sheetView(m: SheetModel, selected: boolean): string {
   const tab = selected ? ' tabSelected="1"' : '';
-  if (!m.freezeRows) return `<sheetViews><sheetView workbookViewId="0"${tab}/></sheetViews>`;
-  const top = `A${m.freezeRows + 1}`;
+  const rows = m.freezeRows ?? 0;
+  const cols = m.freezeCols ?? 0;
+  if (!rows && !cols) return `<sheetViews><sheetView workbookViewId="0"${tab}/></sheetViews>`;
+  const top = `${columnName(cols)}${rows + 1}`;
+  const pane = rows && cols ? 'bottomRight' : rows ? 'bottomLeft' : 'topRight';
+  const split = `${cols ? ` xSplit="${cols}"` : ''}${rows ? ` ySplit="${rows}"` : ''}`;
   return (
-    `<sheetViews><sheetView workbookViewId="0"${tab}><pane ySplit="${m.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
+    `<sheetViews><sheetView workbookViewId="0"${tab}><pane${split} topLeftCell="${top}" activePane="${pane}" state="frozen"/>` +
+    `<selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`
   );
 }
 
@@ -103,6 +112,7 @@ export function sheetXml(m: SheetModel, strings: SharedStrings, selected: boolea
   const cols = m.colWidths.length
     ? `<cols>${m.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
+  const merges = m.merges?.length ? `<mergeCells count="${m.merges.length}">${m.merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '';
   const conditional = (m.conditional ?? []).map((c) => `<conditionalFormatting sqref="${c.sqref}">${c.rules}</conditionalFormatting>`).join('');
   const links = m.links?.length ? `<hyperlinks>${m.links.map((l) => `<hyperlink ref="${l.ref}" location="${xmlText(l.location)}" display="${xmlText(l.location)}"/>`).join('')}</hyperlinks>` : '';
   const { landscape, fitToHeight, footer } = m.page;
@@ -111,6 +121,7 @@ export function sheetXml(m: SheetModel, strings: SharedStrings, selected: boolea
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="${dimension}"/>${sheetView(m, selected)}<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>${cols}` +
     sheetData(m, strings) +
+    merges +
     conditional +
     links +
     '<printOptions horizontalCentered="1"/><pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>' +

@@ -19,6 +19,7 @@ import { calcUiEn, calcUiZh } from './features/calc-ui';
 import { savedChartsEn, savedChartsZh } from './features/saved-charts';
 import { analysisEn, analysisZh } from './features/analysis';
 import { analysisUiEn, analysisUiZh } from './features/analysis-ui';
+import { catalogEn, catalogZh } from './features/catalog';
 
 const coreZh = {
   'app.title': '社会治理数据工作台',
@@ -65,7 +66,7 @@ const coreZh = {
   'sql.offline.detail': '这条语句需要数据库引擎的 {extension} 扩展（{functions}），离线版不包含，也不会联网下载。请改用内置函数，或先在导入时把数据整理好。',
   'sql.offline.json': 'JSON 函数：to_json、json_extract、read_json、JSON 类型等',
   'sql.offline.parquet': 'Parquet 读写：read_parquet、COPY … (FORMAT parquet)；导入 Parquet 文件请用“导入数据”',
-  'sql.offline.icu': '时区与排序规则：AT TIME ZONE、timezone()、COLLATE 等',
+  'sql.offline.icu': '时区与排序规则：AT TIME ZONE、timezone()、current_date，以及对带时区时间（如 now()）取 date_part、year、date_trunc、age、epoch 等，COLLATE 等；可先转换为不带时区的时间，如 year(now()::TIMESTAMP)',
   'sql.offline.excel': 'Excel 函数：read_xlsx、text() 等；导入 Excel 请用“导入数据”',
   'sql.offline.httpfs': '读取网络地址（http://、https://、s3://）',
   'sql.offline.other': '{extension} 扩展中的函数',
@@ -127,7 +128,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'sql.offline.detail': 'This statement needs the engine’s {extension} extension ({functions}), which the offline edition does not include and will not download. Use built-in functions, or shape the data when importing.',
   'sql.offline.json': 'JSON functions: to_json, json_extract, read_json, the JSON type…',
   'sql.offline.parquet': 'Parquet reading and writing: read_parquet, COPY … (FORMAT parquet); to import a Parquet file use “Import data”',
-  'sql.offline.icu': 'time zones and collations: AT TIME ZONE, timezone(), COLLATE…',
+  'sql.offline.icu': 'time zones and collations: AT TIME ZONE, timezone(), current_date, and date_part, year, date_trunc, age, epoch … on times with a time zone (such as now()), COLLATE…; convert to a time without a zone first, e.g. year(now()::TIMESTAMP)',
   'sql.offline.excel': 'Excel functions: read_xlsx, text()…; to import Excel use “Import data”',
   'sql.offline.httpfs': 'reading web addresses (http://, https://, s3://)',
   'sql.offline.other': 'functions of the {extension} extension',
@@ -144,6 +145,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'chart.noTable': 'The table {table} is not here: it may belong to another project, or it was dropped',
 };
 
-export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...chartReadingZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh };
+export const zhCN = { ...coreZh, ...geoZh, ...importZh, ...provenanceZh, ...projectZh, ...exportZh, ...casesZh, ...chartsZh, ...chartReadingZh, ...cliZh, ...menuZh, ...desktopZh, ...workspaceZh, ...calcZh, ...calcUiZh, ...savedChartsZh, ...analysisZh, ...analysisUiZh, ...catalogZh };
 export type MessageKey = keyof typeof zhCN;
-export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...chartReadingEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...geoEn, ...importEn, ...provenanceEn, ...projectEn, ...exportEn, ...casesEn, ...chartsEn, ...chartReadingEn, ...cliEn, ...menuEn, ...desktopEn, ...workspaceEn, ...calcEn, ...calcUiEn, ...savedChartsEn, ...analysisEn, ...analysisUiEn, ...catalogEn };

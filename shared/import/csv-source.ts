@@ -1,6 +1,7 @@
 /** Delimited text → grid: decode (BOM → strict UTF-8 → GB18030, or the user's choice), sniff the delimiter, parse. */
 import { CsvParseError, parseDelimited } from './csv-parse';
 import { decodeText } from './encoding';
+import { fixedWidthGrid } from './fixed-width';
 import type { Grid } from './grid';
 import { checkColumnCount, ImportError, type EncodingLabel } from './types';
 
@@ -31,12 +32,18 @@ export function sniffDelimiter(text: string): string {
 export interface CsvGrid {
   grid: Grid;
   encoding: EncodingLabel;
-  delimiter: string;
+  /** None for space-aligned text. */
+  delimiter?: string;
 }
 
-export function csvGrid(bytes: Uint8Array, opts: { encoding?: EncodingLabel; delimiter?: string } = {}): CsvGrid {
+/**
+ * `fixedWidth`: the text is space-aligned (PRN) — read by position (./fixed-width) unless the user picked a
+ * delimiter or the lines hold tabs.
+ */
+export function csvGrid(bytes: Uint8Array, opts: { encoding?: EncodingLabel; delimiter?: string } = {}, fixedWidth = false): CsvGrid {
   const { text, encoding } = decodeText(bytes, opts.encoding);
   if (!/[^\s\uFEFF]/.test(text)) throw new ImportError('import.err.empty');
+  if (fixedWidth && !opts.delimiter && !text.includes('\t')) return { grid: fixedWidthGrid(text), encoding };
   const delimiter = opts.delimiter ?? sniffDelimiter(text);
   try {
     const { records, lines } = parseDelimited(text, delimiter, { numbers: true });

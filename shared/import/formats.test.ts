@@ -47,6 +47,16 @@ describe('every format SheetJS reads is recognised by its bytes and read through
     }
   });
 
+  it('a Lotus file cut short is refused before SheetJS reads it (SheetJS would grow an array until V8 aborts)', async () => {
+    for (const name of ['lotus.wk1', 'lotus.wk3']) {
+      const whole = fixture(name);
+      for (const cut of [Math.floor(whole.length / 2), whole.length - 4, 8]) {
+        const e = await failure(analyzeFile(whole.slice(0, cut), name));
+        expect([e.key, e.params.detail]).toEqual(['import.err.badWorkbook', 'Lotus 1-2-3 / Quattro Pro']);
+      }
+    }
+  });
+
   it('dBASE: its field names are at most 10 bytes, so the long one is cut by the format itself', async () => {
     const { tables } = await analyzeFile(fixture('table.dbf'), 'table.dbf');
     expect(tables[0].data).toEqual(LATIN.data);

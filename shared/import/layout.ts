@@ -20,8 +20,10 @@ export interface Layout extends DetectedLayout {
   source?: string;
   /** The one unit a units line names, for numeric columns without their own. */
   tableUnit?: string;
-  /** Source width (the header's). */
+  /** Source width: the header's, and in a sheet the data's where it reaches further. */
   width: number;
+  /** Sheet columns (0-based) with data but no header cell: kept, with generated names. */
+  beyondHeader: number[];
   /** Source columns kept (0-based), with their headers; spacer columns are left out. */
   columns: { col: number; header: HeaderColumn }[];
 }
@@ -120,7 +122,11 @@ export function detectLayout(grid: Grid, ov: LayoutOverrides = {}): Layout {
     if (!rowEmpty(rows[end])) notes.unshift(distinctValues(rows[end]).join(' '));
   }
 
-  const headers = k > 0 ? headerColumns(rows, h, k, width) : Array.from({ length: width }, () => ({ path: [] }));
+  // In a sheet, values right of the header are data without a name (some .xlsb writers leave the header
+  // short): kept under generated names. In CSV extra fields are reported as ragged rows.
+  let dataWidth = width;
+  if (!grid.strictWidth) for (let r = start; r < end; r++) if (rows[r] && rows[r].length > dataWidth) dataWidth = Math.max(dataWidth, lastFilled(rows[r]) + 1);
+  const headers: HeaderColumn[] = [...(k > 0 ? headerColumns(rows, h, k, width) : Array.from({ length: width }, () => ({ path: [] }))), ...Array.from({ length: dataWidth - width }, () => ({ path: [] }))];
   const spacer = (c: number) => {
     if (headers[c].path.length > 0) return false;
     for (let r = start; r < end; r++) if (!isBlank(rows[r]?.[c])) return false;
@@ -148,7 +154,8 @@ export function detectLayout(grid: Grid, ov: LayoutOverrides = {}): Layout {
     ...(title ? { title } : {}),
     ...(sourceLine ? { source: sourceLine } : {}),
     ...(unit ? { tableUnit: unit } : {}),
-    width,
+    width: dataWidth,
+    beyondHeader: Array.from({ length: dataWidth - width }, (_, i) => width + i).filter((c) => !spacerColumns.includes(c)),
     columns,
   };
 }

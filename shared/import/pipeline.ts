@@ -25,7 +25,7 @@ export const MAX_IMPORT_BYTES: Record<SourceFormat, number> = { csv: 512 * MB, j
 
 const EXT_FORMAT: Record<string, SourceFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv', dat: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'xlsx',
+  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
   wk1: 'xlsx', wk2: 'xlsx', wk3: 'xlsx', wk4: 'xlsx', wks: 'xlsx', '123': 'xlsx', wq1: 'xlsx', wq2: 'xlsx', wb1: 'xlsx', wb2: 'xlsx', wb3: 'xlsx', qpw: 'xlsx', dbf: 'xlsx',
   json: 'json', ndjson: 'json', jsonl: 'json',
   parquet: 'parquet', pq: 'parquet',
@@ -80,10 +80,11 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
   const sniffed = bytes.length ? detect(bytes, fileName) : undefined;
   const format = opts.format ?? sniffed?.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
+  const detected = sniffed ? { detected: sniffed.kind } : {};
   if (format === 'csv') {
-    const { grid, encoding, delimiter } = csvGrid(bytes, opts);
+    const { grid, encoding, delimiter } = csvGrid(bytes, opts, sniffed?.kind === 'PRN');
     progress(0.4);
-    return { source: { fileName, format, encoding, delimiter }, tables: [extractTable(grid, tableOptions(opts))] };
+    return { source: { fileName, format, encoding, ...(delimiter ? { delimiter } : {}), ...detected }, tables: [extractTable(grid, tableOptions(opts))] };
   }
   if (format === 'xlsx') {
     const wb = readWorkbook(bytes, sniffed?.kind ?? 'workbook', sniffed?.text ?? false);
@@ -99,12 +100,12 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
       return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
-    return { source: { fileName, format, sheets }, tables };
+    return { source: { fileName, format, sheets, ...detected }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
   const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowTable(bytes);
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
-  return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}) }, tables: [table] };
+  return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
 
 /** Renames and retypes columns by position; names stay unique (and the layout keeps naming the label column). */

@@ -15,6 +15,9 @@ export interface Sniffed {
   text?: boolean;
 }
 
+/** Lotus 1-2-3 and Quattro Pro share one record layout (xlsx-source checks its chain before SheetJS reads it). */
+export const LOTUS_KIND = 'Lotus 1-2-3 / Quattro Pro';
+
 const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every((x, i) => b[at + i] === x);
 
 /** Binary signatures, checked in order. */
@@ -26,7 +29,7 @@ const BINARY: { kind: string; format?: SourceFormat; test: (b: Uint8Array) => bo
   // A bare BIFF stream starts with its BOF record: 0x0009 (BIFF2), 0x0209 (BIFF3), 0x0409 (BIFF4), 0x0809 (BIFF5/8).
   { kind: 'BIFF2–4 (Excel 2–4)', format: 'xlsx', test: (b) => b[0] === 0x09 && [0x00, 0x02, 0x04, 0x08].includes(b[1]) && b[3] === 0x00 && b[2] >= 4 && b[2] <= 20 },
   // Lotus 1-2-3 (.wks/.wk1/.wk3/.wk4/.123) and Quattro Pro (.wq1/.wq2/.wb1): a BOF record type 0 of length ≥ 2.
-  { kind: 'Lotus 1-2-3 / Quattro Pro', format: 'xlsx', test: (b) => b[0] === 0x00 && b[1] === 0x00 && b[2] >= 0x02 && b[2] <= 0x1a && b[3] === 0x00 },
+  { kind: LOTUS_KIND, format: 'xlsx', test: (b) => b[0] === 0x00 && b[1] === 0x00 && b[2] >= 0x02 && b[2] <= 0x1a && b[3] === 0x00 },
   // dBASE: a version byte, then the last-update date (YY MM DD), then a header of at least 33 bytes.
   {
     kind: 'dBASE (.dbf)',
@@ -87,8 +90,9 @@ export function sniffFormat(bytes: Uint8Array, fileName: string): Sniffed {
     if (kind) return { format: 'xlsx', kind, text: true };
     throw new ImportError('import.err.unsupportedFormat', { format: /^<\?xml/.test(start) ? 'XML' : 'HTML/XML' });
   }
-  // PRN (space-aligned text) cannot be told from text by its bytes: only its extension says so.
-  if (extension(fileName) === 'prn') return { format: 'xlsx', kind: 'PRN', text: true };
+  // PRN (space-aligned text) cannot be told from text by its bytes: only its extension says so. It is read
+  // as text by position (csv-source), not by SheetJS, which reads it as one column.
+  if (extension(fileName) === 'prn') return { format: 'csv', kind: 'PRN' };
   const byExt = TEXT_EXT[extension(fileName)];
   if (byExt) return { format: byExt, kind: 'JSON' };
   if (/^[[{]/.test(start)) return { format: 'json', kind: 'JSON' };

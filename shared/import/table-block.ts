@@ -58,6 +58,23 @@ function lastFilled(row: readonly Cell[]): number {
   return last;
 }
 
+const text = (c: Cell) => (isBlank(c) ? '' : String(c).trim());
+
+/**
+ * A data row that repeats a header row (a report printed page by page, files pasted together): every
+ * header cell with text has the same text there, at least two of them, and nothing else is filled.
+ */
+function headerRepeat(rows: readonly Cell[][], layout: Layout): (row: readonly Cell[]) => boolean {
+  const block = rows.slice(layout.headerRow, layout.headerRow + layout.headerRows).map((h) => h.map(text));
+  const usable = block.filter((h) => h.filter(Boolean).length >= 2);
+  if (usable.length === 0) return () => false;
+  return (row) =>
+    usable.some((h) => {
+      for (let i = 0; i < Math.max(row.length, h.length); i++) if (text(row[i] ?? null) !== (h[i] ?? '')) return false;
+      return true;
+    });
+}
+
 /**
  * The data rows of the kept columns, column by column, gathered in one row-major pass (a million-row file
  * is read once), with the grid row of each; ragged rows are reported by line.
@@ -71,10 +88,16 @@ function dataRows(grid: Grid, layout: Layout, warnings: ImportMessage[]): { rowI
   const cells: Cell[][] = cols.map(() => new Array<Cell>(size));
   const rowIdx: number[] = new Array<number>(size);
   const ragged: number[] = [];
+  const repeated: number[] = [];
+  const isHeader = headerRepeat(rows, layout);
   let n = 0;
   for (let r = layout.dataStart - 1; r < layout.dataEnd; r++) {
     const row = rows[r];
     if (!row || row.every(isBlank)) continue;
+    if (isHeader(row)) {
+      repeated.push(grid.lines?.[r] ?? r + 1);
+      continue;
+    }
     if (row.length !== headerLength && ((grid.strictWidth ?? false) || lastFilled(row) >= layout.width)) ragged.push(grid.lines?.[r] ?? r + 1);
     for (let k = 0; k < cols.length; k++) cells[k][n] = row[cols[k]] ?? null;
     rowIdx[n++] = r;
@@ -82,6 +105,7 @@ function dataRows(grid: Grid, layout: Layout, warnings: ImportMessage[]): { rowI
   for (const col of cells) col.length = n;
   rowIdx.length = n;
   if (ragged.length) warnings.push({ key: 'import.warn.ragged', params: { count: ragged.length, lines: lineList(ragged), width: layout.width } });
+  if (repeated.length) warnings.push({ key: 'import.warn.repeatedHeader', params: { count: repeated.length, lines: lineList(repeated) } });
   return { rowIdx, cells };
 }
 
@@ -116,11 +140,15 @@ export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<Parse
   const warnings: ImportMessage[] = [];
   const { rowIdx, cells } = dataRows(grid, layout, warnings);
   const drafts: Draft[] = layout.columns.map(({ col, header }, k) => ({
-    name: pathName(header.path),
+    name: layout.beyondHeader.includes(col) ? `列${col + 1}` : pathName(header.path),
     source: col,
     cells: cells[k],
     spec: { ...(header.path.length > 1 ? { path: header.path } : {}), ...(header.unit ? { unit: header.unit } : {}), ...(header.year !== undefined ? { year: header.year } : {}) },
   }));
+  if (layout.beyondHeader.length) {
+    const named = layout.beyondHeader.map((c) => `列${c + 1}`);
+    warnings.push({ key: 'import.warn.beyondHeader', params: { count: named.length, names: named.join('、') } });
+  }
   const structure = layout.labelColumn !== undefined ? labelColumns(drafts, grid, rowIdx, layout.labelColumn - 1) : null;
   if (structure?.keep) for (const d of drafts) d.cells = d.cells.filter((_, i) => structure.keep![i]);
 
@@ -137,7 +165,7 @@ export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<Parse
     const unit = d.spec.unit ?? (guess.percent ? '%' : numeric && !d.spec.role ? sharedUnit : undefined);
     return { name: names[i], type: guess.type, ...d.spec, ...(unit ? { unit } : {}) };
   });
-  const { columns: _c, width: _w, headerRow, headerRows, titles, notes, title, source, tableUnit: _u, ...detected } = layout;
+  const { columns: _c, width: _w, beyondHeader: _b, headerRow, headerRows, titles, notes, title, source, tableUnit: _u, ...detected } = layout;
   return {
     columns,
     data: drafts.map((d) => d.cells),

@@ -151,4 +151,6 @@ export interface SourceInfo {
   delimiter?: string;
   /** Every sheet of a workbook, with whether it holds data. */
   sheets?: { name: string; empty: boolean }[];
+  /** The family the content was detected as (./sniff's kind: "SYLK", "text", "PRN" …); see ./detected-format. */
+  detected?: string;
 }

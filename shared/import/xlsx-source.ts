@@ -4,6 +4,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import { checkInflatedSizes, checkZipSizes, ZipLimitError } from '../zip-limits';
 import { decodeText } from './encoding';
 import { cellKey, type Grid, type Merge } from './grid';
+import { LOTUS_KIND } from './sniff';
 import { ImportError, type Cell } from './types';
 
 // SheetJS reads legacy BIFF2–5, Lotus, Quattro Pro and dBASE text through codepage tables (cp1252, cp936…):
@@ -34,12 +35,29 @@ function checkWorkbookZip(bytes: Uint8Array): void {
 }
 
 /**
+ * Lotus 1-2-3 and Quattro Pro files are a chain of records (type u16, length u16, data) ending in an EOF
+ * record (type 1). SheetJS walks a cut-short chain into an array that grows until V8 aborts the process
+ * (not an exception anyone can catch): walk it here first and refuse a chain that runs off the end.
+ */
+export function checkLotusRecords(bytes: Uint8Array): void {
+  for (let at = 0; at + 4 <= bytes.length; ) {
+    const type = bytes[at] | (bytes[at + 1] << 8);
+    const length = bytes[at + 2] | (bytes[at + 3] << 8);
+    at += 4 + length;
+    if (at > bytes.length) break;
+    if (type === 0x0001) return;
+  }
+  throw new ImportError('import.err.badWorkbook', { detail: 'Lotus 1-2-3 / Quattro Pro' });
+}
+
+/**
  * Reads any format SheetJS knows; `kind` (from ./sniff) names the format in messages. Text formats (SYLK,
  * DIF, PRN, HTML, SpreadsheetML, fods) are decoded here first: SheetJS would read their bytes as Latin-1.
  */
 export function readWorkbook(bytes: Uint8Array, kind = 'workbook', text = false): XLSX.WorkBook {
   if (bytes.length === 0) throw new ImportError('import.err.empty');
   if (isZip(bytes)) checkWorkbookZip(bytes);
+  if (kind === LOTUS_KIND) checkLotusRecords(bytes);
   const input = text ? { data: decodeText(bytes).text.replace(/^\uFEFF/, ''), type: 'string' as const } : { data: bytes, type: 'array' as const };
   let wb: XLSX.WorkBook;
   try {

@@ -144,4 +144,28 @@ describe('combining two tables by region and year', () => {
     expect(p.resultRows).toBe(4 + 4 + 2 + 1 + 1);
     expect(p.def.columns.map((c) => c.name)).toEqual(['地区', '年份', '社会组织数', '来源', '年份（人口）', '常住人口', '来源（人口）']);
   });
+
+  it('an edited join replaces its view in one step under the same name; a replacement the engine refuses leaves the old one', async () => {
+    const first = await previewJoin(db, request({ name: '编辑中' }), ctx);
+    await makeJoinView(db, first.def);
+    const field = { name: '组织数翻倍', table: '编辑中', def: { kind: 'expr' as const, expr: '"社会组织数" * 2' } };
+    // Edited: by region alone, inner, with a correction; its own name is not "taken" while it is edited.
+    const edited = await previewJoin(db, request({ name: '编辑中', left: { table: '社会组织', region: '地区' }, right: { table: '人口', region: '地区' }, how: 'inner', corrections: [{ left: '吉林', right: '吉林省' }] }), { ...ctx, taken: [...ctx.taken] });
+    expect(edited.left.unmatched.map((k) => k.region)).toEqual(expect.arrayContaining(['火星']));
+    await makeJoinView(db, edited.def, true);
+    const view = (await describeTable(db, '编辑中'))!;
+    expect(view.rows).toBe(edited.resultRows);
+    expect(view.columns.map((c) => c.name)).toEqual(edited.def.columns.map((c) => c.name));
+    expect((await getProvenance(db, '编辑中'))!.notes).toBe(edited.def.note);
+    // A field over the view keeps working (its columns are still there).
+    const trial = await tryField(db, view, [], field, {});
+    expect(trial.ok).toBe(true);
+    // A replacement the engine refuses (its right table is gone) rolls back: the edited view stays as it was.
+    await db.exec('CREATE TABLE 临时人口 AS SELECT * FROM 人口');
+    const doomed = await previewJoin(db, request({ name: '编辑中', right: { table: '临时人口', region: '地区', year: '年份' } }), { ...ctx, taken: [...ctx.taken] });
+    await db.exec('DROP TABLE 临时人口');
+    await expect(makeJoinView(db, doomed.def, true)).rejects.toThrow();
+    expect((await describeTable(db, '编辑中'))!.rows).toBe(edited.resultRows);
+    await dropJoinView(db, '编辑中');
+  });
 });

@@ -18,11 +18,13 @@ export function pivotChartData(grid: PivotGrid, spec: PivotSpec, lang: Lang): Ch
   const t = translator(lang);
   const rows = grid.rows.flatMap((e, r) => (isTotal(e, grid.rowDims.length) ? [] : [r]));
   const cols = grid.cols.flatMap((e, c) => (isTotal(e, grid.colDims.length) ? [] : [c]));
+  const seriesCount = grid.colDims.length === 0 ? spec.values.length : cols.length;
+  // Decided before any cell is read: the screen asks for every new grid, and a big one gets no chart.
+  if (rows.length === 0 || seriesCount === 0 || seriesCount > MAX_PIVOT_CHART_SERIES || rows.length * seriesCount > MAX_CHART_ROWS) return null;
   const series =
     grid.colDims.length === 0
       ? spec.values.map((v, m) => ({ name: valueLabel(v, t), values: rows.map((r) => cell(grid, r, 0, m)) }))
       : cols.map((c) => ({ name: entryText(grid.cols[c], grid.colDims.length, t), values: rows.map((r) => cell(grid, r, c, 0)) }));
-  if (rows.length === 0 || series.length === 0 || series.length > MAX_PIVOT_CHART_SERIES || rows.length * series.length > MAX_CHART_ROWS) return null;
   const categories = rows.map((r) => entryText(grid.rows[r], grid.rowDims.length, t) || valueLabel(spec.values[0], t));
   return {
     kind: 'column',

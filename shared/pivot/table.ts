@@ -40,6 +40,9 @@ export interface PivotTable {
 
 const covered: PivotCell = { kind: 'covered', text: '' };
 
+/** Cells of the table, header rows included (a Word table has a limit, shared/export/limits.ts). */
+export const pivotCellCount = (t: PivotTable) => (t.header.length + t.body.length) * (t.rowHeaderCols + t.dataCols);
+
 /** Column keys: one header row per column dimension, then a row naming the values. */
 export function headerRows(grid: PivotGrid, spec: PivotSpec, lang: Lang): PivotCell[][] {
   const t = translator(lang);

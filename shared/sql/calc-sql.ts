@@ -113,7 +113,8 @@ export const columnRef = (name: string): string => ident(name);
 
 /** Formula starters the editor offers (ratio, rounding, CASE, text join, year from a date). */
 export const formulaTemplates = {
-  ratio: (a: string, b: string) => `${ident(a)} / ${ident(b)}`,
+  // nullif: a DOUBLE divided by 0 is ±Infinity in DuckDB, which no reader wants in a ratio; empty instead.
+  ratio: (a: string, b: string) => `${ident(a)} / nullif(${ident(b)}, 0)`,
   round: (a: string, digits: number) => `round(${ident(a)}, ${Math.trunc(digits)})`,
   ifThen: (a: string, threshold: number, yes: string, no: string) => `CASE WHEN ${ident(a)} >= ${threshold} THEN ${literal(yes)} ELSE ${literal(no)} END`,
   join: (a: string, b: string, sep: string) => `concat_ws(${literal(sep)}, ${ident(a)}, ${ident(b)})`,

@@ -35,6 +35,8 @@ ${join} ${ident(def.right.table)} AS ${R} ON ${regionText(R, def.right)} = ${M}.
 
 export const createViewSql = (name: string, select: string): string => `CREATE VIEW ${ident(name)} AS\n${select}`;
 export const dropViewSql = (name: string): string => `DROP VIEW IF EXISTS ${ident(name)}`;
+/** Binds the view and reads no row: fails when a table or column it reads is gone. */
+export const probeViewSql = (name: string): string => `SELECT * FROM ${ident(name)} LIMIT 0`;
 
 /** At most this many distinct names of a side are matched (a region column has a few thousand at most). */
 export const MAX_NAMES = 20_000;

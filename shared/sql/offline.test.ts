@@ -31,6 +31,13 @@ describe('statements that need an extension the offline build lacks answer at on
     ["SELECT '{}'::JSON", 'json'],
     ["SELECT * FROM read_parquet('x.parquet')", 'parquet'],
     ["SELECT 'a' COLLATE de", 'icu'],
+    // Time zones: binding these installs icu whatever auto-load says (the Node build used to hang or exit).
+    ["SELECT date_part('year', now())", 'icu'],
+    ['SELECT year(now()), extract(month FROM now())', 'icu'],
+    ["SELECT TIMESTAMP '2020-01-01 08:00' AT TIME ZONE 'Asia/Shanghai'", 'icu'],
+    ["SELECT timezone('Asia/Shanghai', TIMESTAMP '2020-01-01')", 'icu'],
+    ["SELECT date_trunc('day', now()), age(now())", 'icu'],
+    ['SELECT current_date', 'icu'],
     ['LOAD json', 'json'],
     ['INSTALL parquet', 'parquet'],
     ["FORCE INSTALL httpfs FROM 'http://example.com'", 'httpfs'],
@@ -52,6 +59,12 @@ describe('statements that need an extension the offline build lacks answer at on
     await db.exec("SET GLOBAL default_order = 'ASC'");
     const t = await db.query("SELECT current_setting('autoload_known_extensions') AS v");
     expect(t.get(0)!.toJSON().v).toBe(false);
+  });
+
+  it('times without a zone still work, and the engine stays up after a refusal', async () => {
+    await refusal(db, "SELECT date_part('year', now())");
+    const t = await db.query("SELECT year(TIMESTAMP '2020-03-01 08:00') AS y, year(now()::TIMESTAMP) >= 2024 AS recent, date_trunc('month', DATE '2020-03-15') AS m");
+    expect(t.get(0)!.toJSON()).toMatchObject({ y: 2020, recent: true });
   });
 
   it('the words inside strings, comments and names are not statements', async () => {

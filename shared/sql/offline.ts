@@ -6,6 +6,15 @@
  * engine, judged on its own lexer's tokens. (lock_configuration would also refuse every other SET.)
  * The engine then answers a missing function at once with "… exists in the json extension", which toDbError
  * turns into the 'offline' kind.
+ *
+ *
+ * Auto-load off is not enough for the icu extension: binding a time-zone function (date_part or year on
+ * now(), AT TIME ZONE, timezone(), age(), date_trunc on TIMESTAMPTZ) installs icu whatever those settings say.
+ * The app's engine runs with enable_external_access off (CLOSED_FILE_SYSTEM_SQL), which refuses that install
+ * at once; without it the browser build asked extensions.duckdb.org and broke ("function signature
+ * mismatch"). `sgw` keeps its file system (`sgw query "… read_csv('/path/x.csv')"`), so there a stand-in
+ * answers the download (electron/cli/node-db.ts). Either way the engine fails with "Extension Autoloading
+ * Error … 'icu'", also 'offline'.
  */
 import { DbError, SQL_TOKEN, type SqlTokens } from '../db';
 import { byteIndex } from './mutation';
@@ -16,6 +25,16 @@ export const OFFLINE_SETTINGS_SQL = [
   'SET autoload_known_extensions = false',
   'SET allow_community_extensions = false',
 ];
+
+/** The one folder the app registers files under (shared/datasets/load.ts): readable with the file system closed. */
+export const REGISTERED_FILES = 'bundled/';
+
+/**
+ * The app's engine has no files of its own to reach: its file system is closed but for REGISTERED_FILES.
+ * Run after OFFLINE_SETTINGS_SQL, in this order (allowed_directories cannot change once it is closed), and
+ * it cannot be opened again.
+ */
+export const CLOSED_FILE_SYSTEM_SQL = [`SET allowed_directories = ['${REGISTERED_FILES}']`, 'SET enable_external_access = false'];
 
 /** Statement-leading keywords that ask the engine to fetch or load an extension. */
 const LOADING_STARTS = new Set(['LOAD', 'INSTALL', 'FORCE']);

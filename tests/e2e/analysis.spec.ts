@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
@@ -105,6 +106,26 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
     expect(sheet['!merges']?.length).toBeGreaterThan(0);
     const numbers = Object.values(sheet).filter((c): c is XLSX.CellObject => typeof c === 'object' && c !== null && 't' in c && c.t === 'n');
     expect(numbers.some((c) => c.v === societies && String(c.z).includes('万'))).toBe(true);
+    expect(book.SheetNames).toEqual(['数据透视表']);
+
+    // 附带图表: a second sheet with a native column chart.
+    await page.getByRole('checkbox', { name: '附带图表' }).check();
+    const withChart = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    const chartBytes = new Uint8Array(await readFile((await (await withChart).path())!));
+    const parts = unzipSync(chartBytes);
+    expect(XLSX.read(chartBytes).SheetNames).toEqual(['数据透视表', '透视图']);
+    expect(strFromU8(parts['xl/charts/chart1.xml'])).toContain('<c:barDir val="col"/>');
+
+    // Word: a real table, the year keys merged over their columns, header rows repeated, totals bold.
+    const word = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    const doc = strFromU8(unzipSync(new Uint8Array(await readFile((await (await word).path())!)))['word/document.xml']);
+    expect(doc.match(/<w:tblHeader\/>/g)).toHaveLength(2);
+    expect(doc).toContain('<w:gridSpan w:val="2"/>');
+    expect(doc).toContain('<w:vMerge w:val="restart"/>');
+    expect(doc).toMatch(/<w:b\/><w:bCs\/>(?:<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/>)?<\/w:rPr><w:t xml:space="preserve">合计<\/w:t>/);
+    expect(doc).toContain(`>${zh(societies / 1e4, 1)}万</w:t>`);
 
     // Totals off: no 合计 rows.
     await page.getByRole('checkbox', { name: '小计与合计' }).uncheck();

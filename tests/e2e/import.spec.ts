@@ -20,9 +20,9 @@ async function chooseFile(page: Page, name: string) {
   await (await chooser).setFiles(path.join(FIXTURES, name));
 }
 
-/** Drops a fixture onto a target as the OS would: a DataTransfer holding a File. */
-async function dropFile(page: Page, name: string, selector: string) {
-  const base64 = (await readFile(path.join(FIXTURES, name))).toString('base64');
+/** Drops a fixture onto a target as the OS would: a DataTransfer holding a File (named `name`, read from `from`). */
+async function dropFile(page: Page, name: string, selector: string, from = path.join(FIXTURES, name)) {
+  const base64 = (await readFile(from)).toString('base64');
   await page.evaluate(
     ({ base64, name, selector }) => {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -175,6 +175,25 @@ describe('import (web build in Chromium)', () => {
     await card.getByRole('button', { name: '导入' }).click();
     await card.getByRole('alert').filter({ hasText: '已有名为“sh_social_org”的表' }).waitFor();
     await screenshot(page, 'import-errors');
+    await page.context().close();
+  });
+
+  it('names what a renamed file really is: a SYLK sheet saved as .csv is read as SYLK and the card says so', async () => {
+    const { page, pageErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    await dropFile(page, '导出数据.csv', 'body', path.resolve(FIXTURES, '../formats/sheet.slk'));
+    const card = page.getByRole('article', { name: '导出数据.csv' });
+    await card.getByTestId('import-detected-format').filter({ hasText: '检测为：SYLK 电子表格（扩展名 .csv）' }).waitFor();
+    await card.getByRole('list', { name: '识别结果' }).getByText('文件内容检测为：SYLK 电子表格', { exact: true }).waitFor();
+    await expect(card.getByRole('textbox', { name: '第 2 列列名' }).inputValue()).resolves.toBe('äøéöwithCol');
+    await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: 'Straße' }).waitFor();
+    await screenshot(page, 'import-renamed-sylk');
+    // A file that is what its name says gets no such line, only the detail.
+    await chooseFile(page, 'gbk.csv');
+    const plain = page.getByRole('article', { name: 'gbk.csv' });
+    await plain.getByRole('list', { name: '识别结果' }).getByText('文件内容检测为：分隔符文本（CSV/TSV）', { exact: true }).waitFor();
+    await expect(plain.getByTestId('import-detected-format').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
     await page.context().close();
   });
 });

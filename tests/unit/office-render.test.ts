@@ -16,6 +16,13 @@ import { needsPicture } from '../../shared/export/chart-kinds';
 import { chartsToDocx } from '../../shared/export/docx';
 import { buildDeckPptx } from '../../shared/export/pptx';
 import { chartToXlsx, dashboardToXlsx, type XlsxChart } from '../../shared/export/xlsx-chart';
+import { pivotToDocx } from '../../shared/export/pivot-docx';
+import { pivotToXlsx } from '../../shared/export/pivot-xlsx';
+import { pivotChartData } from '../../shared/pivot/pivot-chart';
+import { runPivot } from '../../shared/pivot/run-pivot';
+import { pivotTable } from '../../shared/pivot/table';
+import { tableSource } from '../../shared/sql/source';
+import { ORGS_PIVOT, ORGS_SQL } from '../fixtures/export/pivot';
 import type { DatasetCatalog } from '../../shared/model/catalog';
 import type { Dashboard } from '../../shared/model/dashboard';
 import { openBundledDb } from '../fixtures/bundled-db';
@@ -59,12 +66,18 @@ describe('exports rendered by LibreOffice', () => {
     cards.shanghai = await chartsOf(shanghaiDashboard('zh-CN'));
     cards.cases = await chartsOf(casesDashboard('zh-CN'));
     const source = caseSourceLine('003_6abf6539eaf24928.txt', catalog, 'zh-CN');
+    await db.exec(ORGS_SQL);
+    const pivot = await runPivot(db, ORGS_PIVOT, tableSource((await describeTable(db, 'orgs'))!));
+    if (pivot.status !== 'ready') throw new Error(pivot.status);
+    const pivotTab = pivotTable(pivot.grid, ORGS_PIVOT, 'zh-CN', ['筛选：无']);
     const rendered = await renderWithLibreOffice({
       'shanghai.xlsx': dashboardToXlsx(cards.shanghai, { title: '上海社会组织', lines: ['导出于 2025-01-01'] }),
       'cases.xlsx': dashboardToXlsx(cards.cases, { title: '社会治理创新案例' }),
       'combo.xlsx': chartToXlsx({ data: COMBO }),
       'long.xlsx': chartToXlsx({ data: long }),
       'heatmap.xlsx': chartToXlsx({ data: HEATMAP }),
+      'pivot-book.xlsx': pivotToXlsx(pivotTab, { lang: 'zh-CN', chart: pivotChartData(pivot.grid, ORGS_PIVOT, 'zh-CN') }),
+      'pivot-word.docx': pivotToDocx(pivotTab, { lang: 'zh-CN' }),
       'report.docx': chartsToDocx({ title: '上海社会组织', figures: [...cards.shanghai, { data: HEATMAP }] }),
       'deck.pptx': await buildDeckPptx({
         title: '演示',
@@ -139,5 +152,20 @@ describe('exports rendered by LibreOffice', () => {
     for (let n = 1; n <= pdfs['deck.pptx'].pages; n++) expect(await pdfs['deck.pptx'].page(n)).not.toMatch(SEED_FILE_NAME);
     expect(squash(await pdfs['deck.pptx'].page(1))).toContain('来源：《社会治理创新案例名称4篇》');
     expect(squash(await pdfs['deck.pptx'].page(1))).toContain('1〜2次');
+  });
+
+  it('prints the pivot workbook: the table on one landscape page with its merged headers and formats, its chart sheet on the next', async () => {
+    expect(pdfs['pivot-book.xlsx'].pages).toBe(2);
+    const table = await pdfs['pivot-book.xlsx'].page(1);
+    for (const shown of ['经费（按地区、类型和年份）', '年份', '2019', '合计', '上海', '31000.0万', '100.0%', '61.5%', '筛选：无', '第 1 页，共 2 页']) expect(table, shown).toContain(shown);
+    const chart = await pdfs['pivot-book.xlsx'].page(2);
+    expect(chart).toContain('经费（按地区、类型和年份）');
+    expect(chart).toContain('上海 / 社会团体');
+  });
+
+  it('renders the pivot’s Word table on one page with its numbers in the chosen formats', async () => {
+    expect(pdfs['pivot-word.docx'].pages).toBe(1);
+    const text = squash(await pdfs['pivot-word.docx'].page(1));
+    for (const shown of ['表1', '经费（按地区、类型和年份）', '31,000.0万', '61.5%', '合计', '筛选：无']) expect(text, shown).toContain(squash(shown));
   });
 });

@@ -43,7 +43,10 @@ export function AnalysisView() {
           ))}
         </div>
       </div>
-      {!table || !current ? (
+      {spec && !table && tables.length > 0 ? (
+        // The pivot's table was deleted (or belongs to another project): say so, the picker above starts afresh.
+        <p role="alert">{t('chart.noTable', { table: spec.table })}</p>
+      ) : !table || !current ? (
         <p className="muted">{t('analysis.noTable')}</p>
       ) : tool === 'pivot' ? (
         <PivotPanel table={table} spec={current} update={(next) => void setSpec(next)} />

@@ -4,6 +4,7 @@ import { numericColumns } from '../../../shared/stats/correlation';
 import { formatStat, formula, regressionTable } from '../../../shared/stats/output';
 import { regress, type Regression } from '../../../shared/stats/regression';
 import { useLang } from '../../i18n/LangContext';
+import { FactList } from './FactList';
 import { SqlDetails } from './SqlDetails';
 import { StatsTable } from './StatsTable';
 import { useStats } from './use-stats';
@@ -70,14 +71,7 @@ function RegressionResult({ r }: { r: Regression }) {
     <>
       <p className="small">{title}</p>
       <StatsTable table={regressionTable(r, lang)} label={title} />
-      <dl className="stats-fit" aria-label={t('stats.regression')}>
-        {facts.map(([k, v]) => (
-          <div key={k} style={{ display: 'contents' }}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} label={t('stats.regression')} />
       <SqlDetails sql={r.sql} />
     </>
   );

@@ -7,6 +7,7 @@ import { summarize } from '../../../shared/stats/summary';
 import { useLang } from '../../i18n/LangContext';
 import { RegressionSection } from './RegressionSection';
 import { SqlDetails } from './SqlDetails';
+import { TrendSection } from './TrendSection';
 import { StatsTable } from './StatsTable';
 import { useStats } from './use-stats';
 
@@ -58,6 +59,7 @@ export function StatsPanel({ table }: { table: TableInfo }) {
         )}
       </section>
       <RegressionSection source={source} tableKey={key} />
+      <TrendSection table={table} source={source} />
     </div>
   );
 }

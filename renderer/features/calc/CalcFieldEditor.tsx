@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { baseTable, type TableInfo } from '../../../shared/db-catalog';
 import type { CalcDefinition, CalcField } from '../../../shared/model/calc-field';
 import { useLang } from '../../i18n/LangContext';
@@ -32,7 +32,10 @@ export function CalcFieldEditor({ table, fields, editing, onSave, onCancel }: Pr
   const at = editing ? mine.findIndex((f) => f.name === editing.name) : mine.length;
   const prior = new Set(mine.slice(0, at).map((f) => f.name));
   const columns = table.columns.filter((c) => !c.calculated || prior.has(c.name));
-  const units = useTableUnits(baseTable(table));
+  // One object per table: a fresh baseTable() each render would re-run the units effect forever (React #185)
+  // as soon as the table has a calculated field.
+  const base = useMemo(() => baseTable(table), [table]);
+  const units = useTableUnits(base);
   const { trial, stale, busy, check } = useFieldTrial(table, fields, candidate, units, editing?.name);
   const canSave = trial?.ok === true && !stale && !busy;
 
@@ -54,7 +57,7 @@ export function CalcFieldEditor({ table, fields, editing, onSave, onCancel }: Pr
       </div>
       {def.kind === 'expr' ? (
         <>
-          <FormulaInput value={def.expr} columns={columns.map((c) => c.name)} onChange={(expr) => setDef({ kind: 'expr', expr })} />
+          <FormulaInput value={def.expr} columns={columns.map((c) => c.name)} onChange={(expr) => setDef({ kind: 'expr', expr })} onYoy={() => setDef({ kind: 'yoy', value: '', year: '', keys: [] })} />
           <PerTenThousand
             numeric={columns.filter((c) => NUMERIC.test(c.type))}
             units={units}

@@ -44,6 +44,9 @@ export function CalcFieldsView() {
   };
   const remove = (field: CalcField) => setFile((prev) => ({ ...prev, fields: prev.fields.filter((f) => f !== field) }));
 
+  // Fields kept when their table was deleted: listed (and removable) rather than silently invisible.
+  const orphans = file.fields.filter((f) => !tables.some((x) => x.name.toLowerCase() === f.table.toLowerCase()));
+
   if (!table) return <p className="muted">{t('calcUi.noTables')}</p>;
   return (
     <div className="calc-view">
@@ -63,6 +66,18 @@ export function CalcFieldsView() {
           ))}
         </select>
       </label>
+      {orphans.length > 0 && (
+        <ul aria-label={t('calcUi.orphans')} className="calc-fields warning small">
+          {orphans.map((f) => (
+            <li key={`${f.table}\u0000${f.name}`}>
+              {t('calcUi.orphan', { name: f.name, table: f.table })}{' '}
+              <button type="button" aria-label={t('calcUi.removeField', { name: f.name })} onClick={() => remove(f)}>
+                {t('calcUi.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>{t('calcUi.fields')}</h3>
       <FieldList fields={mine} broken={broken} onEdit={setEditing} onRemove={remove} />
       {saved && <p role="status">{saved}</p>}

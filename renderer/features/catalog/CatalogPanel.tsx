@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import type { TableInfo } from '../../../shared/db-catalog';
 import { formatNumber } from '../../../shared/format/number';
 import { documentTitle, type DatasetCatalog } from '../../../shared/model/catalog';
 import { previewTableSql } from '../../../shared/sql/browse-sql';
 import { useLang } from '../../i18n/LangContext';
+import { DeleteTableDialog } from './DeleteTableDialog';
 
 interface CatalogPanelProps {
   tables: TableInfo[];
@@ -15,6 +17,8 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
   const { t, lang } = useLang();
   const entries = new Map(catalog?.datasets.map((d) => [d.table, d]));
   const text = (v: { zh: string; en: string }) => (lang === 'en' ? v.en : v.zh);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [done, setDone] = useState('');
   return (
     <nav className="panel catalog" aria-labelledby="catalog-title">
       <header className="panel-header">
@@ -72,11 +76,31 @@ export function CatalogPanel({ tables, catalog, onPick }: CatalogPanelProps) {
                 <button type="button" className="link" onClick={() => onPick(previewTableSql(tb.name))}>
                   {t('catalog.insertName')}
                 </button>
+                {/* The user's own tables only: bundled data comes back at every start, views are deleted where they are made. */}
+                {tb.kind === 'table' && !entries.has(tb.name) && (
+                  <button type="button" className="link danger" aria-label={t('catalog.deleteTable', { table: tb.name })} onClick={() => setDeleting(tb.name)}>
+                    {t('deleteTable.button')}
+                  </button>
+                )}
               </details>
             </li>
             );
           })}
         </ul>
+      )}
+      {done && (
+        <p role="status" className="muted small">
+          {done}
+        </p>
+      )}
+      {deleting && (
+        <DeleteTableDialog
+          table={deleting}
+          onClose={(deleted) => {
+            if (deleted) setDone(t('deleteTable.done', { table: deleting }));
+            setDeleting(null);
+          }}
+        />
       )}
     </nav>
   );

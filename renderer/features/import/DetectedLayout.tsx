@@ -2,10 +2,10 @@ import { describeLayout, describeTotals } from '../../../shared/import/describe'
 import type { TablePreview } from '../../../shared/import/pipeline';
 import { useLang } from '../../i18n/LangContext';
 
-/** What was detected, in words, and the totals found (kept in the table, left out of comparisons). */
-export function DetectedLayout({ preview }: { preview: TablePreview }) {
+/** What was detected, in words — the file's format first —, and the totals found (kept in the table, left out of comparisons). */
+export function DetectedLayout({ preview, detected }: { preview: TablePreview; detected?: string }) {
   const { t } = useLang();
-  const lines = describeLayout(preview, t);
+  const lines = [...(detected ? [t('import.detectedAs', { format: detected })] : []), ...describeLayout(preview, t)];
   const totals = describeTotals(preview, t);
   return (
     <div className="import-detected">

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Db } from '../../../shared/db';
+import { detectedFormat, detectedMismatch } from '../../../shared/import/detected-format';
 import { suggestTableName } from '../../../shared/import/pipeline';
 import { useLang } from '../../i18n/LangContext';
 import type { ImportClient } from './import-client';
@@ -32,12 +33,19 @@ export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props)
   const tableName = (sheet?: string) => own(settings.names, targetKey(sheet)) ?? suggestTableName(file.name, sheet);
   const ready = targets.length > 0 && targets.every((tg) => tg.preview) && progress === null && db !== null;
   const grid = source?.format === 'csv' || source?.format === 'xlsx';
+  const mismatch = source ? detectedMismatch(source, t) : null;
+  const detected = source ? detectedFormat(source, t)?.name : undefined;
 
   return (
     <article className="import-card panel" aria-label={file.name}>
       <header className="panel-header">
         <h3>{file.name}</h3>
         <span className="muted small">{source ? t('import.format', { format: source.format.toUpperCase() }) : ''}</span>
+        {mismatch && (
+          <span className="import-mismatch small" data-testid="import-detected-format">
+            {mismatch}
+          </span>
+        )}
         <div className="spacer" />
         <button type="button" onClick={onRemove}>
           {t('import.remove')}
@@ -64,6 +72,7 @@ export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props)
             key={key}
             target={tg}
             label={tg.sheet ?? file.name}
+            detected={detected}
             grid={grid}
             settings={own(settings.tables, key) ?? {}}
             tableName={tableName(tg.sheet)}

@@ -9,6 +9,8 @@ interface Props {
   target: Target;
   /** The sheet's name, or the file's for a one-table file. */
   label: string;
+  /** What the file's content was detected as, in words (shared/import/detected-format). */
+  detected?: string;
   /** The file is a grid (CSV, workbook), so the table's layout can be set. */
   grid: boolean;
   settings: TableOptions;
@@ -19,7 +21,7 @@ interface Props {
 }
 
 /** One table to create (the file, or one sheet): its own settings, what was detected, the preview, its name. */
-export function TargetSection({ target, label, grid, settings, tableName, onLayout, onColumn, onName }: Props) {
+export function TargetSection({ target, label, detected, grid, settings, tableName, onLayout, onColumn, onName }: Props) {
   const { t } = useLang();
   const { sheet, preview, error } = target;
   return (
@@ -33,7 +35,7 @@ export function TargetSection({ target, label, grid, settings, tableName, onLayo
           {error}
         </p>
       )}
-      {preview && <DetectedLayout preview={preview} />}
+      {preview && <DetectedLayout preview={preview} detected={detected} />}
       {preview && <PreviewTable preview={preview} onOverride={onColumn} />}
       {preview && (
         <label className="table-name-input">

@@ -9,6 +9,8 @@ interface Props {
   busy: boolean;
   onCorrect(c: Correction): void;
   onCreate(): void;
+  /** Editing a saved join: the button saves it (replacing its view) rather than creating one. */
+  editing?: boolean;
 }
 
 const keyText = (k: KeyRow) => [k.region ?? '—', k.year ?? ''].filter((x) => x !== '').join(' · ');
@@ -33,7 +35,7 @@ function Unmatched({ label, side }: { label: string; side: SideCounts }) {
 }
 
 /** Before the view is made: both sides' matched and unmatched keys, repeated keys, the mapping to correct, units that differ. */
-export function JoinPreviewPanel({ preview, busy, onCorrect, onCreate }: Props) {
+export function JoinPreviewPanel({ preview, busy, onCorrect, onCreate, editing }: Props) {
   const { t } = useLang();
   const { def } = preview;
   const counts = ({ matchedKeys, matchedRows, unmatchedKeys, unmatchedRows }: SideCounts, side: string) => t('joinUi.side', { side, matchedKeys, matchedRows, unmatchedKeys, unmatchedRows });
@@ -64,7 +66,7 @@ export function JoinPreviewPanel({ preview, busy, onCorrect, onCreate }: Props) 
       </div>
       <MappingTable matching={preview.matching} onCorrect={onCorrect} />
       <button type="button" disabled={busy} onClick={onCreate}>
-        {t('joinUi.create')}
+        {editing ? t('joinUi.save') : t('joinUi.create')}
       </button>
     </section>
   );

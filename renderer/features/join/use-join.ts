@@ -24,13 +24,14 @@ export function useJoin() {
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState('');
 
-  const run = async (req: JoinRequest) => {
+  /** `editing`: the saved join being changed (its own name is not taken). */
+  const run = async (req: JoinRequest, editing: string | null = null) => {
     if (!db) return;
     setBusy(true);
     setProblem('');
     setCreated('');
     try {
-      setPreview(await previewJoin(db, req, { catalog, lang, t, taken: tables.map((x) => x.name) }));
+      setPreview(await previewJoin(db, req, { catalog, lang, t, taken: tables.map((x) => x.name).filter((n) => n !== editing) }));
     } catch (e) {
       setPreview(null);
       setProblem(e instanceof JoinPreviewError ? describeJoinProblem(e.problem, t) : describeJoinProblem({ code: 'engine', error: e }, t));
@@ -38,16 +39,20 @@ export function useJoin() {
       setBusy(false);
     }
   };
-  const create = async () => {
-    if (!db || !preview) return;
+  /** Makes the view; when editing, the old view is replaced in the same transaction and its definition in place. */
+  const create = async (editing: string | null = null): Promise<boolean> => {
+    if (!db || !preview) return false;
     setBusy(true);
     try {
-      await makeJoinView(db, preview.def);
-      setJoins((prev) => ({ ...prev, joins: [...prev.joins, preview.def] }));
-      setCreated(t('joinUi.created', { name: preview.def.name, rows: preview.resultRows }));
+      const def = preview.def;
+      await makeJoinView(db, def, editing !== null);
+      setJoins((prev) => ({ ...prev, joins: editing !== null ? prev.joins.map((j) => (j.name === editing ? def : j)) : [...prev.joins, def] }));
+      setCreated(t(editing !== null ? 'joinUi.updated' : 'joinUi.created', { name: def.name, rows: preview.resultRows }));
       setPreview(null);
+      return true;
     } catch (e) {
       setProblem(describeJoinProblem({ code: 'engine', error: e }, t));
+      return false;
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,180 @@
+/**
+ * The import pipeline run in a worker with a deadline, the same way in the app (a Web Worker,
+ * renderer/workers/import-worker.ts) and in `sgw import` (worker_threads, electron/cli/import-runner.ts).
+ * Third-party readers (SheetJS, apache-arrow, hyparquet) can loop or exhaust memory on a damaged file; a
+ * worker can be stopped whatever it is doing, so no file can hang or crash the app. Each side only supplies
+ * how to start a worker (OpenWorker); requests, ids, progress, cancel and the deadline live here.
+ */
+import type { CsvPlan } from './csv-engine';
+import type { TablePreview } from './pipeline';
+import { ImportError, type ImportMessageKey, type ImportOptions, type SourceInfo } from './types';
+
+export type ImportRequest =
+  | { type: 'load'; fileKey: string; bytes: Uint8Array }
+  | { type: 'forget'; fileKey: string }
+  | { type: 'analyze'; id: number; fileKey: string; fileName: string; options: ImportOptions }
+  /** `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow. */
+  | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions; engine?: boolean };
+
+export interface BuiltTable {
+  preview: TablePreview;
+  ipc: Uint8Array;
+}
+
+/** What a build with `engine` may answer: Arrow streams or a plan. */
+export type Built = Extract<ImportResponse, { type: 'built' | 'planned' }>;
+
+export type WorkerError = { key: ImportMessageKey; params: Record<string, string | number> } | { message: string };
+
+export type ImportResponse =
+  | { id: number; type: 'progress'; fraction: number }
+  | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
+  | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
+  /** A CSV for the engine's read_csv: commitCsvPlan (./commit) puts it into the database. */
+  | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan }
+  | { id: number; type: 'error'; error: WorkerError };
+
+const MB = 1024 * 1024;
+
+/**
+ * How long one parse may take: generous for real files (≈1 s per MB on this class of machine is many times
+ * what the readers need), short enough that a reader stuck in a loop is noticed within half a minute.
+ */
+export function parseDeadlineMs(byteLength: number): number {
+  return 20_000 + Math.ceil(byteLength / MB) * 1_000;
+}
+
+/** Heap a worker may use (Node only: browsers give workers no such switch): SheetJS needs ≈20× the file. */
+export function parseMemoryMb(byteLength: number): number {
+  return Math.min(16_384, Math.max(1_024, 512 + 24 * Math.ceil(byteLength / MB)));
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** A started worker as the runner sees it. */
+export interface WorkerHandle {
+  post(m: ImportRequest): void;
+  terminate(): void;
+}
+
+/** What a worker reports back: a message, or that it died (out of memory, crashed). */
+export interface WorkerEvents {
+  message(m: ImportResponse): void;
+  died(error: ImportError): void;
+}
+
+export type OpenWorker = (events: WorkerEvents) => WorkerHandle;
+
+interface Pending {
+  resolve(r: ImportResponse): void;
+  reject(e: unknown): void;
+  onProgress?(fraction: number): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** The caller's side: request/response by id, progress callbacks, cancel, and a deadline per request. */
+export class ImportRunner {
+  private worker: WorkerHandle | null = null;
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private loaded = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly open: OpenWorker,
+    private readonly deadlineMs: (byteLength: number) => number = parseDeadlineMs,
+  ) {}
+
+  private ensure(): WorkerHandle {
+    if (this.worker) return this.worker;
+    const w = this.open({
+      message: (m) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        if (m.type === 'progress') p.onProgress?.(m.fraction);
+        else {
+          this.settle(m.id);
+          if (m.type === 'error') p.reject('key' in m.error ? new ImportError(m.error.key, m.error.params) : new Error(m.error.message));
+          else p.resolve(m);
+        }
+      },
+      died: (error) => {
+        if (this.worker === w) this.worker = null;
+        this.failAll(error);
+      },
+    });
+    // A fresh worker has none of the files: send them again.
+    for (const [fileKey, bytes] of this.loaded) w.post({ type: 'load', fileKey, bytes });
+    this.worker = w;
+    return w;
+  }
+
+  private settle(id: number) {
+    const p = this.pending.get(id);
+    if (p) clearTimeout(p.timer);
+    this.pending.delete(id);
+  }
+
+  private failAll(e: unknown) {
+    for (const [id, p] of [...this.pending]) {
+      this.settle(id);
+      p.reject(e);
+    }
+  }
+
+  /** Stops the worker whatever it is doing; pending requests reject with `reason`. */
+  private stop(reason: unknown) {
+    this.worker?.terminate();
+    this.worker = null;
+    this.failAll(reason);
+  }
+
+  load(fileKey: string, bytes: Uint8Array) {
+    this.loaded.set(fileKey, bytes);
+    this.worker?.post({ type: 'load', fileKey, bytes });
+  }
+
+  forget(fileKey: string) {
+    this.loaded.delete(fileKey);
+    this.worker?.post({ type: 'forget', fileKey });
+  }
+
+  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false) {
+    const w = this.ensure();
+    const id = this.nextId++;
+    const ms = this.deadlineMs(this.loaded.get(fileKey)?.byteLength ?? 0);
+    return new Promise<ImportResponse>((resolve, reject) => {
+      const timer = setTimeout(() => this.stop(new ImportError('import.err.timeout', { seconds: Math.round(ms / 1000) })), ms);
+      this.pending.set(id, { resolve, reject, onProgress, timer });
+      w.post(type === 'build' ? { type, id, fileKey, fileName, options, engine } : { type, id, fileKey, fileName, options });
+    });
+  }
+
+  async analyze(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<{ source: SourceInfo; tables: TablePreview[] }> {
+    const r = await this.request('analyze', fileKey, fileName, options, onProgress);
+    if (r.type !== 'analyzed') throw new Error('unexpected worker reply');
+    return r;
+  }
+
+  async build(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<{ source: SourceInfo; tables: BuiltTable[] }> {
+    const r = await this.request('build', fileKey, fileName, options, onProgress);
+    if (r.type !== 'built') throw new Error('unexpected worker reply');
+    return r;
+  }
+
+  /** Like build, but a big plain CSV comes back as a plan for the engine's read_csv (the import screen). */
+  async buildOrPlan(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<Built> {
+    const r = await this.request('build', fileKey, fileName, options, onProgress, true);
+    if (r.type !== 'built' && r.type !== 'planned') throw new Error('unexpected worker reply');
+    return r;
+  }
+
+  /** Stops whatever the worker is doing; pending requests reject with CancelledError. */
+  cancel() {
+    this.stop(new CancelledError());
+  }
+}
