@@ -15,6 +15,7 @@ import { sniffDelimiter } from './csv-source';
 import { looksBinary } from './encoding';
 import { isNoteRow } from './layout';
 import { applyOverrides, checkSize, detectFormat, tableOptions } from './pipeline';
+import { sniffFormat } from './sniff';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { checkColumnCount, type Cell, type EncodingLabel, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
@@ -106,7 +107,9 @@ function simpleLayout(t: Omit<ParsedTable, 'sheet'>, fields: number): boolean {
 export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES): CsvPlan | null {
   if (bytes.length < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
   try {
-    if ((opts.format ?? detectFormat(bytes, fileName)) !== 'csv') return null;
+    // Plain delimited text only (PRN and the other text families keep their own readers).
+    const sniffed = sniffFormat(bytes, fileName);
+    if ((opts.format ?? detectFormat(bytes, fileName)) !== 'csv' || sniffed.kind !== 'text') return null;
     checkSize(bytes.byteLength, 'csv');
     const decoded = toUtf8(bytes, opts.encoding);
     if (!decoded) return null;
@@ -134,7 +137,7 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
     const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
     const columns = laid.columns.map((c, i) => ({ name: c.name, type: cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
     const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
-    return { utf8, source: { fileName, format: 'csv', encoding, delimiter }, parsed, columns, delimiter, longestRecord: scan.longestRecord, head };
+    return { utf8, source: { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind }, parsed, columns, delimiter, longestRecord: scan.longestRecord, head };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;
