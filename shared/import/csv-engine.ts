@@ -9,6 +9,7 @@
 import type { Db } from '../db';
 import { createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
 import { dropTableSql } from '../sql/import-sql';
+import { REGISTERED_FILES } from '../sql/offline';
 import { parseDelimited } from './csv-parse';
 import { scanCsv, type ScanColumn } from './csv-scan';
 import { sniffDelimiter } from './csv-source';
@@ -149,7 +150,8 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
  * the file as planned — then the JS pipeline imports it.
  */
 export async function stageCsvPlan(db: Db, plan: CsvPlan, tmp: string): Promise<boolean> {
-  const file = `${tmp}.csv`;
+  // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
+  const file = `${REGISTERED_FILES}${tmp}.csv`;
   await db.registerFile(file, plan.utf8);
   try {
     await db.exec(createFromCsvSql(tmp, plan.columns, { file, delimiter: plan.delimiter, maxLineSize: plan.longestRecord }));
