@@ -12,6 +12,8 @@ export interface SizeResult {
   /** Why project save + reopen could not be measured at this size. */
   projectError?: string;
   peakRssMb: number;
+  /** Peak RSS above the idle engine while importing the CSV (our pipeline, a fresh engine). */
+  csvMemory?: { peakAboveIdleMb: number; ratio: number };
   /** Rows of the cube's rollup found identical, part by part, on both engines. */
   rollupRowsCompared?: number;
   /** Answers found equal on both engines: the tables each load made, the queries, the dashboard (bench/answers.ts). */
@@ -32,8 +34,10 @@ export interface BenchResults {
 }
 
 const OPS: [string, string][] = [
-  ['csvImport', 'CSV import (read_csv, app loader path)'],
-  ['csvImportPipeline', 'CSV import (our JS pipeline: decode, sniff, infer, Arrow, insert)'],
+  ['csvImport', "CSV import, the engine's own read_csv with declared types (ours: registering the bytes included)"],
+  ['csvRegister', 'registering the CSV bytes alone (ours; native reads the path)'],
+  ['csvImportPipelineCold', 'CSV import, our pipeline, cold (fresh engine): plan, scan, read_csv, provenance'],
+  ['csvImportPipeline', 'CSV import, our pipeline, warm'],
   ['parquetImport', 'Parquet import (parquet-wasm → Arrow IPC → insert vs read_parquet)'],
   ['groupByRegionYear', 'GROUP BY region × year'],
   ['topN', 'Top-N regions'],
@@ -61,9 +65,13 @@ function table(results: BenchResults): string {
     lines.push('| operation | ours ms, median (min–max) | native ms | ours / native |', '| --- | ---: | ---: | ---: |');
     for (const [key, label] of OPS) {
       if (!s.ours[key] && !s.native[key]) continue;
-      const native = key === 'csvImportPipeline' ? s.native.csvImport : s.native[key];
+      const native = key.startsWith('csvImportPipeline') ? s.native.csvImport : s.native[key];
       lines.push(`| ${label} | ${ms(s.ours[key])} | ${ms(native)} | ${ratio(s.ours[key], native)} |`);
     }
+    if (s.ours.csvImportPipeline && s.ours.csvImport) lines.push(`| CSV import, our pipeline / the wasm engine's own read_csv (wall) | ${ratio(s.ours.csvImportPipeline, s.ours.csvImport)} | | |`);
+    if (s.ours.csvImportPipelineCpu && s.ours.csvImportCpu) lines.push(`| the same in CPU time (${s.ours.csvImportPipelineCpu.median} against ${s.ours.csvImportCpu.median} ms) | ${ratio(s.ours.csvImportPipelineCpu, s.ours.csvImportCpu)} | | |`);
+    if (s.csvMemory) lines.push(`| CSV import, peak RSS above the idle engine | ${s.csvMemory.peakAboveIdleMb} MB (${s.csvMemory.ratio}× the file) | | |`);
+    lines.push('| Imported cube, ours against native (columns, types, rows, per-column checksums) | identical | | |');
     if (s.rollupRowsCompared !== undefined) lines.push(`| Rollup contents, ours against native | ${s.rollupRowsCompared} rows identical | | |`);
     if (s.answersCompared !== undefined) lines.push(`| Answers, ours against native (tables after each load, queries, dashboard) | ${s.answersCompared} equal | | |`);
     if (s.projectError) lines.push(`| Project save + reopen | failed: ${s.projectError} | — | — |`);
@@ -104,6 +112,13 @@ function targets(results: BenchResults): string {
   const speed = m10 && m10.ours.groupByRegionYear && m10.native.groupByRegionYear ? m10.native.groupByRegionYear.median / m10.ours.groupByRegionYear.median : undefined;
   const list: Target[] = [
     { label: '1M-row CSV import, our pipeline', value: m1?.ours.csvImportPipeline?.median, unit: 'ms', ok: (v) => v < 3000, goal: '< 3000 ms' },
+    {
+      label: "1M-row CSV import, our pipeline against the wasm engine's own read_csv",
+      value: m1?.ours.csvImportPipeline && m1.ours.csvImport ? m1.ours.csvImportPipeline.median / m1.ours.csvImport.median : undefined,
+      unit: '×',
+      ok: (v) => v <= 1.25,
+      goal: '≤ 1.25×',
+    },
     { label: 'GROUP BY over 10M rows, speed vs native', value: speed, unit: '× native', ok: (v) => v >= 0.5, goal: '≥ 0.5×' },
     { label: 'Dashboard refresh (4 charts) at 10M rows', value: m10?.ours.dashboardRefreshRollup?.median, unit: 'ms', ok: (v) => v < 100, goal: '< 100 ms' },
     { label: 'First chart over 1M rows (rollup build + aggregate + render)', value: m1?.ours.chartFirstRollup?.median, unit: 'ms', ok: (v) => v < 300, goal: '< 300 ms' },
@@ -146,8 +161,10 @@ const LIMITS = `## What limits us
 - **Projects** store the engine's own Arrow IPC bytes uncompressed (the file is about the size of the data in
   memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Reopening is the engine's
   insert plus one CRC-32 pass and the unzip copy.
-- **CSV in JS.** Our pipeline (decode, sniff, type inference, cleaning, Arrow) is ≈2.7× the engine's own
-  read_csv; the bundled datasets use read_csv with declared types.
+- **CSV.** Big plain CSVs go through the engine's read_csv (shared/import/csv-engine.ts): what remains on top
+  of it is planning on a 512 KB sample and one JavaScript pass over the bytes that proves the engine reads
+  every cell as our pipeline would. Yearbook layouts, mixed or Chinese-formatted values and small files take
+  the JS pipeline (decode, sniff, type inference, cleaning, Arrow), ≈2.7× read_csv.
 `;
 
 export function renderReport(results: BenchResults): { markdown: string; svg: string } {

@@ -27,6 +27,7 @@ import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
 import { compareAnswers, measureAnalysis } from './analysis';
 import { compareQueryAnswers, dbRows, fingerprint, queryAnswers, sameRows } from './answers';
 import { useNodeParquetWasm } from '../electron/cli/parquet-node';
+import { compareCubeTables, measureCsvImport } from './csv-import';
 
 interface Args {
   sizes: number[];
@@ -164,9 +165,12 @@ export async function runBench(args: Args): Promise<BenchResults> {
     const listed = async () => (await listTables(wasm.db)).find((t) => t.name === 'cube')!;
     const { result: ours, rollup, info, answers, loaded, queries } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed);
     const csvBytes = (await readFile(csv)).byteLength;
+    let csvMemory: SizeResult['csvMemory'];
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
-      const bytes = new Uint8Array(await readFile(csv));
-      ours.csvImportPipeline = await time(() => importWithPipeline(wasm.db, bytes, 'cube.csv'), Math.max(1, Math.min(3, args.reps)), 0);
+      // Ours and the engine's own read_csv alternate on the same bytes; cold = a fresh engine's first import.
+      const f = await measureCsvImport(wasm.db, csv, Math.max(1, Math.min(3, args.reps)));
+      Object.assign(ours, { csvImport: f.reference, csvRegister: f.register, csvImportPipeline: f.pipelineWarm, csvImportPipelineCold: f.pipelineCold, csvImportCpu: f.referenceCpu, csvImportPipelineCpu: f.pipelineWarmCpu });
+      csvMemory = { peakAboveIdleMb: f.peakAboveIdleMb, ratio: f.peakAboveIdleRatio };
     }
     ours.chartRender = await measureChartRender(wasm.db, args.reps, false);
     ours.chartFirstRollup = await measureChartRender(wasm.db, args.reps, true);
@@ -181,11 +185,13 @@ export async function runBench(args: Args): Promise<BenchResults> {
     sameRows(`bench at ${rows} rows: the table read_csv made`, loaded.csv, nativeLoaded.csv);
     const answersCompared = 2 + compareQueryAnswers(rows, queries, nativeQueries);
     const rollupRowsCompared = rollup && theirRollup ? await compareRollups(wasm, native, rollup) : undefined;
+    // Our imported cube (the pipeline's, where it ran) against native read_csv's: same columns, rows, checksums.
+    await compareCubeTables(wasm, native);
     if (!rollup !== !theirRollup) throw new Error('one engine built a rollup of the cube and the other did not');
     await native.close();
     await wasm.close();
     compareAnswers(rows, answers, nativeAnswers);
-    sizes.push({ rows, csvBytes, ours, native: theirs, ...(project ? { project } : {}), ...(projectError ? { projectError } : {}), answersCompared, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
+    sizes.push({ rows, csvBytes, ours, native: theirs, ...(project ? { project } : {}), ...(projectError ? { projectError } : {}), answersCompared, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(csvMemory ? { csvMemory } : {}), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
     console.log(`rows ${rows}: done`);
   }
   const started = args.browser ? await startupToFirstChart(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;

@@ -7,6 +7,7 @@
 import type { Db } from '../db';
 import { isReservedName } from '../reserved-names';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
+import { planCsvImport, stageCsvPlan, type CsvPlan } from './csv-engine';
 import { importFile, suggestTableName } from './pipeline';
 import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
@@ -38,14 +39,17 @@ export interface CommitRequest {
   now?: Date;
 }
 
-/** Inserts one imported table; throws ImportError('import.err.tableExists') unless `replace`. */
-export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
-  const name = req.tableName.trim();
+/** Refuses a bad or taken name before anything is written. */
+async function checkTarget(db: Db, name: string, replace: boolean): Promise<void> {
   if (!validTableName(name)) throw new ImportError('import.err.badTableName', { name });
-  if (!req.replace && (await tableExists(db, name))) throw new ImportError('import.err.tableExists', { name });
+  if (!replace && (await tableExists(db, name))) throw new ImportError('import.err.tableExists', { name });
   await ensureProvenanceTable(db);
-  const tmp = `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
-  await db.insertArrow(tmp, req.ipc);
+}
+
+const stagingName = () => `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
+
+/** Gives the staging table its name (replacing, if asked) and writes its provenance, in one transaction. */
+async function publish(db: Db, tmp: string, name: string, req: Omit<CommitRequest, 'ipc' | 'tableName'>): Promise<void> {
   const provenance = importProvenance(name, req.parsed, req.source, req.now);
   try {
     await db.exec(TRANSACTION_SQL.begin);
@@ -57,6 +61,28 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
     await db.exec(dropTableSql(tmp)).catch(() => undefined);
     throw e;
   }
+}
+
+/** Inserts one imported table; throws ImportError('import.err.tableExists') unless `replace`. */
+export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
+  const name = req.tableName.trim();
+  await checkTarget(db, name, req.replace ?? false);
+  const tmp = stagingName();
+  await db.insertArrow(tmp, req.ipc);
+  await publish(db, tmp, name, req);
+}
+
+/**
+ * The engine's way for a planned CSV (./csv-engine): false, with nothing changed, when the engine did not
+ * read the file as planned.
+ */
+export async function commitCsvPlan(db: Db, plan: CsvPlan, tableName: string, opts: { replace?: boolean; now?: Date } = {}): Promise<boolean> {
+  const name = tableName.trim();
+  await checkTarget(db, name, opts.replace ?? false);
+  const tmp = stagingName();
+  if (!(await stageCsvPlan(db, plan, tmp))) return false;
+  await publish(db, tmp, name, { parsed: plan.parsed, source: plan.source, ...opts });
+  return true;
 }
 
 /** Records where a table came from (used when a project brings imported tables back). */
@@ -106,6 +132,11 @@ export interface ImportIntoDbOptions extends ImportOptions {
  * 'data.csv', { tableNames: ['t'] })`). Returns the names and shapes it created.
  */
 export async function importIntoDb(db: Db, bytes: Uint8Array, fileName: string, opts: ImportIntoDbOptions = {}) {
+  const plan = planCsvImport(bytes, fileName, opts);
+  const planned = opts.tableNames?.[0] ?? suggestTableName(fileName);
+  if (plan && (await commitCsvPlan(db, plan, planned, { replace: opts.replace }))) {
+    return { source: plan.source, tables: [{ name: planned, rows: plan.parsed.rowCount, parsed: plan.parsed }] };
+  }
   const { source, tables } = await importFile(bytes, fileName, opts);
   const created: { name: string; rows: number; parsed: ParsedTable }[] = [];
   for (const [i, t] of tables.entries()) {

@@ -43,7 +43,7 @@ const CR = 13;
  * A plain number written the one way JS writes it back ("12", "-3.5"; no leading zeros, no trailing zeros after
  * the point, at most 15 digits) as a number, else null. Lets the parser store most numeric cells without a string.
  */
-function plainNumberAt(src: string, start: number, end: number): number | null {
+export function plainNumberAt(src: string, start: number, end: number): number | null {
   const len = end - start;
   if (len === 0 || len > 16) return null;
   let i = start;

@@ -2,6 +2,7 @@
  * The worker's half of the import runner (./runner): the one pipeline (analyzeFile, toArrow) behind
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
+import { planCsvImport, type CsvPlan } from './csv-engine';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
 import type { ImportRequest, ImportResponse } from './runner';
 import { ImportError } from './types';
@@ -10,6 +11,7 @@ import { ImportError } from './types';
 export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[]) => void): (req: ImportRequest) => Promise<void> {
   const files = new Map<string, Uint8Array>();
   let last: { key: string; result: AnalyzedFile } | null = null;
+  let lastPlan: { key: string; plan: CsvPlan | null } | null = null;
   return async (req) => {
     if (req.type === 'load') {
       files.set(req.fileKey, req.bytes);
@@ -18,6 +20,7 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
     if (req.type === 'forget') {
       files.delete(req.fileKey);
       if (last?.key.startsWith(`${req.fileKey}\n`)) last = null;
+      if (lastPlan?.key.startsWith(`${req.fileKey}\n`)) lastPlan = null;
       return;
     }
     const bytes = files.get(req.fileKey);
@@ -26,6 +29,16 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
       post({ id: req.id, type: 'progress', fraction: 0.05 });
       // Import right after the preview with the same settings reuses the preview's parse.
       const key = `${req.fileKey}\n${JSON.stringify(req.options)}`;
+      // A big plain CSV is previewed from its plan and read by the engine (the same table as the JS pipeline's).
+      if (req.type === 'analyze' || req.engine) {
+        const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(bytes, req.fileName, req.options);
+        lastPlan = { key, plan };
+        if (plan) {
+          const preview = toPreview({ ...plan.parsed, data: plan.head });
+          post(req.type === 'analyze' ? { id: req.id, type: 'analyzed', source: plan.source, tables: [preview] } : { id: req.id, type: 'planned', source: plan.source, preview, plan });
+          return;
+        }
+      }
       const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, (fraction) => post({ id: req.id, type: 'progress', fraction: fraction * 0.8 }));
       last = { key, result: analysis };
       const { source, tables } = analysis;

@@ -49,7 +49,7 @@ function isTitleRow(row: readonly Cell[], widest: number): boolean {
   return values.length <= 1 || (values.length === 2 && values.some(isUnitLine));
 }
 
-function isNoteRow(row: readonly Cell[], width: number): boolean {
+export function isNoteRow(row: readonly Cell[], width: number): boolean {
   const values = distinctValues(row);
   if (values.length === 0) return false;
   if (NOTE_START.test(values[0])) return true;

@@ -1,6 +1,7 @@
 /**
  * The import pipeline, identical in the app's worker, `sgw import` and the bench: bytes → ParsedTable(s)
- * (analyzeFile, for the preview) → Arrow IPC stream (importFile). Never read_csv/read_parquet on user files.
+ * (analyzeFile, for the preview) → Arrow IPC stream (importFile). Never read_parquet on user files; big plain CSVs
+ * are read by the engine's read_csv when ./csv-engine proves the result is the same as this pipeline's.
  */
 import type { Table } from 'apache-arrow';
 import { cellText } from '../format/cell';

@@ -5,6 +5,7 @@
  * worker can be stopped whatever it is doing, so no file can hang or crash the app. Each side only supplies
  * how to start a worker (OpenWorker); requests, ids, progress, cancel and the deadline live here.
  */
+import type { CsvPlan } from './csv-engine';
 import type { TablePreview } from './pipeline';
 import { ImportError, type ImportMessageKey, type ImportOptions, type SourceInfo } from './types';
 
@@ -12,12 +13,16 @@ export type ImportRequest =
   | { type: 'load'; fileKey: string; bytes: Uint8Array }
   | { type: 'forget'; fileKey: string }
   | { type: 'analyze'; id: number; fileKey: string; fileName: string; options: ImportOptions }
-  | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions };
+  /** `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow. */
+  | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions; engine?: boolean };
 
 export interface BuiltTable {
   preview: TablePreview;
   ipc: Uint8Array;
 }
+
+/** What a build with `engine` may answer: Arrow streams or a plan. */
+export type Built = Extract<ImportResponse, { type: 'built' | 'planned' }>;
 
 export type WorkerError = { key: ImportMessageKey; params: Record<string, string | number> } | { message: string };
 
@@ -25,6 +30,8 @@ export type ImportResponse =
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
+  /** A CSV for the engine's read_csv: commitCsvPlan (./commit) puts it into the database. */
+  | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan }
   | { id: number; type: 'error'; error: WorkerError };
 
 const MB = 1024 * 1024;
@@ -136,14 +143,14 @@ export class ImportRunner {
     this.worker?.post({ type: 'forget', fileKey });
   }
 
-  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void) {
+  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false) {
     const w = this.ensure();
     const id = this.nextId++;
     const ms = this.deadlineMs(this.loaded.get(fileKey)?.byteLength ?? 0);
     return new Promise<ImportResponse>((resolve, reject) => {
       const timer = setTimeout(() => this.stop(new ImportError('import.err.timeout', { seconds: Math.round(ms / 1000) })), ms);
       this.pending.set(id, { resolve, reject, onProgress, timer });
-      w.post({ type, id, fileKey, fileName, options });
+      w.post(type === 'build' ? { type, id, fileKey, fileName, options, engine } : { type, id, fileKey, fileName, options });
     });
   }
 
@@ -156,6 +163,13 @@ export class ImportRunner {
   async build(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<{ source: SourceInfo; tables: BuiltTable[] }> {
     const r = await this.request('build', fileKey, fileName, options, onProgress);
     if (r.type !== 'built') throw new Error('unexpected worker reply');
+    return r;
+  }
+
+  /** Like build, but a big plain CSV comes back as a plan for the engine's read_csv (the import screen). */
+  async buildOrPlan(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<Built> {
+    const r = await this.request('build', fileKey, fileName, options, onProgress, true);
+    if (r.type !== 'built' && r.type !== 'planned') throw new Error('unexpected worker reply');
     return r;
   }
 

@@ -4,7 +4,9 @@
  */
 import type { Cell, ColumnType, ImportMessage } from './types';
 
-const MISSING = new Set(['', '-', '--', '—', '——', '–', '－', '…', '……', '...', '..', '．．．', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'NaN', '#N/A', '#DIV/0!', '#VALUE!']);
+/** Cell texts (after trimming) that mean "no value"; shared/sql/csv-import-sql.ts uses the same list. */
+export const MISSING_MARKS: readonly string[] = ['', '-', '--', '—', '——', '–', '－', '…', '……', '...', '..', '．．．', 'NA', 'N/A', 'n/a', 'null', 'NULL', 'NaN', '#N/A', '#DIV/0!', '#VALUE!'];
+const MISSING = new Set(MISSING_MARKS);
 
 const MAX_MISSING_LENGTH = Math.max(...[...MISSING].map((m) => m.length));
 
@@ -57,7 +59,7 @@ function dateKind(days: number | null): Kind {
 }
 
 /** Could text starting with this character be a number, boolean, date or missing mark? Most text fails here. */
-function mayBeValue(c: number): boolean {
+export function mayBeValue(c: number): boolean {
   return (
     (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 32 || c === 9 || c === 35 || c >= 0xff00 || c === 0x3000 ||
     c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 116 || c === 84 || c === 102 || c === 70 || c === 78 || c === 110

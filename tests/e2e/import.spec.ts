@@ -68,6 +68,45 @@ describe('import (web build in Chromium)', () => {
     await page.context().close();
   });
 
+  it('imports a 2 MB CSV through the engine (planned in the worker, read_csv in the database) with every row', async () => {
+    const { page, pageErrors } = await openApp(browser);
+    // Records what the import worker answers (it starts on first use), to see which way the table went.
+    await page.evaluate(() => {
+      const replies: string[] = [];
+      (window as unknown as { importReplies: string[] }).importReplies = replies;
+      const Base = window.Worker;
+      window.Worker = class extends Base {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (ev: MessageEvent<{ type?: string }>) => void (ev.data?.type && ev.data.type !== 'progress' && replies.push(ev.data.type)));
+        }
+      };
+    });
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    const regions = ['北京市', '上海市', '广东省', '四川省'];
+    const rows = Array.from({ length: 40_000 }, (_, i) => `${regions[i % 4]},${2004 + (i % 20)},${regions[i % 4].slice(0, 2)}第${i}社区服务中心,${i % 7 ? (i * 37) % 10_000 : '—'}`);
+    const text = `地区,年份,机构名称,数值\n${rows.join('\n')}\n合计,2024,全部,1\n`;
+    expect(text.length * 2).toBeGreaterThan(1024 * 1024);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件' }).click();
+    await (await chooser).setFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const card = page.getByRole('article', { name: 'big.csv' });
+    await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '北京第0社区服务中心' }).waitFor();
+    await expect(card.getByRole('combobox', { name: '第 4 列类型' }).inputValue()).resolves.toBe('integer');
+    await card.getByRole('textbox', { name: '表名' }).fill('big_orgs');
+    await screenshot(page, 'import-big-csv-preview');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('status').filter({ hasText: '已导入表 big_orgs（40,001 行）' }).waitFor();
+    const expected = rows.reduce((sum, _, i) => sum + (i % 7 ? (i * 37) % 10_000 : 0), 1);
+    const cells = await queryCells(page, "SELECT count(*)::INTEGER, count(数值)::INTEGER, sum(数值)::BIGINT, count(*) FILTER (WHERE 地区 = '合计')::INTEGER FROM big_orgs");
+    // Planned and committed by the engine: no Arrow was built (a refused plan would show a 'built' reply).
+    const replies = await page.evaluate(() => (window as unknown as { importReplies: string[] }).importReplies);
+    expect(replies.filter((r) => r !== 'analyzed')).toEqual(['planned']);
+    expect(cells.slice(0, 4)).toEqual(['40001', String(40_001 - Math.ceil(40_000 / 7)), String(expected), '1']);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('imports zstd- and gzip-compressed Parquet in the worker (decompressors bundled, CSP-safe)', async () => {
     const { page, externalRequests, pageErrors } = await openApp(browser);
     await page.getByRole('tab', { name: '导入数据' }).click();

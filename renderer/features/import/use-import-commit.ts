@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import type { Db } from '../../../shared/db';
-import { commitTable } from '../../../shared/import/commit';
+import { commitCsvPlan, commitTable } from '../../../shared/import/commit';
+import type { Built } from '../../../shared/import/runner';
 import type { ImportClient } from './import-client';
 import type { FileEntry } from './file-entry';
 import type { TableRequest } from './use-file-analysis';
@@ -26,10 +27,13 @@ export function useImportCommit(db: Db | null, client: ImportClient, file: FileE
     const done: Outcome['done'] = [];
     try {
       for (const r of requests) {
-        const built = await client.build(file.key, file.name, r.options, (f) => setProgress(f));
-        const name = tableName(r.sheet ?? built.tables[0].preview.sheet);
-        await commitTable(db, { tableName: name, ipc: built.tables[0].ipc, parsed: { ...built.tables[0].preview, data: [] }, source: built.source, replace });
-        done.push({ table: name, rows: built.tables[0].preview.rowCount });
+        const built: Built = await client.buildOrPlan(file.key, file.name, r.options, (f) => setProgress(f));
+        const preview = built.type === 'planned' ? built.preview : built.tables[0].preview;
+        const name = tableName(r.sheet ?? preview.sheet);
+        // The engine reads a planned CSV; should it not read it as planned, the worker builds Arrow after all.
+        const arrow = built.type === 'built' ? built : (await commitCsvPlan(db, built.plan, name, { replace })) ? null : await client.build(file.key, file.name, r.options, (f) => setProgress(f));
+        if (arrow) await commitTable(db, { tableName: name, ipc: arrow.tables[0].ipc, parsed: { ...arrow.tables[0].preview, data: [] }, source: arrow.source, replace });
+        done.push({ table: name, rows: preview.rowCount });
       }
       setOutcome({ done });
     } catch (e) {

@@ -1,0 +1,141 @@
+/**
+ * The CSV rows of the bench: the same work on both engines. Reference on ours = the wasm engine's own
+ * read_csv with declared types, registering the bytes included (the app has the file's bytes, not a path);
+ * registering alone is reported too. Our pipeline = importIntoDb (plan, scan, read_csv, provenance) from the
+ * same bytes. Cold = the first import in a fresh engine, warm = the median of the imports after it. Both
+ * engines' tables are compared (column names and types, row count, per-column checksums); a mismatch fails.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { openNodeDb } from '../electron/cli/node-db';
+import type { Db } from '../shared/db';
+import { importIntoDb } from '../shared/import/commit';
+import { nativeEngine, type BenchEngine } from './engines';
+import { CSV_COLUMNS } from './queries';
+import { summarize, time, type Timing } from './stats';
+
+/** Per-column checksums that do not depend on row order or engine version (exact DECIMAL sums, md5 of sorted text). */
+function checksumSql(columns: { name: string; type: string }[]): string {
+  const q = (n: string) => `"${n.replaceAll('"', '""')}"`;
+  const parts = columns.map(({ name, type }) => {
+    const c = q(name);
+    const body = type === 'VARCHAR' ? `count(DISTINCT ${c})::VARCHAR || ':' || md5(string_agg(${c}, chr(1) ORDER BY ${c}))` : `min(${c})::VARCHAR || ':' || max(${c})::VARCHAR || ':' || sum(${c}::DECIMAL(38, 4))::VARCHAR`;
+    return `count(${c})::VARCHAR || ':' || ${body} AS ${q(name)}`;
+  });
+  return `SELECT count(*)::VARCHAR AS "rows", ${parts.join(', ')} FROM cube`;
+}
+
+const COLUMNS_SQL = "SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = 'cube' ORDER BY column_index";
+
+/** Throws unless both engines' `cube` tables have the same columns, types, rows and column checksums. */
+export async function compareCubeTables(ours: BenchEngine, native: BenchEngine): Promise<Record<string, unknown>> {
+  const [a, b] = [await ours.rows(COLUMNS_SQL), await native.rows(COLUMNS_SQL)];
+  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`cube columns differ between engines: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  const sql = checksumSql(a as { name: string; type: string }[]);
+  const [x, y] = [(await ours.rows(sql))[0], (await native.rows(sql))[0]];
+  for (const k of Object.keys(x)) if (x[k] !== y[k]) throw new Error(`cube column ${k} differs between engines: ${String(x[k])} ≠ ${String(y[k])}`);
+  return x;
+}
+
+export interface CsvImportFigures {
+  reference: Timing;
+  register: Timing;
+  pipelineCold: Timing;
+  pipelineWarm: Timing;
+  /** CPU time (user + system) of the same runs: on a shared machine it moves less than wall time. */
+  referenceCpu: Timing;
+  pipelineWarmCpu: Timing;
+  /** Peak RSS above the idle engine (file bytes already read) during one import, in MB and × the file size. */
+  peakAboveIdleMb: number;
+  peakAboveIdleRatio: number;
+}
+
+async function registerAndRead(db: Db, bytes: Uint8Array): Promise<void> {
+  await db.registerFile('cube.csv', bytes);
+  await db.exec(`CREATE OR REPLACE TABLE cube AS SELECT * FROM read_csv('cube.csv', header = true, columns = ${CSV_COLUMNS})`);
+  await db.dropFile('cube.csv');
+}
+
+/** Peak RSS (sampled every 5 ms) above the level before `fn`, in bytes. */
+async function peakAbove(fn: () => Promise<unknown>): Promise<number> {
+  globalThis.gc?.();
+  const idle = process.memoryUsage().rss;
+  let peak = idle;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  try {
+    await fn();
+  } finally {
+    clearInterval(sampler);
+  }
+  return Math.max(peak, process.memoryUsage().rss) - idle;
+}
+
+/**
+ * Our import against the engine's own read_csv on `db` (import and reference alternate, so load drifts hit
+ * both); the cold import and the memory figure come from a fresh engine.
+ */
+export async function measureCsvImport(db: Db, file: string, reps: number): Promise<CsvImportFigures> {
+  const bytes = new Uint8Array(await readFile(file));
+  const fresh = await openNodeDb();
+  let above = 0;
+  const cold: number[] = [];
+  try {
+    const t0 = performance.now();
+    above = await peakAbove(() => importIntoDb(fresh, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }));
+    cold.push(performance.now() - t0);
+  } finally {
+    await fresh.close();
+  }
+  const ref: number[] = [];
+  const ours: number[] = [];
+  const refCpu: number[] = [];
+  const oursCpu: number[] = [];
+  const run = async (fn: () => Promise<unknown>, wall: number[], cpu: number[]) => {
+    const c0 = process.cpuUsage();
+    wall.push((await time(fn, 1, 0)).median);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  };
+  for (let i = 0; i < reps; i++) {
+    await run(() => registerAndRead(db, bytes), ref, refCpu);
+    await run(() => importIntoDb(db, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }), ours, oursCpu);
+  }
+  const register = await time(async () => {
+    await db.registerFile('r.csv', bytes);
+    await db.dropFile('r.csv');
+  }, reps, 1);
+  return { reference: summarize(ref), register, pipelineCold: summarize(cold), pipelineWarm: summarize(ours), referenceCpu: summarize(refCpu), pipelineWarmCpu: summarize(oursCpu), peakAboveIdleMb: Math.round(above / 2 ** 20), peakAboveIdleRatio: Math.round((above / bytes.byteLength) * 100) / 100 };
+}
+
+/**
+ * `node build/scripts/run-ts.mjs bench/csv-import.ts <file.csv> [reps] [out.json] [same-table-other-encoding.csv …]`:
+ * the CSV rows alone; the further files (the same table in GBK, UTF-16 …) are imported by our pipeline only,
+ * next to the first file's reference (the engine reads UTF-8 only).
+ */
+async function main() {
+  const [file, reps = '5', out, ...others] = process.argv.slice(2);
+  const db = await openNodeDb();
+  const figures = await measureCsvImport(db, file, Number(reps));
+  const native = await nativeEngine();
+  const nativeReadCsv = await time(() => native.loadCsv(file), Number(reps), 0);
+  // Our last import of `file` is in `cube`: it must be native read_csv's table.
+  const ours: BenchEngine = { ...native, name: 'wasm', rows: async (sql) => (await db.query(sql)).toArray().map((r) => r.toJSON() as Record<string, unknown>) };
+  const compared = await compareCubeTables(ours, native);
+  await native.close();
+  const otherEncodings: Record<string, Timing> = {};
+  for (const other of others) {
+    const bytes = new Uint8Array(await readFile(other));
+    otherEncodings[other] = await time(() => importIntoDb(db, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }), Number(reps), 0);
+  }
+  await db.close();
+  const text = JSON.stringify({ file, date: new Date().toISOString(), loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10), ...figures, nativeReadCsv, compared, otherEncodings }, null, 2);
+  if (out) await writeFile(out, text);
+  console.log(text);
+}
+
+if (process.argv[1]?.endsWith('csv-import.cjs')) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,167 @@
+/**
+ * CSV/TSV import at the engine's speed. The file is decoded to UTF-8 once (UTF-8 passes through untouched);
+ * its first 512 KB go through our own pipeline (sniff, parse, layout, types) to plan the table; one byte
+ * pass (./csv-scan) proves the whole file reads the same in the engine; then read_csv with that dialect and
+ * those types (cleaning in SQL where the scan asks for it) fills a staging table, committed like any import.
+ * Anything the plan or the scan cannot prove — yearbook layouts, ragged rows, mixed or Chinese-formatted
+ * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
+ */
+import type { Db } from '../db';
+import { createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
+import { dropTableSql } from '../sql/import-sql';
+import { REGISTERED_FILES } from '../sql/offline';
+import { parseDelimited } from './csv-parse';
+import { scanCsv, type ScanColumn } from './csv-scan';
+import { sniffDelimiter } from './csv-source';
+import { looksBinary } from './encoding';
+import { isNoteRow } from './layout';
+import { applyOverrides, checkSize, detectFormat, tableOptions } from './pipeline';
+import { sniffFormat } from './sniff';
+import { extractTable } from './table-block';
+import { findTotals } from './totals';
+import { checkColumnCount, type Cell, type EncodingLabel, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
+
+export interface CsvPlan {
+  /** The file as UTF-8 without a byte-order mark. */
+  utf8: Uint8Array;
+  source: SourceInfo;
+  /** The table as our pipeline would describe it (no cells: they stay in `utf8`). */
+  parsed: ParsedTable;
+  columns: EngineColumn[];
+  delimiter: string;
+  longestRecord: number;
+  /** The first rows of each column as the sample holds them, for the preview (toPreview). */
+  head: Cell[][];
+}
+
+/** Below this the JS pipeline is as quick as planning; yearbook tables are far smaller. */
+export const ENGINE_MIN_BYTES = 1024 * 1024;
+const SAMPLE_BYTES = 512 * 1024;
+/** Data rows the sample must hold: layout detection looks at the first 200. */
+const SAMPLE_ROWS = 250;
+const PREVIEW_ROWS = 50;
+
+function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'utf-16';
+  return null;
+}
+
+/**
+ * The file as UTF-8 and the encoding decodeText would report. UTF-16 (by BOM or sniffed) and binary files
+ * are left to the JS pipeline. Strict UTF-8 is judged on the head; should a later byte not be UTF-8, the
+ * engine refuses the file and the JS pipeline decodes it.
+ */
+function toUtf8(bytes: Uint8Array, override?: EncodingLabel): { utf8: Uint8Array; encoding: EncodingLabel } | null {
+  const bom = bomEncoding(bytes);
+  if (bom === 'utf-16' || override === 'utf-16le' || override === 'utf-16be') return null;
+  let encoding = override;
+  if (!encoding) {
+    if (looksBinary(bytes)) return null;
+    const head = bytes.subarray(0, bytes.lastIndexOf(10, SAMPLE_BYTES) + 1);
+    // A head of mostly-zero bytes would be UTF-16 without a BOM: the JS pipeline sniffs that.
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(head);
+      encoding = 'utf-8';
+    } catch {
+      encoding = 'gb18030';
+    }
+  }
+  if (encoding === 'utf-8') return { utf8: bom === 'utf-8' ? bytes.subarray(3) : bytes, encoding };
+  const text = new TextDecoder(encoding).decode(bytes);
+  const utf8 = new TextEncoder().encode(text);
+  return { utf8: utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8, encoding };
+}
+
+/** End of the sample: whole lines, at least 512 KB and SAMPLE_ROWS + 2 lines when the file has them. */
+function sampleEnd(b: Uint8Array): number {
+  let at = -1;
+  for (let k = 0; k < SAMPLE_ROWS + 2; k++) {
+    const next = b.indexOf(10, at + 1);
+    if (next < 0) return b.length;
+    at = next;
+  }
+  return Math.max(at + 1, b.lastIndexOf(10, SAMPLE_BYTES) + 1);
+}
+
+/** Byte offset just after the first record (quotes may hold line breaks). */
+function afterFirstRecord(b: Uint8Array): number {
+  let quoted = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && (c === 10 || c === 13)) return c === 13 && b[i + 1] === 10 ? i + 2 : i + 1;
+  }
+  return b.length;
+}
+
+/** Is the sample's table one the engine can read whole: one header row on top, plain columns, nothing derived? */
+function simpleLayout(t: Omit<ParsedTable, 'sheet'>, fields: number): boolean {
+  const l = t.layout;
+  if (!l || t.headerRow !== 1 || t.headerRows !== 1 || t.titles.length || t.notes.length || t.title || t.source) return false;
+  if (l.dataStart !== 2 || l.unitRow !== undefined || l.spacerColumns.length || l.indent) return false;
+  if (t.columns.length !== fields || t.warnings.some((w) => w.key !== 'import.warn.duplicateHeader')) return false;
+  return t.columns.every((c) => !c.role && (c.type === 'integer' || c.type === 'double' || c.type === 'string'));
+}
+
+/** A plan for the engine, or null when the JS pipeline must read this file (it then gives the same table). */
+export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES): CsvPlan | null {
+  if (bytes.length < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
+  try {
+    // Plain delimited text only (PRN and the other text families keep their own readers).
+    const sniffed = sniffFormat(bytes, fileName);
+    if ((opts.format ?? detectFormat(bytes, fileName)) !== 'csv' || sniffed.kind !== 'text') return null;
+    checkSize(bytes.byteLength, 'csv');
+    const decoded = toUtf8(bytes, opts.encoding);
+    if (!decoded) return null;
+    const { utf8, encoding } = decoded;
+    const decoder = new TextDecoder();
+    // sniffDelimiter looks at the first 65,536 characters; 4 bytes each at most.
+    const delimiter = opts.delimiter ?? sniffDelimiter(decoder.decode(utf8.subarray(0, 4 * 65536 + 4)).slice(0, 65536));
+    // The scan reads bytes: the delimiter must be one ASCII character other than a quote or a line break.
+    if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter)) return null;
+    const end = sampleEnd(utf8);
+    const sampleText = decoder.decode(utf8.subarray(0, end));
+    const { records, lines } = parseDelimited(sampleText, delimiter, { numbers: true });
+    const fields = records[0]?.length ?? 0;
+    checkColumnCount(fields);
+    if (end < utf8.length && records.length < SAMPLE_ROWS + 1) return null;
+    const own = tableOptions(opts);
+    const sample = extractTable({ rows: records, lines, strictWidth: true }, own);
+    if (!simpleLayout(sample, fields)) return null;
+    const label = (sample.layout?.labelColumn ?? 0) - 1;
+    const cols: ScanColumn[] = sample.columns.map((c, i) => ({ type: c.type as ScanColumn['type'], totals: c.type === 'string', label: i === label }));
+    const scan = scanCsv(utf8, afterFirstRecord(utf8), delimiter, fields, cols);
+    if (!scan || isNoteRow(scan.lastRow, fields)) return null;
+    const laid = applyOverrides({ ...sample, data: [], rowCount: scan.rows, layout: { ...sample.layout!, dataEnd: scan.rows + 1 } }, own.columns);
+    const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
+    const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
+    const columns = laid.columns.map((c, i) => ({ name: c.name, type: cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
+    const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
+    return { utf8, source: { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind }, parsed, columns, delimiter, longestRecord: scan.longestRecord, head };
+  } catch {
+    // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
+    return null;
+  }
+}
+
+/**
+ * Fills staging table `tmp` from the plan; false (and nothing left behind) when the engine does not read
+ * the file as planned — then the JS pipeline imports it.
+ */
+export async function stageCsvPlan(db: Db, plan: CsvPlan, tmp: string): Promise<boolean> {
+  // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
+  const file = `${REGISTERED_FILES}${tmp}.csv`;
+  await db.registerFile(file, plan.utf8);
+  try {
+    await db.exec(createFromCsvSql(tmp, plan.columns, { file, delimiter: plan.delimiter, maxLineSize: plan.longestRecord }));
+    const n = Number((await db.query(countRowsSql(tmp))).get(0)?.n);
+    if (n === plan.parsed.rowCount) return true;
+  } catch {
+    // Not UTF-8 after all, or a record the engine reads otherwise: the JS pipeline decides.
+  } finally {
+    await db.dropFile(file);
+  }
+  await db.exec(dropTableSql(tmp)).catch(() => undefined);
+  return false;
+}
