@@ -60,9 +60,15 @@ export function plainNumberAt(src: string, start: number, end: number): number |
     else if (c === 46 && dot < 0 && i > start + (neg ? 1 : 0) && i < end - 1) dot = i;
     else return null;
   }
-  if (dot < 0) return neg ? -value : value;
+  // Written back exactly, or left as text: "-0" would come back as "0", a 16th digit may round
+  // (9999999999999999 → 10000000000000000), and 0.0000001 would come back as "1e-7" in a text column.
+  const digits = len - (neg ? 1 : 0) - (dot < 0 ? 0 : 1);
+  if (digits > 15) return null;
+  if (dot < 0) return neg ? (value === 0 ? null : -value) : value;
   if (src.charCodeAt(end - 1) === 48) return null;
-  return Number(src.slice(start, end));
+  const text = src.slice(start, end);
+  const n = Number(text);
+  return String(n) === text ? n : null;
 }
 
 export interface DelimitedOptions {

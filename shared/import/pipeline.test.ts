@@ -79,6 +79,18 @@ describe('CSV and text files', () => {
   });
 });
 
+describe('number-looking cells in a text column keep their exact text', () => {
+  it('-0, a 16-digit number, a tiny decimal and codes come back as written; the numeric column reads its values', async () => {
+    const cells = ['-0', '9999999999999999', '0.0000001', '1234567890123456789', '0012', '91110000600037341L', 'abc', '-12.5'];
+    const csv = `code,n\n${cells.map((c, i) => `${c},${i === 0 ? '-0' : i}`).join('\n')}\n`;
+    const { tables } = await importFile(new TextEncoder().encode(csv), 'codes.csv');
+    const rows = tables[0].arrow.toArray().map((r) => r.toJSON() as { code: string; n: number });
+    expect(rows.map((r) => r.code)).toEqual(cells);
+    // An integer column has no -0: it reads 0.
+    expect(rows.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
 describe('workbooks', () => {
   it('lists sheets and lays out a yearbook sheet', async () => {
     const { source, tables } = await analyze('yearbook.xlsx');
