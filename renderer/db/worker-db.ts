@@ -3,6 +3,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { runCancellable } from './cancellable';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 /**
@@ -19,35 +20,24 @@ export async function openWorkerDb(): Promise<Db> {
   const tokenize = (sql: string) => db.tokenize(sql);
 
   async function query(sql: string, opts?: QueryOptions): Promise<Table> {
-    const signal = opts?.signal;
-    if (signal?.aborted) throw cancelledError(sql);
-    await refuseExtensionLoads(sql, tokenize);
-    const conn = await db.connect();
-    let onAbort: (() => void) | undefined;
-    const aborted = new Promise<never>((_, reject) => {
-      onAbort = () => {
-        void conn.cancelSent().catch(() => false);
-        reject(cancelledError(sql));
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    const run = (async () => {
-      const reader = await conn.send(sql, true);
-      const batches: RecordBatch[] = [];
-      for await (const batch of reader) {
-        if (signal?.aborted) throw cancelledError(sql);
-        batches.push(batch);
-      }
-      return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
-    })();
     try {
-      return await Promise.race([run, aborted]);
+      return await runCancellable(sql, opts?.signal, {
+        prepare: () => refuseExtensionLoads(sql, tokenize),
+        connect: () => db.connect(),
+        async run(conn, stopped) {
+          const reader = await conn.send(sql, true);
+          const batches: RecordBatch[] = [];
+          for await (const batch of reader) {
+            if (stopped()) throw cancelledError(sql);
+            batches.push(batch);
+          }
+          return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
+        },
+        cancel: (conn) => void conn.cancelSent().catch(() => false),
+        close: (conn) => void conn.close().catch(() => undefined),
+      });
     } catch (e) {
       throw toDbError(e, sql);
-    } finally {
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
-      run.catch(() => undefined);
-      void conn.close().catch(() => undefined);
     }
   }
 

@@ -56,6 +56,16 @@ describe('calculated fields and combined tables (web build in Chromium)', () => 
     await list.getByRole('option', { name: '常住人口' }).waitFor();
     await formula.press('Enter');
     await expect(formula.inputValue()).resolves.toBe('"案件数" / "常住人口"');
+    // Typing straight after a click elsewhere: the list must stay open (a late close-on-blur timer
+    // once shut it under the user's hands, and Enter then broke the line).
+    await formula.fill('"案件数" / ');
+    await page.getByRole('button', { name: '检查并预览' }).click();
+    await formula.pressSequentially('常');
+    await list.getByRole('option', { name: '常住人口' }).waitFor();
+    await page.waitForTimeout(400);
+    await expect(list.getByRole('option', { name: '常住人口' }).isVisible()).resolves.toBe(true);
+    await formula.press('Enter');
+    await expect(formula.inputValue()).resolves.toBe('"案件数" / "常住人口"');
 
     // The per-10,000 helper writes the formula and suggests a unit, which the user corrects.
     await page.getByRole('combobox', { name: '数量列' }).selectOption('案件数');

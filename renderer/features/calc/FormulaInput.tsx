@@ -19,6 +19,10 @@ export function FormulaInput({ value, columns, onChange, onYoy }: Props) {
   const area = useRef<HTMLTextAreaElement>(null);
   const [caret, setCaret] = useState<number | null>(null);
   const [active, setActive] = useState(0);
+  // Closing the list on blur waits a moment (a click on an option blurs first); coming back cancels it,
+  // or a late timer would close the list the user is typing into.
+  const closing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const stopClosing = () => clearTimeout(closing.current);
   const completion = caret === null ? null : completionAt(value, caret, columns);
   const select = (range: [number, number]) =>
     requestAnimationFrame(() => {
@@ -80,13 +84,18 @@ export function FormulaInput({ value, columns, onChange, onYoy }: Props) {
         aria-expanded={completion !== null}
         aria-controls={`${id}-list`}
         onChange={(e) => {
+          stopClosing();
           onChange(e.target.value);
           setCaret(e.target.selectionStart);
           setActive(0);
         }}
         onKeyDown={onKey}
         onClick={track}
-        onBlur={() => setTimeout(() => setCaret(null), 150)}
+        onFocus={stopClosing}
+        onBlur={() => {
+          stopClosing();
+          closing.current = setTimeout(() => setCaret(null), 150);
+        }}
       />
       <p id={`${id}-hint`} className="muted small">
         {t('calcUi.formulaHint')} {t('calcUi.starterHint')}
