@@ -41,6 +41,13 @@ describe('the engine IPC stream in pieces', () => {
     }
   });
 
+  it('reads an empty result (schema, no batch) as no rows, with its columns', async () => {
+    const empty = await db.queryArrow('SELECT * FROM t WHERE i < 0');
+    const layout = ipcLayout(empty);
+    expect(layout.rows).toBe(0);
+    expect(layout.schema.fields.map((f) => f.name)).toEqual(['i', '名称', 'v', 'b', 'd']);
+  });
+
   it('refuses a stream cut short or without its schema', () => {
     const whole = join(pieces);
     expect(() => ipcLayout(whole.subarray(0, whole.length - 1000))).toThrow();
