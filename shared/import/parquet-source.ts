@@ -150,7 +150,8 @@ export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
   await parquetWasm();
   let file: ParquetFile | undefined;
   try {
-    file = await ParquetFile.fromFile(new Blob([bytes]));
+    // The bytes come from a file read (an ArrayBuffer, never shared memory), which a Blob takes as it is.
+    file = await ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
     const schema = file.schema().intoIPCStream();
     if (tableFromIPC(schema).schema.fields.every((f) => keepsType(f.type))) return nativeTableOf(await streamedIpc(file, schema));
   } catch (e) {
