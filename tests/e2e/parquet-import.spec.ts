@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, runSql } from './browser';
+import { launchBrowser, openApp, runSql, screenshot } from './browser';
 
 const ROWS = 30_000;
 let browser: Browser;
@@ -53,6 +53,7 @@ describe('Parquet of many row groups (web build in Chromium)', () => {
     const card = page.getByRole('article', { name: 'groups.parquet' });
     await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '内蒙古自治区' }).first().waitFor();
     await card.getByRole('textbox', { name: '表名' }).fill('pq_groups');
+    await screenshot(page, 'import-parquet-groups');
     await card.getByRole('button', { name: '导入' }).click();
     await card.getByRole('status').filter({ hasText: '已导入表 pq_groups' }).waitFor();
     const [want] = (await native.runAndReadAll(DIGEST(`read_parquet('${file()}')`))).getRows()[0];
