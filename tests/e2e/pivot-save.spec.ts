@@ -15,6 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { unpackProject } from '../../shared/project/archive';
 import { CURRENT_VERSION } from '../../shared/project/manifest';
 import { launchBrowser, openApp, runSql, screenshot, SCREENSHOT_DIR } from './browser';
+import { pickPivot } from './pivot';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -73,12 +74,7 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await page.getByRole('button', { name: '新建仪表板' }).click();
     await page.getByRole('combobox', { name: '选择仪表板' }).filter({ hasText: '我的仪表板 1' }).waitFor();
 
-    await page.getByRole('tab', { name: '分析', exact: true }).click();
-    await page.getByRole('combobox', { name: '数据表' }).selectOption('透视存档');
-    await page.getByRole('combobox', { name: '添加行字段' }).selectOption('地区');
-    await page.getByRole('combobox', { name: '添加列字段' }).selectOption('年份');
-    await page.getByRole('combobox', { name: '添加值字段' }).selectOption('数值');
-    await page.getByRole('button', { name: '移除 行数' }).click();
+    await pickPivot(page, { table: '透视存档', row: '地区', col: '年份', value: '数值', dropCount: true });
     await page.getByTestId('pivot-status').filter({ hasText: '4 行 × 5 列' }).waitFor();
     await showsNumbers(page.getByRole('grid', { name: '透视结果' }), 'gridcell');
 
