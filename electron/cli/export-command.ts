@@ -112,7 +112,7 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
   if (run.status === 'too-many') throw new Failure(1, t('chart.tooMany', { max: formatNumber(run.max, lang) }));
   const data = rows ? inQueryOrder(run.data, rows, spec.x, spec.series) : run.data;
   const encoding = (o['--encoding']?.toLowerCase() ?? 'utf-8') as CsvEncoding;
-  const csv = async () => (rows ? tableToCsv(rows, encoding) : chartToCsv(data, encoding));
+  const csv = async () => (rows ? tableToCsv(rows, encoding) : chartToCsv(data, lang, encoding));
   return { data, csv };
 }
 
