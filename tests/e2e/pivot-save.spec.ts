@@ -206,6 +206,7 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await (await openDashboard(fresh.page)).getByRole('alert').filter({ hasText: '列「数值」已不存在（数据表「透视存档」），这个透视表无法显示。' }).waitFor();
     await fresh.page.getByRole('tab', { name: '工作台' }).click();
     // 删除此表 lists the saved pivot among what depends on the table (取消 changes nothing).
+    await fresh.page.getByRole('list', { name: '数据表' }).getByText('透视存档', { exact: true }).first().click();
     await fresh.page.getByRole('button', { name: '删除此表（透视存档）' }).click();
     const deleting = fresh.page.getByRole('dialog', { name: '删除数据表“透视存档”' });
     await expect(deleting.getByRole('list', { name: '以下内容依赖此表：' }).locator('li').allTextContents()).resolves.toContain(`已保存的透视表“${TITLE}”`);
