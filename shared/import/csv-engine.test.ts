@@ -120,8 +120,8 @@ describe('CSV import through the engine', () => {
   it.each(cases)('$name: the same table as the JS pipeline', async ({ bytes, engine, opts = {} }) => {
     const old = await importFile(bytes, 'data.csv', opts);
     await commitTable(db, { tableName: 'old', ipc: old.tables[0].ipc, parsed: old.tables[0].parsed, source: old.source, replace: true });
-    // Pieces of 64 KB: every file the engine takes is read in several, records split nowhere but between them.
-    const plan = planCsvImport(bytes, 'data.csv', opts, 0, 65_536);
+    // Pieces of 64 KB and 100-row steps: every big file the engine takes is read in several.
+    const plan = planCsvImport(bytes, 'data.csv', opts, 0, 65_536, 100);
     const committed = plan ? await commitCsvPlan(db, plan, 'new', { replace: true }) : false;
     expect(committed).toBe(engine);
     if (!committed) return;
@@ -136,17 +136,20 @@ describe('CSV import through the engine', () => {
     expect({ ...pb, tableName: 'old', importedAt: '' }).toEqual({ ...pa, importedAt: '' });
   }, 240_000);
 
-  it('reads a big file in pieces of about the asked size that start at record starts and cover every record', () => {
+  it('reads a big file in pieces of at least the asked bytes and a multiple of the asked rows, covering every record', () => {
     const bytes = utf8(csv(HEADER, BIG, base));
-    const plan = planCsvImport(bytes, 'data.csv', {}, 0, 65_536)!;
-    const { pieces } = plan;
+    const { pieces } = planCsvImport(bytes, 'data.csv', {}, 0, 65_536, 1000)!;
     expect(pieces[0]).toBe(bytes.indexOf(10) + 1);
     expect(pieces.at(-1)).toBe(bytes.length);
-    expect(pieces.length - 1).toBe(Math.ceil((bytes.length - pieces[0]) / 65_536));
+    // Each record is 46–55 bytes: 2000 rows are the fewest whole thousands that fill 64 KB.
+    expect(pieces.length - 1).toBe(Math.ceil(BIG / 2000));
+    const rowsIn = (a: number, z: number) => bytes.subarray(a, z).filter((c) => c === 10).length;
     for (let j = 1; j < pieces.length - 1; j++) {
       expect(bytes[pieces[j] - 1]).toBe(10);
       expect(pieces[j] - pieces[j - 1]).toBeGreaterThanOrEqual(65_536);
+      expect(rowsIn(pieces[j - 1], pieces[j]) % 1000).toBe(0);
     }
+    expect(planCsvImport(bytes, 'data.csv', {}, 0)!.pieces).toEqual([pieces[0], bytes.length]);
   });
 
   it('importIntoDb takes the engine for big plain files and leaves small ones to the JS pipeline', async () => {

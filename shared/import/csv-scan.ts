@@ -40,8 +40,9 @@ export interface CsvScan {
   /** The cells of the last record, as our parser gives them (layout checks it for a footnote). */
   lastRow: Cell[];
   /**
-   * Where the engine's pieces start and the last ends: record starts about `pieceBytes` apart, from `start`
-   * to the end of the file. The engine reads one piece at a time, so it never holds the whole file.
+   * Where the engine's pieces start and the last ends: from `start` to the end of the file, record starts at
+   * least `pieceBytes` apart, each after a multiple of `pieceRows` records. The engine reads one piece at a
+   * time, so it never holds the whole file.
    */
   pieces: number[];
 }
@@ -212,7 +213,7 @@ function checkCell(st: ScanState, k: number, s: number, e: number, quoted: boole
  * closing quote, a cell of another kind than its column's). The loop keeps its state in locals (no closure
  * captures them): it runs once per cell of the file.
  */
-export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[], pieceBytes = Infinity): CsvScan | null {
+export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[], pieceBytes = Infinity, pieceRows = 1): CsvScan | null {
   const delim = delimiter.charCodeAt(0);
   const n = b.length;
   const st: ScanState = { b, cols, out: cols.map(() => ({ missing: false, trim: false, totals: [] })), totals: cols.map(() => new Set<string>()) };
@@ -228,6 +229,7 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
   let i = start;
   const pieces = [start];
   let pieceEnd = start + pieceBytes;
+  let nextCut = pieceRows;
 
   while (i < n) {
     let s = i;
@@ -285,9 +287,12 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
     filled = false;
     lastRecord = recordStart;
     recordStart = i;
-    if (i >= pieceEnd && i < n) {
-      pieces.push(i);
-      pieceEnd = i + pieceBytes;
+    if (rows === nextCut) {
+      nextCut += pieceRows;
+      if (i >= pieceEnd && i < n) {
+        pieces.push(i);
+        pieceEnd = i + pieceBytes;
+      }
     }
   }
   if (k > 0) {
