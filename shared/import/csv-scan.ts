@@ -39,11 +39,8 @@ export interface CsvScan {
   longestRecord: number;
   /** The cells of the last record, as our parser gives them (layout checks it for a footnote). */
   lastRow: Cell[];
-  /**
-   * Where the engine's pieces start and the last ends: from `start` to the end of the file, record starts at
-   * least `pieceBytes` apart, each after a multiple of `pieceRows` records. The engine reads one piece at a
-   * time, so it never holds the whole file.
-   */
+  /** Piece bounds for the engine (one read at a time): `start`, record starts ≥ `pieceBytes` apart after
+   * multiples of `pieceRows` records, the file's end. */
   pieces: number[];
 }
 
