@@ -48,7 +48,8 @@ const PREVIEW_ROWS = 50;
  * The engine copies a registered file into its heap, which never shrinks: read whole, an 80 MB file stays
  * there next to the table. Read in pieces, the heap holds about one piece at a time. Each piece holds whole
  * row groups of the engine's table (122,880 rows): on 1M rows (80 MB), pieces of 8 MB cut anywhere cost twice
- * the CPU of one read (appends that end inside a row group are copied again), whole row groups no more.
+ * the CPU of one read (measured; likely appends ending inside a row group are copied again), whole row groups
+ * no more.
  */
 export const PIECE_BYTES = 8 * 1024 * 1024;
 export const PIECE_ROWS = 122_880;
