@@ -24,7 +24,10 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow IPC stream. */
   insertArrow(name: string, ipcStream: Uint8Array): Promise<void>;
-  /** Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). */
+  /**
+   * Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). The engine keeps its own copy;
+   * the app's Db hands `bytes`' buffer over to the engine's worker when `bytes` spans all of it.
+   */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** The engine's own lexer (DuckDB's scanner, the one its parser uses) over `sql`; nothing runs. */

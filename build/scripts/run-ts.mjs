@@ -16,5 +16,5 @@ await build({
   logLevel: 'warning',
   external: ['@duckdb/duckdb-wasm', '@duckdb/node-api', '@resvg/resvg-js', 'apache-arrow', 'playwright-core', 'vite', 'echarts', 'esbuild', 'lightningcss', 'fsevents'],
 });
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--max-old-space-size=12288', outfile, ...args], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--expose-gc', '--max-old-space-size=12288', outfile, ...args], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -84,7 +84,10 @@ export async function openWorkerDb(): Promise<Db> {
       }
     },
     async registerFile(name, bytes) {
-      await db.registerFileBuffer(name, bytes);
+      // duckdb-wasm transfers the view's whole buffer to its worker: a piece of a larger buffer (the CSV
+      // import's pieces) is copied first, so the rest of that buffer stays with the caller.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      await db.registerFileBuffer(name, whole ? bytes : bytes.slice());
     },
     async dropFile(name) {
       await db.dropFile(name);

@@ -7,7 +7,7 @@
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
 import type { Db } from '../db';
-import { createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
+import { appendFromCsvSql, createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
 import { dropTableSql } from '../sql/import-sql';
 import { REGISTERED_FILES } from '../sql/offline';
 import { parseDelimited } from './csv-parse';
@@ -30,6 +30,10 @@ export interface CsvPlan {
   columns: EngineColumn[];
   delimiter: string;
   longestRecord: number;
+  /** Byte offsets in `utf8` of the pieces the engine reads one by one (csv-scan's `pieces`). */
+  pieces: number[];
+  /** The header record ends with CRLF (the engine is told, not left to guess per piece). */
+  crlf: boolean;
   /** The first rows of each column as the sample holds them, for the preview (toPreview). */
   head: Cell[][];
 }
@@ -40,6 +44,15 @@ const SAMPLE_BYTES = 512 * 1024;
 /** Data rows the sample must hold: layout detection looks at the first 200. */
 const SAMPLE_ROWS = 250;
 const PREVIEW_ROWS = 50;
+/**
+ * The engine copies a registered file into its heap, which never shrinks: read whole, an 80 MB file stays
+ * there next to the table. Read in pieces, the heap holds about one piece at a time. Each piece holds whole
+ * row groups of the engine's table (122,880 rows): on 1M rows (80 MB), pieces of 8 MB cut anywhere cost twice
+ * the CPU of one read (measured; likely appends ending inside a row group are copied again), whole row groups
+ * no more.
+ */
+export const PIECE_BYTES = 8 * 1024 * 1024;
+export const PIECE_ROWS = 122_880;
 
 function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
   if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
@@ -105,7 +118,7 @@ function simpleLayout(t: Omit<ParsedTable, 'sheet'>, fields: number): boolean {
 }
 
 /** A plan for the engine, or null when the JS pipeline must read this file (it then gives the same table). */
-export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES): CsvPlan | null {
+export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvPlan | null {
   if (bytes.length < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
   try {
     // Plain delimited text only (PRN and the other text families keep their own readers).
@@ -131,14 +144,15 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
     if (!simpleLayout(sample, fields)) return null;
     const label = (sample.layout?.labelColumn ?? 0) - 1;
     const cols: ScanColumn[] = sample.columns.map((c, i) => ({ type: c.type as ScanColumn['type'], totals: c.type === 'string', label: i === label }));
-    const scan = scanCsv(utf8, afterFirstRecord(utf8), delimiter, fields, cols);
+    const start = afterFirstRecord(utf8);
+    const scan = scanCsv(utf8, start, delimiter, fields, cols, pieceBytes, pieceRows);
     if (!scan || isNoteRow(scan.lastRow, fields)) return null;
     const laid = applyOverrides({ ...sample, data: [], rowCount: scan.rows, layout: { ...sample.layout!, dataEnd: scan.rows + 1 } }, own.columns);
     const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
     const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
     const columns = laid.columns.map((c, i) => ({ name: c.name, type: cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
     const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
-    return { utf8, source: { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind }, parsed, columns, delimiter, longestRecord: scan.longestRecord, head };
+    return { utf8, source: { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind }, parsed, columns, delimiter, longestRecord: scan.longestRecord, pieces: scan.pieces, crlf: utf8[start - 2] === 13, head };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;
@@ -150,17 +164,23 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
  * the file as planned — then the JS pipeline imports it.
  */
 export async function stageCsvPlan(db: Db, plan: CsvPlan, tmp: string): Promise<boolean> {
-  // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
-  const file = `${REGISTERED_FILES}${tmp}.csv`;
-  await db.registerFile(file, plan.utf8);
+  const { pieces } = plan;
+  let file = '';
   try {
-    await db.exec(createFromCsvSql(tmp, plan.columns, { file, delimiter: plan.delimiter, maxLineSize: plan.longestRecord }));
+    for (let j = 0; j + 1 < pieces.length; j++) {
+      // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
+      file = `${REGISTERED_FILES}${tmp}.${j}.csv`;
+      await db.registerFile(file, plan.utf8.subarray(pieces[j], pieces[j + 1]));
+      const o = { file, delimiter: plan.delimiter, maxLineSize: plan.longestRecord, crlf: plan.crlf };
+      await db.exec(j === 0 ? createFromCsvSql(tmp, plan.columns, o) : appendFromCsvSql(tmp, plan.columns, o));
+      await db.dropFile(file);
+      file = '';
+    }
     const n = Number((await db.query(countRowsSql(tmp))).get(0)?.n);
     if (n === plan.parsed.rowCount) return true;
   } catch {
     // Not UTF-8 after all, or a record the engine reads otherwise: the JS pipeline decides.
-  } finally {
-    await db.dropFile(file);
+    if (file) await db.dropFile(file).catch(() => undefined);
   }
   await db.exec(dropTableSql(tmp)).catch(() => undefined);
   return false;

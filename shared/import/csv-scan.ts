@@ -39,6 +39,9 @@ export interface CsvScan {
   longestRecord: number;
   /** The cells of the last record, as our parser gives them (layout checks it for a footnote). */
   lastRow: Cell[];
+  /** Piece bounds for the engine (one read at a time): `start`, record starts ≥ `pieceBytes` apart after
+   * multiples of `pieceRows` records, the file's end. */
+  pieces: number[];
 }
 
 const QUOTE = 34;
@@ -207,7 +210,7 @@ function checkCell(st: ScanState, k: number, s: number, e: number, quoted: boole
  * closing quote, a cell of another kind than its column's). The loop keeps its state in locals (no closure
  * captures them): it runs once per cell of the file.
  */
-export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[]): CsvScan | null {
+export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[], pieceBytes = Infinity, pieceRows = 1): CsvScan | null {
   const delim = delimiter.charCodeAt(0);
   const n = b.length;
   const st: ScanState = { b, cols, out: cols.map(() => ({ missing: false, trim: false, totals: [] })), totals: cols.map(() => new Set<string>()) };
@@ -221,6 +224,9 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
   let filled = false;
   let longest = 0;
   let i = start;
+  const pieces = [start];
+  let pieceEnd = start + pieceBytes;
+  let nextCut = pieceRows;
 
   while (i < n) {
     let s = i;
@@ -278,6 +284,13 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
     filled = false;
     lastRecord = recordStart;
     recordStart = i;
+    if (rows === nextCut) {
+      nextCut += pieceRows;
+      if (i >= pieceEnd && i < n) {
+        pieces.push(i);
+        pieceEnd = i + pieceBytes;
+      }
+    }
   }
   if (k > 0) {
     if (k !== fields || !filled) return null;
@@ -288,5 +301,6 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
   if (rows === 0) return null;
   const lastRow = parseDelimited(decoder.decode(b.subarray(lastRecord)), delimiter, { numbers: true }).records[0] ?? [];
   st.out.forEach((c, j) => (c.totals = [...st.totals[j]]));
-  return { rows, columns: st.out, longestRecord: longest, lastRow };
+  pieces.push(n);
+  return { rows, columns: st.out, longestRecord: longest, lastRow, pieces };
 }

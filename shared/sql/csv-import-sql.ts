@@ -23,6 +23,13 @@ export interface ReadCsvOptions {
   file: string;
   delimiter: string;
   maxLineSize: number;
+  /**
+   * The header record ends with CRLF. Else the engine is told '\n': it would guess each piece's line ending
+   * from its first record, and a quoted CRLF there makes it guess wrong. (new_line = '\r\n' given outright
+   * fails on this engine, so CRLF files keep the guess; should a piece be guessed wrong, read_csv fails and
+   * the JS pipeline imports the file.)
+   */
+  crlf: boolean;
 }
 
 const SQL_TYPES: Record<EngineColumnType, string> = { integer: 'INTEGER', double: 'DOUBLE', string: 'VARCHAR' };
@@ -45,13 +52,24 @@ function columnExpr(c: EngineColumn, i: number): string {
   return `CASE WHEN ${t} IN ${MISSING_SQL} THEN NULL ELSE ${t} END`;
 }
 
-/** Creates `table` from the registered UTF-8 file: the header record skipped, every record read as written. */
-export function createFromCsvSql(table: string, columns: readonly EngineColumn[], o: ReadCsvOptions): string {
+/** The records of one registered piece of the UTF-8 file (no header: the pieces start after it), cleaned. */
+function readCsvSelect(columns: readonly EngineColumn[], o: ReadCsvOptions): string {
   const types = columns.map((c, i) => `${literal(`c${i}`)}: ${literal(c.missing || c.trim ? 'VARCHAR' : SQL_TYPES[c.type])}`).join(', ');
   const select = columns.map((c, i) => `${columnExpr(c, i)} AS ${ident(c.name)}`).join(', ');
-  const read = `read_csv(${literal(o.file)}, delim = ${literal(o.delimiter)}, quote = '"', escape = '"', header = true, auto_detect = false,
+  const read = `read_csv(${literal(o.file)}, delim = ${literal(o.delimiter)}, quote = '"', escape = '"', header = false, auto_detect = false,
+    ${o.crlf ? '' : "new_line = '\\n', "}
     strict_mode = true, null_padding = false, max_line_size = ${Math.max(2_097_152, o.maxLineSize + 1)}, columns = {${types}})`;
-  return `CREATE TABLE ${ident(table)} AS SELECT ${select} FROM ${read}`;
+  return `SELECT ${select} FROM ${read}`;
+}
+
+/** Creates `table` from the first piece, every record read as written. */
+export function createFromCsvSql(table: string, columns: readonly EngineColumn[], o: ReadCsvOptions): string {
+  return `CREATE TABLE ${ident(table)} AS ${readCsvSelect(columns, o)}`;
+}
+
+/** Appends a further piece to `table` (insertion order is kept: the rows stay in file order). */
+export function appendFromCsvSql(table: string, columns: readonly EngineColumn[], o: ReadCsvOptions): string {
+  return `INSERT INTO ${ident(table)} ${readCsvSelect(columns, o)}`;
 }
 
 export const countRowsSql = (table: string) => `SELECT count(*)::BIGINT AS n FROM ${ident(table)}`;
