@@ -328,7 +328,6 @@ describe('RollupRegistry', () => {
   });
 
   it('stops a build that a write overtakes between two of its statements, and leaves no table behind', async () => {
-    let registry!: RollupRegistry;
     const info = (await listTables(db)).find((t) => t.name === 'cube')!;
     const sent: string[] = [];
     // The write and the data change arrive while the build is between its first and second row range.
@@ -344,7 +343,7 @@ describe('RollupRegistry', () => {
         return db.exec(sql);
       },
     };
-    registry = new RollupRegistry(engine);
+    const registry = new RollupRegistry(engine);
     const overtaken = registry.get(info);
     expect(registry.ready(info)).toBeNull();
     await expect(overtaken).resolves.toBeNull();
