@@ -204,6 +204,8 @@ export async function runBench(args: Args): Promise<BenchResults> {
     const oursPeakRss = peakRss;
     const native = await nativeEngine();
     const { result: theirs, rollup: theirRollup, answers: nativeAnswers, loaded: nativeLoaded, queries: nativeQueries } = await measureEngine(native, csv, parquet, args.reps, rows, async () => info);
+    // The figures first, so that a difference found below (which fails the run) never loses a long run's timings.
+    if (args.out) await mkdir(args.out, { recursive: true }).then(() => writeFile(path.join(args.out, `measured-${rows}.json`), JSON.stringify({ rows, ours, native: theirs, peakRssMb: Math.round(oursPeakRss / 2 ** 20), projectError }, null, 2)));
     sameRows(`bench at ${rows} rows: the table the Parquet import made`, loaded.parquet, nativeLoaded.parquet);
     // The chart's answer over the table on both engines, and from the rollup against the table.
     sameRows(`bench at ${rows} rows: the chart over the table`, charts.answers.table.rows, await native.rows(charts.answers.table.sql));

@@ -7,7 +7,8 @@ import { nativeEngine, wasmEngine } from '../../bench/engines';
 import { listTables } from '../../shared/db-catalog';
 import { buildRollup } from '../../shared/sql/rollup';
 import { renderReport } from '../../bench/report';
-import { sameRows } from '../../bench/answers';
+import { compareQueryAnswers, sameRows } from '../../bench/answers';
+import { QUERIES } from '../../bench/queries';
 import { generateCsv, seededRandom } from '../../bench/generate';
 
 describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `npm run bench` never rots', () => {
@@ -47,6 +48,13 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     expect(() => sameRows('q', a, [a[0], { 地区: '上海市', 合计: 2 * (1 + 1e-9) }])).toThrow(/q differs between the engines/);
     expect(() => sameRows('q', a, [a[0], { 地区: '上海', 合计: 2 }])).toThrow(/differs/);
     expect(() => sameRows('q', a, [a[0]])).toThrow(/2 rows vs 1/);
+  });
+
+  it('compares a growth rate as the ratio it is (the engines add the sums in different orders)', () => {
+    const answers = (同比: number) => ({ queries: { ...Object.fromEntries(Object.keys(QUERIES).map((k) => [k, []])), yoyGrowth: [{ 地区: '北京市', 同比 }] }, dashboard: [] });
+    // Seen at 10M rows: 1e-10 apart as growth rates, 5e-15 apart as ratios.
+    expect(() => compareQueryAnswers(1, answers(4.9305474740357624e-5), answers(4.93054747352506e-5))).not.toThrow();
+    expect(() => compareQueryAnswers(1, answers(0.05), answers(0.0500001))).toThrow(/yoyGrowth differs between the engines/);
   });
 
   it('fails when the two engines built different rollups', async () => {
