@@ -130,7 +130,7 @@ async function drawChart(db: Db, info: TableInfo, rollup: Rollup | null): Promis
  * (readyRollupsFor), is drawn from the table — it waits for at most one statement of the build. Rollup
  * ready = from the same start until the build is done (the charts after it read the rollup).
  */
-async function measureCharts(db: Db, reps: number, info: TableInfo) {
+export async function measureCharts(db: Db, reps: number, info: TableInfo) {
   const overTable = await time(() => drawChart(db, info, null), reps);
   const ready: number[] = [];
   const first = await time(async () => {
