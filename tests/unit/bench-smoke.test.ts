@@ -10,6 +10,7 @@ import { renderReport } from '../../bench/report';
 import { compareQueryAnswers, sameRows } from '../../bench/answers';
 import { QUERIES } from '../../bench/queries';
 import { generateCsv, seededRandom } from '../../bench/generate';
+import { compareCubeTables } from '../../bench/csv-import';
 
 describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `npm run bench` never rots', () => {
   it('generates reproducible data', async () => {
@@ -57,7 +58,7 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     expect(() => compareQueryAnswers(1, answers(0.05), answers(0.0500001))).toThrow(/yoyGrowth differs between the engines/);
   });
 
-  it('fails when the two engines built different rollups', async () => {
+  it('fails when the two engines built different rollups or hold different tables', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sgw-bench-'));
     const csv = await generateCsv(dir, 60_000);
     const ours = await wasmEngine(async () => undefined);
@@ -71,6 +72,10 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
       expect(await compareRollups(ours, native, rollup)).toBe(rollup.rows);
       await native.rollup.exec(`UPDATE ${rollup.relation} SET "__sgw_rows" = "__sgw_rows" + 1 WHERE "__sgw_d0" = (SELECT min("__sgw_d0") FROM ${rollup.relation})`);
       await expect(compareRollups(ours, native, rollup)).rejects.toThrow(/rollup contents differ between engines/);
+      // The imported tables too: one organisation name changed is found.
+      await compareCubeTables(ours, native);
+      await native.rollup.exec(`UPDATE cube SET 机构名称 = 机构名称 || '·' WHERE rowid = 7`);
+      await expect(compareCubeTables(ours, native)).rejects.toThrow(/cube column 机构名称 differs between engines/);
     } finally {
       await native.close();
       await ours.close();
