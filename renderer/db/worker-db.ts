@@ -2,7 +2,7 @@ import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { runCancellable } from './cancellable';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
@@ -42,7 +42,7 @@ export async function openWorkerDb(): Promise<Db> {
   }
 
   /** The whole result as the engine's IPC bytes (transferred from the worker in batches, never decoded here). */
-  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array> {
+  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array[]> {
     if (opts?.signal?.aborted) throw cancelledError(sql);
     await refuseExtensionLoads(sql, tokenize);
     const conn = await db.connect();
@@ -53,7 +53,7 @@ export async function openWorkerDb(): Promise<Db> {
         while (header === null) header = await bindings.pollPendingQuery(id);
         const chunks = [header];
         for (let c = await bindings.fetchQueryResults(id); c === null || c.length > 0; c = await bindings.fetchQueryResults(id)) if (c) chunks.push(c);
-        return ipcStreamOf(chunks);
+        return ipcStreamPieces(chunks);
       });
     } catch (e) {
       throw toDbError(e, sql);
