@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { listTables, type TableInfo } from '../db-catalog';
 import { newChartSpec, type ChartSpec, type Measure } from '../model/chart-spec';
 import { buildChartSql, type GlobalFilters } from './chart-sql';
-import { buildRollup, planRollupColumns, ROLLUP_MIN_ROWS, ROLLUP_SCHEMA, rollupContentSql, samplePercent, type Rollup } from './rollup';
+import { buildRollup, planRollupColumns, ROLLUP_MIN_ROWS, ROLLUP_SCHEMA, rollupContentSql, rollupEngineOf, rowRanges, samplePercent, type Rollup } from './rollup';
 import { RollupRegistry } from './rollup-registry';
 
 // A multiple of 6, so that each region gets the same values of 近值 (exact ties).
@@ -51,7 +51,8 @@ beforeAll(async () => {
   await db.exec(`CREATE TABLE spread AS SELECT i % 1000 AS a, (i // 1000) % 1000 AS b, i::DOUBLE AS v FROM range(${ROWS}) t(i)`);
   const tables = await listTables(db);
   cube = tables.find((t) => t.name === 'cube')!;
-  rollup = (await buildRollup(db, cube))!;
+  // Built in row ranges (5 statements and their merge), as the app builds big tables.
+  rollup = (await buildRollup(db, cube, { chunkRows: 60_000 }))!;
 });
 afterAll(() => db.close());
 
@@ -255,6 +256,31 @@ describe('rollups', () => {
     expect((await listTables(db)).some((t) => t.name.startsWith('cube#'))).toBe(false);
   });
 
+  it('built in row ranges, holds exactly what one statement over the whole table gives, row ids with gaps included', async () => {
+    expect(rowRanges(10, 4)).toEqual(['rowid >= 0 AND rowid < 4', 'rowid >= 4 AND rowid < 8', 'rowid >= 8']);
+    expect(rowRanges(10, 10)).toEqual(['']);
+    // Deleted rows leave gaps in the row ids: the last range is open-ended, so no row is left out.
+    await db.exec(`CREATE TABLE gappy AS SELECT * FROM cube`);
+    await db.exec(`DELETE FROM gappy WHERE 年份 = 2010`);
+    const info = (await listTables(db)).find((t) => t.name === 'gappy')!;
+    const whole = (await buildRollup(db, info, { suffix: '#whole', chunkRows: Infinity }))!;
+    const statements: string[] = [];
+    const engine = rollupEngineOf(db);
+    const ranged = (await buildRollup({ rows: engine.rows, exec: (sql) => (statements.push(sql), engine.exec(sql)) }, info, { suffix: '#ranged', chunkRows: 7_000 }))!;
+    expect(info.rows).toBeLessThan(ROWS);
+    expect(statements.filter((sql) => sql.startsWith('INSERT INTO')).length).toBe(Math.ceil(info.rows / 7_000) - 1);
+    expect(await rows(rollupContentSql(ranged))).toEqual(await rows(rollupContentSql(whole)));
+    const typesOf = async (r: Rollup) => rows(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = '${ROLLUP_SCHEMA}' AND table_name = '${r.relation.split('.')[1].replaceAll('"', '')}' ORDER BY column_index`);
+    expect(await typesOf(ranged)).toEqual(await typesOf(whole));
+    expect(await rows(`SELECT sum(__sgw_rows)::BIGINT FROM ${ranged.relation}`)).toEqual([[info.rows]]);
+    const left = await rows(`SELECT table_name FROM duckdb_tables() WHERE schema_name = '${ROLLUP_SCHEMA}' AND table_name LIKE '%~partial'`);
+    expect(left).toEqual([]);
+    for (const [over] of [[{}], [{ x: '年份', measures: [m({ column: '特殊' }), m({ column: '浮点' }), m({ column: '金额' }), m({ column: '大数' })] }]] as [Partial<ChartSpec>][]) {
+      const q = buildChartSql({ ...spec(over), table: 'gappy' }, { columns: columns(), columnTypes: columnTypes(), rollup: ranged });
+      expect(differences(await rows(q.sql), await rows(q.rollupSql!))).toEqual([]);
+    }
+  });
+
   it('lists its contents in one order, every part as text', async () => {
     const content = await rows(rollupContentSql(rollup));
     expect(content).toHaveLength(rollup.rows);
@@ -284,6 +310,56 @@ describe('RollupRegistry', () => {
     await expect.poll(rollupTables).not.toContain(a!.relation.split('.')[1].replaceAll('"', ''));
     const q = buildChartSql(spec({}), { columns: columns(), rollup: c });
     expect(differences(await rows(q.sql), await rows(q.rollupSql!))).toEqual([]);
+  });
+
+  it('answers ready() at once: null while building, the rollup once built, and says when it is built', async () => {
+    const registry = new RollupRegistry(db);
+    const info = (await listTables(db)).find((t) => t.name === 'cube')!;
+    const told: string[] = [];
+    registry.onBuilt((table) => told.push(table));
+    expect(registry.ready(info)).toBeNull();
+    const built = await registry.get(info);
+    expect(built).not.toBeNull();
+    expect(registry.builds).toBe(1);
+    expect(registry.ready(info)).toBe(built);
+    expect(told).toEqual(['cube']);
+    registry.invalidate();
+    expect(registry.ready(info)).toBeNull();
+  });
+
+  it('stops a build that a write overtakes between two of its statements, and leaves no table behind', async () => {
+    const info = (await listTables(db)).find((t) => t.name === 'cube')!;
+    const sent: string[] = [];
+    // The write and the data change arrive while the build is between its first and second row range.
+    const engine: Db = {
+      ...db,
+      exec: async (sql) => {
+        sent.push(sql);
+        if (sql.startsWith('INSERT INTO') && !sent.some((s) => s.startsWith('UPDATE'))) {
+          sent.push('UPDATE');
+          await db.exec(`UPDATE cube SET 数值 = 1e9 WHERE 地区 = '广东省'`);
+          registry.invalidate();
+        }
+        return db.exec(sql);
+      },
+    };
+    const registry = new RollupRegistry(engine);
+    const overtaken = registry.get(info);
+    expect(registry.ready(info)).toBeNull();
+    await expect(overtaken).resolves.toBeNull();
+    expect(registry.builds).toBe(0);
+    expect(registry.ready(info)).toBeNull();
+    // It stopped at the next statement: no merge, and its partial table dropped.
+    expect(sent.some((sql) => sql.includes('GROUP BY "__sgw_d0"'))).toBe(false);
+    const suffix = /~partial/;
+    expect((await rollupTables()).filter((t) => suffix.test(String(t)))).toEqual([]);
+    expect((await rollupTables()).filter((t) => String(t).startsWith('cube#1'))).toEqual([]);
+    const after = await registry.get((await listTables(db)).find((t) => t.name === 'cube')!);
+    expect(after).not.toBeNull();
+    const q = buildChartSql(spec({}), { columns: columns(), rollup: after });
+    const direct = await rows(q.sql);
+    expect(direct.find((r) => r[0] === '广东省')?.[1]).toBeGreaterThan(1e13);
+    expect(differences(direct, await rows(q.rollupSql!))).toEqual([]);
   });
 
   it('answers null for small tables without building anything', async () => {

@@ -9,7 +9,7 @@ import { columnValuesSql, valuesAcrossSql } from '../../shared/sql/browse-sql';
 import { buildChartSql } from '../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../renderer/db/coordinator';
 import { dataChanges, listTablesLive, rawDb, trackWrites } from '../../renderer/db/data-changes';
-import { rollupsFor } from '../../renderer/db/rollups';
+import { readyRollupsFor, rollupsFor } from '../../renderer/db/rollups';
 
 // Names with quotes, spaces and Chinese: every identifier must go through ident().
 const T = '社区 "调查" 表';
@@ -111,6 +111,34 @@ describe('invalidation inside renderer/db (real engine)', () => {
     expect(dataChanges(app).epoch).toBe(epoch);
     await rawDb(app).exec('CREATE TABLE 记账 AS SELECT 1 AS a');
     expect(dataChanges(app).epoch).toBe(epoch);
+  });
+
+  it('gives charts on screen a rollup only once it is built, never one that a write during its build overtook', async () => {
+    await raw.exec(`CREATE TABLE 进行中 AS SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, (i % 1000)::DOUBLE AS 数值 FROM range(600000) t(i)`);
+    const info = async () => (await listTablesLive(app)).find((t) => t.name === '进行中')!;
+    const charts = readyRollupsFor(app);
+    const registry = rollupsFor(app);
+    const before = await info();
+    // The first chart does not wait: no rollup yet; the build has started and is in flight.
+    await expect(charts.get(before)).resolves.toBeNull();
+    const building = registry.get(before);
+    await app.exec(`UPDATE 进行中 SET 数值 = -1 WHERE 地区 = '上海市'`);
+    await expect(building).resolves.toBeNull();
+    await expect(charts.get(before)).resolves.toBeNull();
+    // After the write: a new build from the data as it is; charts take it once it is there.
+    const after = await info();
+    await expect(charts.get(after)).resolves.toBeNull();
+    const rollup = await registry.get(after);
+    expect(rollup).not.toBeNull();
+    await expect(charts.get(after)).resolves.toBe(rollup);
+    const spec = { ...newChartSpec('进行中', '地区'), measures: [{ column: '数值', agg: 'sum' as const, transform: 'none' as const }] };
+    const q = buildChartSql(spec, { columns: after.columns.map((c) => c.name), rollup });
+    const direct = (await raw.query(q.sql)).toArray().map((r) => r.toJSON());
+    expect(direct).toContainEqual({ 地区: '上海市', sum_数值: -200000 });
+    expect((await raw.query(q.rollupSql!)).toArray().map((r) => r.toJSON())).toEqual(direct);
+    // Only that rollup is left of the builds: no staging table, nothing of the overtaken build.
+    const left = async () => (await raw.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sgw_rollup' AND table_name LIKE '进行中%'`)).toArray().map((r) => String(r.toJSON().table_name));
+    await expect.poll(left).toEqual([rollup!.relation.split('.')[1].replaceAll('"', '')]);
   });
 
   it('lets the engine decide console scripts: a read that only names a write keeps the caches, a hidden write drops them', async () => {

@@ -9,7 +9,7 @@ import type { ChartQuery, GlobalFilters } from '../../../shared/sql/chart-sql';
 import type { Rollup } from '../../../shared/sql/rollup';
 import { screenOption } from '../../charts/screen-option';
 import { coordinatorFor } from '../../db/coordinator';
-import { rollupsFor } from '../../db/rollups';
+import { readyRollupsFor, rollupsFor } from '../../db/rollups';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 
@@ -55,12 +55,16 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
     }
   }, [request]);
   const [result, setResult] = useState<{ request: unknown; outcome: Outcome } | null>(null);
+  // Bumped when the table's rollup has been built: the chart, drawn from the table meanwhile, reads it from then on.
+  const [rollupsBuilt, setRollupsBuilt] = useState(0);
+  const tableName = table?.name;
+  useEffect(() => (db && tableName ? rollupsFor(db).onBuilt((built) => built === tableName && setRollupsBuilt((n) => n + 1)) : undefined), [db, tableName]);
 
   useEffect(() => {
     if (!db || !request) return;
     const ac = new AbortController();
     const coordinator = coordinatorFor(db);
-    const rollups = rollupsFor(db);
+    const rollups = readyRollupsFor(db);
     // No sync here: renderer/db drops cached results and rollups whenever the data changes; a new table
     // list (new TableInfo objects) makes a new request, so the chart runs again.
     runChart(coordinator, request.spec, { ...request, signal: ac.signal, priority: visible ? 'high' : 'low', rollups }).then(
@@ -72,7 +76,7 @@ export function useChartData(spec: ChartSpec | null, { global, chartId, visible 
       },
     );
     return () => ac.abort();
-  }, [db, request, visible, t, tables]);
+  }, [db, request, visible, t, tables, rollupsBuilt]);
 
   const outcome = result && result.request === request ? result.outcome : null;
   const data = outcome && 'run' in outcome && outcome.run.status === 'ready' ? outcome.run.data : undefined;
