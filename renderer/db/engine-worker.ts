@@ -9,8 +9,22 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-// compileStreaming needs the application/wasm type (vite preview and the app:// protocol both send it).
-const compiled = WebAssembly.compileStreaming(fetch(wasmUrl));
+async function compile(): Promise<WebAssembly.Module> {
+  const res = await fetch(wasmUrl);
+  if (!res.ok) throw new Error(`${wasmUrl}: HTTP ${res.status}`);
+  // Streaming needs the application/wasm type (vite preview and the app:// protocol send it); a server that
+  // sends another still works, compiling once the whole file is here.
+  const streaming = res.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm';
+  return streaming ? WebAssembly.compileStreaming(res) : WebAssembly.compile(await res.arrayBuffer());
+}
+const compiled = compile();
+// duckdb's glue would wait for ever on a failed compile: it becomes this worker's error, which openWorkerDb
+// turns into a failed start (the app says the engine could not start) instead of a page that never loads.
+compiled.catch((e: unknown) =>
+  setTimeout(() => {
+    throw e;
+  }),
+);
 // duckdb's glue instantiates its main module with instantiateStreaming (the only caller in this worker);
 // it is given the module compiled above, so the response it fetched itself (EMPTY_WASM_URL) is not used.
 WebAssembly.instantiateStreaming = async (_source, imports) => {
