@@ -17,9 +17,10 @@ export interface Db {
   query(sql: string, opts?: QueryOptions): Promise<Table>;
   /**
    * A reading query's result as the Arrow IPC stream the engine wrote, never decoded in JS (project save:
-   * bytes that go straight into the file). Same connection rules as `query`.
+   * bytes that go straight into the file), in the pieces it was fetched in: joined, they are one stream.
+   * Same connection rules as `query`.
    */
-  queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array>;
+  queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array[]>;
   exec(sql: string): Promise<void>;
   /** Creates (or replaces) table `name` from an Arrow IPC stream. */
   insertArrow(name: string, ipcStream: Uint8Array): Promise<void>;
@@ -46,16 +47,10 @@ export interface SqlTokens {
  * One Arrow IPC stream from the pieces duckdb-wasm hands over when a result is fetched in chunks (the schema
  * message, then record batches), closed by the end-of-stream marker. Fetching in chunks keeps the engine's
  * memory at one batch: a whole 10M-row table as one IPC buffer does not fit beside the table (wasm caps at 4 GB).
+ * The pieces are not joined here: the project writer copies each once, straight into the file.
  */
-export function ipcStreamOf(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0) + 8);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  out.set([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0], at);
-  return out;
+export function ipcStreamPieces(chunks: readonly Uint8Array[]): Uint8Array[] {
+  return [...chunks, Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0)];
 }
 
 export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;

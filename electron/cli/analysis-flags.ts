@@ -3,13 +3,12 @@
  * (comma-separated, a name with a comma in double quotes, "" for a quote), and --values.
  */
 import type { Db } from '../../shared/db';
-import { describeDbError } from '../../shared/db-errors';
 import type { Translate } from '../../shared/i18n';
 import { PIVOT_AGGS, type PivotAgg, type PivotValue } from '../../shared/model/pivot-spec';
 import { describeQuery, tableSource, type AnalysisSource } from '../../shared/sql/source';
 import { describeTable } from '../../shared/db-catalog';
 import type { ParsedArgs } from './args';
-import { Failure } from './export-command';
+import { dbFailure, Failure } from './run-command';
 
 /** A name as given: "…" unquoted ("" for a quote inside), else as it is. */
 const unquote = (item: string) => (/^".*"$/.test(item) ? item.slice(1, -1).replaceAll('""', '"') : item);
@@ -78,7 +77,6 @@ export async function openSource(db: Db, args: ParsedArgs, t: Translate): Promis
     return { source: await describeQuery(db, args.values['--sql']!), name: 'query' };
   } catch (e) {
     if (e instanceof Failure) throw e;
-    const d = describeDbError(e, t);
-    throw new Failure(1, `${d.title}\n${d.detail}`);
+    throw dbFailure(e, t);
   }
 }

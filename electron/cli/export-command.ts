@@ -14,7 +14,6 @@ import type { Db } from '../../shared/db';
 import { withCalcFields } from '../../shared/calc/check';
 import { describeTable } from '../../shared/db-catalog';
 import type { CalcField } from '../../shared/model/calc-field';
-import { describeDbError } from '../../shared/db-errors';
 import { needsPicture } from '../../shared/export/chart-kinds';
 import { chartsToDocx } from '../../shared/export/docx';
 import { getProvenance } from '../../shared/import/commit';
@@ -28,12 +27,8 @@ import { chartSpecFromFile } from '../../shared/model/dashboard';
 import { createQueryViewSql } from '../../shared/sql/query-view';
 import type { ParsedArgs } from './args';
 import { ExportUsageError, QUERY_VIEW, inQueryOrder, specFromFlags } from './export-spec';
+import { dbFailure, Failure, runCommand, type CommandIo } from './run-command';
 import { renderPng, renderSvg } from './svg-chart';
-
-export interface ExportIo {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export interface ExportDeps {
   /** Opens the database with the bundled (or `--datasets`) tables loaded (and `--project`'s), with their catalog. */
@@ -44,55 +39,31 @@ export interface ExportDeps {
 
 type Flags = ParsedArgs['values'];
 
-/** A failure with its exit code and the message to print (also `sgw pivot` and `sgw stats`). */
-export class Failure extends Error {
-  constructor(
-    readonly code: 1 | 2,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Runs `sgw export …` (arguments parsed and checked against commands.ts); returns the exit code (0 ok, 1 query,
  * chart or write failed, 2 usage).
  */
-export async function runExportCommand(args: ParsedArgs, io: ExportIo, t: Translate, deps: ExportDeps): Promise<number> {
+export async function runExportCommand(args: ParsedArgs, io: CommandIo, t: Translate, deps: ExportDeps): Promise<number> {
   const lang = args.lang;
   const o = args.values;
-  // A bad --spec file is a usage error, found before the database starts.
   let fileSpec: ChartSpec | undefined;
-  if (o['--spec'] !== undefined) {
-    try {
-      fileSpec = chartSpecFromFile(JSON.parse(new TextDecoder().decode(await (deps.readFile ?? readFile)(o['--spec']))));
-    } catch (e) {
-      io.err(`${t('cli.export.badSpec', { file: o['--spec'], detail: e instanceof Error ? e.message : String(e) })}\n`);
-      return 2;
+  const open = async () => {
+    // A bad --spec file is a usage error, found before the database starts.
+    if (o['--spec'] !== undefined) {
+      try {
+        fileSpec = chartSpecFromFile(JSON.parse(new TextDecoder().decode(await (deps.readFile ?? readFile)(o['--spec']))));
+      } catch (e) {
+        throw new Failure(2, t('cli.export.badSpec', { file: o['--spec'], detail: e instanceof Error ? e.message : String(e) }));
+      }
     }
-  }
-
-  let opened: Opened;
-  try {
-    opened = await deps.openDb(o['--datasets'], t);
-  } catch (e) {
-    io.err(`${(e as Error).message}\n`);
-    return 2;
-  }
-  try {
+    return deps.openDb(o['--datasets'], t);
+  };
+  return runCommand(io, open, async (opened) => {
     const { data, csv } = await chartFor(opened, o, fileSpec, lang, t);
     await writeOutputs(o, data, csv, lang, t, io, deps);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof Failure)) throw e;
-    io.err(`${e.message}\n`);
-    return e.code;
-  } finally {
-    await opened.db.close();
-  }
+  });
 }
 
-/** The chart's data, and the CSV bytes to write (--sql: the query's own rows, as always; --spec: the chart's data). */
 /** The engine with the datasets (and `--project`'s tables); `calcFields`: the project's calculated fields. */
 interface Opened {
   db: Db;
@@ -100,11 +71,8 @@ interface Opened {
   calcFields?: CalcField[];
 }
 
+/** The chart's data, and the CSV bytes to write (--sql: the query's own rows, as always; --spec: the chart's data). */
 async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, fileSpec: ChartSpec | undefined, lang: Lang, t: Translate) {
-  const dbFailure = (e: unknown) => {
-    const d = describeDbError(e, t);
-    return new Failure(1, `${d.title}\n${d.detail}`);
-  };
   let spec = fileSpec;
   let rows: Table | undefined;
   if (!spec) {
@@ -112,7 +80,7 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
       rows = await db.query(o['--sql']!);
       if (rows.numRows > 0) await db.exec(createQueryViewSql(QUERY_VIEW, o['--sql']!));
     } catch (e) {
-      throw dbFailure(e);
+      throw dbFailure(e, t);
     }
     if (rows.numRows === 0) throw new Failure(1, t('cli.export.empty'));
     try {
@@ -128,7 +96,7 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
     // The project's calculated fields of that table are its columns here too, as in the window.
     if (table && calcFields.some((f) => f.table === table!.name)) table = (await withCalcFields(db, table, calcFields)).table;
   } catch (e) {
-    throw dbFailure(e);
+    throw dbFailure(e, t);
   }
   if (!table) throw new Failure(1, t('cli.export.noTable', { table: spec.table }));
   const missing = specColumns(spec).filter((c) => !table.columns.some((col) => col.name === c));
@@ -138,17 +106,17 @@ async function chartFor({ db, catalog, calcFields = [] }: Opened, o: Flags, file
     // An imported table (a project's) knows its totals: the chart leaves those out, as in the app.
     run = await runChart(db, spec, { table, catalog, lang, provenance: await getProvenance(db, spec.table) });
   } catch (e) {
-    throw dbFailure(e);
+    throw dbFailure(e, t);
   }
   if (run.status === 'empty') throw new Failure(1, t('cli.export.empty'));
   if (run.status === 'too-many') throw new Failure(1, t('chart.tooMany', { max: formatNumber(run.max, lang) }));
   const data = rows ? inQueryOrder(run.data, rows, spec.x, spec.series) : run.data;
   const encoding = (o['--encoding']?.toLowerCase() ?? 'utf-8') as CsvEncoding;
-  const csv = async () => (rows ? tableToCsv(rows, encoding) : chartToCsv(data, encoding));
+  const csv = async () => (rows ? tableToCsv(rows, encoding) : chartToCsv(data, lang, encoding));
   return { data, csv };
 }
 
-async function writeOutputs(o: Flags, data: ChartData, csv: () => Promise<Uint8Array>, lang: Lang, t: Translate, io: ExportIo, deps: ExportDeps) {
+async function writeOutputs(o: Flags, data: ChartData, csv: () => Promise<Uint8Array>, lang: Lang, t: Translate, io: CommandIo, deps: ExportDeps) {
   const pictures = o['--png'] || o['--svg'] || ((o['--xlsx'] || o['--docx']) && needsPicture(data.kind));
   // User GeoJSON basemaps live in the app's profile: the CLI has no shapes to draw them with.
   if (pictures && data.basemap) throw new Failure(1, t('cli.export.basemap', { name: data.basemap }));

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const require = createRequire(__filename);
@@ -65,14 +65,14 @@ export async function openNodeDb(): Promise<Db> {
   // Results cross the package boundary as IPC so the caller's apache-arrow classes are used.
   const run = (sql: string, on = conn): Table => tableFromIPC(runIpc(sql, on));
   /** The result fetched batch by batch (Db.queryArrow): the engine never holds all of it as IPC at once. */
-  const runChunked = (sql: string, on = conn): Uint8Array => {
+  const runChunked = (sql: string, on = conn): Uint8Array[] => {
     try {
       return offline(() => on.useUnsafe((bindings, id) => {
         let header = bindings.startPendingQuery(id, sql, true);
         while (header === null) header = bindings.pollPendingQuery(id);
         const chunks = [header];
         for (let c = bindings.fetchQueryResults(id); c === null || c.length > 0; c = bindings.fetchQueryResults(id)) if (c) chunks.push(c);
-        return ipcStreamOf(chunks);
+        return ipcStreamPieces(chunks);
       }));
     } catch (e) {
       throw toDbError(e, sql);

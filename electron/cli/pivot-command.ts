@@ -5,7 +5,6 @@
  * sheet and/or a Word table (each atomically).
  */
 import { writeFileAtomic } from '../main/atomic-write';
-import { describeDbError } from '../../shared/db-errors';
 import { DOCX_MAX_PIVOT_CELLS } from '../../shared/export/limits';
 import { pivotToDocx } from '../../shared/export/pivot-docx';
 import { pivotToXlsx } from '../../shared/export/pivot-xlsx';
@@ -19,7 +18,8 @@ import { runPivot } from '../../shared/pivot/run-pivot';
 import { pivotCellCount, pivotTable } from '../../shared/pivot/table';
 import type { ParsedArgs } from './args';
 import { columnList, openSource, parseValues } from './analysis-flags';
-import { Failure, type ExportDeps, type ExportIo } from './export-command';
+import type { ExportDeps } from './export-command';
+import { dbFailure, Failure, runCommand, type CommandIo } from './run-command';
 
 function specFromFlags(args: ParsedArgs, table: string, t: Translate): PivotSpec {
   const json = {
@@ -39,24 +39,13 @@ function specFromFlags(args: ParsedArgs, table: string, t: Translate): PivotSpec
   }
 }
 
-export async function runPivotCommand(args: ParsedArgs, io: ExportIo, t: Translate, deps: ExportDeps): Promise<number> {
-  // Flags that cannot work are found before the engine starts.
-  try {
+export async function runPivotCommand(args: ParsedArgs, io: CommandIo, t: Translate, deps: ExportDeps): Promise<number> {
+  const open = () => {
+    // Flags that cannot work are found before the engine starts.
     specFromFlags(args, 'query', t);
-  } catch (e) {
-    if (!(e instanceof Failure)) throw e;
-    io.err(`${e.message}\n`);
-    return e.code;
-  }
-  let opened;
-  try {
-    opened = await deps.openDb(args.values['--datasets'], t);
-  } catch (e) {
-    io.err(`${(e as Error).message}\n`);
-    return 2;
-  }
-  const { db } = opened;
-  try {
+    return deps.openDb(args.values['--datasets'], t);
+  };
+  return runCommand(io, open, async ({ db }) => {
     const { source, name } = await openSource(db, args, t);
     const spec = specFromFlags(args, name, t);
     const problem = checkPivot(spec, source, t, name);
@@ -65,8 +54,7 @@ export async function runPivotCommand(args: ParsedArgs, io: ExportIo, t: Transla
     try {
       run = await runPivot(db, spec, source);
     } catch (e) {
-      const d = describeDbError(e, t);
-      throw new Failure(1, `${d.title}\n${d.detail}`);
+      throw dbFailure(e, t);
     }
     if (run.status === 'empty') throw new Failure(1, t('pivot.error.empty'));
     if (run.status === 'too-many') throw new Failure(1, t('pivot.error.tooMany', { max: formatNumber(run.max, args.lang) }));
@@ -89,12 +77,5 @@ export async function runPivotCommand(args: ParsedArgs, io: ExportIo, t: Transla
     }
     const out = args.format === 'csv' ? pivotCsv(grid, spec, args.lang) : args.format === 'json' ? pivotJson(grid, spec, args.lang, run.query.sql) : pivotText(grid, spec, args.lang);
     io.out(out);
-    return 0;
-  } catch (e) {
-    if (!(e instanceof Failure)) throw e;
-    io.err(`${e.message}\n`);
-    return e.code;
-  } finally {
-    await db.close();
-  }
+  });
 }

@@ -4,7 +4,6 @@ import { listTables, type TableInfo } from '../../shared/db-catalog';
 import type { Db } from '../../shared/db';
 import type { DatasetCatalog } from '../../shared/model/catalog';
 import { loadBundledDatasets } from '../../shared/datasets/load';
-import { describeDbError } from '../../shared/db-errors';
 import { translator, type Translate } from '../../shared/i18n';
 import { formatTable, type OutputFormat } from '../../shared/format/table-output';
 import { renderTextTable } from '../../shared/format/text-table';
@@ -21,11 +20,9 @@ import { runImportCommand } from './import-command';
 import { runExportCommand } from './export-command';
 import { runPivotCommand } from './pivot-command';
 import { runStatsCommand } from './stats-command';
+import { dbFailure, runCommand, type CommandIo } from './run-command';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
+export type CliIo = CommandIo;
 
 function defaultDatasetsDir(): string {
   return process.env.SGW_DATASETS ?? path.resolve(__dirname, '../../datasets');
@@ -67,25 +64,13 @@ type Runner = (args: ParsedArgs, io: CliIo, t: Translate) => Promise<number>;
 
 /** tables and query: open the engine with the datasets (and project), print, close. */
 function withDb(run: (db: Db, args: ParsedArgs) => Promise<string>): Runner {
-  return async (args, io, t) => {
-    let db: Db;
-    try {
-      ({ db } = await openWithDatasets(args.values['--datasets'] ?? defaultDatasetsDir(), t, args.values['--project']));
-    } catch (e) {
-      io.err(`${(e as Error).message}\n`);
-      return 2;
-    }
-    try {
-      io.out(await run(db, args));
-      return 0;
-    } catch (e) {
-      const d = describeDbError(e, t);
-      io.err(`${d.title}\n${d.detail}\n`);
-      return 1;
-    } finally {
-      await db.close();
-    }
-  };
+  return (args, io, t) =>
+    runCommand(
+      io,
+      () => openWithDatasets(args.values['--datasets'] ?? defaultDatasetsDir(), t, args.values['--project']),
+      async ({ db }) => io.out(await run(db, args)),
+      (e) => dbFailure(e, t),
+    );
 }
 
 /** How a command opens the engine: the datasets (--datasets or the bundled ones) and --project's tables. */

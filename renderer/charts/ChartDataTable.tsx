@@ -18,7 +18,7 @@ export function ChartDataTable({ data }: { data: ChartData }) {
           <th scope="col">{data.categoryLabel}</th>
           {data.series.map((s, i) => (
             <th key={i} scope="col" data-name={s.name} data-unit={s.unit ?? ''} data-axis={s.axis} data-type={s.type}>
-              {seriesHeader(s, data.unit)}
+              {seriesHeader(s, lang, data.unit)}
             </th>
           ))}
         </tr>

@@ -1,6 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, ipcStreamOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { engineWorker } from './boot';
 import { runCancellable } from './cancellable';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
@@ -59,7 +59,7 @@ export async function openWorkerDb(): Promise<Db> {
   }
 
   /** The whole result as the engine's IPC bytes (transferred from the worker in batches, never decoded here). */
-  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array> {
+  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array[]> {
     if (opts?.signal?.aborted) throw cancelledError(sql);
     await refuseExtensionLoads(sql, tokenize);
     const conn = await db.connect();
@@ -70,7 +70,7 @@ export async function openWorkerDb(): Promise<Db> {
         while (header === null) header = await bindings.pollPendingQuery(id);
         const chunks = [header];
         for (let c = await bindings.fetchQueryResults(id); c === null || c.length > 0; c = await bindings.fetchQueryResults(id)) if (c) chunks.push(c);
-        return ipcStreamOf(chunks);
+        return ipcStreamPieces(chunks);
       });
     } catch (e) {
       throw toDbError(e, sql);

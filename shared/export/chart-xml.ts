@@ -5,6 +5,8 @@
  */
 import type { ChartData, ChartDataSeries } from '../charts/chart-data';
 import { PALETTE } from '../charts/theme';
+import { paren } from '../format/paren';
+import type { Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
 import { cellValue, excelFormat, type NumberStyle } from './number-format';
 import { absRange, OFFICE_FONT, xmlText } from './ooxml';
@@ -58,13 +60,13 @@ function numCache(values: (number | null)[], style: NumberStyle): string {
   return `<c:numCache><c:formatCode>${xmlText(excelFormat(style))}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache>`;
 }
 
-/** The header cell text of a series column: its name with the unit, e.g. "2014年（家）". */
-export function seriesHeader(s: Pick<ChartDataSeries, 'name' | 'unit'>, chartUnit?: string): string {
+/** The header cell text of a series column: its name with the unit, "2014年（家）" or "2014 (orgs)" (paren.ts). */
+export function seriesHeader(s: Pick<ChartDataSeries, 'name' | 'unit'>, lang: Lang, chartUnit?: string): string {
   const unit = s.unit ?? chartUnit;
-  return unit ? `${s.name}（${unit}）` : s.name;
+  return unit ? `${s.name}${paren(unit, lang)}` : s.name;
 }
 
-type Ctx = { data: ChartData; refs: ChartRefs };
+type Ctx = { data: ChartData; refs: ChartRefs; lang: Lang };
 
 const txRef = ({ refs }: Ctx, i: number) =>
   `<c:tx><c:strRef><c:f>${xmlText(absRange(refs.sheet, refs.seriesCols[i], refs.headerRow))}</c:f>${strCache([refs.headers[i]])}</c:strRef></c:tx>`;
@@ -165,7 +167,7 @@ function plotArea(c: Ctx): string {
       return areaChart(c, all) + axes;
     case 'scatter': {
       const [sx, sy] = data.series;
-      const title = (s: ChartDataSeries) => seriesHeader(s);
+      const title = (s: ChartDataSeries) => seriesHeader(s, c.lang);
       return (
         `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${scatterSer(c)}<c:axId val="${AX.val2}"/><c:axId val="${AX.val}"/></c:scatterChart>` +
         valAx(AX.val2, AX.val, 'b', title(sx), { gridlines: false, midCat: true, format: format(0) }) +
@@ -197,7 +199,7 @@ function plotArea(c: Ctx): string {
 }
 
 /** The whole chartN.xml for `data`, its series referencing the cells described by `refs`. */
-export function chartXml(data: ChartData, refs: ChartRefs, opts: ChartXmlOptions = {}): string {
+export function chartXml(data: ChartData, refs: ChartRefs, lang: Lang, opts: ChartXmlOptions = {}): string {
   if (officeForm(data.kind) !== 'native') throw new Error(`${data.kind} has no native Excel chart`);
   if (data.series.length !== refs.seriesCols.length || refs.headers.length !== refs.seriesCols.length || refs.styles.length !== refs.seriesCols.length) throw new Error('one column per series is needed');
   if (data.series.length === 0 || data.categories.length === 0) throw new Error('a chart needs at least one series and one category');
@@ -207,7 +209,7 @@ export function chartXml(data: ChartData, refs: ChartRefs, opts: ChartXmlOptions
   const legend = pieLike || (data.kind !== 'scatter' && data.series.length > 1) ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(9)}</c:legend>` : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs, lang })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(10)}` +
     // CT_ChartSpace: externalData follows txPr.
     `${opts.externalData ? `<c:externalData r:id="${opts.externalData}"><c:autoUpdate val="0"/></c:externalData>` : ''}</c:chartSpace>`

@@ -45,7 +45,7 @@ function columnWidths(columns: string[][]): number[] {
 function dataTable(data: ChartData, lang: Lang, shaded: boolean): string {
   const styles = seriesStyles(data, lang);
   const range = valueRange(data.series.flatMap((s) => s.values));
-  const header: TableCell[] = [data.categoryLabel, ...seriesHeaders(data)].map((text) => ({ text, bold: true, align: 'center', fill: 'F3F6FA' }));
+  const header: TableCell[] = [data.categoryLabel, ...seriesHeaders(data, lang)].map((text) => ({ text, bold: true, align: 'center', fill: 'F3F6FA' }));
   const rows = data.categories.map((c, r): TableCell[] => [
     { text: c },
     ...data.series.map((s, i): TableCell => {
@@ -95,7 +95,7 @@ export function figure(b: Builder, { data, picture }: XlsxChart): void {
     if (form === 'native') {
       const { bytes, refs } = chartDataWorkbook(data, lang);
       b.parts[`word/embeddings/Microsoft_Excel_Worksheet${n}.xlsx`] = bytes;
-      b.parts[`word/charts/chart${n}.xml`] = chartXml(data, refs, { externalData: 'rId1', title: false });
+      b.parts[`word/charts/chart${n}.xml`] = chartXml(data, refs, lang, { externalData: 'rId1', title: false });
       b.parts[`word/charts/_rels/chart${n}.xml.rels`] = relsXml([{ id: 'rId1', type: REL_TYPE.package, target: `../embeddings/Microsoft_Excel_Worksheet${n}.xlsx` }]);
       b.overrides[`/word/charts/chart${n}.xml`] = CONTENT_TYPE.chart;
       b.body.push(paragraph(inlineChart(addRel(b, REL_TYPE.chart, `charts/chart${n}.xml`), n, cx, cy, data.title), { align: 'center', keepNext: true }));

@@ -85,7 +85,7 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
   if (data.kind === 'scatter') {
     const [sx, sy] = data.series;
     // pptxgenjs: the first row holds the x values, the next ones the y values.
-    slide.addChart(T.scatter, [{ name: seriesHeader(sx), values: values(sx) }, { name: seriesHeader(sy), values: values(sy) }], {
+    slide.addChart(T.scatter, [{ name: seriesHeader(sx, lang), values: values(sx) }, { name: seriesHeader(sy, lang), values: values(sy) }], {
       ...opts,
       ...formats(code(sy)),
       chartColors: colours(1),
@@ -94,9 +94,9 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
       lineDataSymbolSize: 8,
       showLegend: false,
       showValAxisTitle: true,
-      valAxisTitle: seriesHeader(sy),
+      valAxisTitle: seriesHeader(sy, lang),
       showCatAxisTitle: true,
-      catAxisTitle: seriesHeader(sx),
+      catAxisTitle: seriesHeader(sx, lang),
       catAxisTitleFontFace: FONT,
     } as PptxGenJS.IChartOpts);
     return;

@@ -154,7 +154,7 @@ function tableSlide(slide: PptxSlideObj, data: ChartData, suffix: string, lang: 
     text,
     options: { bold: o.bold ?? false, fontFace: FONT, fontSize, color: o.color ?? INK, align: o.align ?? 'left', ...(o.fill ? { fill: { color: o.fill } } : {}) },
   });
-  const header = [data.categoryLabel, ...seriesHeaders(data)].map((h) => cell(h, { bold: true, fill: 'F3F6FA', align: 'center' }));
+  const header = [data.categoryLabel, ...seriesHeaders(data, lang)].map((h) => cell(h, { bold: true, fill: 'F3F6FA', align: 'center' }));
   const rows = data.categories.map((c, r) => [
     cell(c),
     ...data.series.map((s, i) => {

@@ -75,7 +75,7 @@ describe('tableToXlsx', () => {
 describe('chartToCsv', () => {
   it('writes the chart data with unit headers, gaps for missing values', async () => {
     const { COMBO } = await import('../../tests/fixtures/export/charts');
-    const text = new TextDecoder().decode(chartToCsv(COMBO));
+    const text = new TextDecoder().decode(chartToCsv(COMBO, 'zh-CN'));
     expect(text).toBe('类型,数量（家）,增长率（%）\r\n民办非企业单位,6300,5\r\n社会团体,4000,2.56\r\n基金会,300,\r\n');
   });
 });

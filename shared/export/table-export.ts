@@ -2,6 +2,7 @@
 import type { Table } from 'apache-arrow';
 import { cellText, plainValue } from '../format/cell';
 import type { ChartData } from '../charts/chart-data';
+import type { Lang } from '../model/catalog';
 import { seriesHeader } from './chart-xml';
 import { csvLine, neutraliseFormula, toCsv } from './csv';
 import { encodeGb18030 } from './gb18030';
@@ -88,8 +89,8 @@ export async function tableToXlsx(table: Table, name = 'Sheet1', opts: TableExpo
 }
 
 /** A chart's data as CSV: the same header (with units) and rows as its Excel sheet. */
-export function chartToCsv(chart: ChartData, encoding: CsvEncoding = 'utf-8'): Uint8Array {
-  const headers = [chart.categoryLabel, ...chart.series.map((s) => seriesHeader(s, chart.unit))];
+export function chartToCsv(chart: ChartData, lang: Lang, encoding: CsvEncoding = 'utf-8'): Uint8Array {
+  const headers = [chart.categoryLabel, ...chart.series.map((s) => seriesHeader(s, lang, chart.unit))];
   const rows = chart.categories.map((c, r) => [c, ...chart.series.map((s) => (s.values[r] === null ? '' : String(s.values[r])))]);
   return encodeCsv(toCsv(headers, rows), encoding);
 }

@@ -46,8 +46,8 @@ function sharedUnit(data: ChartData): string | undefined | null {
 }
 
 /** Header text of each series: its name, with its unit only when the units differ (otherwise the unit row says it). */
-export function seriesHeaders(data: ChartData): string[] {
-  return sharedUnit(data) === null ? data.series.map((s) => seriesHeader(s, data.unit)) : data.series.map((s) => s.name);
+export function seriesHeaders(data: ChartData, lang: Lang): string[] {
+  return sharedUnit(data) === null ? data.series.map((s) => seriesHeader(s, lang, data.unit)) : data.series.map((s) => s.name);
 }
 
 /** The unit row's text ("单位：家"), or '' when the series' units differ or are percent (the cells show %). */
@@ -79,9 +79,9 @@ function colourScale(range: string, data: ChartData, styles: NumberStyle[]): { s
 }
 
 /** The drawing for a chart whose data is at `refs`: a native chart, or the picture for kinds without one. */
-export function chartDrawing(data: ChartData, refs: ChartRefs, picture: Uint8Array | undefined): DrawingContent | null {
+export function chartDrawing(data: ChartData, refs: ChartRefs, picture: Uint8Array | undefined, lang: Lang): DrawingContent | null {
   const form = officeForm(data.kind);
-  if (form === 'native') return { kind: 'chart', xml: chartXml(data, refs) };
+  if (form === 'native') return { kind: 'chart', xml: chartXml(data, refs, lang) };
   if (form === 'colour-table') return null;
   if (!picture) throw new Error(`a ${data.kind} chart is exported as its picture: pass the PNG`);
   return { kind: 'picture', png: picture, description: data.title };
@@ -98,7 +98,7 @@ export interface ChartTable {
 export function chartTable(data: ChartData, sheet: string, ctx: LayoutContext): ChartTable {
   const { styles: ss, t, lang } = ctx;
   const styles = seriesStyles(data, lang);
-  const headers = seriesHeaders(data);
+  const headers = seriesHeaders(data, lang);
   const text = (v: string, font: 'title' | 'subtitle' | 'note'): Cell => ({ v, s: ss.id({ font }) });
   const rows: Cell[][] = [[text(data.title, 'title')]];
   if (data.subtitle) rows.push([text(data.subtitle, 'subtitle')]);
@@ -160,7 +160,7 @@ export const footer = (t: Translate) => `&L&A&R${t('export.sheet.page')}`;
 export function chartSheets(data: ChartData, picture: Uint8Array | undefined, name: string, taken: Set<string>, ctx: LayoutContext): WorkbookSheet[] {
   const table = chartTable(data, name, ctx);
   const { refs, rows } = table;
-  const drawing = chartDrawing(data, refs, picture);
+  const drawing = chartDrawing(data, refs, picture, ctx.lang);
   const tableWidth = table.colWidths.reduce((w, c) => w + colPx(c), 0);
   const base = {
     name,

@@ -8,10 +8,11 @@
  * The seal detects damage and naive edits, not a forger: anyone can recompute an unkeyed digest.
  */
 import { strFromU8, strToU8, unzipSync, type UnzipFileInfo } from 'fflate';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { restorableColumnTypes } from './column-types';
-import { crc32 } from './crc32';
+import { crc32, crc32Of } from './crc32';
 import { ProjectError } from './errors';
+import { ipcLayout, type IpcStream } from './ipc-layout';
 import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
 import { sha256Hex } from './sha256';
 import { storedEntries, zipStored, type StoredEntry } from './zip-store';
@@ -39,7 +40,7 @@ export interface ProjectArchive {
  * Every entry is stored, not deflated (zip-store.ts): the tables' CRC-32 is computed once for both the
  * manifest and the zip. Older projects with deflated entries open all the same.
  */
-export function packProject(manifest: ProjectManifest, tables: Map<string, Uint8Array>): Uint8Array {
+export function packProject(manifest: ProjectManifest, tables: Map<string, IpcStream>): Uint8Array {
   const entries: StoredEntry[] = [];
   const sealed: ProjectManifest = {
     ...manifest,
@@ -47,13 +48,15 @@ export function packProject(manifest: ProjectManifest, tables: Map<string, Uint8
     tables: manifest.tables.map((t) => {
       const data = tables.get(t.file);
       if (!data) throw new Error(`no data for ${t.file}`);
-      entries.push({ name: t.file, data, crc32: crc32(data) });
-      return { ...t, bytes: data.length, crc32: entries[entries.length - 1].crc32 };
+      const parts = data instanceof Uint8Array ? [data] : data;
+      const entry = { name: t.file, parts, crc32: crc32Of(parts) };
+      entries.push(entry);
+      return { ...t, bytes: parts.reduce((n, p) => n + p.length, 0), crc32: entry.crc32 };
     }),
   };
   const manifestBytes = strToU8(JSON.stringify(sealed, null, 2));
   const seal = strToU8(sha256Hex(manifestBytes));
-  return zipStored([{ name: MANIFEST_ENTRY, data: manifestBytes, crc32: crc32(manifestBytes) }, { name: SEAL_ENTRY, data: seal, crc32: crc32(seal) }, ...entries]);
+  return zipStored([{ name: MANIFEST_ENTRY, parts: [manifestBytes], crc32: crc32(manifestBytes) }, { name: SEAL_ENTRY, parts: [seal], crc32: crc32(seal) }, ...entries]);
 }
 
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -144,15 +147,24 @@ export function unpackProject(bytes: Uint8Array): ProjectArchive {
     if (t.bytes !== undefined && data.length !== t.bytes) throw damaged(`${data.length} bytes instead of ${t.bytes}`);
     // Arrow's reader trusts lengths in the data; damaged bytes could make it allocate without bound.
     if (t.crc32 !== undefined && crc32(data) !== t.crc32) throw damaged('checksum mismatch');
-    let table;
+    // The headers give schema and row count; columns are decoded only if a saved type needs their values.
+    let layout;
     try {
-      table = tableFromIPC(data);
+      layout = ipcLayout(data);
     } catch {
       throw damaged('Arrow stream cannot be read');
     }
-    if (table.numRows !== t.rows) throw damaged(`${table.numRows} rows instead of ${t.rows}`);
+    if (layout.rows !== t.rows) throw damaged(`${layout.rows} rows instead of ${t.rows}`);
+    let table: Table | undefined;
+    const decoded = () => {
+      try {
+        return (table ??= tableFromIPC(data));
+      } catch {
+        throw damaged('Arrow stream cannot be read');
+      }
+    };
     tables.set(t.file, data);
-    columnTypes.set(t.file, restorableColumnTypes(table, t.columnTypes));
+    columnTypes.set(t.file, restorableColumnTypes({ schema: layout.schema, getChild: (name) => decoded().getChild(name) }, t.columnTypes));
   }
   return { manifest, tables, columnTypes };
 }

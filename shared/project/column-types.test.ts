@@ -49,6 +49,14 @@ describe('restorableColumnTypes', () => {
     expect(restorableColumnTypes(tableFromArrays({ a: Float64Array.of(1, 300) }), { a: 'TINYINT' })).toEqual({});
   });
 
+  it('reads the values of a column only when its saved type could be restored (opening decodes nothing else)', () => {
+    const t = tableFromArrays({ a: Float64Array.of(1, 2), b: Int32Array.of(1, 2), c: Float64Array.of(1.5, 2), d: Float64Array.of(3, 4) });
+    const read: string[] = [];
+    const source = { schema: t.schema, getChild: (name: string) => (read.push(name), t.getChild(name as "a")) };
+    expect(restorableColumnTypes(source, { a: 'BIGINT', b: 'BIGINT', c: 'VARCHAR', d: 'DOUBLE', e: 'BIGINT' })).toEqual({ a: 'BIGINT' });
+    expect(read).toEqual(['a']);
+  });
+
   it('ignores the values behind NULLs', () => {
     const withNull = new Table({ a: vectorFromArray([1, null, 3], new Float64()) });
     expect(restorableColumnTypes(withNull, { a: 'TINYINT' })).toEqual({ a: 'TINYINT' });

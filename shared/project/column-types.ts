@@ -4,7 +4,13 @@
  * in JS, before the engine is touched: a failing ALTER would abort the open's transaction, so only casts
  * that cannot fail are issued. A type name from the file reaches SQL only if it is on the list below.
  */
-import { Precision, Type, type Float, type Table } from 'apache-arrow';
+import { Precision, Type, type Float, type Schema } from 'apache-arrow';
+
+/** What the check reads: the schema, and a column's values only for a column that may be restored (an Arrow Table is one). */
+export interface ColumnSource {
+  schema: Schema;
+  getChild(name: string): Iterable<unknown> | null;
+}
 
 /** Whole-number types and the range a DOUBLE must lie in to cast exactly (upper bounds exclusive). */
 const INTEGER_RANGES: Record<string, [number, number]> = {
@@ -43,7 +49,7 @@ function fitsType(type: string): Fits | null {
  * Column → SQL type for every DOUBLE column of `table` whose declared type is restorable and whose every
  * value fits it. Anything else stays DOUBLE with its values (e.g. a BIGINT near 2^63 saved as 2^63).
  */
-export function restorableColumnTypes(table: Table, declared: Record<string, string> | undefined): Record<string, string> {
+export function restorableColumnTypes(table: ColumnSource, declared: Record<string, string> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!declared) return out;
   const fields = table.schema.fields;
@@ -52,7 +58,8 @@ export function restorableColumnTypes(table: Table, declared: Record<string, str
     const field = matches.length === 1 && matches[0].name === column ? matches[0] : null;
     if (!field || field.type.typeId !== Type.Float || (field.type as Float).precision !== Precision.DOUBLE) continue;
     const fits = fitsType(type);
-    const vector = table.getChild(column);
+    // Only now are values read: opening a project decodes no column that cannot be restored.
+    const vector = fits && table.getChild(column);
     if (!fits || !vector) continue;
     let ok = true;
     for (const v of vector as Iterable<number | null>) {

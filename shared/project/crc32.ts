@@ -14,9 +14,10 @@ const TABLES = (() => {
   return t;
 })();
 
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 of `bytes`; given the CRC-32 of what came before, that of both together (as zlib's crc32(crc, buf)). */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   const t = TABLES;
-  let c = 0xffffffff;
+  let c = ~previous;
   let i = 0;
   const n = bytes.length;
   for (const end = n - (n % 8); i < end; i += 8) {
@@ -28,3 +29,6 @@ export function crc32(bytes: Uint8Array): number {
   for (; i < n; i++) c = t[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/** CRC-32 of pieces as if they were joined (a table's IPC stream as the engine fetched it). */
+export const crc32Of = (pieces: readonly Uint8Array[]): number => pieces.reduce((c, p) => crc32(p, c), 0);

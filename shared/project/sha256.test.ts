@@ -32,4 +32,16 @@ describe('crc32', () => {
       }
     }
   });
+
+  it('continues from the CRC-32 of what came before: pieces give the CRC-32 of their join, wherever they are cut', async () => {
+    const { crc32, crc32Of } = await import('./crc32');
+    let seed = 5;
+    const big = Uint8Array.from({ length: 10_007 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    for (const cuts of [[0], [1], [7, 8], [3, 4, 5, 9000], [5000, 5000, 10_007]]) {
+      const pieces = [0, ...cuts, big.length].slice(0, -1).map((from, i, all) => big.subarray(from, i + 1 < all.length ? all[i + 1] : big.length));
+      expect(crc32Of(pieces), cuts.join(',')).toBe(zlibCrc32(big));
+      expect(crc32(pieces.at(-1)!, crc32Of(pieces.slice(0, -1))), cuts.join(',')).toBe(zlibCrc32(big));
+    }
+    expect(crc32Of([])).toBe(0);
+  });
 });

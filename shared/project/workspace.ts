@@ -1,4 +1,3 @@
-import { MessageHeader, MessageReader } from 'apache-arrow';
 import type { Db } from '../db';
 import type { Lang } from '../model/catalog';
 import type { JoinDef } from '../model/join';
@@ -11,6 +10,7 @@ import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
 import { parseDocuments, parseSettings, parseSql, type DocumentsInput, type ProjectSql } from './documents';
 import { ProjectError } from './errors';
+import { ipcLayout, type IpcStream } from './ipc-layout';
 import { joinsThatBind } from './join-binds';
 import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest, type ProjectTable, type TableProvenance } from './manifest';
 
@@ -29,30 +29,20 @@ async function tableColumnTypes(db: Db, table: string): Promise<Record<string, s
   return Object.fromEntries(t.toArray().map((r) => [String(r.c), String(r.ty)]));
 }
 
-/** Rows in an Arrow IPC stream, from its record batches' headers (no column is read). */
-export function ipcRowCount(stream: Uint8Array): number {
-  const reader = new MessageReader(stream);
-  let rows = 0;
-  for (let m = reader.readMessage(); m; m = reader.readMessage()) {
-    if (m.headerType === MessageHeader.RecordBatch) rows += Number((m.header() as { length: number | bigint }).length);
-    reader.readMessageBody(m.bodyLength);
-  }
-  return rows;
-}
-
 /**
  * Snapshots the workspace into project bytes: the table data itself travels with the project. Tables with
  * reserved (internal) names are never written.
  */
 export async function saveProject(db: Db, state: WorkspaceState, now = new Date()): Promise<Uint8Array> {
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, IpcStream>();
   const tables: ProjectTable[] = [];
   for (const t of state.tables.filter((t) => !isReservedName(t.name))) {
-    // The engine's own IPC bytes go into the file as they are: no decode and re-encode in JS.
+    // The engine's own IPC bytes go into the file as they are, in the pieces fetched: no decode and re-encode in JS,
+    // no joining before the zip writer copies them into place.
     const data = await db.queryArrow(sql.selectAllSql(t.name));
     const file = `tables/t${tables.length}.arrow`;
     files.set(file, data);
-    tables.push({ name: t.name, file, rows: ipcRowCount(data), columnTypes: await tableColumnTypes(db, t.name), ...(t.provenance ? { provenance: t.provenance } : {}) });
+    tables.push({ name: t.name, file, rows: ipcLayout(data).rows, columnTypes: await tableColumnTypes(db, t.name), ...(t.provenance ? { provenance: t.provenance } : {}) });
   }
   const manifest: ProjectManifest = {
     format: PROJECT_FORMAT,

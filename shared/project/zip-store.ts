@@ -1,14 +1,18 @@
 /**
  * A zip of STORED entries (no compression), written in one allocation. Project tables are Arrow IPC straight
  * from the engine: deflating them in JS cost seconds per million rows, and a stored entry lets the seal's
- * CRC-32 (already computed for the manifest) serve as the zip's own. Names are ASCII (manifest.json,
- * tables/tN.arrow); sizes stay below 4 GiB (the unpacked limit is 3 GiB), so no Zip64.
+ * CRC-32 (already computed for the manifest) serve as the zip's own. An entry's data may come in pieces (the
+ * batches the engine fetched): each is copied once, straight to its place in the file. Names are ASCII
+ * (manifest.json, tables/tN.arrow); sizes stay below 4 GiB (the unpacked limit is 3 GiB), so no Zip64.
  */
 export interface StoredEntry {
   name: string;
-  data: Uint8Array;
+  /** The entry's bytes: these pieces, one after the other. */
+  parts: readonly Uint8Array[];
   crc32: number;
 }
+
+const sizeOf = (e: StoredEntry) => e.parts.reduce((n, p) => n + p.length, 0);
 
 const LOCAL = 30;
 /** Extra-field id of padding ("growth hint", as OOXML writers use it): aligns each entry's data to 8 bytes. */
@@ -21,13 +25,14 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 export function zipStored(entries: readonly StoredEntry[]): Uint8Array {
   const names = entries.map((e) => new TextEncoder().encode(e.name));
+  const sizes = entries.map(sizeOf);
   // Data aligned to 8 bytes lets readers view it in place (Arrow's typed arrays need aligned offsets).
   const pads: number[] = [];
   let localSize = 0;
   entries.forEach((e, i) => {
     const gap = (ALIGN - ((localSize + LOCAL + names[i].length) % ALIGN)) % ALIGN;
     pads.push(gap === 0 ? 0 : gap < 4 ? gap + ALIGN : gap);
-    localSize += LOCAL + names[i].length + pads[i] + e.data.length;
+    localSize += LOCAL + names[i].length + pads[i] + sizes[i];
   });
   const centralSize = names.reduce((n, name) => n + CENTRAL + name.length, 0);
   if (localSize + centralSize + END > 0xffffffff) throw new RangeError('project larger than 4 GiB');
@@ -38,15 +43,16 @@ export function zipStored(entries: readonly StoredEntry[]): Uint8Array {
   // Local header: signature, version needed, flags, method (0 = stored), time, date, CRC, sizes, name and
   // extra lengths, name. The central one adds "version made by" first and, after the lengths, comment
   // length, disk, attributes and the local header's offset. Zero fields are left as allocated.
-  const header = (signature: number, e: StoredEntry, name: Uint8Array, central: number | undefined, pad = 0) => {
+  const header = (signature: number, i: number, central: number | undefined, pad = 0) => {
+    const name = names[i];
     view.setUint32(at, signature, true);
     const p = at + (central === undefined ? 4 : 6);
     if (central !== undefined) view.setUint16(at + 4, 20, true);
     view.setUint16(p, 20, true);
     view.setUint16(p + 8, DOS_DATE, true);
-    view.setUint32(p + 10, e.crc32, true);
-    view.setUint32(p + 14, e.data.length, true);
-    view.setUint32(p + 18, e.data.length, true);
+    view.setUint32(p + 10, entries[i].crc32, true);
+    view.setUint32(p + 14, sizes[i], true);
+    view.setUint32(p + 18, sizes[i], true);
     view.setUint16(p + 22, name.length, true);
     view.setUint16(p + 24, pad, true);
     const nameAt = central === undefined ? p + 26 : p + 40;
@@ -61,12 +67,14 @@ export function zipStored(entries: readonly StoredEntry[]): Uint8Array {
   };
   entries.forEach((e, i) => {
     offsets.push(at);
-    header(0x04034b50, e, names[i], undefined, pads[i]);
-    out.set(e.data, at);
-    at += e.data.length;
+    header(0x04034b50, i, undefined, pads[i]);
+    for (const part of e.parts) {
+      out.set(part, at);
+      at += part.length;
+    }
   });
   const centralStart = at;
-  entries.forEach((e, i) => header(0x02014b50, e, names[i], offsets[i]));
+  entries.forEach((_, i) => header(0x02014b50, i, offsets[i]));
   view.setUint32(at, 0x06054b50, true);
   view.setUint16(at + 8, entries.length, true);
   view.setUint16(at + 10, entries.length, true);

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
+import { pickPivot } from './pivot';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,11 +39,7 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
     const { page, externalRequests, pageErrors } = await openApp(browser, { viewport: { width: 1024, height: 900 } });
     await runSql(page, SAMPLE);
     await ranFine(page);
-    await page.getByRole('tab', { name: '分析', exact: true }).click();
-    await page.getByRole('combobox', { name: '数据表' }).selectOption('透视样例');
-    await page.getByRole('combobox', { name: '添加行字段' }).selectOption('地区');
-    await page.getByRole('combobox', { name: '添加列字段' }).selectOption('年份');
-    await page.getByRole('combobox', { name: '添加值字段' }).selectOption('数值');
+    await pickPivot(page, { table: '透视样例', row: '地区', col: '年份', value: '数值' });
     await page.getByTestId('pivot-status').filter({ hasText: '4 行 × 5 列' }).waitFor();
 
     // Grand total and one cell, against sums computed here.
@@ -201,11 +198,7 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
   it('shows both screens in English at 1024 px', async () => {
     const { page } = await openApp(browser, { viewport: { width: 1024, height: 800 }, lang: 'en' });
     await runSql(page, SAMPLE);
-    await page.getByRole('tab', { name: 'Analysis', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Table' }).selectOption('透视样例');
-    await page.getByRole('combobox', { name: 'Add row field' }).selectOption('地区');
-    await page.getByRole('combobox', { name: 'Add column field' }).selectOption('年份');
-    await page.getByRole('combobox', { name: 'Add value field' }).selectOption('数值');
+    await pickPivot(page, { table: '透视样例', row: '地区', col: '年份', value: '数值', lang: 'en' });
     await page.getByRole('grid', { name: 'Pivot result' }).getByRole('rowheader', { name: 'Total' }).first().waitFor();
     await screenshot(page, 'analysis-pivot-1024-en');
     await page.getByRole('tab', { name: 'Statistics' }).click();
@@ -226,14 +219,7 @@ describe('分析: 数据透视表 and 统计 (web build in Chromium)', () => {
     const { page } = await openApp(browser);
     await runSql(page, `CREATE TABLE 大透视 AS SELECT (i // 200)::INTEGER AS 行号, (i % 200)::INTEGER AS 列号, (i % 997)::DOUBLE AS 值 FROM range(2000000) t(i)`);
     await ranFine(page);
-    await page.getByRole('tab', { name: '分析', exact: true }).click();
-    await page.getByRole('combobox', { name: '数据表' }).selectOption('大透视');
-    await page.getByRole('checkbox', { name: '小计与合计' }).uncheck();
-    await page.getByRole('combobox', { name: '添加行字段' }).selectOption('行号');
-    await page.getByRole('combobox', { name: '添加列字段' }).selectOption('列号');
-    await page.getByRole('button', { name: '移除 行数' }).isDisabled();
-    await page.getByRole('combobox', { name: '添加值字段' }).selectOption('值');
-    await page.getByRole('button', { name: '移除 行数' }).click();
+    await pickPivot(page, { table: '大透视', row: '行号', col: '列号', value: '值', noTotals: true, dropCount: true });
     await page.getByTestId('pivot-status').filter({ hasText: '10,000 行 × 200 列' }).waitFor({ timeout: 120_000 });
     // Frame times while scrolling down only, then down and right together (every row in view changes).
     const scroll = (dx: number) =>

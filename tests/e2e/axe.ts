@@ -23,8 +23,8 @@ export async function runAxe(page: Page, context = 'body'): Promise<AxeFinding[]
   }, context);
 }
 
-/** Rules the app must pass at any impact: landmarks, heading order, content inside landmarks. */
-export const STRICT_RULES = ['region', 'heading-order', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-unique', 'landmark-main-is-top-level', 'aria-allowed-role', 'scrollable-region-focusable'];
+/** Rules the app must pass at any impact: landmarks, heading order, content inside landmarks, named table headers. */
+export const STRICT_RULES = ['region', 'heading-order', 'landmark-one-main', 'landmark-no-duplicate-banner', 'landmark-unique', 'landmark-main-is-top-level', 'aria-allowed-role', 'scrollable-region-focusable', 'empty-table-header'];
 
 /**
  * The failures of one axe run, as readable lines: every serious or critical finding and every finding of

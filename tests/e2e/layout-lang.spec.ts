@@ -10,7 +10,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** The header's geometry: its height, the title's line count and where the English button ends. */
+/** The header's geometry: its height, the title's line count, whether the title is cut and where the English button ends. */
 const headerBox = (page: Page) =>
   page.evaluate(() => {
     const header = document.querySelector<HTMLElement>('.app-header')!;
@@ -22,7 +22,7 @@ const headerBox = (page: Page) =>
     const english = Array.from(header.querySelectorAll('button')).find((b) => b.textContent === 'English')!.getBoundingClientRect();
     const tabs = Array.from(header.querySelectorAll('[role="tab"]')).map((b) => b.getBoundingClientRect());
     const button = tabs[0];
-    // Every visible piece of the header, left to right: none may cover another (an ellipsis is fine).
+    // Every visible piece of the header: none may cover another (an ellipsis is fine).
     const pieces = [h1, ...Array.from(header.querySelectorAll('[role="tab"], button, .project-name, .engine-status'))]
       .map((el) => ({ el, r: el.getBoundingClientRect() }))
       .filter(({ el, r }) => r.width > 0 && !el.closest('[role="menu"]'))
@@ -30,11 +30,15 @@ const headerBox = (page: Page) =>
     const overlaps: string[] = [];
     for (const a of pieces)
       for (const b of pieces)
-        if (a !== b && a.r.left < b.r.left && a.r.right > b.r.left + 0.5) overlaps.push(`${(a.el.textContent ?? '').trim().slice(0, 16)} | ${(b.el.textContent ?? '').trim().slice(0, 16)}`);
+        if (a !== b && a.r.left < b.r.left && a.r.right > b.r.left + 0.5 && a.r.top < b.r.bottom && b.r.top < a.r.bottom) overlaps.push(`${(a.el.textContent ?? '').trim().slice(0, 16)} | ${(b.el.textContent ?? '').trim().slice(0, 16)}`);
     return {
       overlaps,
       height: header.getBoundingClientRect().height,
       titleLines: lines,
+      // The whole title shows: nothing of it is hidden behind an ellipsis.
+      titleCut: h1.scrollWidth > h1.clientWidth,
+      titleBottom: h1.getBoundingClientRect().bottom,
+      tabsTop: Math.min(...tabs.map((r) => r.top)),
       tabRows: new Set(tabs.map((r) => Math.round(r.top))).size,
       oneRow: button.height,
       englishRight: english.right,
@@ -68,15 +72,19 @@ describe('language and layout (web build in Chromium)', () => {
 
   for (const lang of ['zh-CN', 'en'] as const) {
     for (const width of [1024, 1440]) {
-      it(`keeps the header on one line at ${width} px in ${lang}, the English button on screen`, async () => {
+      it(`shows the whole title at ${width} px in ${lang}, the header in its rows (one in Chinese, tabs under the title in English), the English button on screen`, async () => {
         const { page } = await openApp(browser, { lang, viewport: { width, height: 800 } });
         const box = await headerBox(page);
         await screenshot(page, `header-${lang}-${width}`);
         expect(box.titleLines).toBe(1);
+        expect(box.titleCut).toBe(false);
         expect(box.overlaps).toEqual([]);
         expect(box.tabRows).toBe(1);
-        // One line: the header is no taller than one row of its buttons plus its padding and border.
-        expect(box.height).toBeLessThanOrEqual(box.oneRow + 16 + 1 + 2);
+        // Chinese: one line, no taller than one row of its buttons plus its padding and border. English: the
+        // full title does not fit beside the tabs below 1680 px, so the tabs take a second row under it.
+        const rows = lang === 'en' ? 2 : 1;
+        expect(box.height).toBeLessThanOrEqual(rows * box.oneRow + (rows - 1) * 4 + 16 + 1 + 2);
+        if (lang === 'en') expect(box.tabsTop).toBeGreaterThanOrEqual(box.titleBottom - 1);
         expect(box.englishVisible).toBe(true);
         expect(box.englishRight).toBeLessThanOrEqual(box.width);
         expect(box.overflow).toBeLessThanOrEqual(0);

@@ -15,6 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { unpackProject } from '../../shared/project/archive';
 import { CURRENT_VERSION } from '../../shared/project/manifest';
 import { launchBrowser, openApp, runSql, screenshot, SCREENSHOT_DIR } from './browser';
+import { pickPivot } from './pivot';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -73,12 +74,7 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await page.getByRole('button', { name: '新建仪表板' }).click();
     await page.getByRole('combobox', { name: '选择仪表板' }).filter({ hasText: '我的仪表板 1' }).waitFor();
 
-    await page.getByRole('tab', { name: '分析', exact: true }).click();
-    await page.getByRole('combobox', { name: '数据表' }).selectOption('透视存档');
-    await page.getByRole('combobox', { name: '添加行字段' }).selectOption('地区');
-    await page.getByRole('combobox', { name: '添加列字段' }).selectOption('年份');
-    await page.getByRole('combobox', { name: '添加值字段' }).selectOption('数值');
-    await page.getByRole('button', { name: '移除 行数' }).click();
+    await pickPivot(page, { table: '透视存档', row: '地区', col: '年份', value: '数值', dropCount: true });
     await page.getByTestId('pivot-status').filter({ hasText: '4 行 × 5 列' }).waitFor();
     await showsNumbers(page.getByRole('grid', { name: '透视结果' }), 'gridcell');
 
@@ -116,6 +112,18 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     // Read-only: no value cell of a card opens its rows.
     await expect(card.locator('.pivot-cell.clickable').count()).resolves.toBe(0);
     await screenshot(page, 'pivot-card');
+    // The dashboard's region filter reaches the card as it does chart cards: 排除 上海市 leaves its row and its
+    // share of the grand total out; 清除筛选 brings them back.
+    const picker = page.locator('details.region-picker');
+    await picker.locator('summary').click();
+    await picker.getByRole('combobox', { name: '地区筛选方式' }).selectOption('not_in');
+    await picker.getByRole('checkbox', { name: '上海市' }).check();
+    const cardGrid = card.getByRole('grid', { name: TITLE });
+    await cardGrid.getByRole('gridcell', { name: zh(sum((r) => r.地区 !== '上海市')), exact: true }).waitFor();
+    await expect(cardGrid.getByRole('rowheader', { name: '上海市' }).count()).resolves.toBe(0);
+    await screenshot(page, 'pivot-card-filtered');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await showsNumbers(cardGrid, 'gridcell');
     let stage = await presentFirst(page);
     await showsNumbers(stage.getByRole('table', { name: TITLE }), 'cell');
     await screenshot(page, 'pivot-slide');
@@ -197,6 +205,12 @@ describe('saved pivots on dashboards and slides, through a project (web build in
     await fresh.page.getByTestId('query-status').filter({ hasText: /用时 \d+ 毫秒/ }).waitFor();
     await (await openDashboard(fresh.page)).getByRole('alert').filter({ hasText: '列「数值」已不存在（数据表「透视存档」），这个透视表无法显示。' }).waitFor();
     await fresh.page.getByRole('tab', { name: '工作台' }).click();
+    // 删除此表 lists the saved pivot among what depends on the table (取消 changes nothing).
+    await fresh.page.getByRole('list', { name: '数据表' }).getByText('透视存档', { exact: true }).first().click();
+    await fresh.page.getByRole('button', { name: '删除此表（透视存档）' }).click();
+    const deleting = fresh.page.getByRole('dialog', { name: '删除数据表“透视存档”' });
+    await expect(deleting.getByRole('list', { name: '以下内容依赖此表：' }).locator('li').allTextContents()).resolves.toContain(`已保存的透视表“${TITLE}”`);
+    await deleting.getByRole('button', { name: '取消' }).click();
     await runSql(fresh.page, 'DROP TABLE 透视存档');
     const gone = await openDashboard(fresh.page);
     await gone.getByRole('alert').filter({ hasText: '数据表「透视存档」已不存在，这个透视表无法显示。' }).waitFor();

@@ -187,6 +187,10 @@ describe('workspace store (web build in Chromium)', () => {
     const card = await chooseImportFile(page, 'gbk.csv');
     await card.getByRole('textbox', { name: '表名' }).fill('街道数据');
     await card.getByRole('checkbox', { name: '覆盖同名表' }).check();
+    // What reads the table being replaced is listed, as 删除此表 lists it.
+    const readers = card.getByRole('list', { name: '覆盖“街道数据”后，以下内容将读取新表；新表缺少它们用到的列时将无法显示：' });
+    await expect(readers.locator('li').allTextContents()).resolves.toEqual(['已保存的图表“各街道”', '仪表板“我的仪表板 1”中的图表“各街道”', '图表制作中的草稿“各街道”']);
+    await screenshot(page, 'import-replace-dependents');
     await card.getByRole('button', { name: '导入' }).click();
     await card.getByRole('status').filter({ hasText: '已导入表 街道数据（4 行）' }).waitFor();
     const imported = ['上海', '北京', '广东', '浙江'];

@@ -58,7 +58,8 @@ export function PivotGridView({ grid, spec, onCell, onSort, maxHeight = MAX_HEIG
           {s.cell.text}
         </button>
       ) : (
-        s.cell.text
+        // Without row fields the corner has no text: it says what its column holds (行 / Rows), so the header has a name.
+        s.cell.text || <span className="muted">{t('pivot.zone.rows')}</span>
       )}
     </div>
   );

@@ -7,11 +7,16 @@ export function StatsTable({ table, label }: { table: TextTable; label: string }
       <table className="stats-table" aria-label={label}>
         <thead>
           <tr>
-            {table.headers.map((h, i) => (
-              <th key={i} scope="col">
-                {h}
-              </th>
-            ))}
+            {/* An empty corner (the correlation matrix's) heads nothing: a plain cell, not a nameless header. */}
+            {table.headers.map((h, i) =>
+              h === '' ? (
+                <td key={i} />
+              ) : (
+                <th key={i} scope="col">
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody>

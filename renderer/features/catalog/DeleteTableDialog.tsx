@@ -1,21 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { describeDbError } from '../../../shared/db-errors';
 import { dropTableWithViews } from '../../../shared/join/commit';
-import type { MessageKey } from '../../../shared/i18n';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { workspace } from '../../workspace';
-import { affectedTables, dependentsOf, withoutDependents, type Dependent, type DependentDocs } from './dependents';
-
-const DOCS = ['calcFields', 'joins', 'savedCharts', 'dashboards', 'deck', 'pivotDraft', 'chartDraft'] as const;
-const readDocs = (): DependentDocs => Object.fromEntries(DOCS.map((n) => [n, workspace.get(n)])) as unknown as DependentDocs;
-
-/** One dependent in words: 计算字段“每万人案件”, 仪表板“概览”中的图表“…” … */
-function DependentItem({ d }: { d: Dependent }) {
-  const { t } = useLang();
-  const name = d.name || t('deleteTable.untitled');
-  return <li>{t(`deleteTable.dep.${d.kind}` as MessageKey, { name, table: d.table, where: d.where ?? '' })}</li>;
-}
+import { affectedTables, dependentsOf, withoutDependents } from './dependents';
+import { DEPENDENT_DOCS as DOCS, DependentList, readDependentDocs as readDocs } from './DependentList';
 
 /**
  * 删除表: says what depends on the table (「以下内容依赖此表：…」) and offers to remove it all, or to keep the rest
@@ -62,11 +52,7 @@ export function DeleteTableDialog({ table, onClose }: { table: string; onClose(d
         {deps.length > 0 && (
           <>
             <p>{t('deleteTable.dependents')}</p>
-            <ul aria-label={t('deleteTable.dependents')}>
-              {deps.map((d, i) => (
-                <DependentItem key={i} d={d} />
-              ))}
-            </ul>
+            <DependentList deps={deps} label={t('deleteTable.dependents')} />
             {deps.some((d) => d.kind === 'join') && <p className="muted small">{t('deleteTable.joinsGo')}</p>}
           </>
         )}

@@ -20,6 +20,7 @@ function docs(): DependentDocs {
     calcFields: { version: 1, fields: [{ name: '每万人', table: '案件', def: { kind: 'expr', expr: '1' } }, { name: '别的', table: '其他', def: { kind: 'expr', expr: '1' } }, { name: '合并字段', table: '合并', def: { kind: 'expr', expr: '2' } }] },
     joins: { version: 1, joins: [join('合并', '案件', '人口'), join('再合并', '合并', '其他'), join('无关', '人口', '其他')] },
     savedCharts: { version: 1, charts: [{ id: 'a', savedAt: '', spec: spec('案件', '案件图') }, { id: 'b', savedAt: '', spec: spec('其他', '其他图') }, { id: 'c', savedAt: '', spec: spec('再合并', '') }] },
+    savedPivots: { version: 1, pivots: [{ id: 'p1', savedAt: '', spec: { ...newPivotSpec('案件'), title: '案件透视' } }, { id: 'p2', savedAt: '', spec: { ...newPivotSpec('其他'), title: '其他透视' } }, { id: 'p3', savedAt: '', spec: { ...newPivotSpec('合并'), title: '合并透视' } }] },
     dashboards: [{ version: 1, id: 'd', title: '概览', cards: [{ id: 'k1', spec: spec('案件', '卡片'), size: 'medium' }, { id: 'k2', spec: spec('其他', '留下'), size: 'medium' }] }],
     deck: { ...emptyDeck('演示'), slides: [{ id: 's1', kind: 'spec-chart', spec: spec('合并', '幻灯片') }, { id: 's2', kind: 'text', title: '文字', body: '' }] } as DependentDocs['deck'],
     pivotDraft: { spec: newPivotSpec('案件') },
@@ -43,6 +44,8 @@ describe('what depends on a table', () => {
       { kind: 'join', name: '再合并', table: '合并' },
       { kind: 'chart', name: '案件图', table: '案件' },
       { kind: 'chart', name: '', table: '再合并' },
+      { kind: 'savedPivot', name: '案件透视', table: '案件' },
+      { kind: 'savedPivot', name: '合并透视', table: '合并' },
       { kind: 'card', name: '卡片', table: '案件', where: '概览' },
       { kind: 'slide', name: '幻灯片', table: '合并' },
       { kind: 'pivot', name: '', table: '案件' },
@@ -55,6 +58,7 @@ describe('what depends on a table', () => {
     expect(all.calcFields.fields.map((f) => f.name)).toEqual(['别的']);
     expect(all.joins.joins.map((j) => j.name)).toEqual(['无关']);
     expect(all.savedCharts.charts.map((c) => c.id)).toEqual(['b']);
+    expect(all.savedPivots.pivots.map((p) => p.id)).toEqual(['p2']);
     expect(all.dashboards[0].cards.map((c) => c.id)).toEqual(['k2']);
     expect(all.deck.slides.map((s) => s.id)).toEqual(['s2']);
     expect(all.pivotDraft).toBeNull();

@@ -1,26 +1,28 @@
 /**
  * What depends on a table, for the delete dialog (「以下内容依赖此表：…」): calculated fields, combined tables
- * (and, through their views, whatever depends on those), saved charts, dashboard cards, chart slides and the
- * drafts of the pivot and the chart builder. Pure: the documents in, the list (or the documents without
+ * (and, through their views, whatever depends on those), saved charts, saved pivots, dashboard cards, chart
+ * and pivot slides and the drafts of the pivot and the chart builder. Pure: the documents in, the list (or the documents without
  * them) out.
  */
 import type { Deck } from '../../../shared/cases/deck';
 import type { CalcFieldsFile } from '../../../shared/model/calc-field';
 import type { Dashboard, SavedChartsFile } from '../../../shared/model/dashboard';
 import type { JoinsFile } from '../../../shared/model/join';
+import type { SavedPivotsFile } from '../../../shared/model/saved-pivots';
 import type { ChartDraft, PivotDraft } from '../../workspace';
 
 export interface DependentDocs {
   calcFields: CalcFieldsFile;
   joins: JoinsFile;
   savedCharts: SavedChartsFile;
+  savedPivots: SavedPivotsFile;
   dashboards: Dashboard[];
   deck: Deck;
   pivotDraft: PivotDraft | null;
   chartDraft: ChartDraft | null;
 }
 
-export type DependentKind = 'field' | 'join' | 'chart' | 'card' | 'slide' | 'pivot' | 'draft';
+export type DependentKind = 'field' | 'join' | 'chart' | 'savedPivot' | 'card' | 'slide' | 'pivot' | 'draft';
 
 export interface Dependent {
   kind: DependentKind;
@@ -57,6 +59,7 @@ export function dependentsOf(table: string, docs: DependentDocs): Dependent[] {
     ...docs.calcFields.fields.filter((f) => hit(f.table)).map((f): Dependent => ({ kind: 'field', name: f.name, table: f.table })),
     ...docs.joins.joins.filter((j) => hit(j.name)).map((j): Dependent => ({ kind: 'join', name: j.name, table: hit(j.left.table) ? j.left.table : j.right.table })),
     ...docs.savedCharts.charts.filter((c) => hit(c.spec.table)).map((c) => chart('chart', c.spec)),
+    ...docs.savedPivots.pivots.filter((p) => hit(p.spec.table)).map((p) => chart('savedPivot', p.spec)),
     ...docs.dashboards.flatMap((d) => d.cards.filter((c) => hit(c.spec.table)).map((c) => chart('card', c.spec, d.title))),
     ...docs.deck.slides.flatMap((s) => ((s.kind === 'spec-chart' || s.kind === 'pivot') && hit(s.spec.table) ? [chart('slide', s.spec)] : [])),
     ...(docs.pivotDraft && hit(docs.pivotDraft.spec.table) ? [{ kind: 'pivot' as const, name: '', table: docs.pivotDraft.spec.table }] : []),
@@ -79,6 +82,7 @@ export function withoutDependents(table: string, docs: DependentDocs, keep: bool
     calcFields: { ...docs.calcFields, fields: docs.calcFields.fields.filter((f) => !hit(f.table)) },
     joins,
     savedCharts: { ...docs.savedCharts, charts: docs.savedCharts.charts.filter((c) => !hit(c.spec.table)) },
+    savedPivots: { ...docs.savedPivots, pivots: docs.savedPivots.pivots.filter((p) => !hit(p.spec.table)) },
     dashboards: docs.dashboards.map((d) => (d.cards.some((c) => hit(c.spec.table)) ? { ...d, cards: d.cards.filter((c) => !hit(c.spec.table)) } : d)),
     deck: docs.deck.slides.some((s) => (s.kind === 'spec-chart' || s.kind === 'pivot') && hit(s.spec.table)) ? { ...docs.deck, slides: docs.deck.slides.filter((s) => !((s.kind === 'spec-chart' || s.kind === 'pivot') && hit(s.spec.table))) } : docs.deck,
     pivotDraft: docs.pivotDraft && hit(docs.pivotDraft.spec.table) ? null : docs.pivotDraft,

@@ -73,12 +73,9 @@ export function DashboardView() {
       cross: same ? others : [...others, { sourceId: card.id, column: card.spec.x, values: [value], group: cardGroup(card), label }],
     });
   };
-  const globalFor = (card: ChartCardModel) => ({
-    regions: filters.regions,
-    ...(filters.regionsMode ? { regionsMode: filters.regionsMode } : {}),
-    years: filters.years,
-    cross: filters.cross.filter((c) => c.group === cardGroup(card)),
-  });
+  // Region and year filters apply to every card; a chart also follows the clicks on charts of its group.
+  const placesAndYears = { regions: filters.regions, ...(filters.regionsMode ? { regionsMode: filters.regionsMode } : {}), years: filters.years };
+  const globalFor = (card: ChartCardModel) => ({ ...placesAndYears, cross: filters.cross.filter((c) => c.group === cardGroup(card)) });
   const add = () => {
     const chart = saved.find((c) => c.id === toAdd);
     // The card refers to the saved chart: saving that chart again updates the card (shared/model/saved-charts).
@@ -136,7 +133,7 @@ export function DashboardView() {
               edit(moveCard(dashboard, from, target - source));
             },
           };
-          if (card.kind === 'pivot') return <PivotCard key={card.id} card={card} {...common} />;
+          if (card.kind === 'pivot') return <PivotCard key={card.id} card={card} global={placesAndYears} {...common} />;
           return <ChartCard key={card.id} card={card} global={globalFor(card)} selected={filters.cross.find((c) => c.sourceId === card.id)?.values[0]} onSelect={select} {...common} />;
         })}
       </div>

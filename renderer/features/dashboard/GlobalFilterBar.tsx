@@ -25,8 +25,8 @@ interface Props {
 export function GlobalFilterBar({ dashboard, filters, onChange }: Props) {
   const { t } = useLang();
   const { db, tables } = useWorkbench();
-  // Only charts take the global filters (a pivot card keeps its own), so only their tables offer regions.
-  const sources = [...new Set(dashboard.cards.flatMap((c) => (c.kind === 'pivot' ? [] : [c.spec.table])))].flatMap((table) => {
+  // Chart and pivot cards take the region filter: their tables offer the regions.
+  const sources = [...new Set(dashboard.cards.map((c) => c.spec.table))].flatMap((table) => {
     const info = tables.find((x) => x.name === table);
     const column = info && regionColumn(info.columns.map((c) => c.name));
     return column ? [{ table, column }] : [];

@@ -1,6 +1,7 @@
-import { useCallback, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import type { CardSize, PivotCard as PivotCardModel } from '../../../shared/model/dashboard';
 import { lostSavedPivot } from '../../../shared/model/saved-pivots';
+import { pivotUnderFilters, type DashboardFilters } from '../../../shared/pivot/dashboard-filters';
 import type { PivotTable } from '../../../shared/pivot/table';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
@@ -10,6 +11,8 @@ import type { DrawnCard } from './drawn-card';
 
 interface Props {
   card: PivotCardModel;
+  /** The dashboard's region and year filters (cross filters name a chart's x: they stay with the charts). */
+  global: DashboardFilters;
   onMove(delta: number): void;
   onResize(size: CardSize): void;
   onRemove(): void;
@@ -19,13 +22,18 @@ interface Props {
 
 /**
  * A pivot table on a dashboard: the 分析 screen's virtual grid, read-only and compact, run live (it refreshes
- * when data changes). Global and cross filters are the charts' (they name a chart's x), so a pivot keeps its own.
+ * when data changes), under the dashboard's region and year filters as the chart cards are.
  */
-export function PivotCard({ card, onMove, onResize, onRemove, onDropCard, onData }: Props) {
+export function PivotCard({ card, global, onMove, onResize, onRemove, onDropCard, onData }: Props) {
   const { t } = useLang();
   const wb = useWorkbench();
   const [sql, setSql] = useState<string>();
   const lost = lostSavedPivot(card, useSavedPivots());
+  const columns = wb.tables.find((x) => x.name === card.spec.table)?.columns.map((c) => c.name);
+  const filterKey = JSON.stringify([columns, global]);
+  // Keyed on the filters' content: a new spec object on every render would run the pivot again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const spec = useMemo(() => pivotUnderFilters(card.spec, columns, global), [card.spec, filterKey]);
   const title = card.spec.title || t('pivot.sheet');
   const onTable = useCallback((table: PivotTable | undefined) => onData?.(card.id, table ? { kind: 'pivot', table } : undefined), [onData, card.id]);
   const onDrop = (e: DragEvent) => {
@@ -44,7 +52,7 @@ export function PivotCard({ card, onMove, onResize, onRemove, onDropCard, onData
       </header>
       <div className="dash-card-body">
         {lost && <p className="muted small saved-lost">{t('pivot.lost', { title })}</p>}
-        <PivotView spec={card.spec} mode="card" onTable={onTable} onSql={setSql} />
+        <PivotView spec={spec} mode="card" onTable={onTable} onSql={setSql} />
       </div>
     </article>
   );

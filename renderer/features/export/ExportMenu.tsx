@@ -62,7 +62,7 @@ export function ExportMenu({ chart, option }: ExportMenuProps) {
   }
   // The writers (SheetJS) load on first use, not at start-up.
   const csv = (encoding: CsvEncoding) => async () =>
-    saveExport(getDesktop(), chart.title, 'csv', (await import('../../../shared/export/table-export')).chartToCsv(chart, encoding), t);
+    saveExport(getDesktop(), chart.title, 'csv', (await import('../../../shared/export/table-export')).chartToCsv(chart, lang, encoding), t);
   const form = officeForm(chart.kind);
   const office = () => ({ data: chart, ...(form === 'picture' ? { picture: chartPng(option, 2) } : {}) });
   const xlsx = async () => {

@@ -1,11 +1,14 @@
 import { describeImportError } from '../../../shared/import/messages';
 import { formatNumber } from '../../../shared/format/number';
 import { useLang } from '../../i18n/LangContext';
+import { ReplaceDependents } from '../catalog';
 import { CancelledError } from './import-client';
 import type { Outcome } from './use-import-commit';
 
 interface Props {
   replace: boolean;
+  /** The tables the import writes (the ones 覆盖同名表 would replace). */
+  tables: string[];
   ready: boolean;
   outcome: Outcome | undefined;
   onReplace(on: boolean): void;
@@ -14,7 +17,7 @@ interface Props {
 }
 
 /** 覆盖同名表, 导入, and what the import did. */
-export function ImportActions({ replace, ready, outcome, onReplace, onImport, onOpenSql }: Props) {
+export function ImportActions({ replace, tables, ready, outcome, onReplace, onImport, onOpenSql }: Props) {
   const { t, lang } = useLang();
   return (
     <footer className="import-actions">
@@ -22,6 +25,7 @@ export function ImportActions({ replace, ready, outcome, onReplace, onImport, on
         <input type="checkbox" checked={replace} onChange={(e) => onReplace(e.target.checked)} />
         {t('import.replace')}
       </label>
+      {replace && <ReplaceDependents tables={tables} />}
       <button type="button" className="primary" disabled={!ready} onClick={onImport}>
         {t('import.submit')}
       </button>

@@ -84,6 +84,7 @@ export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props)
       })}
       <ImportActions
         replace={settings.replace}
+        tables={targets.map((tg) => tableName(tg.sheet))}
         ready={ready}
         outcome={outcome}
         onReplace={(replace) => setSettings((s) => ({ ...s, replace }))}

@@ -1,7 +1,6 @@
 export const casesZh = {
   'nav.cases': '案例库',
   'nav.present': '演示',
-  'cases.title': '案例库',
   'cases.loading': '正在加载案例…',
   'cases.loadFailed': '无法加载案例：{detail}',
   'cases.filters': '筛选案例',
@@ -49,7 +48,6 @@ export const casesZh = {
   'cases.addToDeck': '添加到演示',
   'cases.inDeck': '已在演示中',
   'cases.added': '已添加到演示（共 {count} 页）',
-  'present.title': '演示',
   'present.deckTitle': '演示标题',
   'present.deckTitleDefault': '社会治理创新案例',
   'present.slides': '幻灯片',
@@ -101,7 +99,6 @@ export const casesZh = {
 export const casesEn: Record<keyof typeof casesZh, string> = {
   'nav.cases': 'Case library',
   'nav.present': 'Present',
-  'cases.title': 'Case library',
   'cases.loading': 'Loading cases…',
   'cases.loadFailed': 'Could not load the cases: {detail}',
   'cases.filters': 'Filter cases',
@@ -149,7 +146,6 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.addToDeck': 'Add to presentation',
   'cases.inDeck': 'In the presentation',
   'cases.added': 'Added to the presentation ({count} slides)',
-  'present.title': 'Presentation',
   'present.deckTitle': 'Presentation title',
   'present.deckTitleDefault': 'Social governance innovation cases',
   'present.slides': 'Slides',

@@ -66,7 +66,6 @@ export const chartsZh = {
   'builder.subtitle': '副标题',
   'builder.source': '来源',
   'builder.sourceDefault': '恢复默认来源',
-  'builder.annotation': '注释',
   'builder.annotationAt': '注释位置',
   'builder.annotationText': '注释文字',
   'builder.addAnnotation': '添加注释',
@@ -83,9 +82,6 @@ export const chartsZh = {
   'builder.exportPicked': '所选 {n} 张图表导出 Word',
   'builder.preview': '图表预览',
   'builder.loading': '正在查询…',
-  'builder.needTwo': '组合图和散点图需要第二度量',
-  'builder.export': '导出',
-  'dash.title': '仪表板',
   'dash.pick': '选择仪表板',
   'dash.filters': '全局筛选',
   'dash.regions': '地区',
@@ -130,8 +126,6 @@ export const chartsZh = {
   'dash.xf.clear': '清除此筛选',
   'dash.xf.status': '已按 {column} = {value} 筛选其他图表',
   'dash.xf.none': '此图未设筛选',
-  'dash.shanghai': '上海社会组织',
-  'dash.cases': '社会治理创新案例',
 } as const;
 
 export const chartsEn: Record<keyof typeof chartsZh, string> = {
@@ -201,7 +195,6 @@ export const chartsEn: Record<keyof typeof chartsZh, string> = {
   'builder.subtitle': 'Subtitle',
   'builder.source': 'Source',
   'builder.sourceDefault': 'Default source',
-  'builder.annotation': 'Note',
   'builder.annotationAt': 'Note at',
   'builder.annotationText': 'Note text',
   'builder.addAnnotation': 'Add note',
@@ -218,9 +211,6 @@ export const chartsEn: Record<keyof typeof chartsZh, string> = {
   'builder.exportPicked': 'Export the {n} chosen charts to Word',
   'builder.preview': 'Chart preview',
   'builder.loading': 'Querying…',
-  'builder.needTwo': 'Bar + line and scatter charts need a second measure',
-  'builder.export': 'Export',
-  'dash.title': 'Dashboards',
   'dash.pick': 'Dashboard',
   'dash.filters': 'Global filters',
   'dash.regions': 'Regions',
@@ -265,6 +255,4 @@ export const chartsEn: Record<keyof typeof chartsZh, string> = {
   'dash.xf.clear': 'Clear this filter',
   'dash.xf.status': 'Other charts filtered to {column} = {value}',
   'dash.xf.none': 'No filter from this chart',
-  'dash.shanghai': 'Shanghai social organisations',
-  'dash.cases': 'Social governance innovation cases',
 };

@@ -1,0 +1,66 @@
+/**
+ * A Parquet file of many row groups through the app's import worker (read one row group at a time in
+ * parquet-wasm, the batches joined into one Arrow stream) into the browser's engine: every row arrives, in
+ * order, with its values, as native DuckDB reads the same file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, runSql, screenshot } from './browser';
+
+const ROWS = 30_000;
+let browser: Browser;
+let native: DuckDBConnection;
+let dir: string;
+const file = () => path.join(dir, 'groups.parquet');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sgw-e2e-parquet-'));
+  native = await (await DuckDBInstance.create(':memory:')).connect();
+  // 15 row groups; NULLs, Chinese text, decimals and a BIGINT beyond 2^53.
+  await native.run(`COPY (SELECT i AS id, CASE WHEN i % 13 = 0 THEN NULL ELSE (['北京市', '内蒙古自治区', '𠀀合计'])[1 + i % 3] END AS 地区,
+      (i * 12.34)::DECIMAL(18, 2) AS 金额, 9007199254740993 + i AS 大数 FROM range(${ROWS}) t(i))
+    TO '${file()}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 2000)`);
+});
+afterAll(async () => {
+  await browser?.close();
+  native?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** One text cell: a digest of every row in order, and the counts. */
+const DIGEST = (table: string) =>
+  `SELECT count(*)::VARCHAR || ' ' || count(地区)::VARCHAR || ' ' || md5(string_agg(concat_ws('|', id, 地区, 金额, 大数), ',' ORDER BY id)) AS d FROM ${table}`;
+
+async function queryCell(page: Page, sql: string): Promise<string> {
+  await page.getByRole('tab', { name: '工作台' }).click();
+  await runSql(page, sql);
+  await page.getByTestId('query-status').filter({ hasText: /\d+ 行/ }).waitFor();
+  return (await page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell').allTextContents())[0];
+}
+
+describe('Parquet of many row groups (web build in Chromium)', () => {
+  it('imports every row, in order, with the values native DuckDB reads from the same file', async () => {
+    const { page, externalRequests, pageErrors } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件' }).click();
+    await (await chooser).setFiles(file());
+    const card = page.getByRole('article', { name: 'groups.parquet' });
+    await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: '内蒙古自治区' }).first().waitFor();
+    await card.getByRole('textbox', { name: '表名' }).fill('pq_groups');
+    await screenshot(page, 'import-parquet-groups');
+    await card.getByRole('button', { name: '导入' }).click();
+    await card.getByRole('status').filter({ hasText: '已导入表 pq_groups' }).waitFor();
+    const [want] = (await native.runAndReadAll(DIGEST(`read_parquet('${file()}')`))).getRows()[0];
+    expect(String(want)).toMatch(new RegExp(`^${ROWS} ${ROWS - Math.ceil(ROWS / 13)} [0-9a-f]{32}$`));
+    expect(await queryCell(page, DIGEST('pq_groups'))).toBe(String(want));
+    expect(externalRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+});
