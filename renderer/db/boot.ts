@@ -3,11 +3,23 @@
  * start it before any of that is fetched: the engine's worker, which begins compiling the wasm on its first
  * line (engine-worker.ts), and the bundled files' downloads.
  */
-let worker: Worker | undefined;
+let started: { worker: Worker; failed: Promise<never> } | undefined;
 
-export function engineWorker(): Worker {
-  worker ??= new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
-  return worker;
+/**
+ * The engine's worker, and a promise that rejects on its first error (a failed wasm compile): listened for
+ * from the start, since that error can come before the engine's module has loaded.
+ */
+export function engineWorker(): { worker: Worker; failed: Promise<never> } {
+  if (!started) {
+    const worker = new Worker(new URL('./engine-worker.ts', import.meta.url), { type: 'module' });
+    const failed = new Promise<never>((_, reject) => {
+      worker.addEventListener('error', (e) => reject(new Error(e.message || 'engine worker failed')), { once: true });
+    });
+    // openWorkerDb races it against the start; an error after a good start is not a start failure.
+    failed.catch(() => undefined);
+    started = { worker, failed };
+  }
+  return started;
 }
 
 /** Bundled files are served by our own origin (vite preview, or app:// in Electron): never the network. */

@@ -13,21 +13,11 @@ const EMPTY_WASM_URL = 'data:application/wasm;base64,';
  * Each query gets its own connection so that one can be cancelled without touching the others.
  */
 export async function openWorkerDb(): Promise<Db> {
-  const worker = engineWorker();
+  const { worker, failed } = engineWorker();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // The worker compiles the wasm itself, from its first line; the URL duckdb fetches is not used (an empty
   // data: URL, so its fetch costs nothing). A worker error before it is up (the wasm missing) fails the start.
-  let stop = () => {};
-  const failed = new Promise<never>((_, reject) => {
-    const onError = (e: ErrorEvent) => reject(new Error(e.message || 'engine worker failed'));
-    worker.addEventListener('error', onError);
-    stop = () => worker.removeEventListener('error', onError);
-  });
-  try {
-    await Promise.race([db.instantiate(EMPTY_WASM_URL), failed]);
-  } finally {
-    stop();
-  }
+  await Promise.race([db.instantiate(EMPTY_WASM_URL), failed]);
   // For the start-up benchmark's split (bench/browser.ts): wasm compiled and instantiated.
   performance.mark('sgw:engine-instantiated');
   await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
