@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cp, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
@@ -9,7 +10,10 @@ const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.me
 const outDir = path.resolve(process.env.SGW_WEB_OUT ?? path.join(import.meta.dirname, 'dist/renderer'));
 const DATA_FILE = /^[\w./-]+\.(csv|json|sql)$/;
 
-/** Serves `datasets/` at ./datasets/ in dev and copies it into the build, so the app never fetches data remotely. */
+/**
+ * Serves `datasets/` at ./datasets/ in dev (CSVs) and copies it into the build with its fast form, so the app
+ * never fetches data remotely.
+ */
 function bundledDatasets(): Plugin {
   return {
     name: 'sgw-bundled-datasets',
@@ -33,6 +37,12 @@ function bundledDatasets(): Plugin {
         recursive: true,
         filter: (src) => src === datasetsDir || (path.dirname(src) === datasetsDir && DATA_FILE.test(path.basename(src))),
       });
+      // And their fast form (Arrow + the table list, shared/datasets/fast-form.ts), made by the real engine.
+      const made = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build/scripts/run-ts.mjs'), 'build/scripts/bundled-fast.ts', datasetsDir, path.join(outDir, 'datasets')], {
+        cwd: import.meta.dirname,
+        encoding: 'utf8',
+      });
+      if (made.status !== 0) throw new Error(`the bundled datasets' fast form failed:\n${made.stdout}${made.stderr}`);
     },
   };
 }

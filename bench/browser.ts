@@ -5,8 +5,8 @@ import { summarize, type Timing } from './stats';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The app's own marks (renderer/db/engine.ts), from navigation start. */
-const PHASES = ['sgw:engine-open', 'sgw:datasets-loaded'] as const;
+/** The app's own marks (renderer/db/worker-db.ts, engine.ts), from navigation start. */
+const PHASES = ['sgw:engine-instantiated', 'sgw:engine-open', 'sgw:datasets-loaded'] as const;
 
 export interface Startup {
   firstChart: Timing;

@@ -27,6 +27,7 @@ export function App() {
   const view = VIEWS.some((v) => v.id === savedView) ? savedView! : VIEWS[0].id;
   const db = engine.status === 'ready' ? engine.engine.db : null;
   const catalog = engine.status === 'ready' ? engine.engine.datasets.catalog : null;
+  const bundledTables = engine.status === 'ready' ? engine.engine.datasets.tables : undefined;
 
   useEffect(() => {
     startEngineOnce().then(
@@ -40,15 +41,16 @@ export function App() {
   const listed = useRef(0);
   useEffect(() => {
     if (!db) return;
-    const refresh = () => {
+    const refresh = (known?: TableInfo[]) => {
       const n = ++listed.current;
-      listTablesLive(db)
+      listTablesLive(db, known)
         .catch((e: unknown) => listAfterRepair(db, listTablesLive, e))
         .then((list) => n === listed.current && setTables(list), () => undefined);
     };
-    refresh();
-    return dataChanges(db).subscribe(refresh);
-  }, [db]);
+    // The first list is the bundled one, known without asking the engine (shared/datasets/fast-form.ts).
+    refresh(bundledTables);
+    return dataChanges(db).subscribe(() => refresh());
+  }, [db, bundledTables]);
   useEffect(() => {
     if (db) prepareRollups(db, listedTables);
   }, [db, listedTables]);

@@ -1,10 +1,14 @@
-import { startEngineOnce } from './db/engine';
+import { bundledFile, engineWorker } from './db/boot';
 import { isSpeakerWindow } from './features/present';
 import './styles.css';
 
 // The speaker window (notes beside a projected presentation) needs no database.
 const speaker = isSpeakerWindow();
-// The engine first: this entry holds only what starts the worker and the 34 MB wasm compile, so they run
-// while the rest of the app (React, the screens, ECharts) is fetched and evaluated.
-if (!speaker) void startEngineOnce().catch(() => undefined);
+// The engine first: its worker starts compiling the 34 MB wasm and the bundled files download before the
+// engine's JS (duckdb-wasm, Arrow) and the app (React, the screens, ECharts) are fetched and evaluated.
+if (!speaker) {
+  engineWorker();
+  bundledFile('catalog.json').catch(() => undefined);
+  void import('./db/engine').then((m) => m.startEngineOnce()).catch(() => undefined);
+}
 void import('./app-root').then((m) => m.mountApp(speaker));

@@ -135,10 +135,11 @@ export function trackWrites(raw: Db): Db {
 }
 
 /** The table list, each entry stamped with the epoch it was read at, so a list a write overtook is known stale. */
-export async function listTablesLive(db: Db): Promise<TableInfo[]> {
+export async function listTablesLive(db: Db, bundled?: TableInfo[]): Promise<TableInfo[]> {
   const changes = dataChanges(db);
   const epoch = changes.epoch;
-  const tables = await listTables(db);
+  // Nothing written since the engine loaded the bundled datasets: their known list is the list.
+  const tables = bundled && epoch === 0 ? bundled : await listTables(db);
   changes.stamp(tables, epoch);
   return tables;
 }

@@ -18,6 +18,8 @@ export interface AppPage {
   page: Page;
   /** Requests that left 127.0.0.1 (the app must work offline). */
   externalRequests: string[];
+  /** Paths of every request of the page and its workers, in order. */
+  requests: string[];
   pageErrors: string[];
 }
 
@@ -26,7 +28,10 @@ export async function openApp(browser: Browser, opts: { viewport?: { width: numb
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const externalRequests: string[] = [];
+  const requests: string[] = [];
   const pageErrors: string[] = [];
+  // The context's, so the engine worker's own requests (its wasm) are counted too.
+  context.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) externalRequests.push(r.url());
@@ -35,7 +40,7 @@ export async function openApp(browser: Browser, opts: { viewport?: { width: numb
   if (opts.lang) await page.addInitScript((l) => localStorage.setItem('sgw.lang', l), opts.lang);
   await page.goto(inject('baseUrl'));
   await page.getByTestId('engine-status').filter({ hasText: /数据库已就绪|Database ready/ }).waitFor({ timeout: 60_000 });
-  return { page, externalRequests, pageErrors };
+  return { page, externalRequests, requests, pageErrors };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -12,7 +12,7 @@ afterAll(async () => {
 
 describe('workbench (web build in Chromium)', () => {
   it('starts DuckDB offline, lists the bundled tables and draws the starter chart', async () => {
-    const { page, externalRequests, pageErrors } = await openApp(browser);
+    const { page, externalRequests, requests, pageErrors } = await openApp(browser);
     const catalog = page.getByRole('list', { name: '数据表' });
     await catalog.getByText('sh_social_org', { exact: true }).first().waitFor();
     await catalog.getByText('cases', { exact: true }).first().waitFor();
@@ -23,6 +23,11 @@ describe('workbench (web build in Chromium)', () => {
     expect(file).toMatch(/workbench-start\.png$/);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    // Start-up path (issue 18): the 34 MB wasm is fetched once (by the engine worker, for its early compile),
+    // and the bundled tables come from the build's fast form (Arrow), no CSV parsed.
+    expect(requests.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
+    expect(requests.filter((p) => /\/datasets\/.+\.arrow$/.test(p)).length).toBeGreaterThanOrEqual(7);
+    expect(requests.filter((p) => p.endsWith('.csv'))).toEqual([]);
     await page.context().close();
   });
 

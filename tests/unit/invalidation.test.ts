@@ -173,4 +173,24 @@ describe('invalidation inside renderer/db (real engine)', () => {
     await inserted;
     expect((await listTables(app)).map((t) => t.name)).toContain('之后');
   });
+
+  it('lists the bundled tables it was given until the first write, then asks the engine', async () => {
+    const db = await openNodeDb();
+    try {
+      const tracked = trackWrites(db);
+      await db.exec('CREATE TABLE bundled_t AS SELECT 1 AS a');
+      const known = await listTables(db);
+      // Before any write the given list is the list, the very objects (a chart keyed on them does not run twice).
+      const first = await listTablesLive(tracked, known);
+      expect(first).toBe(known);
+      await tracked.exec('CREATE TABLE imported_t AS SELECT 2 AS b');
+      const after = await listTablesLive(tracked, known);
+      expect(after.map((t) => t.name)).toEqual(['bundled_t', 'imported_t']);
+      // The stamp makes the old list's entries stale for the rollups (renderer/db/rollups.ts).
+      expect(dataChanges(tracked).isCurrent(known[0])).toBe(false);
+      expect(dataChanges(tracked).isCurrent(after[0])).toBe(true);
+    } finally {
+      await db.close();
+    }
+  });
 });

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+
+// The engine worker compiles the wasm itself (renderer/db/engine-worker.ts): what happens when the server
+// does not serve it as the app expects.
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openWithWasm(serve: 'missing' | 'octet-stream'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const wasmRequests: string[] = [];
+  await context.route(/\.wasm$/, async (route) => {
+    wasmRequests.push(route.request().url());
+    if (serve === 'missing') return route.fulfill({ status: 404, body: 'not here' });
+    const res = await route.fetch();
+    return route.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  // The route must have seen the worker's request, or this test would prove nothing.
+  await expect.poll(() => wasmRequests.length, { timeout: 60_000 }).toBe(1);
+  return page;
+}
+
+describe('start-up when the wasm is not served as expected (web build in Chromium)', () => {
+  it('says the engine could not start when the wasm is missing, instead of loading for ever', async () => {
+    const page = await openWithWasm('missing');
+    const status = page.getByTestId('engine-status');
+    await status.filter({ hasText: '数据库引擎启动失败' }).waitFor({ timeout: 60_000 });
+    await expect(status.textContent()).resolves.toContain('HTTP 404');
+    await page.context().close();
+  });
+
+  it('still starts and draws the starter chart when the wasm comes without the application/wasm type', async () => {
+    const page = await openWithWasm('octet-stream');
+    await page.getByTestId('engine-status').filter({ hasText: '数据库已就绪' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="chart"] canvas') !== null, undefined, { timeout: 60_000 });
+    await page.context().close();
+  });
+});
