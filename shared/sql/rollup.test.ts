@@ -4,51 +4,15 @@ import type { Db } from '../db';
 import { listTables, type TableInfo } from '../db-catalog';
 import { newChartSpec, type ChartSpec, type Measure } from '../model/chart-spec';
 import { buildChartSql, type GlobalFilters } from './chart-sql';
-import { buildRollup, planRollupColumns, ROLLUP_MIN_ROWS, ROLLUP_SCHEMA, rollupContentSql, rollupEngineOf, rowRanges, samplePercent, type Rollup } from './rollup';
-import { RollupRegistry } from './rollup-registry';
-
-// A multiple of 6, so that each region gets the same values of 近值 (exact ties).
-const ROWS = ROLLUP_MIN_ROWS + 50_002;
+import { buildRollup, planRollupColumns, ROLLUP_SCHEMA, rollupContentSql, rollupEngineOf, rowRanges, samplePercent, type Rollup } from './rollup';
+import { createRollupCube, CUBE_ROWS, differences, rowsOf } from '../../tests/fixtures/rollup-cube';
 
 let db: Db;
 let cube: TableInfo;
 let rollup: Rollup;
 beforeAll(async () => {
   db = await openNodeDb();
-  // A region × year × type × indicator cube with every kind of number the rollup must get exactly right:
-  // DOUBLE with NULL, NaN and ±Inf, FLOAT (measure and grouped), DECIMAL(18,3), BIGINT near 2^62, INTEGER;
-  // near-tied and exactly tied DOUBLE sums by region; Chinese text; NULL groups; and user columns named like
-  // the internal ones of rollups and chart queries (__sgw_rows, __sgw_d0, __sgw_x, __m0, count_rows).
-  await db.exec(`CREATE TABLE cube AS
-    SELECT CASE WHEN (i // 6) % 97 = 0 THEN NULL ELSE ['北京市','上海市','江苏省','浙江省','广东省','四川省'][1 + i % 6] END AS 地区,
-           CASE WHEN i % 89 = 0 THEN NULL ELSE 2005 + (i * 13) % 15 END AS 年份,
-           ['社会团体','民办非企业单位','基金会'][1 + (i * 5) % 3] AS 类型,
-           CASE WHEN i % 11 = 0 THEN NULL ELSE ['机构数','从业人员'][1 + i % 2] END AS 指标,
-           '机构' || i AS 机构名称,
-           CASE WHEN i % 17 = 0 THEN NULL ELSE ((i * 7919) % 100003) / 100.0 END::DOUBLE AS 数值,
-           ((i * 31) % 2003)::INTEGER AS 人数,
-           (((i * 31) % 10007) / 3.0)::FLOAT AS 浮点,
-           [0.1, 0.7, 1.3, 2.9][1 + i % 4]::FLOAT AS 浮点档,
-           (((i * 7919) % 1000003) / 1000.0)::DECIMAL(18,3) AS 金额,
-           [1.125, 2.5, 3.333][1 + (i * 7) % 3]::DECIMAL(18,3) AS 档位,
-           (4611686018427387904 - i * 104729)::BIGINT AS 大数,
-           [4611686018427387904, 4611686018427387903, 4611686018427387000][1 + i % 3]::BIGINT AS 大数档,
-           CASE WHEN i % 6 = 0 AND (i * 13) % 15 = 3 THEN 'nan'::DOUBLE
-                WHEN i % 6 = 1 AND (i * 13) % 15 = 4 THEN 'inf'::DOUBLE
-                WHEN i % 6 = 5 AND (i * 13) % 15 = 8 THEN '-inf'::DOUBLE
-                WHEN i % 6 = 4 AND (i * 13) % 15 = 10 THEN CASE WHEN (i // 6) % 2 = 0 THEN 'inf'::DOUBLE ELSE '-inf'::DOUBLE END
-                ELSE (i % 1009) / 7.0 END::DOUBLE AS 特殊,
-           (((i // 6) * 7919) % 100003) / 100.0
-             + CASE WHEN i % 6 = 1 AND i // 6 = 5 THEN 1e-7 WHEN i % 6 = 2 AND i // 6 = 5 THEN 2e-7 ELSE 0 END AS 近值,
-           (i % 3)::INTEGER AS __sgw_rows,
-           ['甲','乙'][1 + i % 2] AS __sgw_d0,
-           (i % 4)::INTEGER AS __sgw_x,
-           (i * 0.37)::DOUBLE AS __m0,
-           ['一','二','三'][1 + i % 3] AS count_rows
-      FROM range(${ROWS}) t(i)`);
-  await db.exec(`CREATE TABLE small AS SELECT * FROM cube LIMIT 1000`);
-  await db.exec(`CREATE VIEW cube_view AS SELECT * FROM cube`);
-  await db.exec(`CREATE TABLE spread AS SELECT i % 1000 AS a, (i // 1000) % 1000 AS b, i::DOUBLE AS v FROM range(${ROWS}) t(i)`);
+  await createRollupCube(db);
   const tables = await listTables(db);
   cube = tables.find((t) => t.name === 'cube')!;
   // Built in row ranges (5 statements and their merge), as the app builds big tables.
@@ -56,20 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-type Cell = unknown;
-const rows = async (sql: string): Promise<Cell[][]> => (await db.query(sql)).toArray().map((r) => Object.values(r.toJSON() as Record<string, unknown>));
-
-/** Exactly the same cells in the same order; NaN equals NaN, and 0 equals -0 (a chart cannot tell them apart). */
-function sameCell(a: Cell, b: Cell): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b || (Number.isNaN(a) && Number.isNaN(b));
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function differences(a: Cell[][], b: Cell[][]): string[] {
-  if (a.length !== b.length) return [`${a.length} rows against ${b.length}`];
-  const out: string[] = [];
-  a.forEach((row, i) => row.forEach((v, j) => !sameCell(v, b[i][j]) && out.push(`row ${i} col ${j}: ${String(v)} ≠ ${String(b[i][j])}`)));
-  return out;
-}
+const rows = (sql: string) => rowsOf(db, sql);
 
 const m = (over: Partial<Measure>): Measure => ({ column: '数值', agg: 'sum', transform: 'none', ...over });
 const spec = (over: Partial<ChartSpec>): ChartSpec => ({ ...newChartSpec('cube', '地区'), measures: [m({})], ...over });
@@ -124,7 +75,7 @@ describe('rollups', () => {
     const names = (await db.query(`SELECT * FROM ${rollup.relation} LIMIT 0`)).schema.fields.map((f) => f.name);
     expect(names.every((n) => n.startsWith('__sgw_'))).toBe(true);
     expect(names.filter((n) => n === '__sgw_rows')).toHaveLength(1);
-    expect(rollup.rows * 4).toBeLessThanOrEqual(ROWS);
+    expect(rollup.rows * 4).toBeLessThanOrEqual(CUBE_ROWS);
   });
 
   it('samples about 100,000 rows whatever the size', () => {
@@ -267,7 +218,7 @@ describe('rollups', () => {
     const statements: string[] = [];
     const engine = rollupEngineOf(db);
     const ranged = (await buildRollup({ rows: engine.rows, exec: (sql) => (statements.push(sql), engine.exec(sql)) }, info, { suffix: '#ranged', chunkRows: 7_000 }))!;
-    expect(info.rows).toBeLessThan(ROWS);
+    expect(info.rows).toBeLessThan(CUBE_ROWS);
     expect(statements.filter((sql) => sql.startsWith('INSERT INTO')).length).toBe(Math.ceil(info.rows / 7_000) - 1);
     expect(await rows(rollupContentSql(ranged))).toEqual(await rows(rollupContentSql(whole)));
     const typesOf = async (r: Rollup) => rows(`SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = '${ROLLUP_SCHEMA}' AND table_name = '${r.relation.split('.')[1].replaceAll('"', '')}' ORDER BY column_index`);
@@ -286,86 +237,5 @@ describe('rollups', () => {
     expect(content).toHaveLength(rollup.rows);
     expect(content.every((r) => r.every((c) => c === null || typeof c === 'string'))).toBe(true);
     expect(content).toEqual(await rows(rollupContentSql(rollup)));
-  });
-});
-
-describe('RollupRegistry', () => {
-  const rollupTables = async () => (await rows(`SELECT table_name FROM duckdb_tables() WHERE schema_name = '${ROLLUP_SCHEMA}' ORDER BY 1`)).map((r) => r[0]);
-
-  it('builds once per table, and drops and rebuilds after invalidate()', async () => {
-    const registry = new RollupRegistry(db);
-    const v1 = await listTables(db);
-    const info = v1.find((t) => t.name === 'cube')!;
-    const [a, b] = await Promise.all([registry.get(info), registry.get(info)]);
-    expect(a).toBe(b);
-    expect(registry.builds).toBe(1);
-    expect(await rollupTables()).toContain(a!.relation.split('.')[1].replaceAll('"', ''));
-
-    await db.exec(`UPDATE cube SET 数值 = 数值 + 1 WHERE 地区 = '上海市'`);
-    const v2 = await listTables(db);
-    registry.invalidate();
-    const c = await registry.get(v2.find((t) => t.name === 'cube')!);
-    expect(registry.builds).toBe(2);
-    expect(c!.relation).not.toBe(a!.relation);
-    await expect.poll(rollupTables).not.toContain(a!.relation.split('.')[1].replaceAll('"', ''));
-    const q = buildChartSql(spec({}), { columns: columns(), rollup: c });
-    expect(differences(await rows(q.sql), await rows(q.rollupSql!))).toEqual([]);
-  });
-
-  it('answers ready() at once: null while building, the rollup once built, and says when it is built', async () => {
-    const registry = new RollupRegistry(db);
-    const info = (await listTables(db)).find((t) => t.name === 'cube')!;
-    const told: string[] = [];
-    registry.onBuilt((table) => told.push(table));
-    expect(registry.ready(info)).toBeNull();
-    const built = await registry.get(info);
-    expect(built).not.toBeNull();
-    expect(registry.builds).toBe(1);
-    expect(registry.ready(info)).toBe(built);
-    expect(told).toEqual(['cube']);
-    registry.invalidate();
-    expect(registry.ready(info)).toBeNull();
-  });
-
-  it('stops a build that a write overtakes between two of its statements, and leaves no table behind', async () => {
-    const info = (await listTables(db)).find((t) => t.name === 'cube')!;
-    const sent: string[] = [];
-    // The write and the data change arrive while the build is between its first and second row range.
-    const engine: Db = {
-      ...db,
-      exec: async (sql) => {
-        sent.push(sql);
-        if (sql.startsWith('INSERT INTO') && !sent.some((s) => s.startsWith('UPDATE'))) {
-          sent.push('UPDATE');
-          await db.exec(`UPDATE cube SET 数值 = 1e9 WHERE 地区 = '广东省'`);
-          registry.invalidate();
-        }
-        return db.exec(sql);
-      },
-    };
-    const registry = new RollupRegistry(engine);
-    const overtaken = registry.get(info);
-    expect(registry.ready(info)).toBeNull();
-    await expect(overtaken).resolves.toBeNull();
-    expect(registry.builds).toBe(0);
-    expect(registry.ready(info)).toBeNull();
-    // It stopped at the next statement: no merge, and its partial table dropped.
-    expect(sent.some((sql) => sql.includes('GROUP BY "__sgw_d0"'))).toBe(false);
-    const suffix = /~partial/;
-    expect((await rollupTables()).filter((t) => suffix.test(String(t)))).toEqual([]);
-    expect((await rollupTables()).filter((t) => String(t).startsWith('cube#1'))).toEqual([]);
-    const after = await registry.get((await listTables(db)).find((t) => t.name === 'cube')!);
-    expect(after).not.toBeNull();
-    const q = buildChartSql(spec({}), { columns: columns(), rollup: after });
-    const direct = await rows(q.sql);
-    expect(direct.find((r) => r[0] === '广东省')?.[1]).toBeGreaterThan(1e13);
-    expect(differences(direct, await rows(q.rollupSql!))).toEqual([]);
-  });
-
-  it('answers null for small tables without building anything', async () => {
-    const registry = new RollupRegistry(db);
-    const small = (await listTables(db)).find((t) => t.name === 'small')!;
-    expect(await registry.get(small)).toBeNull();
-    expect(registry.builds).toBe(0);
   });
 });
