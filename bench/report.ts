@@ -149,9 +149,9 @@ const LIMITS = `## What limits us
   price is the rollup build, once per table version, in the background after an import, in 250k-row ranges
   (one statement each). A chart asked for before the rollup is built does not wait for it: the table answers
   (the same numbers, exactly), after at most one range of the build; the charts after it read the rollup.
-- **Run-to-run variance** on this shared 2-core machine is ±10–20 % for the JS-heavy paths: the 1M-row CSV
-  pipeline and project save + reopen sit on their limits (2.97 s and 4.2 s in an earlier run on the same day,
-  3.06 s and 5.07 s here; save + reopen measured alone varied 4.8–6.9 s). Treat those two as borderline.
+- **Run-to-run variance** on this shared 2-core machine is ±10–20 % for the JS-heavy paths (imports, project
+  save + reopen), and far more while other work runs: judge targets only by a run with the machine to itself,
+  and compare ratios within one run.
 - **Start-up.** The 34 MB wasm is compiled on every fresh browser context (the entry module starts the worker
   and that compile before the rest of the app loads); Electron keeps V8's code cache between runs, which this
   measurement (a fresh context each time) does not see, and which cannot be measured here.
