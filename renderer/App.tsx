@@ -30,10 +30,12 @@ export function App() {
   const bundledTables = engine.status === 'ready' ? engine.engine.datasets.tables : undefined;
 
   useEffect(() => {
-    startEngineOnce().then(
-      (e) => setEngine({ status: 'ready', engine: e }),
-      (e: unknown) => setEngine({ status: 'failed', detail: e instanceof Error ? e.message : String(e) }),
-    );
+    const fail = (e: unknown) => setEngine({ status: 'failed', detail: e instanceof Error ? e.message : String(e) });
+    startEngineOnce().then((e) => {
+      setEngine({ status: 'ready', engine: e });
+      // Ready once the first chart's tables are in; the other bundled tables may still fail to load.
+      e.loaded.catch(fail);
+    }, fail);
     getDesktop().getAppInfo().then(setAppInfo, () => undefined);
   }, []);
 
