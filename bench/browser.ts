@@ -9,7 +9,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** The app's own marks, from navigation start: the page's (main.tsx, engine.ts, worker-db.ts) … */
-const PAGE_MARKS = ['sgw:app-evaluated', 'sgw:engine-instantiated', 'sgw:engine-open', 'sgw:datasets-loaded'] as const;
+const PAGE_MARKS = ['sgw:app-evaluated', 'sgw:engine-instantiated', 'sgw:engine-open', 'sgw:first-tables', 'sgw:datasets-loaded'] as const;
 /** … and the engine worker's (engine-worker.ts), moved onto the page's clock. */
 const WORKER_MARKS = ['sgw:wasm-response', 'sgw:wasm-compiled', 'sgw:wasm-instantiated'] as const;
 const PHASES = [...PAGE_MARKS, ...WORKER_MARKS].map((m) => m.replace('sgw:', ''));
