@@ -9,8 +9,8 @@ import { starterChartSpec } from '../../shared/charts/starter-chart';
 import { FAST_FORM_FILE, makeFastForm } from '../../shared/datasets/fast-form';
 import { loadBundledDatasets } from '../../shared/datasets/load';
 import type { Db } from '../../shared/db';
-import { coordinatorFor } from './coordinator';
-import type { Engine } from './engine';
+import { coordinatorFor } from '../../renderer/db/coordinator';
+import type { Engine } from '../../renderer/db/engine';
 
 const dir = path.resolve(__dirname, '../../datasets');
 const fromDisk = async (p: string) => new Uint8Array(await readFile(path.join(dir, p)));
@@ -21,11 +21,11 @@ const log: string[] = [];
 /** The real engine, every call logged by what it touches (a table, the views it creates, a query's FROM). */
 function logged(db: Db): Db {
   const around =
-    <A extends unknown[], T>(what: (...a: A) => string, f: (...a: A) => Promise<T>) =>
-    (...a: A) => {
-      const w = what(...a);
+    <R extends unknown[], T>(what: (first: string) => string, f: (first: string, ...rest: R) => Promise<T>) =>
+    (first: string, ...rest: R) => {
+      const w = what(first);
       log.push(`call ${w}`);
-      return f(...a).finally(() => log.push(`done ${w}`));
+      return f(first, ...rest).finally(() => log.push(`done ${w}`));
     };
   const views = (sql: string) => [...sql.matchAll(/CREATE OR REPLACE VIEW (\w+)/g)].map((m) => m[1]).join(',');
   const from = (sql: string) => (/\bFROM\s+"?(\w+)/.exec(sql)?.[1] ?? sql.slice(0, 30));
@@ -37,8 +37,8 @@ function logged(db: Db): Db {
   };
 }
 
-vi.mock('./worker-db', () => ({ openWorkerDb: async () => logged(await openNodeDb()) }));
-vi.mock('./boot', () => ({ bundledFile: async (p: string) => files.get(p) ?? fromDisk(p) }));
+vi.mock('../../renderer/db/worker-db', () => ({ openWorkerDb: async () => logged(await openNodeDb()) }));
+vi.mock('../../renderer/db/boot', () => ({ bundledFile: async (p: string) => files.get(p) ?? fromDisk(p) }));
 
 let engine: Engine;
 let earlyCount: Promise<unknown>;
@@ -51,7 +51,7 @@ beforeAll(async () => {
   await csvDb.close();
   files.set(FAST_FORM_FILE, new TextEncoder().encode(JSON.stringify(made.form)));
   for (const [name, bytes] of made.arrow) files.set(name, bytes);
-  const { startEngine } = await import('./engine');
+  const { startEngine } = await import('../../renderer/db/engine');
   engine = await startEngine();
   // Asked the moment the app has its engine, on a table that is not in yet: it waits for it.
   earlyCount = engine.db.query('SELECT count(*) AS n FROM statements');
