@@ -78,6 +78,40 @@ describe('writeFileAtomic', () => {
     expect(await fs.readdir(dir)).toEqual(['data.csv']);
   });
 
+  it('writes a file given in pieces as their join, in order (a project: shared/project/zip-store.ts)', async () => {
+    const target = path.join(dir, '项目.sgwp');
+    await fs.writeFile(target, 'old, and longer than the new file');
+    await writeFileAtomic(target, [text('PK'), new Uint8Array(), text('社区'), text('调查')], { keepBackup: true });
+    expect(await fs.readFile(target, 'utf8')).toBe('PK社区调查');
+    expect(await fs.readFile(`${target}.bak`, 'utf8')).toBe('old, and longer than the new file');
+  });
+
+  it('leaves the original intact and no temp file when a later piece fails to write', async () => {
+    const target = path.join(dir, 'data.sgwp');
+    await fs.writeFile(target, 'original contents');
+    let writes = 0;
+    const failingFs: AtomicFs = {
+      ...fs,
+      async open(file, flags, mode) {
+        const handle = await fs.open(file, flags, mode);
+        if (!file.endsWith('.tmp')) return handle;
+        return {
+          // The first two pieces reach the disk, then the disk "fills up".
+          async writeFile(data: Uint8Array) {
+            if (++writes === 3) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+            await handle.writeFile(data);
+          },
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
+      },
+    };
+    await expect(writeFileAtomic(target, [text('a'), text('b'), text('c'), text('d')], { keepBackup: true }, failingFs)).rejects.toThrow(/ENOSPC/);
+    expect(writes).toBe(3);
+    expect(await fs.readFile(target, 'utf8')).toBe('original contents');
+    expect(await fs.readdir(dir)).toEqual(['data.sgwp']);
+  });
+
   it('cleans up when the final rename fails', async () => {
     const target = path.join(dir, 'data.csv');
     await fs.writeFile(target, 'original');
