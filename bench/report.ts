@@ -168,8 +168,9 @@ const LIMITS = `## What limits us
   rest is the decode and the copies of the IPC, against native read_parquet on two threads. The engine's own
   read_parquet is an extension duckdb-wasm 1.32 does not link in and would download at run time.
 - **Projects** store the engine's own Arrow IPC bytes uncompressed (the file is about the size of the data in
-  memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Reopening is the engine's
-  insert plus one CRC-32 pass and the unzip copy.
+  memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Saving is the engine's
+  export plus one CRC-32 pass: the file is handed to its writer in pieces, never joined. Reopening is the
+  engine's insert plus one CRC-32 pass, the tables read in place. bench/project-phases.ts gives the split.
 - **CSV.** Big plain CSVs go through the engine's read_csv (shared/import/csv-engine.ts): what remains on top
   of it is planning on a 512 KB sample and one JavaScript pass over the bytes that proves the engine reads
   every cell as our pipeline would. Yearbook layouts, mixed or Chinese-formatted values and small files take

@@ -5,7 +5,8 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import { listTables } from '../db-catalog';
 import type { Db } from '../db';
 import { translator } from '../i18n';
-import { saveProject, openProject } from '../project/workspace';
+import { openProject } from '../project/workspace';
+import { savedFile } from '../../tests/fixtures/projects/project-support';
 import { getProvenance, importIntoDb } from './commit';
 import { toSaved } from './provenance';
 import { describeImportError } from './messages';
@@ -95,7 +96,7 @@ describe('importIntoDb', () => {
 
     const other = await openNodeDb();
     try {
-      const bytes = await saveProject(db, { tables: [{ name: 'regions', provenance: toSaved(regions!) }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
+      const bytes = await savedFile(db, { tables: [{ name: 'regions', provenance: toSaved(regions!) }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
       await openProject(other, bytes, { replace: [], protect: [] });
       expect(await getProvenance(other, 'regions')).toEqual(regions);
     } finally {

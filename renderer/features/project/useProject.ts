@@ -96,9 +96,9 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
       try {
         await lock.run(async () => {
           const at = printNow();
-          const bytes = await snapshot(db, builtIn, appVersion);
+          const parts = await snapshot(db, builtIn, appVersion);
           const handleId = saveAs ? undefined : handle.current?.id;
-          const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
+          const result = await getDesktop().saveProject({ parts, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
           if (!result.saved) return;
           setSavedPrint(at);
           // The autosave may hold this state marked unsaved: write it again, marked saved.
