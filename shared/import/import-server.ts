@@ -48,7 +48,7 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
       }
       post({ id: req.id, type: 'progress', fraction: 0.85 });
       const built = tables.map((t) => ({ preview: toPreview(t), ipc: toArrow(t).ipc }));
-      post({ id: req.id, type: 'built', source, tables: built }, built.map((b) => b.ipc.buffer as ArrayBuffer));
+      post({ id: req.id, type: 'built', source, tables: built }, [...new Set(built.flatMap((b) => b.ipc.map((s) => s.buffer as ArrayBuffer)))]);
     } catch (e) {
       post({ id: req.id, type: 'error', error: e instanceof ImportError ? { key: e.key, params: e.params } : { message: e instanceof Error ? e.message : String(e) } });
     }

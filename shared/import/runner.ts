@@ -18,7 +18,8 @@ export type ImportRequest =
 
 export interface BuiltTable {
   preview: TablePreview;
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams for Db.insertArrow. */
+  ipc: Uint8Array[];
 }
 
 /** What a build with `engine` may answer: Arrow streams or a plan. */
