@@ -109,7 +109,23 @@ export function nativeTableOf(ipc: Uint8Array[]): ParsedTable {
   };
 }
 
-const badParquet = (e: unknown) => new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
+/**
+ * Set once parquet-wasm has trapped (a Rust panic surfaces as a WebAssembly RuntimeError, "unreachable"):
+ * its memory may be left inconsistent, and a wasm instance cannot be reset, so the worker holding it is
+ * replaced after answering (./import-server, ./runner). A trap inside the streamed read happens in
+ * parquet-wasm's own promise jobs, uncaught: that stops the worker (the runner reports import.err.crashed).
+ */
+let trapped = false;
+export const parquetReaderTrapped = (): boolean => trapped;
+
+function badParquet(e: unknown): ImportError {
+  if (e instanceof Error && e.name === 'RuntimeError') {
+    trapped = true;
+    // Its text ("unreachable") says nothing to a reader: the same words as for a worker that died.
+    return new ImportError('import.err.crashed');
+  }
+  return new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
+}
 
 /**
  * Every batch of the file, read one row group at a time, each as the complete IPC stream parquet-wasm
