@@ -1,7 +1,8 @@
 /**
  * Parquet through parquet-wasm (Rust's parquet + arrow crates compiled to wasm; snappy, gzip, brotli, zstd,
- * lz4 and lz4_raw): the file is read one row group at a time, each batch leaves wasm as a small Arrow IPC
- * stream, and the batches are joined into one stream that goes to the engine as it is. Reading the whole
+ * lz4 and lz4_raw): the file is read one row group at a time, each batch leaves wasm as a complete Arrow IPC
+ * stream, and the streams go to the engine as they are, one call each (joining them into one stream cost a
+ * copy of the whole table, ≈ a third of the import's CPU at 1M rows with the engine's copy of it). Reading the whole
  * file at once (readParquet) held the decoded table, its IPC and the IPC's growing copies in parquet-wasm's
  * memory together, about 4× the data, and that memory never shrinks and caps at 4 GB: a 10M-row file took
  * 3.3 GB and 11 s of CPU there, streamed 56 MB and 3.6 s (first-touching fresh wasm memory costs about as
