@@ -3,7 +3,7 @@
  * parquet-wasm, each batch its own Arrow stream, handed to the engine one call each) into the browser's
  * engine: every row arrives, in order, with its values, as native DuckDB reads the same file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -63,6 +63,27 @@ describe('Parquet of many row groups (web build in Chromium)', () => {
     expect(await queryCell(page, DIGEST('pq_groups'))).toBe(String(want));
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('refuses a file that makes parquet-wasm trap before the deadline, in plain words, and the next file reads', async () => {
+    // A real Parquet with one byte changed (found by a fuzz run; its magic bytes intact, so it reaches
+    // parquet-wasm): the reader panics (a wasm trap, "unreachable") on it.
+    const damaged = path.join(dir, 'damaged.parquet');
+    const bytes = readFileSync(path.resolve(__dirname, '../fixtures/import/records-brotli.parquet'));
+    bytes[84] = 177;
+    writeFileSync(damaged, bytes);
+    const { page } = await openApp(browser);
+    await page.getByRole('tab', { name: '导入数据' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件' }).click();
+    await (await chooser).setFiles(damaged);
+    // Well before the 21 s deadline, whose words (限定时间) are not these.
+    await page.getByRole('alert').filter({ hasText: '解析程序出错并已停止' }).waitFor({ timeout: 15_000 });
+    const again = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '选择文件' }).click();
+    await (await again).setFiles(file());
+    await page.getByRole('article', { name: 'groups.parquet' }).getByRole('table', { name: '预览' }).getByRole('cell', { name: '内蒙古自治区' }).first().waitFor();
     await page.context().close();
   });
 });
