@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { tableOfStreams } from '../../shared/import/arrow-build';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeFileAtomic } from '../main/atomic-write';
 import { plainValue } from '../../shared/format/cell';
@@ -53,7 +54,7 @@ async function importInWorker(bytes: Uint8Array, fileName: string, options: Impo
   try {
     runner.load('file', bytes);
     const { source, tables } = await runner.build('file', fileName, options);
-    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableFromIPC(t.ipc) })) };
+    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableOfStreams(t.ipc) })) };
   } finally {
     close();
   }

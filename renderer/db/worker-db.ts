@@ -1,6 +1,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { engineWorker } from './boot';
 import { runCancellable } from './cancellable';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
@@ -80,12 +80,14 @@ export async function openWorkerDb(): Promise<Db> {
         throw toDbError(e, sql);
       }
     },
-    async insertArrow(name, ipcStream) {
-      // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
-      // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
-      const own = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength ? ipcStream : ipcStream.slice();
+    async insertArrow(name, ipc) {
       try {
-        await shared.insertArrowFromIPCStream(own, { name, create: true });
+        for (const [i, stream] of streamsOf(ipc).entries()) {
+          // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
+          // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
+          const own = stream.byteOffset === 0 && stream.byteLength === stream.buffer.byteLength ? stream : stream.slice();
+          await shared.insertArrowFromIPCStream(own, { name, create: i === 0 });
+        }
       } catch (e) {
         throw toDbError(e);
       }

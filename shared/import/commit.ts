@@ -32,7 +32,8 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
 
 export interface CommitRequest {
   tableName: string;
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams of one schema (Db.insertArrow). */
+  ipc: Uint8Array[];
   parsed: ParsedTable;
   source: SourceInfo;
   replace?: boolean;
@@ -68,7 +69,13 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
   const name = req.tableName.trim();
   await checkTarget(db, name, req.replace ?? false);
   const tmp = stagingName();
-  await db.insertArrow(tmp, req.ipc);
+  try {
+    await db.insertArrow(tmp, req.ipc);
+  } catch (e) {
+    // A failed append leaves the streams before it in the staging table.
+    await db.exec(dropTableSql(tmp)).catch(() => undefined);
+    throw e;
+  }
   await publish(db, tmp, name, req);
 }
 

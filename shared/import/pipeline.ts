@@ -141,14 +141,14 @@ export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: Imp
 export interface ImportedTable {
   parsed: ParsedTable;
   arrow: Table;
-  /** Arrow IPC stream for Db.insertArrow. */
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams (one, or one per Parquet row group) for Db.insertArrow. */
+  ipc: Uint8Array[];
 }
 
 export function toArrow(parsed: ParsedTable): ImportedTable {
   if (parsed.native) return { parsed, ...nativeArrow(parsed.columns, parsed.native) };
   const arrow = buildArrowTable(parsed.columns, parsed.data);
-  return { parsed, arrow, ipc: toIpcStream(arrow) };
+  return { parsed, arrow, ipc: [toIpcStream(arrow)] };
 }
 
 /**
