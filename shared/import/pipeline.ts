@@ -101,7 +101,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
       return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
-    return { source: { fileName, format, sheets, ...detected }, tables };
+    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: wb.bookType } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
   const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowTable(bytes);
