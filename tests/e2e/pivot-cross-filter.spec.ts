@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
-import { pickPivot } from './pivot';
+import { pickPivot, pivotSample, zhNumber } from './pivot';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,14 +17,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const N = 180;
-const REGIONS = ['北京市', '上海市', '江苏省'];
-const SAMPLE = `CREATE TABLE 联动透视 AS
-SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2018 + (i * 7) % 4 AS 年份, ((i * 37) % 101)::DOUBLE + 0.375 AS 数值
-  FROM range(${N}) t(i)`;
-const rows = Array.from({ length: N }, (_, i) => ({ 地区: REGIONS[i % 3], 年份: 2018 + ((i * 7) % 4), 数值: ((i * 37) % 101) + 0.375 }));
-const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((a, r) => a + r.数值, 0);
-const zh = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const { sql: SAMPLE, sum } = pivotSample('联动透视', 180, 0.375);
+const zh = zhNumber;
 const PIVOT = '联动透视表';
 const CHART = '联动：各地区数值';
 
