@@ -235,7 +235,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     versions: { duckdbWasm: pkg.dependencies['@duckdb/duckdb-wasm'], duckdbNative: pkg.devDependencies['@duckdb/node-api'] },
     reps: args.reps,
-    ...(started ? { startup: started.firstChart, startupPhases: started.phases } : {}),
+    ...(started ? { startup: started.firstChart, startupPhases: started.phases, startupCpuMs: started.cpuMs, startupSecond: started.secondStart } : {}),
     load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     sizes,
   };

@@ -102,7 +102,7 @@ describe('main process lifecycle', () => {
     await start();
     const { log } = h.state;
     expect(log[0]).toBe(
-      'registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true,"corsEnabled":true,"stream":true}}]',
+      'registerSchemesAsPrivileged [{"scheme":"app","privileges":{"standard":true,"secure":true,"supportFetchAPI":true,"corsEnabled":true,"stream":true,"codeCache":true}}]',
     );
     expect(log).toContain('requestSingleInstanceLock');
     expect(log).not.toContain('new BrowserWindow');

@@ -198,10 +198,10 @@ describe('content security policy', () => {
 });
 
 describe('registration', () => {
-  it('declares the scheme with the privileges the DuckDB worker and fetch need', () => {
+  it('declares the scheme with the privileges the DuckDB worker and fetch need, and V8 code cache for the next start', () => {
     expect(APP_SCHEME_PRIVILEGES).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true, codeCache: true },
     });
   });
 

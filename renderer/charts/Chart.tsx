@@ -1,5 +1,5 @@
 import { useEffect, useRef, type Ref } from 'react';
-import * as echarts from 'echarts';
+import { echarts } from './echarts';
 import type { EChartsOption } from 'echarts';
 import type { ChartData } from '../../shared/charts/chart-data';
 import { fitToWidth } from '../../shared/charts/option-common';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import * as echarts from 'echarts';
+import { echarts } from './echarts';
 import type { GeoMap } from '../../shared/charts/geojson';
 import { workspace } from '../workspace';
 

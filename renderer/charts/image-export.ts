@@ -5,7 +5,7 @@
  * separate instance per export keeps the on-screen chart untouched and gives every picture the same size
  * whatever the window's size.
  */
-import * as echarts from 'echarts';
+import { echarts } from './echarts';
 import type { EChartsOption } from 'echarts';
 import { PICTURE_SIZE, pictureOption } from '../../shared/charts/picture';
 

@@ -12,12 +12,15 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function compile(): Promise<WebAssembly.Module> {
   const res = await fetch(wasmUrl);
   if (!res.ok) throw new Error(`${wasmUrl}: HTTP ${res.status}`);
+  performance.mark('sgw:wasm-response');
   // Streaming needs the application/wasm type (vite preview and the app:// protocol send it); a server that
   // sends another still works, compiling once the whole file is here.
   const streaming = res.headers.get('content-type')?.split(';')[0].trim() === 'application/wasm';
   return streaming ? WebAssembly.compileStreaming(res) : WebAssembly.compile(await res.arrayBuffer());
 }
 const compiled = compile();
+// The start-up benchmark's split (bench/browser.ts reads this worker's marks).
+compiled.then(() => performance.mark('sgw:wasm-compiled'), () => undefined);
 // duckdb's glue would wait for ever on a failed compile: it becomes this worker's error, which openWorkerDb
 // turns into a failed start (the app says the engine could not start) instead of a page that never loads.
 compiled.catch((e: unknown) =>
@@ -29,11 +32,14 @@ compiled.catch((e: unknown) =>
 // it is given the module compiled above, so the response it fetched itself (EMPTY_WASM_URL) is not used.
 WebAssembly.instantiateStreaming = async (_source, imports) => {
   const module = await compiled;
-  return { module, instance: await WebAssembly.instantiate(module, imports) };
+  const instance = await WebAssembly.instantiate(module, imports);
+  performance.mark('sgw:wasm-instantiated');
+  return { module, instance };
 };
 
 // Messages that arrive before duckdb's script has set its handler are kept and handed over in order.
 const early: MessageEvent[] = [];
 scope.onmessage = (e) => void early.push(e);
 await import(/* @vite-ignore */ duckdbWorkerUrl);
+performance.mark('sgw:duckdb-script');
 for (const e of early) scope.onmessage?.(e);
