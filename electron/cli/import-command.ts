@@ -15,7 +15,7 @@ import type { Translate } from '../../shared/i18n';
 import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
 import { describeLayout, describeTotals } from '../../shared/import/describe';
-import { detectedFormat, detectedMismatch } from '../../shared/import/detected-format';
+import { detectedFormat, detectedMismatch, formatName } from '../../shared/import/detected-format';
 import { describeImportError, importMessage } from '../../shared/import/messages';
 import { suggestTableName, type TablePreview } from '../../shared/import/pipeline';
 import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
@@ -89,6 +89,7 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
   return {
     file: source.fileName,
     format: source.format,
+    formatName: formatName(source, t),
     detectedFormat: detectedFormat(source, t)?.name ?? null,
     formatMismatch: detectedMismatch(source, t),
     encoding: source.encoding ?? null,
@@ -116,7 +117,7 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
 
 function renderText(r: ReturnType<typeof report>, t: Translate): string {
   const head = [
-    t('import.format', { format: r.format }),
+    t('import.format', { format: r.formatName }),
     ...(r.detectedFormat ? [r.formatMismatch ?? t('import.detectedAs', { format: r.detectedFormat })] : []),
     ...(r.encoding ? [`${t('import.encoding')}: ${encodingName(r.encoding as EncodingLabel)}`] : []),
     ...(r.delimiter ? [`${t('import.delimiter')}: ${delimiterName(r.delimiter)}`] : []),

@@ -171,4 +171,6 @@ export interface SourceInfo {
   sheets?: { name: string; empty: boolean }[];
   /** The family the content was detected as (./sniff's kind: "SYLK", "text", "PRN" …); see ./detected-format. */
   detected?: string;
+  /** The workbook format SheetJS read, when it names one (xlsx, xlsb, ods, sylk …): the zip family's member. */
+  book?: string;
 }
