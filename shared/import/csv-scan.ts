@@ -102,9 +102,10 @@ function checkCell(st: ScanState, k: number, s: number, e: number, quoted: boole
  * Scans the records from byte `start` (after the header) with `fields` fields each; null as soon as any
  * record or cell needs the JS pipeline (ragged or blank rows, a lone CR, quotes inside a field, text after a
  * closing quote, a cell of another kind than its column's). The loop keeps its state in locals (no closure
- * captures them): it runs once per cell of the file.
+ * captures them): it runs once per cell of the file. `onPiece` hears each piece's end as soon as it is found
+ * (a scan in another thread lets the engine read the pieces behind it).
  */
-export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[], pieceBytes = Infinity, pieceRows = 1): CsvScan | null {
+export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields: number, cols: readonly ScanColumn[], pieceBytes = Infinity, pieceRows = 1, onPiece?: (end: number) => void): CsvScan | null {
   const delim = delimiter.charCodeAt(0);
   const n = b.length;
   const st: ScanState = { b, cols, out: cols.map(() => ({ missing: false, trim: false, totals: [] })), totals: cols.map(() => new Set<string>()) };
@@ -182,6 +183,7 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
       nextCut += pieceRows;
       if (i >= pieceEnd && i < n) {
         pieces.push(i);
+        onPiece?.(i);
         pieceEnd = i + pieceBytes;
       }
     }
