@@ -2,7 +2,8 @@
  * CSV/TSV import at the engine's speed. The file is decoded to UTF-8 once (UTF-8 passes through untouched);
  * its first 512 KB go through our own pipeline (sniff, parse, layout, types) to plan the table; one byte
  * pass (./csv-scan) proves the whole file reads the same in the engine; then read_csv with that dialect and
- * those types (cleaning in SQL where the scan asks for it) fills a staging table, committed like any import.
+ * those types (cleaning in SQL where the scan asks for it) fills a staging table (./csv-stage: after the scan,
+ * or beside a scan running elsewhere), committed like any import.
  * Anything the plan or the scan cannot prove — yearbook layouts, ragged rows, mixed or Chinese-formatted
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
