@@ -2,8 +2,11 @@
  * The CSV rows of the bench: the same work on both engines. Reference on ours = the wasm engine's own
  * read_csv with declared types, registering the bytes included (the app has the file's bytes, not a path);
  * registering alone is reported too. Our pipeline = importIntoDb (plan, scan, read_csv, provenance) from the
- * same bytes. Cold = the first import in a fresh engine, warm = the median of the imports after it. Both
- * engines' tables are compared (column names and types, row count, per-column checksums); a mismatch fails.
+ * same bytes: the total. The app runs its two steps apart (the import worker plans while the preview is
+ * built; 导入 commits the plan), so each is timed alone too: plan, commit; total ≈ plan + commit. Cold = the
+ * first import in a fresh engine, warm = the median of the imports after it. Memory: ./csv-memory, a process
+ * per figure. Both engines' tables are compared (column names and types, row count, per-column checksums);
+ * a mismatch fails.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,8 +14,9 @@ import { openNodeDb } from '../electron/cli/node-db';
 import type { Db } from '../shared/db';
 import { commitCsvPlan, importIntoDb } from '../shared/import/commit';
 import { planCsvImport } from '../shared/import/csv-engine';
+import { openScanThread, readFileShared } from '../electron/cli/csv-scan-thread';
+import { freshProcessPeaks, registerAndRead } from './csv-memory';
 import { nativeEngine, type BenchEngine } from './engines';
-import { CSV_COLUMNS } from './queries';
 import { summarize, time, type Timing } from './stats';
 
 /** Per-column checksums that do not depend on row order or engine version (exact DECIMAL sums, exact sums of md5 bits of text). */
@@ -48,11 +52,13 @@ export interface CsvImportFigures {
   /** CPU time (user + system) of the same runs: on a shared machine it moves less than wall time. */
   referenceCpu: Timing;
   pipelineWarmCpu: Timing;
-  /** Peak RSS above the idle engine (file bytes already read) during one import, in MB and × the file size. */
-  peakAboveIdleMb: number;
+  /** Peak RSS above the idle engine (reading the file included) during one import, each in a process of its own (./csv-memory), in MB; the median × the file size. */
+  peakAboveIdleMb: Timing;
   peakAboveIdleRatio: number;
-  /** The same for the engine's own read_csv (registering included) in another fresh engine: the floor. */
-  referencePeakAboveIdleMb: number;
+  /** The same above the engine already holding the file's bytes (the import's own memory). */
+  peakAboveHoldingMb: Timing;
+  /** The same for the engine's own read_csv (registering included, the whole file) in another process: the floor. */
+  referencePeakAboveIdleMb: Timing;
   /**
    * The app's two steps apart (the import worker plans for the preview; 导入 commits the plan): planning
    * (sample + byte scan) and committing (read_csv in pieces, provenance), each with its CPU time.
@@ -61,28 +67,9 @@ export interface CsvImportFigures {
   planCpu: Timing;
   commitWarm: Timing;
   commitWarmCpu: Timing;
-}
-
-async function registerAndRead(db: Db, bytes: Uint8Array): Promise<void> {
-  await db.registerFile('cube.csv', bytes);
-  await db.exec(`CREATE OR REPLACE TABLE cube AS SELECT * FROM read_csv('cube.csv', header = true, columns = ${CSV_COLUMNS})`);
-  await db.dropFile('cube.csv');
-}
-
-/** Peak RSS (sampled every 5 ms) above the level before `fn`, in bytes. */
-async function peakAbove(fn: () => Promise<unknown>): Promise<number> {
-  // The blocking engine holds the thread during each statement, so samples fall between statements; the
-  // wasm heap never shrinks, so the last sample still holds the engine's high-water mark.
-  globalThis.gc?.();
-  const idle = process.memoryUsage().rss;
-  let peak = idle;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  try {
-    await fn();
-  } finally {
-    clearInterval(sampler);
-  }
-  return Math.max(peak, process.memoryUsage().rss) - idle;
+  /** The total with the byte scan in a worker thread beside the engine's read (importIntoDb's scanElsewhere); CPU of both threads. */
+  pipelineBeside: Timing;
+  pipelineBesideCpu: Timing;
 }
 
 /**
@@ -90,24 +77,23 @@ async function peakAbove(fn: () => Promise<unknown>): Promise<number> {
  * both); the cold import and the memory figure come from a fresh engine.
  */
 export async function measureCsvImport(db: Db, file: string, reps: number): Promise<CsvImportFigures> {
-  const bytes = new Uint8Array(await readFile(file));
+  // Shared bytes, so that a worker thread can scan them without a copy (the other runs read them the same).
+  const bytes = readFileShared(file);
+  const thread = await openScanThread();
   const fresh = await openNodeDb();
-  let above = 0;
   const cold: number[] = [];
   try {
     const t0 = performance.now();
-    above = await peakAbove(() => importIntoDb(fresh, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }));
+    await importIntoDb(fresh, bytes, 'cube.csv', { tableNames: ['cube'], replace: true });
     cold.push(performance.now() - t0);
   } finally {
     await fresh.close();
   }
-  const fresh2 = await openNodeDb();
-  let refAbove = 0;
-  try {
-    refAbove = await peakAbove(() => registerAndRead(fresh2, bytes));
-  } finally {
-    await fresh2.close();
-  }
+  const mb = (runs: number[]) => summarize(runs.map((b) => Math.round(b / 2 ** 20)));
+  const [mine, theirs] = [freshProcessPeaks(file, 'ours', reps), freshProcessPeaks(file, 'read_csv', reps)];
+  const above = mb(mine.map((p) => p.aboveIdle));
+  const aboveHolding = mb(mine.map((p) => p.aboveHolding));
+  const refAbove = mb(theirs.map((p) => p.aboveIdle));
   const ref: number[] = [];
   const ours: number[] = [];
   const refCpu: number[] = [];
@@ -118,21 +104,23 @@ export async function measureCsvImport(db: Db, file: string, reps: number): Prom
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   };
-  const [plans, planCpu, commits, commitCpu]: number[][] = [[], [], [], []];
+  const [plans, planCpu, commits, commitCpu, beside, besideCpu]: number[][] = [[], [], [], [], [], []];
   for (let i = 0; i < reps; i++) {
     await run(() => registerAndRead(db, bytes), ref, refCpu);
     await run(() => importIntoDb(db, bytes, 'cube.csv', { tableNames: ['cube'], replace: true }), ours, oursCpu);
+    await run(() => importIntoDb(db, bytes, 'cube.csv', { tableNames: ['cube'], replace: true, scanElsewhere: thread.scan }), beside, besideCpu);
     let plan: ReturnType<typeof planCsvImport> = null;
     await run(async () => (plan = planCsvImport(bytes, 'cube.csv')), plans, planCpu);
     if (!plan) throw new Error('the bench CSV no longer takes the engine path');
     const planned = plan;
     await run(() => commitCsvPlan(db, planned, 'cube', { replace: true }), commits, commitCpu);
   }
+  await thread.close();
   const register = await time(async () => {
     await db.registerFile('r.csv', bytes);
     await db.dropFile('r.csv');
   }, reps, 1);
-  return { reference: summarize(ref), register, pipelineCold: summarize(cold), pipelineWarm: summarize(ours), referenceCpu: summarize(refCpu), pipelineWarmCpu: summarize(oursCpu), peakAboveIdleMb: Math.round(above / 2 ** 20), peakAboveIdleRatio: Math.round((above / bytes.byteLength) * 100) / 100, referencePeakAboveIdleMb: Math.round(refAbove / 2 ** 20), plan: summarize(plans), planCpu: summarize(planCpu), commitWarm: summarize(commits), commitWarmCpu: summarize(commitCpu) };
+  return { reference: summarize(ref), register, pipelineCold: summarize(cold), pipelineWarm: summarize(ours), referenceCpu: summarize(refCpu), pipelineWarmCpu: summarize(oursCpu), peakAboveIdleMb: above, peakAboveIdleRatio: Math.round(((above.median * 2 ** 20) / bytes.byteLength) * 100) / 100, referencePeakAboveIdleMb: refAbove, peakAboveHoldingMb: aboveHolding, plan: summarize(plans), planCpu: summarize(planCpu), commitWarm: summarize(commits), commitWarmCpu: summarize(commitCpu), pipelineBeside: summarize(beside), pipelineBesideCpu: summarize(besideCpu) };
 }
 
 /**

@@ -22,8 +22,13 @@ export interface Db {
    */
   queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array[]>;
   exec(sql: string): Promise<void>;
-  /** Creates (or replaces) table `name` from an Arrow IPC stream. */
-  insertArrow(name: string, ipcStream: Uint8Array): Promise<void>;
+  /**
+   * Creates table `name` from an Arrow IPC stream, or from several complete streams of one schema (the
+   * first creates the table, each further one appends by its own engine call). A stream is never split
+   * across calls: the engine's decoder keeps pointers into each call's buffer, which are freed on return.
+   * Not atomic: after a failed append the table holds the streams before it (callers stage and drop).
+   */
+  insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[]): Promise<void>;
   /**
    * Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). The engine keeps its own copy;
    * the app's Db hands `bytes`' buffer over to the engine's worker when `bytes` spans all of it.
@@ -54,6 +59,13 @@ export interface SqlTokens {
  */
 export function ipcStreamPieces(chunks: readonly Uint8Array[]): Uint8Array[] {
   return [...chunks, Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0)];
+}
+
+/** Db.insertArrow's argument as a list of complete streams (at least one: a stream of no rows still names the columns). */
+export function streamsOf(ipc: Uint8Array | readonly Uint8Array[]): readonly Uint8Array[] {
+  const streams = ipc instanceof Uint8Array ? [ipc] : ipc;
+  if (streams.length === 0) throw new Error('insertArrow: no Arrow stream');
+  return streams;
 }
 
 export const SQL_TOKEN = { identifier: 0, number: 1, string: 2, operator: 3, keyword: 4, comment: 5 } as const;

@@ -77,7 +77,8 @@ export interface OpenedProject {
 }
 
 export interface SaveProjectRequest {
-  bytes: Uint8Array;
+  /** The file's bytes in pieces, in order (shared/project packs the engine's batches without joining them). */
+  parts: Uint8Array[];
   suggestedName: string;
   /** Save over this file without asking (keeping the previous version as .bak); without it: Save As. */
   handleId?: string;
@@ -216,13 +217,17 @@ export function parseOpenProjectRequest(v: unknown): OpenProjectRequest {
   return parseHandleId((v as Record<string, unknown>).handleId);
 }
 
+/** At most this many pieces in one file (a 10M-row table comes in ≈5,000 of the engine's batches). */
+export const MAX_FILE_PARTS = 1_000_000;
+
 export function parseSaveProjectRequest(v: unknown): SaveProjectRequest {
   if (typeof v !== 'object' || v === null) bad('request must be an object');
   const r = v as Record<string, unknown>;
   if (typeof r.suggestedName !== 'string' || !isSafeFileName(r.suggestedName)) bad('suggestedName must be a plain file name');
-  if (!(r.bytes instanceof Uint8Array)) bad('bytes must be a Uint8Array');
-  if (r.bytes.byteLength > MAX_IPC_FILE_BYTES) bad('file too large');
-  return { bytes: r.bytes, suggestedName: r.suggestedName, ...parseHandleId(r.handleId) };
+  const parts = r.parts;
+  if (!Array.isArray(parts) || parts.length > MAX_FILE_PARTS || !parts.every((p) => p instanceof Uint8Array)) bad('parts must be a list of Uint8Array');
+  if ((parts as Uint8Array[]).reduce((n, p) => n + p.byteLength, 0) > MAX_IPC_FILE_BYTES) bad('file too large');
+  return { parts: parts as Uint8Array[], suggestedName: r.suggestedName, ...parseHandleId(r.handleId) };
 }
 
 export function parseLanguage(v: unknown): Lang {

@@ -7,7 +7,7 @@ import { expectKindMarks } from '../../tests/fixtures/export/svg-marks';
 import type { ChartData } from '../../shared/charts/chart-data';
 import type { ChartSpec } from '../../shared/model/chart-spec';
 import { openNodeDb } from './node-db';
-import { saveProject } from '../../shared/project/workspace';
+import { savedFile } from '../../tests/fixtures/projects/project-support';
 import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
 
 const tmp = tempDir('sgw-export-');
@@ -203,7 +203,7 @@ describe('sgw export --spec', () => {
     const source = await openNodeDb();
     await createSampleTables(source);
     const project = path.join(outDir(), 'calc.sgwp');
-    await writeFile(project, await saveProject(source, sampleState()));
+    await writeFile(project, await savedFile(source, sampleState()));
     const hand = (await source.query('SELECT sum(经费 / 受访人数) AS v FROM 社区问卷')).toArray()[0].v as number;
     await source.close();
     const spec: ChartSpec = { ...SPEC, table: '社区问卷', x: '社区', series: undefined, filters: [], measures: [{ column: '人均经费', agg: 'sum', transform: 'none' }], title: '人均经费' };

@@ -93,8 +93,8 @@ describe('sgw import', () => {
     const renamed = path.join(tmp.path, '导出.csv');
     await copyFile(path.resolve(__dirname, '../../tests/fixtures/formats/sheet.slk'), renamed);
     const text = await sgw('import', renamed);
-    expect(text.out.split('\n').slice(0, 2)).toEqual(['格式：xlsx', '检测为：SYLK 电子表格（扩展名 .csv）']);
+    expect(text.out.split('\n').slice(0, 2)).toEqual(['格式：SYLK', '检测为：SYLK 电子表格（扩展名 .csv）']);
     const j = JSON.parse((await sgw('import', renamed, '--format', 'json', '--lang', 'en')).out);
-    expect([j.detectedFormat, j.formatMismatch]).toEqual(['SYLK spreadsheet', 'Detected as: SYLK spreadsheet (extension .csv)']);
+    expect([j.format, j.formatName, j.detectedFormat, j.formatMismatch]).toEqual(['xlsx', 'SYLK', 'SYLK spreadsheet', 'Detected as: SYLK spreadsheet (extension .csv)']);
   });
 });

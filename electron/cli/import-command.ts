@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
+import { tableOfStreams } from '../../shared/import/arrow-build';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeFileAtomic } from '../main/atomic-write';
 import { plainValue } from '../../shared/format/cell';
@@ -14,7 +15,7 @@ import type { Translate } from '../../shared/i18n';
 import { delimiterName } from '../../shared/import/csv-source';
 import { encodingName } from '../../shared/import/encoding';
 import { describeLayout, describeTotals } from '../../shared/import/describe';
-import { detectedFormat, detectedMismatch } from '../../shared/import/detected-format';
+import { detectedFormat, detectedMismatch, formatName } from '../../shared/import/detected-format';
 import { describeImportError, importMessage } from '../../shared/import/messages';
 import { suggestTableName, type TablePreview } from '../../shared/import/pipeline';
 import type { ColumnType, EncodingLabel, ImportOptions, SourceInfo } from '../../shared/import/types';
@@ -53,7 +54,7 @@ async function importInWorker(bytes: Uint8Array, fileName: string, options: Impo
   try {
     runner.load('file', bytes);
     const { source, tables } = await runner.build('file', fileName, options);
-    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableFromIPC(t.ipc) })) };
+    return { source, tables: tables.map((t) => ({ parsed: t.preview, arrow: tableOfStreams(t.ipc) })) };
   } finally {
     close();
   }
@@ -88,6 +89,7 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
   return {
     file: source.fileName,
     format: source.format,
+    formatName: formatName(source, t),
     detectedFormat: detectedFormat(source, t)?.name ?? null,
     formatMismatch: detectedMismatch(source, t),
     encoding: source.encoding ?? null,
@@ -115,7 +117,7 @@ function report(source: SourceInfo, tables: ImportedTable[], written: string[], 
 
 function renderText(r: ReturnType<typeof report>, t: Translate): string {
   const head = [
-    t('import.format', { format: r.format }),
+    t('import.format', { format: r.formatName }),
     ...(r.detectedFormat ? [r.formatMismatch ?? t('import.detectedAs', { format: r.detectedFormat })] : []),
     ...(r.encoding ? [`${t('import.encoding')}: ${encodingName(r.encoding as EncodingLabel)}`] : []),
     ...(r.delimiter ? [`${t('import.delimiter')}: ${delimiterName(r.delimiter)}`] : []),

@@ -6,32 +6,9 @@
  * damaged Lotus file), and a worker thread shares the process it would take down.
  */
 import { fork } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ImportRunner, parseMemoryMb, type WorkerEvents, type WorkerHandle } from '../../shared/import/runner';
 import { ImportError } from '../../shared/import/types';
-
-/** The built worker lies next to the built CLI (dist/cli/import-worker.cjs, see build/scripts/build-node.mjs). */
-const BUILT = path.join(__dirname, 'import-worker.cjs');
-let compiled: Promise<string> | undefined;
-
-/**
- * Run from source (vitest, build scripts), there is no built worker: bundle electron/cli/import-worker.ts
- * once with esbuild (a devDependency, absent from packaged builds, which always carry the built file).
- */
-function workerFile(): Promise<string> {
-  if (existsSync(BUILT)) return Promise.resolve(BUILT);
-  compiled ??= (async () => {
-    const source = [path.join(__dirname, 'import-worker.ts'), path.resolve('electron/cli/import-worker.ts')].find((f) => existsSync(f));
-    if (!source) throw new Error(`import worker not built: ${BUILT}`);
-    const outfile = path.join(mkdtempSync(path.join(os.tmpdir(), 'sgw-import-worker-')), 'import-worker.cjs');
-    const { build } = await import('esbuild');
-    await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-    return outfile;
-  })();
-  return compiled;
-}
+import { workerFile } from './worker-file';
 
 function openNodeWorker(file: string, memoryMb: number, events: WorkerEvents): WorkerHandle {
   // 'advanced' serialization carries Uint8Array both ways; the child's stdout (SheetJS logs there) is dropped.
@@ -65,7 +42,7 @@ export interface NodeRunner {
 
 /** A runner for one file of `byteLength` bytes (the heap cap is fixed when the worker starts). */
 export async function nodeImportRunner(byteLength: number, deadlineMs?: (byteLength: number) => number, memoryMb = parseMemoryMb(byteLength)): Promise<NodeRunner> {
-  const file = await workerFile();
+  const file = await workerFile('import-worker');
   const runner = new ImportRunner((events) => openNodeWorker(file, memoryMb, events), deadlineMs);
   return { runner, close: () => runner.cancel() };
 }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const require = createRequire(__filename);
@@ -99,9 +99,9 @@ export async function openNodeDb(): Promise<Db> {
       await refuseExtensionLoads(sql, tokenize);
       run(sql);
     },
-    async insertArrow(name: string, ipcStream: Uint8Array) {
+    async insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[]) {
       try {
-        conn.insertArrowFromIPCStream(ipcStream, { name, create: true });
+        for (const [i, stream] of streamsOf(ipc).entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 });
       } catch (e) {
         throw toDbError(e);
       }

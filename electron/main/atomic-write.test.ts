@@ -6,6 +6,20 @@ import { writeFileAtomic, type AtomicFs } from './atomic-write';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
+const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+
+/** The real file system, but writes to the temp file go through `write` (to fail them midway). */
+function tempWrites(write: (handle: fs.FileHandle, data: Uint8Array) => Promise<void>): AtomicFs {
+  return {
+    ...fs,
+    async open(file, flags, mode) {
+      const handle = await fs.open(file, flags, mode);
+      if (!file.endsWith('.tmp')) return handle;
+      return { writeFile: (data: Uint8Array) => write(handle, data), sync: () => handle.sync(), close: () => handle.close() };
+    },
+  };
+}
+
 describe('writeFileAtomic', () => {
   let dir: string;
   beforeEach(async () => {
@@ -57,25 +71,37 @@ describe('writeFileAtomic', () => {
   it('leaves the original intact and no temp file when the write fails midway', async () => {
     const target = path.join(dir, 'data.csv');
     await fs.writeFile(target, 'original contents');
-    const failingFs: AtomicFs = {
-      ...fs,
-      async open(file, flags, mode) {
-        const handle = await fs.open(file, flags, mode);
-        if (!file.endsWith('.tmp')) return handle;
-        return {
-          // Half the bytes reach the disk, then the disk "fills up".
-          async writeFile(data: Uint8Array) {
-            await handle.write(data.subarray(0, data.byteLength >> 1));
-            throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
-          },
-          sync: () => handle.sync(),
-          close: () => handle.close(),
-        };
-      },
-    };
+    // Half the bytes reach the disk, then the disk "fills up".
+    const failingFs = tempWrites(async (handle, data) => {
+      await handle.write(data.subarray(0, data.byteLength >> 1));
+      throw diskFull();
+    });
     await expect(writeFileAtomic(target, text('x'.repeat(10_000)), { keepBackup: true }, failingFs)).rejects.toThrow(/ENOSPC/);
     expect(await fs.readFile(target, 'utf8')).toBe('original contents');
     expect(await fs.readdir(dir)).toEqual(['data.csv']);
+  });
+
+  it('writes a file given in pieces as their join, in order (a project: shared/project/zip-store.ts)', async () => {
+    const target = path.join(dir, '项目.sgwp');
+    await fs.writeFile(target, 'old, and longer than the new file');
+    await writeFileAtomic(target, [text('PK'), new Uint8Array(), text('社区'), text('调查')], { keepBackup: true });
+    expect(await fs.readFile(target, 'utf8')).toBe('PK社区调查');
+    expect(await fs.readFile(`${target}.bak`, 'utf8')).toBe('old, and longer than the new file');
+  });
+
+  it('leaves the original intact and no temp file when a later piece fails to write', async () => {
+    const target = path.join(dir, 'data.sgwp');
+    await fs.writeFile(target, 'original contents');
+    let writes = 0;
+    // The first two pieces reach the disk, then the disk "fills up".
+    const failingFs = tempWrites(async (handle, data) => {
+      if (++writes === 3) throw diskFull();
+      await handle.writeFile(data);
+    });
+    await expect(writeFileAtomic(target, [text('a'), text('b'), text('c'), text('d')], { keepBackup: true }, failingFs)).rejects.toThrow(/ENOSPC/);
+    expect(writes).toBe(3);
+    expect(await fs.readFile(target, 'utf8')).toBe('original contents');
+    expect(await fs.readdir(dir)).toEqual(['data.sgwp']);
   });
 
   it('cleans up when the final rename fails', async () => {

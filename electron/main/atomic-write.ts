@@ -71,9 +71,10 @@ async function syncDir(fs: AtomicFs, dir: string): Promise<void> {
   }
 }
 
+/** `data`: the bytes, whole or in pieces written one after the other (a project's zip: see shared/project/zip-store.ts). */
 export async function writeFileAtomic(
   target: string,
-  data: Uint8Array,
+  data: Uint8Array | readonly Uint8Array[],
   options: AtomicWriteOptions = {},
   fs: AtomicFs = defaultFs,
 ): Promise<void> {
@@ -86,7 +87,8 @@ export async function writeFileAtomic(
   let handle: FileHandleLike | undefined;
   try {
     handle = await fs.open(tmp, 'wx', previous ? previous.mode & 0o777 : 0o666);
-    await handle.writeFile(data);
+    // writeFile on an open handle continues at its position: the pieces follow one another.
+    for (const part of data instanceof Uint8Array ? [data] : data) await handle.writeFile(part);
     await handle.sync();
     await handle.close();
     handle = undefined;

@@ -62,7 +62,7 @@ describe('sender check', async () => {
     ['printToPdf', (e) => handlers.printToPdf(e, { suggestedName: 'a.pdf' })],
     ['openExternal', (e) => handlers.openExternal(e, 'https://example.com/')],
     ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
-    ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', bytes: new Uint8Array(1), handleId: known.id })],
+    ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', parts: [new Uint8Array(1)], handleId: known.id })],
     ['recentProjects', (e) => handlers.recentProjects(e)],
     ['setLanguage', (e) => handlers.setLanguage(e, 'en')],
   ];
@@ -309,7 +309,7 @@ describe('openProject', () => {
     await handlers.openProject(trustedEvent(), {});
     expect(deps.dialog.showOpenDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Open project', filters: [{ name: 'Social Governance Data Workbench projects', extensions: ['sgwp'] }] }));
     deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
-    await handlers.saveProject(trustedEvent(), { bytes: new Uint8Array([1]), suggestedName: 'a.sgwp' });
+    await handlers.saveProject(trustedEvent(), { parts: [new Uint8Array([1])], suggestedName: 'a.sgwp' });
     expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ title: 'Save project as' }));
   });
 
@@ -363,19 +363,20 @@ describe('openProject', () => {
 });
 
 describe('saveProject', () => {
-  const bytes = new Uint8Array([0x50, 0x4b, 3, 4, 2]);
+  // A project file comes in pieces (shared/project/zip-store.ts): handed to the atomic writer as they are.
+  const parts = [new Uint8Array([0x50, 0x4b]), new Uint8Array([3, 4, 2])];
 
   it('Save As: asks where, with the project filter, writes atomically keeping a .bak, and returns a handle', async () => {
     const { handlers, deps, projects } = await setup();
     deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/调查.sgwp' });
-    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: '社区调查.sgwp' });
+    const result = await handlers.saveProject(trustedEvent(), { parts, suggestedName: '社区调查.sgwp' });
     expect(deps.dialog.showSaveDialog).toHaveBeenCalledWith({
       title: '项目另存为',
       defaultPath: '/home/u/Documents/社区调查.sgwp',
       filters: [{ name: '社会治理数据工作台项目', extensions: ['sgwp'] }],
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     });
-    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/调查.sgwp', bytes, { keepBackup: true });
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/调查.sgwp', parts, { keepBackup: true });
     expect(result).toEqual({ saved: true, handle: { id: expect.any(String), name: '调查.sgwp', location: '/home/u/Documents/调查.sgwp' } });
     expect(projects.pathFor(result.handle!.id)).toBe('/home/u/Documents/调查.sgwp');
   });
@@ -383,9 +384,9 @@ describe('saveProject', () => {
   it('Save with a handle: writes to that file with a .bak, no dialog', async () => {
     const { handlers, deps, projects } = await setup();
     const { id } = await projects.remember('/home/u/Documents/社区调查.sgwp');
-    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'whatever.sgwp', handleId: id });
+    const result = await handlers.saveProject(trustedEvent(), { parts, suggestedName: 'whatever.sgwp', handleId: id });
     expect(deps.dialog.showSaveDialog).not.toHaveBeenCalled();
-    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/社区调查.sgwp', bytes, { keepBackup: true });
+    expect(deps.fs.writeFileAtomic).toHaveBeenCalledExactlyOnceWith('/home/u/Documents/社区调查.sgwp', parts, { keepBackup: true });
     expect(result).toEqual({ saved: true, handle: { id, name: '社区调查.sgwp', location: '/home/u/Documents/社区调查.sgwp' } });
   });
 
@@ -400,8 +401,8 @@ describe('saveProject', () => {
       const { deps: base } = await setup();
       const showSaveDialog = vi.fn(async () => ({ canceled: false, filePath: target }));
       const handlers = createIpcHandlers({ ...base, dialog: { ...base.dialog, showSaveDialog }, fs: { stat, readFile, writeFileAtomic }, projects });
-      const first = await handlers.saveProject(trustedEvent(), { bytes: new TextEncoder().encode('v1'), suggestedName: 'a.sgwp' });
-      await handlers.saveProject(trustedEvent(), { bytes: new TextEncoder().encode('v2'), suggestedName: 'a.sgwp', handleId: first.handle!.id });
+      const first = await handlers.saveProject(trustedEvent(), { parts: [new TextEncoder().encode('v'), new TextEncoder().encode('1')], suggestedName: 'a.sgwp' });
+      await handlers.saveProject(trustedEvent(), { parts: [new TextEncoder().encode('v2')], suggestedName: 'a.sgwp', handleId: first.handle!.id });
       expect(showSaveDialog).toHaveBeenCalledTimes(1);
       expect(await readFile(target, 'utf8')).toBe('v2');
       expect(await readFile(`${target}.bak`, 'utf8')).toBe('v1');
@@ -416,26 +417,30 @@ describe('saveProject', () => {
   it('gives a name typed without extension the .sgwp extension', async () => {
     const { handlers, deps } = await setup();
     deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/u/Documents/调查' });
-    const result = await handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' });
+    const result = await handlers.saveProject(trustedEvent(), { parts, suggestedName: 'a.sgwp' });
     expect(result.handle?.location).toBe('/home/u/Documents/调查.sgwp');
   });
 
   it('reports a cancelled dialog without writing', async () => {
     const { handlers, deps } = await setup();
     deps.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
-    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' })).resolves.toEqual({ saved: false });
+    await expect(handlers.saveProject(trustedEvent(), { parts, suggestedName: 'a.sgwp' })).resolves.toEqual({ saved: false });
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
   });
 
   it('refuses unknown or forged handles and bad payloads without writing or asking', async () => {
     const { handlers, deps } = await setup();
-    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp', handleId: 'cd'.repeat(16) })).rejects.toThrow(
+    await expect(handlers.saveProject(trustedEvent(), { parts, suggestedName: 'a.sgwp', handleId: 'cd'.repeat(16) })).rejects.toThrow(
       'desktop.saveProject refused: unknown project handle',
     );
     const bad: [unknown, RegExp][] = [
-      [{ bytes, suggestedName: 'a.sgwp', handleId: '/home/u/.bashrc' }, /handleId is not a project handle/],
-      [{ bytes, suggestedName: '../../a.sgwp' }, /suggestedName must be a plain file name/],
-      [{ bytes: 'PK', suggestedName: 'a.sgwp' }, /bytes must be a Uint8Array/],
+      [{ parts, suggestedName: 'a.sgwp', handleId: '/home/u/.bashrc' }, /handleId is not a project handle/],
+      [{ parts, suggestedName: '../../a.sgwp' }, /suggestedName must be a plain file name/],
+      [{ parts: 'PK', suggestedName: 'a.sgwp' }, /parts must be a list of Uint8Array/],
+      [{ parts: [new Uint8Array(1), [80, 75]], suggestedName: 'a.sgwp' }, /parts must be a list of Uint8Array/],
+      [{ bytes: new Uint8Array(1), suggestedName: 'a.sgwp' }, /parts must be a list of Uint8Array/],
+      // Views of one 64 MiB buffer: more than the limit in total, without allocating it.
+      [{ parts: Array.from({ length: 17 }, () => new Uint8Array(new ArrayBuffer(64 * 2 ** 20))).map((p, i, all) => all[0] ?? p), suggestedName: 'a.sgwp' }, /file too large/],
       ['x', /request must be an object/],
     ];
     for (const [payload, message] of bad) {
@@ -450,7 +455,7 @@ describe('saveProject', () => {
   it('propagates write failures and does not list the file', async () => {
     const { handlers, deps } = await setup();
     deps.fs.writeFileAtomic.mockRejectedValueOnce(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }));
-    await expect(handlers.saveProject(trustedEvent(), { bytes, suggestedName: 'a.sgwp' })).rejects.toThrow(/EACCES/);
+    await expect(handlers.saveProject(trustedEvent(), { parts, suggestedName: 'a.sgwp' })).rejects.toThrow(/EACCES/);
     await expect(handlers.recentProjects(trustedEvent())).resolves.toEqual([]);
   });
 });

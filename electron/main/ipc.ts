@@ -49,7 +49,7 @@ export interface IpcDeps {
   fs: {
     stat(file: string): Promise<{ size: number; isFile(): boolean }>;
     readFile(file: string): Promise<Uint8Array>;
-    writeFileAtomic(file: string, bytes: Uint8Array, options?: AtomicWriteOptions): Promise<void>;
+    writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8Array[], options?: AtomicWriteOptions): Promise<void>;
   };
   /** The only way from a handle id to a path: ids it never issued are refused. */
   projects: ProjectStore;
@@ -241,7 +241,8 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
         if (result.canceled || !result.filePath) return { saved: false };
         file = withProjectExtension(result.filePath);
       }
-      await deps.fs.writeFileAtomic(file, req.bytes, { keepBackup: true });
+      // The pieces go to the temp file one after the other: the file is never joined in memory.
+      await deps.fs.writeFileAtomic(file, req.parts, { keepBackup: true });
       return { saved: true, handle: await deps.projects.remember(file) };
     },
 

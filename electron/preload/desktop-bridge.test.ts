@@ -27,7 +27,7 @@ describe('buildDesktopApi', () => {
     await api.openFiles({ multiple: true });
     await api.openExternal('https://example.com/');
     await api.openProject({});
-    await api.saveProject({ bytes, suggestedName: 'a.sgwp', handleId: 'a'.repeat(32) });
+    await api.saveProject({ parts: [bytes], suggestedName: 'a.sgwp', handleId: 'a'.repeat(32) });
     await api.recentProjects();
     await api.setLanguage('en');
     expect(invoke.mock.calls.at(-1)).toEqual(['desktop:setLanguage', 'en']);

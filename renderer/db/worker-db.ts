@@ -1,8 +1,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { Table, type RecordBatch } from 'apache-arrow';
-import { cancelledError, ipcStreamPieces, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { engineWorker } from './boot';
 import { runCancellable } from './cancellable';
+import { arrowQuerySteps, querySteps, type QueryKind } from './connection-steps';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const EMPTY_WASM_URL = 'data:application/wasm;base64,';
@@ -26,52 +26,19 @@ export async function openWorkerDb(): Promise<Db> {
   await shared.query([...OFFLINE_SETTINGS_SQL, ...CLOSED_FILE_SYSTEM_SQL].join(';\n'));
   const tokenize = (sql: string) => db.tokenize(sql);
 
-  async function query(sql: string, opts?: QueryOptions): Promise<Table> {
+  /** One query on its own connection that the signal cancels at any moment (Db.query, Db.queryArrow). */
+  async function own<T>(sql: string, opts: QueryOptions | undefined, steps: QueryKind<T>): Promise<T> {
     try {
-      return await runCancellable(sql, opts?.signal, {
-        prepare: () => refuseExtensionLoads(sql, tokenize),
-        connect: () => db.connect(),
-        async run(conn, stopped) {
-          const reader = await conn.send(sql, true);
-          const batches: RecordBatch[] = [];
-          for await (const batch of reader) {
-            if (stopped()) throw cancelledError(sql);
-            batches.push(batch);
-          }
-          return batches.length > 0 ? new Table(batches) : new Table(reader.schema);
-        },
-        cancel: (conn) => void conn.cancelSent().catch(() => false),
-        close: (conn) => void conn.close().catch(() => undefined),
-      });
+      return await runCancellable(sql, opts?.signal, steps(db, sql, () => refuseExtensionLoads(sql, tokenize)));
     } catch (e) {
       throw toDbError(e, sql);
-    }
-  }
-
-  /** The whole result as the engine's IPC bytes (transferred from the worker in batches, never decoded here). */
-  async function queryArrow(sql: string, opts?: QueryOptions): Promise<Uint8Array[]> {
-    if (opts?.signal?.aborted) throw cancelledError(sql);
-    await refuseExtensionLoads(sql, tokenize);
-    const conn = await db.connect();
-    try {
-      // Batch by batch (as conn.send does, without decoding): the engine holds one batch of IPC at a time.
-      return await conn.useUnsafe(async (bindings, id) => {
-        let header = await bindings.startPendingQuery(id, sql, true);
-        while (header === null) header = await bindings.pollPendingQuery(id);
-        const chunks = [header];
-        for (let c = await bindings.fetchQueryResults(id); c === null || c.length > 0; c = await bindings.fetchQueryResults(id)) if (c) chunks.push(c);
-        return ipcStreamPieces(chunks);
-      });
-    } catch (e) {
-      throw toDbError(e, sql);
-    } finally {
-      void conn.close().catch(() => undefined);
     }
   }
 
   return {
-    query,
-    queryArrow,
+    query: (sql, opts) => own(sql, opts, querySteps),
+    // The whole result as the engine's IPC bytes (transferred from the worker in batches, never decoded here).
+    queryArrow: (sql, opts) => own(sql, opts, arrowQuerySteps),
     async exec(sql) {
       await refuseExtensionLoads(sql, tokenize);
       try {
@@ -80,12 +47,14 @@ export async function openWorkerDb(): Promise<Db> {
         throw toDbError(e, sql);
       }
     },
-    async insertArrow(name, ipcStream) {
-      // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
-      // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
-      const own = ipcStream.byteOffset === 0 && ipcStream.byteLength === ipcStream.buffer.byteLength ? ipcStream : ipcStream.slice();
+    async insertArrow(name, ipc) {
       try {
-        await shared.insertArrowFromIPCStream(own, { name, create: true });
+        for (const [i, stream] of streamsOf(ipc).entries()) {
+          // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
+          // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
+          const own = stream.byteOffset === 0 && stream.byteLength === stream.buffer.byteLength ? stream : stream.slice();
+          await shared.insertArrowFromIPCStream(own, { name, create: i === 0 });
+        }
       } catch (e) {
         throw toDbError(e);
       }

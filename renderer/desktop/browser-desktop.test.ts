@@ -153,11 +153,13 @@ describe('browser desktop fallback: projects', () => {
   it('saves a project as a download: saved, but no handle to save over later', async () => {
     let clicked: FakeElement | undefined;
     const { desktop, env } = setup((a) => (clicked = a));
-    const result = await desktop.saveProject({ bytes: new Uint8Array([0x50, 0x4b]), suggestedName: '社区调查.sgwp' });
+    // The file's pieces, in order, become the download's bytes.
+    const result = await desktop.saveProject({ parts: [new Uint8Array([0x50, 0x4b]), new Uint8Array(), new Uint8Array([3, 4])], suggestedName: '社区调查.sgwp' });
     expect(result).toEqual({ saved: true });
     expect(clicked).toMatchObject({ tag: 'a', download: '社区调查.sgwp', removed: true });
-    expect(new Uint8Array(await env.createObjectURL.mock.calls[0]![0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b]));
-    await expect(desktop.saveProject({ bytes: new Uint8Array(), suggestedName: '../a.sgwp' })).rejects.toThrow(/plain file name/);
+    expect(new Uint8Array(await env.createObjectURL.mock.calls[0]![0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+    await expect(desktop.saveProject({ parts: [], suggestedName: '../a.sgwp' })).rejects.toThrow(/plain file name/);
+    await expect(desktop.saveProject({ parts: [new Uint8Array(1), 'PK' as never], suggestedName: 'a.sgwp' })).rejects.toThrow(/parts must be a list of Uint8Array/);
   });
 
   it('has no recent projects and no native menu', async () => {

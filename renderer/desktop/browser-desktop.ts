@@ -90,10 +90,11 @@ function pickFiles(env: BrowserEnv, accept: string, multiple: boolean): Promise<
   });
 }
 
-function download(env: BrowserEnv, name: string, bytes: Uint8Array): void {
-  // Blob wants ArrayBuffer-backed views; copy only when the bytes live in a SharedArrayBuffer.
-  const part = bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
-  const url = env.createObjectURL(new Blob([part], { type: 'application/octet-stream' }));
+/** `parts`: the file's bytes in pieces; the Blob takes them as they are (never joined into one buffer here). */
+function download(env: BrowserEnv, name: string, parts: readonly Uint8Array[]): void {
+  // Blob wants ArrayBuffer-backed views; copy only a piece that lives in a SharedArrayBuffer.
+  const blobParts = parts.map((p) => (p.buffer instanceof ArrayBuffer ? (p as Uint8Array<ArrayBuffer>) : new Uint8Array(p)));
+  const url = env.createObjectURL(new Blob(blobParts, { type: 'application/octet-stream' }));
   const a = env.document.createElement('a');
   a.href = url;
   a.download = name;
@@ -121,7 +122,7 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
 
     async saveFile(raw) {
       const req = parseSaveFileRequest(raw);
-      download(env, req.suggestedName, req.bytes);
+      download(env, req.suggestedName, [req.bytes]);
       return { saved: true, location: req.suggestedName };
     },
 
@@ -145,7 +146,7 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
     async saveProject(raw) {
       // Every save is a download: the browser decides where it goes.
       const req = parseSaveProjectRequest(raw);
-      download(env, req.suggestedName, req.bytes);
+      download(env, req.suggestedName, req.parts);
       return { saved: true };
     },
 

@@ -6,7 +6,7 @@
 import type { ChartData, ChartDataSeries } from '../charts/chart-data';
 import { PALETTE } from '../charts/theme';
 import { paren } from '../format/paren';
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
 import { cellValue, excelFormat, type NumberStyle } from './number-format';
 import { absRange, OFFICE_FONT, xmlText } from './ooxml';
@@ -36,16 +36,17 @@ export interface ChartXmlOptions {
 const NS =
   'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const font = `<a:latin typeface="${xmlText(OFFICE_FONT)}"/><a:ea typeface="${xmlText(OFFICE_FONT)}"/><a:cs typeface="${xmlText(OFFICE_FONT)}"/>`;
-const txPr = (size: number, bold = false) =>
-  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}">${font}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+// Text runs and the chart itself are tagged with the export's language (en-US in an English file).
+const txPr = (lang: Lang, size: number, bold = false) =>
+  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size * 100}" b="${bold ? 1 : 0}">${font}</a:defRPr></a:pPr><a:endParaRPr lang="${languageTag(lang)}"/></a:p></c:txPr>`;
 const color = (i: number) => PALETTE[i % PALETTE.length].slice(1).toUpperCase();
 const fill = (i: number, alpha?: number) => `<a:solidFill><a:srgbClr val="${color(i)}">${alpha ? `<a:alpha val="${alpha * 1000}"/>` : ''}</a:srgbClr></a:solidFill>`;
 
-function richTitle(lines: { text: string; size: number; bold: boolean }[]): string {
+function richTitle(lang: Lang, lines: { text: string; size: number; bold: boolean }[]): string {
   const paras = lines
     .map(
       (l) =>
-        `<a:p><a:pPr><a:defRPr sz="${l.size * 100}" b="${l.bold ? 1 : 0}">${font}</a:defRPr></a:pPr><a:r><a:rPr lang="zh-CN" sz="${l.size * 100}" b="${l.bold ? 1 : 0}">${font}</a:rPr><a:t>${xmlText(l.text)}</a:t></a:r></a:p>`,
+        `<a:p><a:pPr><a:defRPr sz="${l.size * 100}" b="${l.bold ? 1 : 0}">${font}</a:defRPr></a:pPr><a:r><a:rPr lang="${languageTag(lang)}" sz="${l.size * 100}" b="${l.bold ? 1 : 0}">${font}</a:rPr><a:t>${xmlText(l.text)}</a:t></a:r></a:p>`,
     )
     .join('');
   return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/>${paras}</c:rich></c:tx><c:overlay val="0"/></c:title>`;
@@ -87,7 +88,7 @@ function pieSer(c: Ctx): string {
     .map((_, p) => `<c:dPt><c:idx val="${p}"/><c:bubble3D val="0"/><c:spPr>${fill(p)}<a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`)
     .join('');
   const pos = c.data.kind === 'pie' ? '<c:dLblPos val="bestFit"/>' : '';
-  const labels = `<c:dLbls>${txPr(9)}${pos}<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="1"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>`;
+  const labels = `<c:dLbls>${txPr(c.lang, 9)}${pos}<c:showLegendKey val="0"/><c:showVal val="0"/><c:showCatName val="1"/><c:showSerName val="0"/><c:showPercent val="1"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>`;
   return `<c:ser>${head(0)}${txRef(c, 0)}${points}${labels}${catRef(c)}${valRef(c, 0)}</c:ser>`;
 }
 
@@ -100,8 +101,8 @@ function scatterSer(c: Ctx): string {
 
 const AX = { cat: 500000001, val: 500000002, cat2: 500000003, val2: 500000004 };
 
-function catAx(id: number, cross: number, pos: 'b' | 'l', hidden = false, reversed = false): string {
-  return `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="${hidden ? 1 : 0}"/><c:axPos val="${pos}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+function catAx(lang: Lang, id: number, cross: number, pos: 'b' | 'l', hidden = false, reversed = false): string {
+  return `<c:catAx><c:axId val="${id}"/><c:scaling><c:orientation val="${reversed ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="${hidden ? 1 : 0}"/><c:axPos val="${pos}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(lang, 9)}<c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
 }
 
 interface ValAxOpts {
@@ -115,10 +116,10 @@ interface ValAxOpts {
   fromZero?: boolean;
 }
 
-function valAx(id: number, cross: number, pos: 'l' | 'r' | 'b', title: string | undefined, opts: ValAxOpts): string {
-  const t = title ? richTitle([{ text: title, size: 9, bold: false }]) : '';
+function valAx(lang: Lang, id: number, cross: number, pos: 'l' | 'r' | 'b', title: string | undefined, opts: ValAxOpts): string {
+  const t = title ? richTitle(lang, [{ text: title, size: 9, bold: false }]) : '';
   const grid = opts.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '';
-  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${opts.fromZero ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${xmlText(opts.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
+  return `<c:valAx><c:axId val="${id}"/><c:scaling><c:orientation val="minMax"/>${opts.fromZero ? '<c:min val="0"/>' : ''}</c:scaling><c:delete val="0"/><c:axPos val="${pos}"/>${grid}${t}<c:numFmt formatCode="${xmlText(opts.format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${txPr(lang, 9)}<c:crossAx val="${cross}"/><c:crosses val="${opts.crossesMax ? 'max' : 'autoZero'}"/><c:crossBetween val="${opts.midCat ? 'midCat' : 'between'}"/></c:valAx>`;
 }
 
 /** Stacking as on screen: bars and areas stack (or stack to 100 %) when the chart says so; lines never do. */
@@ -154,7 +155,7 @@ function plotArea(c: Ctx): string {
   // The screen's value axes include 0 (scatter's do not): so do ours whenever their numbers are not negative.
   const fromZero = (indices: number[]) => indices.every((i) => data.series[i].values.every((v) => v === null || v >= 0));
   const grid = { gridlines: true, format: stacking(data) === 'percentStacked' ? '0%' : format(0), fromZero: fromZero(all.filter((i) => data.series[i].axis !== 'right')) };
-  const axes = catAx(AX.cat, AX.val, 'b') + valAx(AX.val, AX.cat, 'l', data.unit, grid);
+  const axes = catAx(c.lang, AX.cat, AX.val, 'b') + valAx(c.lang, AX.val, AX.cat, 'l', data.unit, grid);
   switch (data.kind) {
     case 'pie':
       return `<c:pieChart><c:varyColors val="1"/>${pieSer(c)}<c:firstSliceAng val="0"/></c:pieChart>`;
@@ -170,13 +171,13 @@ function plotArea(c: Ctx): string {
       const title = (s: ChartDataSeries) => seriesHeader(s, c.lang);
       return (
         `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${scatterSer(c)}<c:axId val="${AX.val2}"/><c:axId val="${AX.val}"/></c:scatterChart>` +
-        valAx(AX.val2, AX.val, 'b', title(sx), { gridlines: false, midCat: true, format: format(0) }) +
-        valAx(AX.val, AX.val2, 'l', title(sy), { gridlines: true, midCat: true, format: format(1) })
+        valAx(c.lang, AX.val2, AX.val, 'b', title(sx), { gridlines: false, midCat: true, format: format(0) }) +
+        valAx(c.lang, AX.val, AX.val2, 'l', title(sy), { gridlines: true, midCat: true, format: format(1) })
       );
     }
     case 'bar':
       // First category at the top, as on screen; the value axis then crosses at the last category (bottom).
-      return barChart(c, all, 'bar') + catAx(AX.cat, AX.val, 'l', false, true) + valAx(AX.val, AX.cat, 'b', data.unit, { ...grid, crossesMax: true });
+      return barChart(c, all, 'bar') + catAx(c.lang, AX.cat, AX.val, 'l', false, true) + valAx(c.lang, AX.val, AX.cat, 'b', data.unit, { ...grid, crossesMax: true });
     case 'combo': {
       const lines = all.filter((i) => data.series[i].type === 'line');
       const bars = all.filter((i) => data.series[i].type !== 'line');
@@ -189,8 +190,8 @@ function plotArea(c: Ctx): string {
         primary +
         lineChart(c, right, [AX.cat2, AX.val2]) +
         axes +
-        catAx(AX.cat2, AX.val2, 'b', true) +
-        valAx(AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true, format: format(right[0]), fromZero: fromZero(right) })
+        catAx(c.lang, AX.cat2, AX.val2, 'b', true) +
+        valAx(c.lang, AX.val2, AX.cat2, 'r', data.series[right[0]].unit, { gridlines: false, crossesMax: true, format: format(right[0]), fromZero: fromZero(right) })
       );
     }
     default:
@@ -206,11 +207,11 @@ export function chartXml(data: ChartData, refs: ChartRefs, lang: Lang, opts: Cha
   if (data.kind === 'scatter' && data.series.length < 2) throw new Error('a scatter chart needs two series');
   const titleLines = [{ text: data.title, size: 14, bold: true }, ...(data.subtitle ? [{ text: data.subtitle, size: 10, bold: false }] : [])];
   const pieLike = data.kind === 'pie' || data.kind === 'donut';
-  const legend = pieLike || (data.kind !== 'scatter' && data.series.length > 1) ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(9)}</c:legend>` : '';
+  const legend = pieLike || (data.kind !== 'scatter' && data.series.length > 1) ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${txPr(lang, 9)}</c:legend>` : '';
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:date1904 val="0"/><c:lang val="zh-CN"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs, lang })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(10)}` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace ${NS}><c:date1904 val="0"/><c:lang val="${languageTag(lang)}"/><c:roundedCorners val="0"/>` +
+    `<c:chart>${opts.title === false ? '<c:autoTitleDeleted val="1"/>' : `${richTitle(lang, titleLines)}<c:autoTitleDeleted val="0"/>`}<c:plotArea><c:layout/>${plotArea({ data, refs, lang })}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>${txPr(lang, 10)}` +
     // CT_ChartSpace: externalData follows txPr.
     `${opts.externalData ? `<c:externalData r:id="${opts.externalData}"><c:autoUpdate val="0"/></c:externalData>` : ''}</c:chartSpace>`
   );

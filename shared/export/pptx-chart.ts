@@ -1,7 +1,7 @@
 /** Native PowerPoint charts (pptxgenjs) from ChartData: the kinds of chart-kinds.ts NATIVE_KINDS. */
 import type PptxGenJS from 'pptxgenjs';
 import type { ChartData, ChartDataSeries } from '../charts/chart-data';
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 import { seriesHeader } from './chart-xml';
 import { cellValue, excelFormat } from './number-format';
 import { seriesStyles } from './xlsx-layout';
@@ -58,7 +58,8 @@ export function addNativeChart(pptx: PptxGenJS, slide: PptxSlideObj, data: Chart
   // PowerPoint draws horizontal bars bottom-up; reversed, they read top-down in the data's order, as on screen.
   const order = <T,>(xs: T[]): T[] => (horizontal ? [...xs].reverse() : xs);
   const rows = (list: ChartDataSeries[]) => list.map((s) => ({ name: s.name, labels: order(data.categories), values: order(values(s)) as number[] }));
-  const opts = { ...box, ...common(data, showTitle), ...formats(code(data.series[0])) };
+  // lang: the chart's text runs in the deck's language (pptxgenjs otherwise says en-US).
+  const opts = { ...box, ...common(data, showTitle), ...formats(code(data.series[0])), lang: languageTag(lang) };
   const axisTitle = (unit: string | undefined) => ({ showValAxisTitle: Boolean(unit), valAxisTitle: unit ?? '' });
   // Value axes start at 0 as on screen (and as in our Excel charts) when their numbers are not negative.
   const zero = (list: ChartDataSeries[]) => (list.every((s) => s.values.every((v) => v === null || v >= 0)) ? { valAxisMinVal: 0 } : {});

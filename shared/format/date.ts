@@ -1,4 +1,4 @@
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 
 /**
  * The one way the UI shows a date or a time: in the UI language's own format (zh-CN 2026/12/01 08:57:07,
@@ -21,7 +21,7 @@ export function formatDate(at: Date | string | number, lang: Lang, style: DateSt
   if (!f) {
     // zh-CN reads the 24-hour clock (08:57:07); en the 12-hour one with AM/PM (8:57:07 AM).
     const hour: Intl.DateTimeFormatOptions = style === 'date' ? {} : lang === 'en' ? { hour: 'numeric', hour12: true } : { hour: '2-digit', hour12: false };
-    f = new Intl.DateTimeFormat(lang === 'en' ? 'en-US' : 'zh-CN', { ...OPTIONS[style], ...hour, ...(timeZone ? { timeZone } : {}) });
+    f = new Intl.DateTimeFormat(languageTag(lang), { ...OPTIONS[style], ...hour, ...(timeZone ? { timeZone } : {}) });
     formats.set(key, f);
   }
   return f.format(d);

@@ -1,4 +1,4 @@
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 
 const grouping = new Map<string, Intl.NumberFormat>();
 
@@ -7,7 +7,7 @@ export function formatter(lang: Lang, maxFractionDigits: number, minFractionDigi
   const key = `${lang}|${maxFractionDigits}|${minFractionDigits}`;
   let f = grouping.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits });
+    f = new Intl.NumberFormat(languageTag(lang), { maximumFractionDigits: maxFractionDigits, minimumFractionDigits: minFractionDigits });
     grouping.set(key, f);
   }
   return f;

@@ -2,7 +2,7 @@
  * Cells → Arrow with explicit types, written straight into typed buffers (no per-value builders): this is
  * the hot path of a million-row import. The stream goes to Db.insertArrow in the app, `sgw` and the bench.
  */
-import { Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, tableToIPC, type Vector, type DataType } from 'apache-arrow';
+import { Bool, DateDay, Field, Float64, Int32, RecordBatch, Schema, Struct, Table, Utf8, makeData, makeVector, tableFromIPC, tableToIPC, type Vector, type DataType } from 'apache-arrow';
 import { Kind, cellString, classifiedColumn, classifyCell, parsedValue } from './values';
 import type { Cell, ColumnSpec, ColumnType } from './types';
 
@@ -106,4 +106,10 @@ export function buildArrowTable(columns: readonly ColumnSpec[], data: readonly (
 
 export function toIpcStream(table: Table): Uint8Array {
   return tableToIPC(table, 'stream');
+}
+
+/** Complete IPC streams of one schema (Db.insertArrow's list) read as one table, without copying their buffers. */
+export function tableOfStreams(streams: readonly Uint8Array[]): Table {
+  const [first, ...rest] = streams.map((s) => tableFromIPC(s));
+  return first.concat(...rest);
 }

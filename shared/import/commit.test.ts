@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import { listTables } from '../db-catalog';
 import type { Db } from '../db';
 import { translator } from '../i18n';
-import { saveProject, openProject } from '../project/workspace';
-import { getProvenance, importIntoDb } from './commit';
+import { openProject } from '../project/workspace';
+import { savedFile } from '../../tests/fixtures/projects/project-support';
+import { commitTable, getProvenance, importIntoDb } from './commit';
 import { toSaved } from './provenance';
 import { describeImportError } from './messages';
 
@@ -68,6 +70,19 @@ describe('importIntoDb', () => {
     expect((await listTables(db)).map((x) => x.name)).toEqual(before);
   });
 
+  it('leaves nothing behind when a later stream of several does not fit the first (the staging table is dropped)', async () => {
+    const first = tableToIPC(tableFromArrays({ a: Int32Array.from([1, 2]) }), 'stream');
+    const second = tableToIPC(tableFromArrays({ a: ['不是数字'] }), 'stream');
+    const source = { fileName: 'x.parquet', format: 'parquet' as const };
+    const parsed = { columns: [{ name: 'a', type: 'integer' as const }], data: [], rowCount: 3, titles: [], notes: [], totals: { rows: [], columns: [] }, warnings: [], yearColumns: 0 };
+    await expect(commitTable(db, { tableName: 'two_streams', ipc: [first, second], parsed, source })).rejects.toThrow();
+    const left = await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__sgw_import_%' OR table_name = 'two_streams'`);
+    expect(left.numRows).toBe(0);
+    // The same streams that fit are one table of every row.
+    await commitTable(db, { tableName: 'two_streams', ipc: [first, tableToIPC(tableFromArrays({ a: Int32Array.from([3]) }), 'stream')], parsed, source });
+    expect((await db.query('SELECT sum(a)::INTEGER AS s, count(*)::INTEGER AS n FROM two_streams')).toArray()[0].toJSON()).toEqual({ s: 6, n: 3 });
+  });
+
   it('replaces a table when asked', async () => {
     await importIntoDb(db, fixture('big5.csv'), 'big5.csv', { tableNames: ['社会组织'], replace: true, encoding: 'big5' });
     const n = await db.query('SELECT count(*)::INTEGER AS n FROM 社会组织');
@@ -95,7 +110,7 @@ describe('importIntoDb', () => {
 
     const other = await openNodeDb();
     try {
-      const bytes = await saveProject(db, { tables: [{ name: 'regions', provenance: toSaved(regions!) }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
+      const bytes = await savedFile(db, { tables: [{ name: 'regions', provenance: toSaved(regions!) }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
       await openProject(other, bytes, { replace: [], protect: [] });
       expect(await getProvenance(other, 'regions')).toEqual(regions);
     } finally {

@@ -7,7 +7,8 @@
 import type { Db } from '../db';
 import { isReservedName } from '../reserved-names';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
-import { planCsvImport, stageCsvPlan, type CsvPlan } from './csv-engine';
+import { finishPlan, sampleCsv, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
+import { stageCsvPlan, stageWhileScanning, type ScanElsewhere } from './csv-stage';
 import { importFile, suggestTableName } from './pipeline';
 import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
@@ -32,7 +33,8 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
 
 export interface CommitRequest {
   tableName: string;
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams of one schema (Db.insertArrow). */
+  ipc: Uint8Array[];
   parsed: ParsedTable;
   source: SourceInfo;
   replace?: boolean;
@@ -68,7 +70,13 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
   const name = req.tableName.trim();
   await checkTarget(db, name, req.replace ?? false);
   const tmp = stagingName();
-  await db.insertArrow(tmp, req.ipc);
+  try {
+    await db.insertArrow(tmp, req.ipc);
+  } catch (e) {
+    // A failed append leaves the streams before it in the staging table.
+    await db.exec(dropTableSql(tmp)).catch(() => undefined);
+    throw e;
+  }
   await publish(db, tmp, name, req);
 }
 
@@ -83,6 +91,19 @@ export async function commitCsvPlan(db: Db, plan: CsvPlan, tableName: string, op
   if (!(await stageCsvPlan(db, plan, tmp))) return false;
   await publish(db, tmp, name, { parsed: plan.parsed, source: plan.source, ...opts });
   return true;
+}
+
+/**
+ * The engine's way for a sampled CSV whose byte scan runs elsewhere at the same time (./csv-stage): the
+ * proven plan, or null, with nothing changed, when the JS pipeline must read the file.
+ */
+export async function commitCsvWhileScanning(db: Db, s: CsvSample, scan: ScanElsewhere, tableName: string, opts: { replace?: boolean; now?: Date } = {}): Promise<CsvPlan | null> {
+  const name = tableName.trim();
+  await checkTarget(db, name, opts.replace ?? false);
+  const tmp = stagingName();
+  const plan = await stageWhileScanning(db, s, tmp, scan);
+  if (plan) await publish(db, tmp, name, { parsed: plan.parsed, source: plan.source, ...opts });
+  return plan;
 }
 
 /** Records where a table came from (used when a project brings imported tables back). */
@@ -125,6 +146,8 @@ export interface ImportIntoDbOptions extends ImportOptions {
   /** Table name for a single table, or a prefix-free name per sheet (default: from the file and sheet names). */
   tableNames?: string[];
   replace?: boolean;
+  /** Runs a big CSV's byte scan in another thread while the engine reads it (Node: electron/cli/csv-scan-thread.ts). */
+  scanElsewhere?: ScanElsewhere;
 }
 
 /**
@@ -132,11 +155,17 @@ export interface ImportIntoDbOptions extends ImportOptions {
  * 'data.csv', { tableNames: ['t'] })`). Returns the names and shapes it created.
  */
 export async function importIntoDb(db: Db, bytes: Uint8Array, fileName: string, opts: ImportIntoDbOptions = {}) {
-  const plan = planCsvImport(bytes, fileName, opts);
   const planned = opts.tableNames?.[0] ?? suggestTableName(fileName);
-  if (plan && (await commitCsvPlan(db, plan, planned, { replace: opts.replace }))) {
-    return { source: plan.source, tables: [{ name: planned, rows: plan.parsed.rowCount, parsed: plan.parsed }] };
+  const sample = sampleCsv(bytes, fileName, opts);
+  const o = { replace: opts.replace };
+  let plan: CsvPlan | null = null;
+  // With another thread the byte scan runs beside the engine's read; without, before it.
+  if (sample && opts.scanElsewhere) plan = await commitCsvWhileScanning(db, sample, opts.scanElsewhere, planned, o);
+  else if (sample) {
+    const p = finishPlan(sample, scanSample(sample));
+    if (p && (await commitCsvPlan(db, p, planned, o))) plan = p;
   }
+  if (plan) return { source: plan.source, tables: [{ name: planned, rows: plan.parsed.rowCount, parsed: plan.parsed }] };
   const { source, tables } = await importFile(bytes, fileName, opts);
   const created: { name: string; rows: number; parsed: ParsedTable }[] = [];
   for (const [i, t] of tables.entries()) {

@@ -7,8 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
-import { commitCsvPlan, commitTable, getProvenance, importIntoDb } from './commit';
-import { ENGINE_MIN_BYTES, planCsvImport } from './csv-engine';
+import { commitCsvPlan, commitCsvWhileScanning, commitTable, getProvenance, importIntoDb } from './commit';
+import { ENGINE_MIN_BYTES, planCsvImport, sampleCsv, scanSample } from './csv-engine';
+import type { ScanElsewhere } from './csv-stage';
 import { importFile } from './pipeline';
 import type { ImportOptions } from './types';
 
@@ -84,6 +85,12 @@ const cases: Case[] = [
   { name: 'dates 2020年3月', bytes: utf8(csv(['地区', '日期', '数值'], N, (i) => [REGIONS[i % 8], `${2000 + (i % 20)}年${(i % 12) + 1}月`, i])), engine: false },
   { name: 'ISO dates', bytes: utf8(csv(['地区', '日期', '数值'], N, (i) => [REGIONS[i % 8], `2020-0${(i % 9) + 1}-1${i % 9}`, i])), engine: false },
   { name: 'empty cells and NULL-like words in numbers', bytes: utf8(csv(['地区', '人数', '比例'], BIG, (i) => [REGIONS[i % 8], i % 4 ? i : MISSING[i % MISSING.length], i % 3 ? `${i}.25` : MISSING[(i + 3) % MISSING.length]])), engine: true },
+  {
+    // The early pieces are read as the sample needs (typed, uncleaned); the scan then asks for more: read again.
+    name: 'missing marks and spaces only after the sample',
+    bytes: utf8(csv(['地区', '人数', '备注'], BIG, (i) => [REGIONS[i % 8], i > BIG - 50 && i % 2 ? '—' : i, i > BIG - 50 && i % 3 === 0 ? ` NA ` : `备注${i}`])),
+    engine: true,
+  },
   { name: 'NULL-like words and spaces in text', bytes: utf8(csv(['地区', '备注', '数值'], N, (i) => [REGIONS[i % 8], i % 3 ? ` 备注${i}\u3000` : MISSING[i % MISSING.length], i])), engine: true },
   { name: 'very long text (3 MB in one cell)', bytes: utf8(csv(['地区', '备注', '数值'], N, (i) => [REGIONS[i % 8], i === 1000 ? '长'.repeat(1_000_000) : `短${i}`, i])), engine: true },
   { name: 'mixed types after the sample', bytes: utf8(csv(HEADER, BIG, (i) => [...base(i).slice(0, 3), i === BIG - 5 ? '不详' : i])), engine: false },
@@ -106,6 +113,23 @@ const cases: Case[] = [
   { name: '16,384 columns', bytes: utf8(csv(Array.from({ length: 16_384 }, (_, c) => `列${c % 100}`), 3, (i) => Array.from({ length: 16_384 }, (_, c) => (c % 3 ? i + c : `t${c}`)))), engine: true },
 ];
 
+/**
+ * The byte scan as a second thread would deliver it: each piece's end in a task of its own, the scan last,
+ * so the engine reads the early pieces before the file is proven (the real thread: electron/cli/csv-scan-thread.test.ts).
+ */
+const steppedScan: ScanElsewhere = async (s, onPiece) => {
+  const ends: number[] = [];
+  const scan = scanSample(s, (end) => ends.push(end));
+  for (const end of ends) {
+    await new Promise((r) => setTimeout(r, 0));
+    onPiece(end);
+  }
+  await new Promise((r) => setTimeout(r, 0));
+  return scan;
+};
+
+const stagingTables = async () => Number((await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '__sgw_import_%'")).get(0)?.n);
+
 /** Every cell of a table in row order, NULL, NaN and -0 told apart; plus the columns' DuckDB types. */
 async function tableContent(name: string) {
   const columns = (await db.query(`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = '${name}' ORDER BY column_index`)).toArray().map((r) => `${r.column_name}:${r.data_type}`);
@@ -124,7 +148,15 @@ describe('CSV import through the engine', () => {
     const plan = planCsvImport(bytes, 'data.csv', opts, 0, 65_536, 100);
     const committed = plan ? await commitCsvPlan(db, plan, 'new', { replace: true }) : false;
     expect(committed).toBe(engine);
+    // The same file with the scan beside the engine's read: the same answer, and a proof that fails (or a
+    // piece the engine refuses) mid-file leaves no table behind.
+    const sample = sampleCsv(bytes, 'data.csv', opts, 0, 65_536, 100);
+    const beside = sample ? await commitCsvWhileScanning(db, sample, steppedScan, 'beside', { replace: true }) : null;
+    expect(beside !== null).toBe(engine);
+    expect(await stagingTables()).toBe(0);
     if (!committed) return;
+    expect(beside!.parsed).toEqual(plan!.parsed);
+    expect(await tableContent('beside')).toEqual(await tableContent('new'));
     const { data: _d, ...parsed } = old.tables[0].parsed;
     expect(plan!.parsed).toEqual({ ...parsed, data: [] });
     expect(plan!.source).toEqual(old.source);

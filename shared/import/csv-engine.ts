@@ -2,16 +2,14 @@
  * CSV/TSV import at the engine's speed. The file is decoded to UTF-8 once (UTF-8 passes through untouched);
  * its first 512 KB go through our own pipeline (sniff, parse, layout, types) to plan the table; one byte
  * pass (./csv-scan) proves the whole file reads the same in the engine; then read_csv with that dialect and
- * those types (cleaning in SQL where the scan asks for it) fills a staging table, committed like any import.
+ * those types (cleaning in SQL where the scan asks for it) fills a staging table (./csv-stage: after the scan,
+ * or beside a scan running elsewhere), committed like any import.
  * Anything the plan or the scan cannot prove — yearbook layouts, ragged rows, mixed or Chinese-formatted
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
-import type { Db } from '../db';
-import { appendFromCsvSql, createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
-import { dropTableSql } from '../sql/import-sql';
-import { REGISTERED_FILES } from '../sql/offline';
+import type { EngineColumn } from '../sql/csv-import-sql';
 import { parseDelimited } from './csv-parse';
-import { scanCsv, type ScanColumn } from './csv-scan';
+import { scanCsv, type CsvScan, type ScanColumn } from './csv-scan';
 import { sniffDelimiter } from './csv-source';
 import { looksBinary } from './encoding';
 import { isNoteRow } from './layout';
@@ -117,8 +115,24 @@ function simpleLayout(t: Omit<ParsedTable, 'sheet'>, fields: number): boolean {
   return t.columns.every((c) => !c.role && (c.type === 'integer' || c.type === 'double' || c.type === 'string'));
 }
 
-/** A plan for the engine, or null when the JS pipeline must read this file (it then gives the same table). */
-export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvPlan | null {
+/** What the 512 KB sample decides: everything of a plan but what only the byte scan of the whole file can tell. */
+export interface CsvSample {
+  utf8: Uint8Array;
+  source: SourceInfo;
+  sample: Omit<ParsedTable, 'sheet'>;
+  own: ReturnType<typeof tableOptions>;
+  delimiter: string;
+  /** The scan's arguments: where the records start (after the header), their number of fields, what each column must hold. */
+  start: number;
+  /** End of the sample in `utf8` (whole lines). */
+  end: number;
+  cols: ScanColumn[];
+  pieceBytes: number;
+  pieceRows: number;
+}
+
+/** The sample's plan, or null when the JS pipeline must read this file (it then gives the same table). */
+export function sampleCsv(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvSample | null {
   if (bytes.length < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
   try {
     // Plain delimited text only (PRN and the other text families keep their own readers).
@@ -144,44 +158,36 @@ export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportO
     if (!simpleLayout(sample, fields)) return null;
     const label = (sample.layout?.labelColumn ?? 0) - 1;
     const cols: ScanColumn[] = sample.columns.map((c, i) => ({ type: c.type as ScanColumn['type'], totals: c.type === 'string', label: i === label }));
-    const start = afterFirstRecord(utf8);
-    const scan = scanCsv(utf8, start, delimiter, fields, cols, pieceBytes, pieceRows);
-    if (!scan || isNoteRow(scan.lastRow, fields)) return null;
-    const laid = applyOverrides({ ...sample, data: [], rowCount: scan.rows, layout: { ...sample.layout!, dataEnd: scan.rows + 1 } }, own.columns);
-    const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
-    const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
-    const columns = laid.columns.map((c, i) => ({ name: c.name, type: cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
-    const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
-    return { utf8, source: { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind }, parsed, columns, delimiter, longestRecord: scan.longestRecord, pieces: scan.pieces, crlf: utf8[start - 2] === 13, head };
+    const source: SourceInfo = { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind };
+    return { utf8, source, sample, own, delimiter, start: afterFirstRecord(utf8), end, cols, pieceBytes, pieceRows };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;
   }
 }
 
-/**
- * Fills staging table `tmp` from the plan; false (and nothing left behind) when the engine does not read
- * the file as planned — then the JS pipeline imports it.
- */
-export async function stageCsvPlan(db: Db, plan: CsvPlan, tmp: string): Promise<boolean> {
-  const { pieces } = plan;
-  let file = '';
+/** The plan from the sample and the whole file's scan (null: the JS pipeline reads the file). */
+export function finishPlan(s: CsvSample, scan: CsvScan | null): CsvPlan | null {
+  if (!scan || isNoteRow(scan.lastRow, s.cols.length)) return null;
+  const { sample, own, utf8, start } = s;
   try {
-    for (let j = 0; j + 1 < pieces.length; j++) {
-      // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
-      file = `${REGISTERED_FILES}${tmp}.${j}.csv`;
-      await db.registerFile(file, plan.utf8.subarray(pieces[j], pieces[j + 1]));
-      const o = { file, delimiter: plan.delimiter, maxLineSize: plan.longestRecord, crlf: plan.crlf };
-      await db.exec(j === 0 ? createFromCsvSql(tmp, plan.columns, o) : appendFromCsvSql(tmp, plan.columns, o));
-      await db.dropFile(file);
-      file = '';
-    }
-    const n = Number((await db.query(countRowsSql(tmp))).get(0)?.n);
-    if (n === plan.parsed.rowCount) return true;
+    const laid = applyOverrides({ ...sample, data: [], rowCount: scan.rows, layout: { ...sample.layout!, dataEnd: scan.rows + 1 } }, own.columns);
+    const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
+    const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
+    const columns = laid.columns.map((c, i) => ({ name: c.name, type: s.cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
+    const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
+    return { utf8, source: s.source, parsed, columns, delimiter: s.delimiter, longestRecord: scan.longestRecord, pieces: scan.pieces, crlf: utf8[start - 2] === 13, head };
   } catch {
-    // Not UTF-8 after all, or a record the engine reads otherwise: the JS pipeline decides.
-    if (file) await db.dropFile(file).catch(() => undefined);
+    // As in sampleCsv: the JS pipeline reads the file or says what is wrong with it.
+    return null;
   }
-  await db.exec(dropTableSql(tmp)).catch(() => undefined);
-  return false;
+}
+
+/** The byte scan of a sample's whole file, here and now. */
+export const scanSample = (s: CsvSample, onPiece?: (end: number) => void) => scanCsv(s.utf8, s.start, s.delimiter, s.cols.length, s.cols, s.pieceBytes, s.pieceRows, onPiece);
+
+/** A plan for the engine, or null when the JS pipeline must read this file (it then gives the same table). */
+export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvPlan | null {
+  const s = sampleCsv(bytes, fileName, opts, minBytes, pieceBytes, pieceRows);
+  return s && finishPlan(s, scanSample(s));
 }

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
-import { detectedFormat, detectedMismatch } from './detected-format';
+import { detectedFormat, detectedMismatch, formatName } from './detected-format';
 import { analyzeFile } from './pipeline';
 
 const zh = translator('zh-CN');
@@ -28,5 +29,45 @@ describe('the detected format, in words, and whether the extension agrees', () =
     expect(detectedMismatch(source, en)).toBe('Detected as: DIF (Data Interchange Format) (extension .txt)');
     const csv = await analyzeFile(new TextEncoder().encode('a,b\n1,2\n'), 'a.csv');
     expect([detectedFormat(csv.source, en)?.name, detectedMismatch(csv.source, en)]).toEqual(['delimited text (CSV/TSV)', null]);
+  });
+});
+
+describe('the format the card’s 格式 line names (formatName)', () => {
+  /** A one-sheet workbook written by SheetJS in its own format (a real xlsx/xlsb/ods/xls as Excel reads it). */
+  const written = (bookType: XLSX.BookType) => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['地区', '数量'], ['北京', 1]]), 'S');
+    return new Uint8Array(XLSX.write(wb, { bookType, type: 'array' }) as ArrayBuffer);
+  };
+  it.each([
+    ['XLSX', () => written('xlsx'), 'a.xlsx'],
+    ['XLSX', () => written('xlsm'), 'a.xlsm'],
+    ['XLSB', () => fixture('sheet.xlsb'), 'sheet.xlsb'],
+    ['XLSB', () => written('xlsb'), '改名.xlsx'],
+    ['ODS', () => fixture('sheet.ods'), 'sheet.ods'],
+    ['XLS', () => fixture('biff8.xls'), 'biff8.xls'],
+    ['XLS', () => fixture('biff5.xls'), 'biff5.xls'],
+    ['XLS', () => fixture('biff2.xls'), 'biff2.xls'],
+    ['SYLK', () => fixture('sheet.slk'), '导出.csv'],
+    ['DBF', () => fixture('table.dbf'), 'table.dbf'],
+    ['DIF', () => fixture('sheet.dif'), 'sheet.dif'],
+    ['FODS', () => fixture('sheet.fods'), 'sheet.fods'],
+    ['HTML', () => fixture('sheet.html'), '报表.xls'],
+    ['Excel 2003 XML', () => fixture('spreadsheetml.xml'), 'book.xml'],
+    ['Lotus 1-2-3', () => fixture('lotus.wk3'), 'lotus.wk3'],
+    ['PRN', () => fixture('sheet.prn'), 'sheet.prn'],
+    ['CSV', () => new TextEncoder().encode('a,b\n1,2\n'), 'a.csv'],
+    ['TSV', () => new TextEncoder().encode('a\tb\n1\t2\n'), 'a.txt'],
+    ['JSON', () => new TextEncoder().encode('[{"a":1}]'), 'a.json'],
+  ])('%s (%#)', async (expected, bytes, name) => {
+    const { source } = await analyzeFile(bytes(), name);
+    expect(formatName(source, zh)).toBe(expected);
+    expect(zh('import.format', { format: formatName(source, zh) })).toBe(`格式：${expected}`);
+  });
+
+  it('says it in English too', () => {
+    expect(en('import.format', { format: formatName({ format: 'xlsx', detected: 'zip (xlsx/xlsb/ods)', book: 'ods' }, en) })).toBe('Format: ODS');
+    expect(formatName({ format: 'xlsx', detected: 'OLE (xls/BIFF5–8)' }, en)).toBe('XLS');
+    expect(formatName({ format: 'parquet' }, en)).toBe('Parquet');
   });
 });

@@ -6,24 +6,44 @@ import type { MessageKey, Translate } from '../i18n';
 import { LOTUS_KIND } from './sniff';
 import type { SourceInfo } from './types';
 
-/** Each family sniff reports: its catalog name and the extensions that say the same. */
-const FAMILIES: Record<string, { name: MessageKey; ext: string[] }> = {
-  text: { name: 'import.kind.text', ext: ['csv', 'tsv', 'txt', 'dat', 'tab'] },
-  PRN: { name: 'import.kind.prn', ext: ['prn'] },
-  JSON: { name: 'import.kind.json', ext: ['json', 'ndjson', 'jsonl', 'geojson'] },
-  Parquet: { name: 'import.kind.parquet', ext: ['parquet', 'pq'] },
-  'Arrow IPC': { name: 'import.kind.arrow', ext: ['arrow', 'feather', 'ipc', 'arrows'] },
-  'zip (xlsx/xlsb/ods)': { name: 'import.kind.zip', ext: ['xlsx', 'xlsm', 'xlsb', 'ods', 'et'] },
-  'OLE (xls/BIFF5–8)': { name: 'import.kind.ole', ext: ['xls', 'et', 'xlt'] },
-  'BIFF2–4 (Excel 2–4)': { name: 'import.kind.biff', ext: ['xls', 'xlw'] },
-  [LOTUS_KIND]: { name: 'import.kind.lotus', ext: ['wk1', 'wk2', 'wk3', 'wk4', 'wks', '123', 'wq1', 'wq2', 'wb1', 'wb2', 'wb3', 'qpw'] },
-  'dBASE (.dbf)': { name: 'import.kind.dbf', ext: ['dbf'] },
-  SYLK: { name: 'import.kind.sylk', ext: ['slk', 'sylk'] },
-  DIF: { name: 'import.kind.dif', ext: ['dif'] },
-  'SpreadsheetML 2003 (.xml)': { name: 'import.kind.spreadsheetml', ext: ['xml'] },
-  'Flat ODS (.fods)': { name: 'import.kind.fods', ext: ['fods'] },
-  HTML: { name: 'import.kind.html', ext: ['html', 'htm'] },
+/**
+ * Each family sniff reports: its catalog name, the extensions that say the same, and its short name for the
+ * card's 格式 line (the zip family's is refined by what SheetJS read, see BOOKS).
+ */
+const FAMILIES: Record<string, { name: MessageKey; ext: string[]; short: MessageKey }> = {
+  text: { name: 'import.kind.text', ext: ['csv', 'tsv', 'txt', 'dat', 'tab'], short: 'import.short.csv' },
+  PRN: { name: 'import.kind.prn', ext: ['prn'], short: 'import.short.prn' },
+  JSON: { name: 'import.kind.json', ext: ['json', 'ndjson', 'jsonl', 'geojson'], short: 'import.short.json' },
+  Parquet: { name: 'import.kind.parquet', ext: ['parquet', 'pq'], short: 'import.short.parquet' },
+  'Arrow IPC': { name: 'import.kind.arrow', ext: ['arrow', 'feather', 'ipc', 'arrows'], short: 'import.short.arrow' },
+  'zip (xlsx/xlsb/ods)': { name: 'import.kind.zip', ext: ['xlsx', 'xlsm', 'xlsb', 'ods', 'et'], short: 'import.short.xlsx' },
+  'OLE (xls/BIFF5–8)': { name: 'import.kind.ole', ext: ['xls', 'et', 'xlt'], short: 'import.short.xls' },
+  'BIFF2–4 (Excel 2–4)': { name: 'import.kind.biff', ext: ['xls', 'xlw'], short: 'import.short.xls' },
+  [LOTUS_KIND]: { name: 'import.kind.lotus', ext: ['wk1', 'wk2', 'wk3', 'wk4', 'wks', '123', 'wq1', 'wq2', 'wb1', 'wb2', 'wb3', 'qpw'], short: 'import.short.lotus' },
+  'dBASE (.dbf)': { name: 'import.kind.dbf', ext: ['dbf'], short: 'import.short.dbf' },
+  SYLK: { name: 'import.kind.sylk', ext: ['slk', 'sylk'], short: 'import.short.sylk' },
+  DIF: { name: 'import.kind.dif', ext: ['dif'], short: 'import.short.dif' },
+  'SpreadsheetML 2003 (.xml)': { name: 'import.kind.spreadsheetml', ext: ['xml'], short: 'import.short.spreadsheetml' },
+  'Flat ODS (.fods)': { name: 'import.kind.fods', ext: ['fods'], short: 'import.short.fods' },
+  HTML: { name: 'import.kind.html', ext: ['html', 'htm'], short: 'import.short.html' },
 };
+
+/** What SheetJS says it read (SourceInfo.book), where that tells more than the family: which zip workbook. */
+const BOOKS: Record<string, MessageKey> = { xlsx: 'import.short.xlsx', xlsb: 'import.short.xlsb', ods: 'import.short.ods' };
+/** A source whose content was not sniffed (its format was given). */
+const BY_FORMAT: Record<SourceInfo['format'], MessageKey> = {
+  csv: 'import.short.csv',
+  xlsx: 'import.short.xlsx',
+  json: 'import.short.json',
+  parquet: 'import.short.parquet',
+  arrow: 'import.short.arrow',
+};
+
+/** The card's 格式：… — the format the file was read as: XLSX, XLSB, ODS, XLS, SYLK, DBF, TSV, Parquet … */
+export function formatName(source: Pick<SourceInfo, 'format' | 'detected' | 'book' | 'delimiter'>, t: Translate): string {
+  const key = (source.book ? BOOKS[source.book] : undefined) ?? (source.detected ? FAMILIES[source.detected]?.short : undefined) ?? BY_FORMAT[source.format];
+  return t(key === 'import.short.csv' && source.delimiter === '\t' ? 'import.short.tsv' : key);
+}
 
 export interface DetectedFormat {
   /** "SYLK 电子表格" */

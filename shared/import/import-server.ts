@@ -3,6 +3,7 @@
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
 import { planCsvImport, type CsvPlan } from './csv-engine';
+import { parquetReaderTrapped } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
 import type { ImportRequest, ImportResponse } from './runner';
 import { ImportError } from './types';
@@ -48,9 +49,11 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
       }
       post({ id: req.id, type: 'progress', fraction: 0.85 });
       const built = tables.map((t) => ({ preview: toPreview(t), ipc: toArrow(t).ipc }));
-      post({ id: req.id, type: 'built', source, tables: built }, built.map((b) => b.ipc.buffer as ArrayBuffer));
+      post({ id: req.id, type: 'built', source, tables: built }, [...new Set(built.flatMap((b) => b.ipc.map((s) => s.buffer as ArrayBuffer)))]);
     } catch (e) {
-      post({ id: req.id, type: 'error', error: e instanceof ImportError ? { key: e.key, params: e.params } : { message: e instanceof Error ? e.message : String(e) } });
+      const error = e instanceof ImportError ? { key: e.key, params: e.params } : { message: e instanceof Error ? e.message : String(e) };
+      // A reader that trapped is not used again: the runner replaces this worker.
+      post({ id: req.id, type: 'error', error, ...(parquetReaderTrapped() ? { restart: true } : {}) });
     }
   };
 }

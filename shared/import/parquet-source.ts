@@ -1,7 +1,8 @@
 /**
  * Parquet through parquet-wasm (Rust's parquet + arrow crates compiled to wasm; snappy, gzip, brotli, zstd,
- * lz4 and lz4_raw): the file is read one row group at a time, each batch leaves wasm as a small Arrow IPC
- * stream, and the batches are joined into one stream that goes to the engine as it is. Reading the whole
+ * lz4 and lz4_raw): the file is read one row group at a time, each batch leaves wasm as a complete Arrow IPC
+ * stream, and the streams go to the engine as they are, one call each (joining them into one stream cost a
+ * copy of the whole table, ≈ a third of the import's CPU at 1M rows with the engine's copy of it). Reading the whole
  * file at once (readParquet) held the decoded table, its IPC and the IPC's growing copies in parquet-wasm's
  * memory together, about 4× the data, and that memory never shrinks and caps at 4 GB: a 10M-row file took
  * 3.3 GB and 11 s of CPU there, streamed 56 MB and 3.6 s (first-touching fresh wasm memory costs about as
@@ -13,7 +14,7 @@
  */
 import { DataType, RecordBatch, Schema, Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import initParquetWasm, { ParquetFile, readParquet, type RecordBatch as WasmBatch } from 'parquet-wasm/esm';
-import { buildArrowTable, toIpcStream } from './arrow-build';
+import { buildArrowTable, tableOfStreams, toIpcStream } from './arrow-build';
 import { arrowCells, arrowColumnType, arrowTable } from './records-source';
 import { mayNameTotal } from './totals';
 import { checkColumnCount, ImportError, type ColumnSpec, type ColumnType, type NativeColumns, type ParsedTable } from './types';
@@ -85,9 +86,9 @@ function totalCandidates(column: Vector): string[] {
   return out;
 }
 
-/** The table for a stream whose columns all keep their types: the preview's rows and the total candidates. */
-export function nativeTableOf(ipc: Uint8Array): ParsedTable {
-  const t = tableFromIPC(ipc);
+/** The table for streams whose columns all keep their types: the preview's rows and the total candidates. */
+export function nativeTableOf(ipc: Uint8Array[]): ParsedTable {
+  const t = tableOfStreams(ipc);
   checkColumnCount(t.schema.fields.length);
   const types: ColumnType[] = t.schema.fields.map((f) => arrowColumnType(f.type));
   const head = t.slice(0, NATIVE_SAMPLE_ROWS);
@@ -109,41 +110,35 @@ export function nativeTableOf(ipc: Uint8Array): ParsedTable {
   };
 }
 
-const badParquet = (e: unknown) => new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
+/**
+ * Set once parquet-wasm has trapped (a Rust panic surfaces as a WebAssembly RuntimeError, "unreachable"):
+ * its memory may be left inconsistent, and a wasm instance cannot be reset, so the worker holding it is
+ * replaced after answering (./import-server, ./runner). A trap inside the streamed read happens in
+ * parquet-wasm's own promise jobs, uncaught: that stops the worker (the runner reports import.err.crashed).
+ */
+let trapped = false;
+export const parquetReaderTrapped = (): boolean => trapped;
 
-/** The length of an IPC stream's first message (its schema); the stream must end with the end-of-stream marker. */
-function schemaLength(part: Uint8Array): number {
-  const view = new DataView(part.buffer, part.byteOffset, part.byteLength);
-  const eos = part.byteLength >= 16 && view.getUint32(part.byteLength - 8, true) === 0xffffffff && view.getUint32(part.byteLength - 4, true) === 0;
-  if (view.getUint32(0, true) !== 0xffffffff || !eos) throw new Error('parquet-wasm: unexpected IPC stream framing');
-  return 8 + view.getInt32(4, true);
+function badParquet(e: unknown): ImportError {
+  if (e instanceof Error && e.name === 'RuntimeError') {
+    trapped = true;
+    // Its text ("unreachable") says nothing to a reader: the same words as for a worker that died.
+    return new ImportError('import.err.crashed');
+  }
+  return new ImportError('import.err.badParquet', { detail: e instanceof Error ? e.message : String(e) });
 }
 
 /**
- * One IPC stream from the schema's stream and one stream per batch (each schema + batch + end): the schema
- * once, every batch's messages, one end marker. Plain columns have no dictionaries, so a batch stream holds
- * nothing but its schema and its record batch.
+ * Every batch of the file, read one row group at a time, each as the complete IPC stream parquet-wasm
+ * writes (schema, batch, end), kept apart: the engine takes one per call (Db.insertArrow), so they are never
+ * joined (joining copied the whole table once more). A file of no rows is its schema's stream alone. The
+ * file stays in JS (a Blob) and is read by ranges.
  */
-export function joinStreams(schema: Uint8Array, batches: readonly Uint8Array[]): Uint8Array {
-  const head = schema.subarray(0, schemaLength(schema));
-  const bodies = batches.map((b) => b.subarray(schemaLength(b), b.byteLength - 8));
-  const out = new Uint8Array(head.byteLength + bodies.reduce((n, b) => n + b.byteLength, 0) + 8);
-  out.set(head, 0);
-  let at = head.byteLength;
-  for (const b of bodies) {
-    out.set(b, at);
-    at += b.byteLength;
-  }
-  out.set(schema.subarray(schema.byteLength - 8), at);
-  return out;
-}
-
-/** Every batch of the file, read one row group at a time; the file stays in JS (a Blob) and is read by ranges. */
-async function streamedIpc(file: ParquetFile, schema: Uint8Array): Promise<Uint8Array> {
+async function streamedIpc(file: ParquetFile, schema: Uint8Array): Promise<Uint8Array[]> {
   const parts: Uint8Array[] = [];
   const stream = (await file.stream({ batchSize: BATCH_ROWS })) as ReadableStream<WasmBatch>;
   for await (const batch of stream as unknown as AsyncIterable<WasmBatch>) parts.push(batch.intoIPCStream());
-  return joinStreams(schema, parts);
+  return parts.length > 0 ? parts : [schema];
 }
 
 export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
@@ -175,14 +170,14 @@ export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
  * the same buffers under the new names; with a column's type overridden every cell is read and converted
  * as for any other source (the user asked for a conversion).
  */
-export function nativeArrow(columns: readonly ColumnSpec[], native: NativeColumns): { arrow: Table; ipc: Uint8Array } {
-  const t = tableFromIPC(native.ipc);
+export function nativeArrow(columns: readonly ColumnSpec[], native: NativeColumns): { arrow: Table; ipc: Uint8Array[] } {
+  const t = tableOfStreams(native.ipc);
   if (columns.some((c, i) => c.type !== native.types[i])) {
     const arrow = buildArrowTable(columns, arrowCells(t, native.types));
-    return { arrow, ipc: toIpcStream(arrow) };
+    return { arrow, ipc: [toIpcStream(arrow)] };
   }
   if (columns.every((c, i) => c.name === native.names[i])) return { arrow: t, ipc: native.ipc };
   const schema = new Schema(t.schema.fields.map((f, i) => f.clone({ name: columns[i].name })));
   const arrow = new Table(schema, t.batches.map((b) => new RecordBatch(schema, b.data)));
-  return { arrow, ipc: tableToIPC(arrow, 'stream') };
+  return { arrow, ipc: [tableToIPC(arrow, 'stream')] };
 }

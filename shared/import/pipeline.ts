@@ -3,7 +3,7 @@
  * (analyzeFile, for the preview) → Arrow IPC stream (importFile). Never read_parquet on user files; big plain CSVs
  * are read by the engine's read_csv when ./csv-engine proves the result is the same as this pipeline's.
  */
-import type { Table } from 'apache-arrow';
+import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { cellText } from '../format/cell';
 import { buildArrowTable, toIpcStream } from './arrow-build';
 import { csvGrid } from './csv-source';
@@ -101,7 +101,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
       return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
-    return { source: { fileName, format, sheets, ...detected }, tables };
+    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: wb.bookType } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
   const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowTable(bytes);
@@ -141,14 +141,14 @@ export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: Imp
 export interface ImportedTable {
   parsed: ParsedTable;
   arrow: Table;
-  /** Arrow IPC stream for Db.insertArrow. */
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams (one, or one per Parquet row group) for Db.insertArrow. */
+  ipc: Uint8Array[];
 }
 
 export function toArrow(parsed: ParsedTable): ImportedTable {
   if (parsed.native) return { parsed, ...nativeArrow(parsed.columns, parsed.native) };
   const arrow = buildArrowTable(parsed.columns, parsed.data);
-  return { parsed, arrow, ipc: toIpcStream(arrow) };
+  return { parsed, arrow, ipc: [toIpcStream(arrow)] };
 }
 
 /**
@@ -160,12 +160,20 @@ export async function importFile(bytes: Uint8Array, fileName: string, opts: Impo
   return { source, tables: tables.map(toArrow) };
 }
 
-/** The first `n` rows as display text, after type conversion (what will land in the table). */
+/**
+ * The first `n` rows as display text, after type conversion (what will land in the table). A table that
+ * keeps its source's columns (Parquet) lands as the reader gave it, so its 64-bit integers are read from
+ * those rows: a BIGINT beyond 2^53 is shown exactly, as the engine will hold it, not as the double of a cell.
+ */
 export function previewRows(parsed: ParsedTable, n = 50): string[][] {
   const head = buildArrowTable(parsed.columns, parsed.data.map((col) => col.slice(0, n)));
-  const fields = head.schema.fields;
-  const cols = fields.map((_, i) => head.getChildAt(i));
-  return Array.from({ length: head.numRows }, (_, r) => fields.map((f, i) => cellText(cols[i]?.get(r), f)));
+  const native = parsed.native;
+  const kept = native && parsed.columns.every((c, i) => c.type === native.types[i]) ? tableFromIPC(native.ipc).slice(0, head.numRows) : undefined;
+  const cols = head.schema.fields.map((f, i) => {
+    const own = kept?.getChildAt(i);
+    return own && DataType.isInt(own.type) && own.type.bitWidth === 64 ? { field: kept!.schema.fields[i], values: own } : { field: f, values: head.getChildAt(i) };
+  });
+  return Array.from({ length: head.numRows }, (_, r) => cols.map((c) => cellText(c.values?.get(r), c.field)));
 }
 
 /** A table name from the file (and sheet) name: letters, digits and underscores, not starting with a digit. */

@@ -7,7 +7,9 @@ import { checkColumnCount, ImportError, type Cell, type ColumnSpec, type ColumnT
 function toCell(v: unknown): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (typeof v === 'bigint') return Number(v);
+  // A 64-bit integer beyond 2^53 as its digits: a column retyped as text keeps it exactly (a DOUBLE column
+  // reads the digits to the same double as Number(v)).
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x));
 }

@@ -18,7 +18,8 @@ export type ImportRequest =
 
 export interface BuiltTable {
   preview: TablePreview;
-  ipc: Uint8Array;
+  /** Complete Arrow IPC streams for Db.insertArrow. */
+  ipc: Uint8Array[];
 }
 
 /** What a build with `engine` may answer: Arrow streams or a plan. */
@@ -32,7 +33,8 @@ export type ImportResponse =
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
   /** A CSV for the engine's read_csv: commitCsvPlan (./commit) puts it into the database. */
   | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan }
-  | { id: number; type: 'error'; error: WorkerError };
+  /** `restart`: the worker's reader broke (a wasm trap) and must not be used again. */
+  | { id: number; type: 'error'; error: WorkerError; restart?: boolean };
 
 const MB = 1024 * 1024;
 
@@ -100,6 +102,9 @@ export class ImportRunner {
           this.settle(m.id);
           if (m.type === 'error') p.reject('key' in m.error ? new ImportError(m.error.key, m.error.params) : new Error(m.error.message));
           else p.resolve(m);
+          // The next request starts a fresh worker (and sends it the loaded files again); any other
+          // request the broken one held is refused.
+          if (m.type === 'error' && m.restart && this.worker === w) this.stop(new ImportError('import.err.crashed'));
         }
       },
       died: (error) => {

@@ -150,8 +150,11 @@ export interface ParsedTable {
 }
 
 export interface NativeColumns {
-  /** Arrow IPC stream of every row, as the reader produced it. */
-  ipc: Uint8Array;
+  /**
+   * Every row as the reader produced it: complete Arrow IPC streams of one schema, one per row group,
+   * inserted one after the other (Db.insertArrow), never joined.
+   */
+  ipc: Uint8Array[];
   /** The stream's field names and their column types, by position. */
   names: string[];
   types: ColumnType[];
@@ -168,4 +171,6 @@ export interface SourceInfo {
   sheets?: { name: string; empty: boolean }[];
   /** The family the content was detected as (./sniff's kind: "SYLK", "text", "PRN" …); see ./detected-format. */
   detected?: string;
+  /** The workbook format SheetJS read, when it names one (xlsx, xlsb, ods, sylk …): the zip family's member. */
+  book?: string;
 }

@@ -9,6 +9,10 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 export function isLang(v: unknown): v is Lang {
   return v === 'zh-CN' || v === 'en';
 }
+/** The language's BCP 47 tag, for Intl formatters and the lang attributes of exported files. */
+export function languageTag(lang: Lang): 'zh-CN' | 'en-US' {
+  return lang === 'en' ? 'en-US' : 'zh-CN';
+}
 export interface LocalText {
   zh: string;
   en: string;

@@ -127,8 +127,9 @@ export function resizeCard(d: Dashboard, id: string, size: CardSize): Dashboard 
   return { ...d, cards: d.cards.map((c) => (c.id === id ? { ...c, size } : c)) };
 }
 
-export function cardGroup(card: ChartCard): string {
-  return card.group ?? card.spec.table;
+/** Cards of one group cross-filter each other; a pivot card is in its table's group (it follows, never leads). */
+export function cardGroup(card: DashboardCard): string {
+  return isPivotCard(card) ? card.spec.table : (card.group ?? card.spec.table);
 }
 
 /** Moves a card by `delta` places (clamped); also used for drag and drop (delta = target − source). */

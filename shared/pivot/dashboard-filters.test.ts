@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
+import { newChartSpec } from '../model/chart-spec';
+import { cardGroup, type PivotCard } from '../model/dashboard';
 import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { tableSource } from '../sql/source';
 import { pivotUnderFilters } from './dashboard-filters';
@@ -40,7 +42,24 @@ describe('a pivot card under the dashboard filters', () => {
   });
 
   it('is the pivot itself without filters, or when its table has none of the filtered columns', async () => {
-    expect(pivotUnderFilters(SPEC, columns, { regions: [], years: {} })).toBe(SPEC);
-    expect(pivotUnderFilters(SPEC, ['名称', '数值'], { regions: ['北京市'], years: { from: 2020 } })).toBe(SPEC);
+    expect(pivotUnderFilters(SPEC, columns, { regions: [], years: {}, cross: [] })).toBe(SPEC);
+    const click = { sourceId: 'chart-1', column: '地区', values: ['北京市'] };
+    expect(pivotUnderFilters(SPEC, ['名称', '数值'], { regions: ['北京市'], years: { from: 2020 }, cross: [click] })).toBe(SPEC);
+  });
+
+  it('follows a click on a chart of its group (that chart’s x = the value), with the year range', async () => {
+    const click = { sourceId: 'chart-1', column: '地区', values: ['北京市'] };
+    expect(await answer(pivotUnderFilters(SPEC, columns, { regions: [], years: {}, cross: [click] }))).toEqual({ 北京市: 30.75, '': 30.75 });
+    const year = { sourceId: 'chart-2', column: '年份', values: [2020] };
+    expect(await answer(pivotUnderFilters(SPEC, columns, { regions: [], years: {}, cross: [year] }))).toEqual({ 北京市: 20.25, 上海市: 7.125, 江苏省: 100, '': 127.375 });
+    // A click on a column the table lacks is a chart of another table: it does not reach this pivot.
+    const other = { sourceId: 'chart-3', column: '类型', values: ['社会团体'] };
+    expect(await answer(pivotUnderFilters(SPEC, columns, { regions: ['上海市', '北京市'], years: {}, cross: [click, other] }))).toEqual({ 北京市: 30.75, '': 30.75 });
+  });
+
+  it('a pivot card is in its table’s group: the clicks of that table’s charts reach it', () => {
+    const pivot: PivotCard = { id: 'p', kind: 'pivot', spec: SPEC, size: 'medium' };
+    expect(cardGroup(pivot)).toBe('卡片样例');
+    expect(cardGroup({ id: 'c', spec: newChartSpec('卡片样例', '地区'), size: 'small' })).toBe(cardGroup(pivot));
   });
 });

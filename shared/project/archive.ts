@@ -15,7 +15,7 @@ import { ProjectError } from './errors';
 import { ipcLayout, type IpcStream } from './ipc-layout';
 import { CURRENT_VERSION, declaredVersion, parseManifest, type ProjectManifest } from './manifest';
 import { sha256Hex } from './sha256';
-import { storedEntries, zipStored, type StoredEntry } from './zip-store';
+import { storedEntries, zipStored, type FileParts, type StoredEntry } from './zip-store';
 import { ZipLimitError, zipSizeGuard } from '../zip-limits';
 
 export const MANIFEST_ENTRY = 'manifest.json';
@@ -38,9 +38,10 @@ export interface ProjectArchive {
  * Packs a manifest and its tables' Arrow IPC streams into one sealed zip. It records each table's CRC-32
  * and length itself and does not judge the manifest (tests use it to craft sealed files with bad content).
  * Every entry is stored, not deflated (zip-store.ts): the tables' CRC-32 is computed once for both the
- * manifest and the zip. Older projects with deflated entries open all the same.
+ * manifest and the zip. Older projects with deflated entries open all the same. The file comes back in
+ * pieces (zip-store.ts): the tables' bytes are the engine's own, never joined into one buffer here.
  */
-export function packProject(manifest: ProjectManifest, tables: Map<string, IpcStream>): Uint8Array {
+export function packProject(manifest: ProjectManifest, tables: Map<string, IpcStream>): FileParts {
   const entries: StoredEntry[] = [];
   const sealed: ProjectManifest = {
     ...manifest,

@@ -11,11 +11,11 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { translator } from '../i18n';
 import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
-import { emptyWorkspace, workspaceSnapshot, zipEntries } from '../../tests/fixtures/projects/project-support';
+import { emptyWorkspace, savedFile, workspaceSnapshot, zipEntries } from '../../tests/fixtures/projects/project-support';
 import { unpackProject, type ProjectArchive } from './archive';
 import { describeProjectError, ProjectError } from './errors';
 import { sha256Hex } from './sha256';
-import { openProject, saveProject } from './workspace';
+import { openProject } from './workspace';
 
 const zh = translator('zh-CN');
 const en = translator('en');
@@ -46,7 +46,7 @@ describe('project file fuzzing', () => {
   beforeAll(async () => {
     db = await openNodeDb();
     await createSampleTables(db);
-    original = await saveProject(db, sampleState());
+    original = await savedFile(db, sampleState());
     expected = plain(unpackProject(original));
     expectedKey = keyOf(unpackProject(original));
     await emptyWorkspace(db);

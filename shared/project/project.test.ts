@@ -7,11 +7,11 @@ import { type Db } from '../db';
 import { getProvenance } from '../import/commit';
 import { translator } from '../i18n';
 import { SAMPLE_JOIN, SAMPLE_PIVOT, createSampleTables, sampleState, sampleStateV3, sampleStateV4 } from '../../tests/fixtures/projects/sample-workspace';
-import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
-import { packProject, unpackProject } from './archive';
+import { emptyWorkspace, packedFile, savedFile, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
+import { unpackProject } from './archive';
 import { describeProjectError } from './errors';
 import { CURRENT_VERSION, ProjectError } from './manifest';
-import { openProject, saveProject, userTables } from './workspace';
+import { openProject, userTables } from './workspace';
 
 const fixture = async (name: string) => new Uint8Array(await readFile(path.resolve(__dirname, '../../tests/fixtures/projects', name)));
 const rows = async (db: Db, sql: string) => (await db.query(sql)).toArray().map((r) => r.toJSON());
@@ -39,7 +39,7 @@ describe('projects', () => {
   });
 
   it('round-trips tables (rows and types), provenance and every document', async () => {
-    const bytes = await saveProject(db, sampleState());
+    const bytes = await savedFile(db, sampleState());
     const manifest = await openProject(other, bytes, none);
     const [saved, opened] = [await workspaceSnapshot(db), await workspaceSnapshot(other)];
     expect(opened.tables).toEqual(saved.tables);
@@ -63,7 +63,7 @@ describe('projects', () => {
     const over = { ...SAMPLE_JOIN, name: '合并之上', left: { ...SAMPLE_JOIN.left, table: '缺列合并' }, columns: [{ name: '年份', side: 'left' as const, column: '年份' }], units: {} };
     const state = sampleState();
     state.documents = { ...state.documents, joins: [{ version: 1, joins: [SAMPLE_JOIN, gone, over] }] };
-    const manifest = await openProject(other, await saveProject(db, state), none);
+    const manifest = await openProject(other, await savedFile(db, state), none);
     const opened = await workspaceSnapshot(other);
     expect(Object.keys(opened.tables)).toEqual(['年度_指标', '社区问卷']);
     // The good one is made; the broken one and the one over it are not (the engine would refuse them inside the transaction).
@@ -72,9 +72,9 @@ describe('projects', () => {
   });
 
   it('drops the previous project’s combined tables and their provenance with its tables, in the one transaction', async () => {
-    await openProject(db, await saveProject(db, sampleState()), none);
+    await openProject(db, await savedFile(db, sampleState()), none);
     await db.exec('CREATE VIEW 别人的视图 AS SELECT 1 AS a');
-    const next = await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
+    const next = await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
     await openProject(db, next, { replace: await userTables(db, []), protect: [] });
     const snap = await workspaceSnapshot(db);
     // Only views the project made are dropped; a view of the user's own stays.
@@ -83,8 +83,8 @@ describe('projects', () => {
   });
 
   it('refuses a combined table that takes a table’s or a built-in name (a failure inside the swap rolls back: transaction.test.ts)', async () => {
-    const good = unpackProject(await saveProject(db, sampleState()));
-    const withJoin = (join: object) => packProject({ ...good.manifest, documents: { ...good.manifest.documents, joins: [{ version: 1, joins: [join as never] }] } }, good.tables);
+    const good = unpackProject(await savedFile(db, sampleState()));
+    const withJoin = (join: object) => packedFile({ ...good.manifest, documents: { ...good.manifest.documents, joins: [{ version: 1, joins: [join as never] }] } }, good.tables);
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: '社区问卷' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: 'sgw_view' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
     const before = await workspaceSnapshot(other);
@@ -93,7 +93,7 @@ describe('projects', () => {
   });
 
   it('seals the manifest: a manifest.sha256 entry holds the SHA-256 of the exact manifest bytes', async () => {
-    const entries = unzipSync(await saveProject(db, sampleState()));
+    const entries = unzipSync(await savedFile(db, sampleState()));
     expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'manifest.sha256', 'tables/t0.arrow', 'tables/t1.arrow']);
     const { createHash } = await import('node:crypto');
     expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
@@ -103,7 +103,7 @@ describe('projects', () => {
   });
 
   it('stores every entry uncompressed with its data 8-byte aligned, and opens the same project deflated (as saved before)', async () => {
-    const bytes = await saveProject(db, sampleState());
+    const bytes = await savedFile(db, sampleState());
     // The central directory, read by hand: method 0 for every entry; each local header's data starts aligned.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = bytes.length - 22;
@@ -130,7 +130,7 @@ describe('projects', () => {
   });
 
   it('refuses a manifest that does not match its seal, or a version-3 manifest without one', async () => {
-    const entries = unzipSync(await saveProject(db, sampleState()));
+    const entries = unzipSync(await savedFile(db, sampleState()));
     const edited = strFromU8(entries['manifest.json']).replace('各区年度指标', '各区年度指数');
     const tampered = zipSync({ ...entries, 'manifest.json': strToU8(edited) });
     expect(() => unpackProject(tampered)).toThrow(expect.objectContaining({ code: 'checksum' }));
@@ -146,7 +146,7 @@ describe('projects', () => {
       FROM range(1000) t(i)`);
     await db.exec('CREATE TABLE edge AS SELECT 9223372036854775807::BIGINT AS big, 7::BIGINT AS small');
     const types = (engine: Db, t: string) => rows(engine, `SELECT data_type FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`);
-    await openProject(other, await saveProject(db, { ...sampleStateV3(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
+    await openProject(other, await savedFile(db, { ...sampleStateV3(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
     expect((await types(other, 'typed')).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
     const sums = 'SELECT sum(编号) AS a, sum(金额) AS b, max(d) AS c FROM typed';
     expect(await rows(other, sums)).toEqual(await rows(db, sums));
@@ -156,9 +156,9 @@ describe('projects', () => {
 
   it('never lets a column type from the file reach SQL unless it is a plain numeric type that fits', async () => {
     await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
-    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: 'big' }] }));
+    const { manifest, tables } = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: 'big' }] }));
     manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 社区问卷; --', x: 'TINYINT' };
-    const crafted = packProject(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
+    const crafted = packedFile(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
     await openProject(db, crafted, none);
     expect(await userTables(db, [])).toContain('社区问卷');
     expect(await rows(db, "SELECT data_type FROM duckdb_columns() WHERE table_name = 'big' ORDER BY column_index")).toEqual([{ data_type: 'DOUBLE' }, { data_type: 'DOUBLE' }]);
@@ -166,8 +166,8 @@ describe('projects', () => {
   });
 
   it('replaces the previous project tables and their provenance, and never touches protected ones', async () => {
-    await openProject(db, await saveProject(db, sampleState()), none);
-    const bytes = await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
+    await openProject(db, await savedFile(db, sampleState()), none);
+    const bytes = await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
     await db.exec('CREATE TABLE old_import AS SELECT 1 AS a');
     await openProject(db, bytes, { replace: ['old_import', '年度_指标'], protect: [] });
     expect(await userTables(db, [])).toEqual(['社区问卷']);
@@ -182,10 +182,10 @@ describe('projects', () => {
     expect(v4.version).toBe(CURRENT_VERSION);
     expect(v4.documents).toEqual(sampleStateV4().documents);
     expect(v4.sql).toEqual(sampleState().sql);
-    await openProject(db, await saveProject(db, sampleStateV4()), none);
+    await openProject(db, await savedFile(db, sampleStateV4()), none);
     expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
     // The current sample holds a saved pivot, a pivot card linked to it and a pivot slide: all come back equal.
-    const opened = await openProject(other, await saveProject(db, sampleState()), { replace: await userTables(other, []), protect: [] });
+    const opened = await openProject(other, await savedFile(db, sampleState()), { replace: await userTables(other, []), protect: [] });
     expect(opened.documents.pivots).toEqual([{ version: 1, pivots: [{ id: 'p1', savedAt: '2026-01-18T10:00:00.000Z', spec: SAMPLE_PIVOT }] }]);
     expect(opened.documents.dashboards[0].dashboards[0].cards[1]).toEqual({ id: 'k2', kind: 'pivot', spec: SAMPLE_PIVOT, size: 'medium', savedId: 'p1' });
     expect(opened.documents.decks[0].slides.find((s) => s.kind === 'pivot')).toEqual({ id: 's5', kind: 'pivot', notes: '透视', spec: SAMPLE_PIVOT, savedId: 'p1' });
@@ -202,7 +202,7 @@ describe('projects', () => {
     const v2 = await openProject(other, await fixture('v2-project.sgwp'), none);
     expect(v2.documents).toEqual(sampleStateV3().documents);
     expect(v2.sql).toEqual(sampleState().sql);
-    await openProject(db, await saveProject(db, sampleStateV3()), none);
+    await openProject(db, await savedFile(db, sampleStateV3()), none);
     expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
     // v3-project.sgwp, written by the version-3 code, gains empty calculated fields and combined tables.
     await emptyWorkspace(other);
@@ -220,29 +220,29 @@ describe('projects', () => {
     expect(() => unpackProject(zip({ 'manifest.json': '{"format": "sgw-project", "vers' }))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('PK\u0003\u0004 not really a zip'))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('hello'))).toThrow(expect.objectContaining({ code: 'not-a-project' }));
-    const { manifest, tables } = unpackProject(await saveProject(db, sampleState()));
+    const { manifest, tables } = unpackProject(await savedFile(db, sampleState()));
     manifest.tables[0].file = '../x.arrow';
-    expect(() => unpackProject(packProject(manifest, new Map([['../x.arrow', tables.get('tables/t0.arrow')!], ['tables/t1.arrow', tables.get('tables/t1.arrow')!]])))).toThrow(
+    expect(() => unpackProject(packedFile(manifest, new Map([['../x.arrow', tables.get('tables/t0.arrow')!], ['tables/t1.arrow', tables.get('tables/t1.arrow')!]])))).toThrow(
       expect.objectContaining({ code: 'entries' }),
     );
   });
 
   it('refuses reserved table names in a project and never saves them', async () => {
-    const { manifest, tables } = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] }));
+    const { manifest, tables } = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] }));
     for (const name of ['_sgw_meta', '__sgw_x', 'SGW_ROLLUP', 'sgw_meta', '__SGW_open_0']) {
-      const crafted = packProject({ ...manifest, tables: [{ ...manifest.tables[0], name }] }, tables);
+      const crafted = packedFile({ ...manifest, tables: [{ ...manifest.tables[0], name }] }, tables);
       expect(() => unpackProject(crafted), name).toThrow(expect.objectContaining({ code: 'reserved-name', params: { table: name } }));
     }
     await db.exec('CREATE TABLE __sgw_open_7 AS SELECT 1 AS a; CREATE TABLE sgw_x AS SELECT 2 AS b');
     expect(await userTables(db, [])).toEqual(['年度_指标', '社区问卷']);
-    const saved = unpackProject(await saveProject(db, { ...sampleStateV3(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
+    const saved = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
     expect(saved.manifest.tables.map((t) => [t.name, t.file])).toEqual([['社区问卷', 'tables/t0.arrow']]);
   });
 
   it('refuses, before anything changes, a project whose documents do not pass their parsers', async () => {
-    await openProject(db, await saveProject(db, sampleState()), none);
+    await openProject(db, await savedFile(db, sampleState()), none);
     const before = await workspaceSnapshot(db);
-    const good = unpackProject(await saveProject(db, sampleState()));
+    const good = unpackProject(await savedFile(db, sampleState()));
     const state = sampleState();
     const spec = state.documents.charts[0] as { charts: { spec: Record<string, unknown> }[] };
     const broken: [string, (m: LooseJson) => void][] = [
@@ -270,7 +270,7 @@ describe('projects', () => {
     for (const [document, mutate] of broken) {
       const manifest = structuredClone(good.manifest) as unknown as LooseJson;
       mutate(manifest);
-      const crafted = packProject(manifest as never, good.tables);
+      const crafted = packedFile(manifest as never, good.tables);
       const err = await openProject(db, crafted, { replace: await userTables(db, []), protect: [] }).catch((e: unknown) => e);
       expect(err, document).toMatchObject({ code: 'bad-document', params: { document } });
       expect(await workspaceSnapshot(db)).toEqual(before);

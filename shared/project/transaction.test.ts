@@ -4,10 +4,10 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { translator } from '../i18n';
 import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
-import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
-import { packProject, unpackProject } from './archive';
+import { emptyWorkspace, packedFile, savedFile, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
+import { unpackProject } from './archive';
 import { describeProjectError } from './errors';
-import { openProject, saveProject, userTables } from './workspace';
+import { openProject, userTables } from './workspace';
 
 /** The real engine, with a hook before every write call (exec / insertArrow) that may throw. */
 function withFault(db: Db, before: (call: number, what: string) => void | Promise<void>): Db & { calls: () => number } {
@@ -36,7 +36,7 @@ describe('opening a project is one transaction', () => {
     source = await openNodeDb();
     await createSampleTables(source);
     await source.exec("CREATE TABLE 新表 AS SELECT '甲' AS 名称, 1.5 AS 值");
-    project = await saveProject(source, { ...sampleState(), tables: [...sampleState().tables, { name: '新表', provenance: { fileName: '新表.csv' } }] });
+    project = await savedFile(source, { ...sampleState(), tables: [...sampleState().tables, { name: '新表', provenance: { fileName: '新表.csv' } }] });
   });
   afterAll(async () => {
     await db.close();
@@ -46,7 +46,7 @@ describe('opening a project is one transaction', () => {
   async function prepare() {
     await emptyWorkspace(db);
     await createSampleTables(db);
-    await openProject(db, await saveProject(db, sampleState()), { replace: await userTables(db, []), protect: [] });
+    await openProject(db, await savedFile(db, sampleState()), { replace: await userTables(db, []), protect: [] });
     await db.exec('CREATE TABLE 我的表 AS SELECT 42 AS x');
   }
   beforeEach(prepare);
@@ -54,7 +54,7 @@ describe('opening a project is one transaction', () => {
   it('rolls back when the engine refuses a table half-way through loading (real failure: a Float16 column)', async () => {
     const { manifest, tables } = unpackProject(project);
     const half = tableToIPC(new Table({ 比例: vectorFromArray([0.5, 1], new Float16()) }), 'stream');
-    const crafted = packProject({ ...manifest, tables: [...manifest.tables, { name: '半精度', file: 'tables/t9.arrow', rows: 2 }] }, new Map([...tables, ['tables/t9.arrow', half]]));
+    const crafted = packedFile({ ...manifest, tables: [...manifest.tables, { name: '半精度', file: 'tables/t9.arrow', rows: 2 }] }, new Map([...tables, ['tables/t9.arrow', half]]));
     const before = await workspaceSnapshot(db);
     const err = await openProject(db, crafted, { replace: await userTables(db, []), protect: [] }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'load-failed', params: { table: '半精度' } });

@@ -8,6 +8,7 @@ import { isReservedName } from '../reserved-names';
 import { dropViewSql } from '../sql/join-sql';
 import * as sql from '../sql/project-sql';
 import { packProject, unpackProject } from './archive';
+import type { FileParts } from './zip-store';
 import { parseDocuments, parseSettings, parseSql, type DocumentsInput, type ProjectSql } from './documents';
 import { ProjectError } from './errors';
 import { ipcLayout, type IpcStream } from './ipc-layout';
@@ -30,10 +31,11 @@ async function tableColumnTypes(db: Db, table: string): Promise<Record<string, s
 }
 
 /**
- * Snapshots the workspace into project bytes: the table data itself travels with the project. Tables with
+ * Snapshots the workspace into the project file's bytes, in pieces (writers take them as they are; joinParts
+ * makes one buffer where one is needed): the table data itself travels with the project. Tables with
  * reserved (internal) names are never written.
  */
-export async function saveProject(db: Db, state: WorkspaceState, now = new Date()): Promise<Uint8Array> {
+export async function saveProject(db: Db, state: WorkspaceState, now = new Date()): Promise<FileParts> {
   const files = new Map<string, IpcStream>();
   const tables: ProjectTable[] = [];
   for (const t of state.tables.filter((t) => !isReservedName(t.name))) {

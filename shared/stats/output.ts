@@ -4,7 +4,7 @@
  */
 import { renderTextTable } from '../format/text-table';
 import { translator, type Translate } from '../i18n';
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 import type { CorrelationMatrix } from './correlation';
 import { INTERCEPT, type Regression } from './regression';
 import type { ColumnSummary } from './summary';
@@ -17,7 +17,7 @@ export function formatStat(x: number | null, lang: Lang): string {
   if (x !== 0 && Math.abs(x) < 1e-4) return x.toExponential(3);
   let f = significant.get(lang);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumSignificantDigits: 6 });
+    f = new Intl.NumberFormat(languageTag(lang), { maximumSignificantDigits: 6 });
     significant.set(lang, f);
   }
   return f.format(x);

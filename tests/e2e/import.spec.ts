@@ -185,6 +185,8 @@ describe('import (web build in Chromium)', () => {
     const card = page.getByRole('article', { name: '导出数据.csv' });
     await card.getByTestId('import-detected-format').filter({ hasText: '检测为：SYLK 电子表格（扩展名 .csv）' }).waitFor();
     await card.getByRole('list', { name: '识别结果' }).getByText('文件内容检测为：SYLK 电子表格', { exact: true }).waitFor();
+    // The format line names what was read, not the reader's family (it said 格式：XLSX for every sheet format).
+    await card.getByText('格式：SYLK', { exact: true }).waitFor();
     await expect(card.getByRole('textbox', { name: '第 2 列列名' }).inputValue()).resolves.toBe('äøéöwithCol');
     await card.getByRole('table', { name: '预览' }).getByRole('cell', { name: 'Straße' }).waitFor();
     await screenshot(page, 'import-renamed-sylk');
@@ -192,6 +194,7 @@ describe('import (web build in Chromium)', () => {
     await chooseFile(page, 'gbk.csv');
     const plain = page.getByRole('article', { name: 'gbk.csv' });
     await plain.getByRole('list', { name: '识别结果' }).getByText('文件内容检测为：分隔符文本（CSV/TSV）', { exact: true }).waitFor();
+    await plain.getByText('格式：CSV', { exact: true }).waitFor();
     await expect(plain.getByTestId('import-detected-format').count()).resolves.toBe(0);
     expect(pageErrors).toEqual([]);
     await page.context().close();

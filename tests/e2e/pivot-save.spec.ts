@@ -15,7 +15,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { unpackProject } from '../../shared/project/archive';
 import { CURRENT_VERSION } from '../../shared/project/manifest';
 import { launchBrowser, openApp, runSql, screenshot, SCREENSHOT_DIR } from './browser';
-import { pickPivot } from './pivot';
+import { pickPivot, pivotSample, zhNumber } from './pivot';
 
 const run = promisify(execFile);
 let browser: Browser;
@@ -26,16 +26,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const N = 240;
-const REGIONS = ['北京市', '上海市', '江苏省'];
-const SAMPLE = `CREATE TABLE 透视存档 AS
-SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2018 + (i * 7) % 4 AS 年份, ((i * 37) % 101)::DOUBLE + 0.125 AS 数值
-  FROM range(${N}) t(i)`;
-/** The sample's rows by the same formulas, so the expected sums are this test's own. */
-const rows = Array.from({ length: N }, (_, i) => ({ 地区: REGIONS[i % 3], 年份: 2018 + ((i * 7) % 4), 数值: ((i * 37) % 101) + 0.125 }));
-const sum = (pick: (r: (typeof rows)[number]) => boolean) => rows.filter(pick).reduce((a, r) => a + r.数值, 0);
-/** As the value format 自动 writes a number: grouped, up to two decimals. */
-const zh = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+const { sql: SAMPLE, sum } = pivotSample('透视存档', 240, 0.125);
+const zh = zhNumber;
 /** The numbers every view of the pivot must show: the grand total, a region's total, one cell. */
 const EXPECTED = [zh(sum(() => true)), zh(sum((r) => r.地区 === '上海市')), zh(sum((r) => r.地区 === '北京市' && r.年份 === 2019))];
 const TITLE = '各地区年度数值';

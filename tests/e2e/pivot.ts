@@ -28,3 +28,26 @@ export async function pickPivot(page: Page, p: PickedPivot): Promise<void> {
   await page.getByRole('combobox', { name: l.value }).selectOption(p.value);
   if (p.dropCount) await page.getByRole('button', { name: l.count }).click();
 }
+
+export interface SampleRow {
+  地区: string;
+  年份: number;
+  数值: number;
+}
+
+/**
+ * A sample table for pivot tests (地区 × 年份 × 数值) and the same rows computed here by the same formulas, so
+ * the sums a test expects are its own, never the app's.
+ */
+export function pivotSample(table: string, n: number, fraction: number) {
+  const regions = ['北京市', '上海市', '江苏省'];
+  const sql = `CREATE TABLE ${table} AS
+SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2018 + (i * 7) % 4 AS 年份, ((i * 37) % 101)::DOUBLE + ${fraction} AS 数值
+  FROM range(${n}) t(i)`;
+  const rows: SampleRow[] = Array.from({ length: n }, (_, i) => ({ 地区: regions[i % 3], 年份: 2018 + ((i * 7) % 4), 数值: ((i * 37) % 101) + fraction }));
+  const sum = (pick: (r: SampleRow) => boolean) => rows.filter(pick).reduce((a, r) => a + r.数值, 0);
+  return { sql, sum };
+}
+
+/** As the value format 自动 writes a number: grouped, up to two decimals. */
+export const zhNumber = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });

@@ -81,10 +81,13 @@ function installFakeDesktop() {
         if (!location) return null;
         return { handle: remember(location), name: location.split('/').pop(), bytes: disk.get(location)! };
       },
-      saveProject: async ({ bytes, handleId }: { bytes: Uint8Array; handleId?: string }) => {
+      saveProject: async ({ parts, handleId }: { parts: Uint8Array[]; handleId?: string }) => {
         calls.push({ method: 'saveProject', handleId, dialog: !handleId });
         const location = handleId ? known(handleId) : nextPaths.shift();
         if (!location) return { saved: false };
+        // The file comes in pieces, in order (as the real shell writes them to its temp file).
+        const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+        parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
         disk.set(location, bytes);
         return { saved: true, handle: remember(location) };
       },

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { strFromU8, unzipSync } from 'fflate';
 import { Float16, Table, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { packProject, unpackProject } from '../../shared/project/archive';
+import { unpackProject } from '../../shared/project/archive';
+import { packedFile } from '../fixtures/projects/project-support';
 import { CURRENT_VERSION, PROJECT_FORMAT, type ProjectManifest } from '../../shared/project/manifest';
 import { axeReport } from './axe';
 import { launchBrowser, openApp, runSql, screenshot } from './browser';
@@ -102,7 +103,7 @@ describe('projects in the browser', () => {
       ['tables/t1.arrow', tableToIPC(new Table({ 比例: vectorFromArray([0.5, 1], new Float16()) }), 'stream')],
     ]);
     const halfway = path.join(tmpdir(), `sgw-e2e-halfway-${Date.now()}.sgwp`);
-    await writeFile(halfway, packProject(manifest, tables));
+    await writeFile(halfway, packedFile(manifest, tables));
     await openProjectFile(page, halfway);
     const alert = page.getByRole('alert').filter({ hasText: '无法打开项目' });
     await alert.waitFor();
@@ -114,7 +115,7 @@ describe('projects in the browser', () => {
     await page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell', { name: '行数-2' }).waitFor();
 
     // One bit of the seal flipped (stored uncompressed, so its hex digits are in the file as text).
-    const sealed = packProject({ ...manifest, tables: [manifest.tables[0]] }, new Map([...tables].slice(0, 1)));
+    const sealed = packedFile({ ...manifest, tables: [manifest.tables[0]] }, new Map([...tables].slice(0, 1)));
     const seal = strFromU8(unzipSync(sealed)['manifest.sha256']);
     const at = new TextDecoder('latin1').decode(sealed).indexOf(seal);
     expect(at).toBeGreaterThan(0);

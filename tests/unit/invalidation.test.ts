@@ -4,7 +4,8 @@ import type { Db } from '../../shared/db';
 import { listTables } from '../../shared/db-catalog';
 import { importIntoDb } from '../../shared/import/commit';
 import { newChartSpec } from '../../shared/model/chart-spec';
-import { openProject, saveProject } from '../../shared/project/workspace';
+import { openProject } from '../../shared/project/workspace';
+import { savedFile } from '../fixtures/projects/project-support';
 import { columnValuesSql, valuesAcrossSql } from '../../shared/sql/browse-sql';
 import { buildChartSql } from '../../shared/sql/chart-sql';
 import { coordinatorFor } from '../../renderer/db/coordinator';
@@ -67,7 +68,7 @@ describe('invalidation inside renderer/db (real engine)', () => {
     await app.exec(`CREATE TABLE 街道 AS SELECT * FROM (VALUES ('和平里', 1)) t("所在 ""地区""", n)`);
     const other = await openNodeDb();
     await other.exec(`CREATE TABLE 街道 AS SELECT * FROM (VALUES ('大栅栏', 9)) t("所在 ""地区""", n)`);
-    const bytes = await saveProject(other, { tables: [{ name: '街道' }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
+    const bytes = await savedFile(other, { tables: [{ name: '街道' }], sql: { draft: '', history: [], snippets: [] }, documents: { charts: [], dashboards: [], decks: [] }, lang: 'zh-CN', app: { name: 'sgw', version: 't' } });
     await other.close();
     const sql = columnValuesSql('街道', C);
     expect(await values(sql)).toEqual(['和平里']);

@@ -3,7 +3,9 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import { addSlide, emptyDeck } from '../../shared/cases/deck';
 import type { Db } from '../../shared/db';
 import { ProjectError } from '../../shared/project/errors';
-import { saveProject, type WorkspaceState } from '../../shared/project/workspace';
+import type { WorkspaceState } from '../../shared/project/workspace';
+import { savedFile } from '../fixtures/projects/project-support';
+import { joinParts } from '../../shared/project/zip-store';
 import { columnValuesSql } from '../../shared/sql/browse-sql';
 import { coordinatorFor } from '../../renderer/db/coordinator';
 import { dataChanges, trackWrites } from '../../renderer/db/data-changes';
@@ -41,7 +43,7 @@ describe('project open and save in the renderer (real engine)', () => {
     expect(await values()).toEqual(['和平里']);
     const before = { epoch: dataChanges(app).epoch, version: workspace.version, snap: workspace.projectSnapshot() };
     // Two decks: a valid file for shared/project, but the workspace holds one deck.
-    const bytes = await saveProject(other, state([deck, deck]));
+    const bytes = await savedFile(other, state([deck, deck]));
     const refused = await restore(app, bytes, []).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ProjectError);
     expect(refused).toMatchObject({ code: 'bad-document', params: { document: 'decks' } });
@@ -50,7 +52,7 @@ describe('project open and save in the renderer (real engine)', () => {
   });
 
   it('opens tables and documents together, drops the caches once, and saves them back equal', async () => {
-    const bytes = await saveProject(other, state([deck]));
+    const bytes = await savedFile(other, state([deck]));
     const epoch = dataChanges(app).epoch;
     await restore(app, bytes, []);
     expect(dataChanges(app).epoch).toBeGreaterThan(epoch);
@@ -62,7 +64,7 @@ describe('project open and save in the renderer (real engine)', () => {
     const at = dataChanges(app).epoch;
     const again = await snapshot(app, [], 't');
     expect(dataChanges(app).epoch).toBe(at);
-    await restore(app, again, []);
+    await restore(app, joinParts(again), []);
     expect(await values()).toEqual(['大栅栏', '望京']);
     expect(workspace.projectSnapshot()).toEqual({
       sql: state([deck]).sql,
@@ -92,7 +94,7 @@ describe('project open and save in the renderer (real engine)', () => {
       createdAt: '2026-01-01 00:00:00',
     };
     const fields = { version: 1, fields: [{ name: '双倍', table: '街道', def: { kind: 'expr', expr: '"n" * 2' }, unit: '件' }] };
-    const bytes = await saveProject(other, { ...state([deck]), documents: { charts: [], dashboards: [], decks: [deck], calcFields: [fields], joins: [{ version: 1, joins: [join] }] } });
+    const bytes = await savedFile(other, { ...state([deck]), documents: { charts: [], dashboards: [], decks: [deck], calcFields: [fields], joins: [{ version: 1, joins: [join] }] } });
     await restore(app, bytes, []);
     expect(workspace.get('calcFields')).toEqual(fields);
     expect(workspace.get('joins')).toEqual({ version: 1, joins: [join] });

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { columnLabel } from '../../../shared/charts/chart-data';
 import { READY_DASHBOARDS } from '../../../shared/charts/ready-dashboards';
 import type { FilterValue } from '../../../shared/model/chart-spec';
-import { addCard, cardGroup, moveCard, removeCard, resizeCard, type ChartCard as ChartCardModel, type Dashboard } from '../../../shared/model/dashboard';
+import { addCard, cardGroup, moveCard, removeCard, resizeCard, type ChartCard as ChartCardModel, type Dashboard, type DashboardCard } from '../../../shared/model/dashboard';
 import { useLang } from '../../i18n/LangContext';
 import { useWorkbench } from '../../workbench-context';
 import { useDocument } from '../../workspace';
@@ -73,9 +73,9 @@ export function DashboardView() {
       cross: same ? others : [...others, { sourceId: card.id, column: card.spec.x, values: [value], group: cardGroup(card), label }],
     });
   };
-  // Region and year filters apply to every card; a chart also follows the clicks on charts of its group.
+  // Region and year filters apply to every card; a chart or pivot card also follows the clicks on charts of its group.
   const placesAndYears = { regions: filters.regions, ...(filters.regionsMode ? { regionsMode: filters.regionsMode } : {}), years: filters.years };
-  const globalFor = (card: ChartCardModel) => ({ ...placesAndYears, cross: filters.cross.filter((c) => c.group === cardGroup(card)) });
+  const globalFor = (card: DashboardCard) => ({ ...placesAndYears, cross: filters.cross.filter((c) => c.group === cardGroup(card)) });
   const add = () => {
     const chart = saved.find((c) => c.id === toAdd);
     // The card refers to the saved chart: saving that chart again updates the card (shared/model/saved-charts).
@@ -133,7 +133,7 @@ export function DashboardView() {
               edit(moveCard(dashboard, from, target - source));
             },
           };
-          if (card.kind === 'pivot') return <PivotCard key={card.id} card={card} global={placesAndYears} {...common} />;
+          if (card.kind === 'pivot') return <PivotCard key={card.id} card={card} global={globalFor(card)} {...common} />;
           return <ChartCard key={card.id} card={card} global={globalFor(card)} selected={filters.cross.find((c) => c.sourceId === card.id)?.values[0]} onSelect={select} {...common} />;
         })}
       </div>

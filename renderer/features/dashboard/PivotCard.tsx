@@ -11,7 +11,7 @@ import type { DrawnCard } from './drawn-card';
 
 interface Props {
   card: PivotCardModel;
-  /** The dashboard's region and year filters (cross filters name a chart's x: they stay with the charts). */
+  /** The dashboard's region and year filters and the clicks on the charts of the card's group. */
   global: DashboardFilters;
   onMove(delta: number): void;
   onResize(size: CardSize): void;
@@ -22,7 +22,7 @@ interface Props {
 
 /**
  * A pivot table on a dashboard: the 分析 screen's virtual grid, read-only and compact, run live (it refreshes
- * when data changes), under the dashboard's region and year filters as the chart cards are.
+ * when data changes), under the dashboard's region and year filters and chart clicks as the chart cards are.
  */
 export function PivotCard({ card, global, onMove, onResize, onRemove, onDropCard, onData }: Props) {
   const { t } = useLang();

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Db } from '../../../shared/db';
-import { detectedFormat, detectedMismatch } from '../../../shared/import/detected-format';
+import { detectedFormat, detectedMismatch, formatName } from '../../../shared/import/detected-format';
 import { suggestTableName } from '../../../shared/import/pipeline';
 import { useLang } from '../../i18n/LangContext';
 import type { ImportClient } from './import-client';
@@ -40,7 +40,7 @@ export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props)
     <article className="import-card panel" aria-label={file.name}>
       <header className="panel-header">
         <h3>{file.name}</h3>
-        <span className="muted small">{source ? t('import.format', { format: source.format.toUpperCase() }) : ''}</span>
+        <span className="muted small">{source ? t('import.format', { format: formatName(source, t) }) : ''}</span>
         {mismatch && (
           <span className="import-mismatch small" data-testid="import-detected-format">
             {mismatch}

@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { Db } from '../../../shared/db';
 import { markSession, writeAutosave } from './autosave-store';
+import { joinParts } from '../../../shared/project/zip-store';
 import { snapshot } from './workspace-io';
 
 export const AUTOSAVE_INTERVAL_MS = 4000;
@@ -76,7 +77,8 @@ export function useAutosave(options: Options): AutosaveMark {
     if (print === mark.print) return;
     await lock
       .tryRun(async () => {
-        await writeAutosave({ bytes: await snapshot(db, builtIn, appVersion), savedAt: Date.now(), name, dirty: unsaved(print) });
+        // The store keeps one buffer per record (its format since the first autosave): joined here.
+        await writeAutosave({ bytes: joinParts(await snapshot(db, builtIn, appVersion)), savedAt: Date.now(), name, dirty: unsaved(print) });
         mark.set(print);
       })
       // Best effort: the next tick tries again.

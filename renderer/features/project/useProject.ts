@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Db } from '../../../shared/db';
 import { describeProjectError } from '../../../shared/project/errors';
+import { oversizedSave } from '../../../shared/project/save-limit';
 import type { MessageKey, Translate } from '../../../shared/i18n';
 import { safeFileName } from '../../../shared/export/file-name';
 import { PROJECT_EXTENSION, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
@@ -96,9 +97,14 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
       try {
         await lock.run(async () => {
           const at = printNow();
-          const bytes = await snapshot(db, builtIn, appVersion);
+          const parts = await snapshot(db, builtIn, appVersion);
+          const over = oversizedSave(parts);
+          if (over) {
+            setState((s) => ({ ...s, message: { kind: 'error', key: 'project.saveTooLarge', params: over } }));
+            return;
+          }
           const handleId = saveAs ? undefined : handle.current?.id;
-          const result = await getDesktop().saveProject({ bytes, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
+          const result = await getDesktop().saveProject({ parts, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
           if (!result.saved) return;
           setSavedPrint(at);
           // The autosave may hold this state marked unsaved: write it again, marked saved.

@@ -2,6 +2,7 @@ import type { Db } from '../../../shared/db';
 import type { DatasetCatalog } from '../../../shared/model/catalog';
 import { ProjectError, type ProjectDocumentName } from '../../../shared/project/errors';
 import type { ProjectManifest } from '../../../shared/project/manifest';
+import type { FileParts } from '../../../shared/project/zip-store';
 import { combinedViews, openProject, saveProject, userTables, type WorkspaceState } from '../../../shared/project/workspace';
 import { getProvenance } from '../../../shared/import/commit';
 import { dropJoinView } from '../../../shared/join/commit';
@@ -25,11 +26,11 @@ async function projectTables(db: Db, builtIn: string[]): Promise<WorkspaceState[
 }
 
 /**
- * Project bytes: the user tables (the data itself) and the workspace store's project documents. Read on
+ * The project file's bytes, in pieces (shared/project/zip-store.ts): the user tables (the data itself) and the workspace store's project documents. Read on
  * the raw engine: taking a snapshot changes no data (reading provenance may create its empty table), so it
  * must not count as a change — or every autosave would make the next one.
  */
-export async function snapshot(db: Db, builtIn: string[], appVersion: string): Promise<Uint8Array> {
+export async function snapshot(db: Db, builtIn: string[], appVersion: string): Promise<FileParts> {
   const engine = rawDb(db);
   return saveProject(engine, { tables: await projectTables(engine, builtIn), ...workspace.projectSnapshot(), app: { name: 'sgw', version: appVersion } });
 }
