@@ -2,6 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { Db, QueryOptions } from '../../shared/db';
 import { listTables, type TableInfo } from '../../shared/db-catalog';
 import { mayChangeData, runScript } from '../../shared/sql/mutation';
+import { inTurnDb } from './hold';
 
 /**
  * Whether the text of a statement sent with Db.query (the SQL console's scripts) leaves room for a write.
@@ -112,16 +113,7 @@ export function trackWrites(raw: Db): Db {
     return before ? before.then(run) : run();
   };
   // The same engine in the same order, without DataChanges: for the app's own bookkeeping (rawDb).
-  const ordered: Db = {
-    query: (sql, opts) => inTurn(() => raw.query(sql, opts)),
-    queryArrow: (sql, opts) => inTurn(() => raw.queryArrow(sql, opts)),
-    exec: (sql) => inTurn(() => raw.exec(sql)),
-    insertArrow: (name, ipc) => inTurn(() => raw.insertArrow(name, ipc)),
-    registerFile: (name, bytes) => inTurn(() => raw.registerFile(name, bytes)),
-    dropFile: (name) => inTurn(() => raw.dropFile(name)),
-    tokenize: (sql) => raw.tokenize(sql),
-    close: () => raw.close(),
-  };
+  const ordered = inTurnDb(raw, inTurn);
   const db: Db = {
     ...ordered,
     query: (sql, opts) => (queryMayWrite(sql) ? script(sql, opts) : ordered.query(sql, opts)),

@@ -10,16 +10,7 @@ export function holdable(db: Db): { db: Db; hold(work: Promise<unknown>): void }
   let held: Promise<unknown> | null = null;
   const inTurn = <T>(call: () => Promise<T>): Promise<T> => (held ? held.then(call, call) : call());
   return {
-    db: {
-      query: (sql, opts) => inTurn(() => db.query(sql, opts)),
-      queryArrow: (sql, opts) => inTurn(() => db.queryArrow(sql, opts)),
-      exec: (sql) => inTurn(() => db.exec(sql)),
-      insertArrow: (name, ipc) => inTurn(() => db.insertArrow(name, ipc)),
-      registerFile: (name, bytes) => inTurn(() => db.registerFile(name, bytes)),
-      dropFile: (name) => inTurn(() => db.dropFile(name)),
-      tokenize: (sql) => db.tokenize(sql),
-      close: () => inTurn(() => db.close()),
-    },
+    db: inTurnDb(db, inTurn),
     hold(work) {
       const mine = work.then(
         () => undefined,
@@ -28,5 +19,19 @@ export function holdable(db: Db): { db: Db; hold(work: Promise<unknown>): void }
       held = mine;
       void mine.then(() => held === mine && (held = null));
     },
+  };
+}
+
+/** `db` with every call that reaches the engine started by `turn` (the lexer needs no turn; close neither). */
+export function inTurnDb(db: Db, turn: <T>(start: () => Promise<T>) => Promise<T>): Db {
+  return {
+    query: (sql, opts) => turn(() => db.query(sql, opts)),
+    queryArrow: (sql, opts) => turn(() => db.queryArrow(sql, opts)),
+    exec: (sql) => turn(() => db.exec(sql)),
+    insertArrow: (name, ipc) => turn(() => db.insertArrow(name, ipc)),
+    registerFile: (name, bytes) => turn(() => db.registerFile(name, bytes)),
+    dropFile: (name) => turn(() => db.dropFile(name)),
+    tokenize: (sql) => db.tokenize(sql),
+    close: () => db.close(),
   };
 }
