@@ -13,7 +13,7 @@ export interface SizeResult {
   projectError?: string;
   peakRssMb: number;
   /** Peak RSS above the idle engine while importing the CSV (our pipeline; the engine's read_csv alone), each in a process of its own. */
-  csvMemory?: { peakAboveIdleMb: number; ratio: number; range?: [number, number]; referencePeakAboveIdleMb?: number; aboveHoldingMb?: number };
+  csvMemory?: { peakAboveIdleMb: number; ratio: number; range?: [number, number]; referencePeakAboveIdleMb?: number };
   /** Rows of the cube's rollup found identical, part by part, on both engines. */
   rollupRowsCompared?: number;
   /** Answers found equal on both engines: the tables each load made, the queries, the dashboard (bench/answers.ts). */
@@ -83,7 +83,7 @@ function table(results: BenchResults): string {
     if (s.ours.csvImportPipelineBeside && s.ours.csvImport) lines.push(`| the same with the scan in a second thread (wall; CPU of both threads ${s.ours.csvImportPipelineBesideCpu?.median ?? '—'} ms) | ${ratio(s.ours.csvImportPipelineBeside, s.ours.csvImport)} | | |`);
     if (s.ours.csvCommit && s.ours.csvImport) lines.push(`| CSV import, commit alone / the wasm engine's own read_csv (wall) | ${ratio(s.ours.csvCommit, s.ours.csvImport)} | | |`);
     if (s.ours.csvCommitCpu && s.ours.csvPlanCpu && s.ours.csvImportCpu) lines.push(`| CPU time of plan, commit, read_csv | ${s.ours.csvPlanCpu.median}, ${s.ours.csvCommitCpu.median}, ${s.ours.csvImportCpu.median} ms | | |`);
-    if (s.csvMemory) lines.push(`| CSV import, peak RSS above the idle engine (a process per figure) | ${s.csvMemory.peakAboveIdleMb} MB${s.csvMemory.range ? ` (${s.csvMemory.range[0]}–${s.csvMemory.range[1]})` : ''}, ${s.csvMemory.ratio}× the file${s.csvMemory.referencePeakAboveIdleMb !== undefined ? `; read_csv alone ${s.csvMemory.referencePeakAboveIdleMb} MB` : ''}${s.csvMemory.aboveHoldingMb !== undefined ? `; ours above the engine already holding the file ${s.csvMemory.aboveHoldingMb} MB` : ''} | | |`);
+    if (s.csvMemory) lines.push(`| CSV import, peak RSS above the idle engine (a process per figure) | ${s.csvMemory.peakAboveIdleMb} MB${s.csvMemory.range ? ` (${s.csvMemory.range[0]}–${s.csvMemory.range[1]})` : ''}, ${s.csvMemory.ratio}× the file${s.csvMemory.referencePeakAboveIdleMb !== undefined ? `; read_csv alone ${s.csvMemory.referencePeakAboveIdleMb} MB` : ''}; both read the file from disk, neither holds it first | | |`);
     lines.push('| Imported cube, ours against native (columns, types, rows, per-column checksums) | identical | | |');
     if (s.rollupRowsCompared !== undefined) lines.push(`| Rollup contents, ours against native | ${s.rollupRowsCompared} rows identical | | |`);
     if (s.answersCompared !== undefined) lines.push(`| Answers, ours against native (tables after each load, queries, dashboard) | ${s.answersCompared} equal | | |`);

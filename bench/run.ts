@@ -214,7 +214,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
       const f = await measureCsvImport(wasm.db, csv, Math.max(1, Math.min(3, args.reps)));
       Object.assign(ours, { csvImport: f.reference, csvRegister: f.register, csvImportPipeline: f.pipelineWarm, csvImportPipelineCold: f.pipelineCold, csvImportCpu: f.referenceCpu, csvImportPipelineCpu: f.pipelineWarmCpu });
       Object.assign(ours, { csvPlan: f.plan, csvPlanCpu: f.planCpu, csvCommit: f.commitWarm, csvCommitCpu: f.commitWarmCpu, csvImportPipelineBeside: f.pipelineBeside, csvImportPipelineBesideCpu: f.pipelineBesideCpu });
-      csvMemory = { peakAboveIdleMb: f.peakAboveIdleMb.median, ratio: f.peakAboveIdleRatio, range: [f.peakAboveIdleMb.min, f.peakAboveIdleMb.max], referencePeakAboveIdleMb: f.referencePeakAboveIdleMb.median, aboveHoldingMb: f.peakAboveHoldingMb.median };
+      csvMemory = { peakAboveIdleMb: f.peakAboveIdleMb.median, ratio: f.peakAboveIdleRatio, range: [f.peakAboveIdleMb.min, f.peakAboveIdleMb.max], referencePeakAboveIdleMb: f.referencePeakAboveIdleMb.median };
     }
     const charts = await measureCharts(wasm.db, args.reps, info);
     Object.assign(ours, { chartRender: charts.overTable, chartFirst: charts.first, chartRollupReady: charts.ready, chartRollup: charts.fromRollup });

@@ -57,9 +57,10 @@ export async function openScanThread(): Promise<ScanThread> {
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('the scan thread stopped')));
   const scan: ScanElsewhere = (s, onPiece) => {
-    if (!(s.utf8.buffer instanceof SharedArrayBuffer)) return Promise.resolve(scanSample(s, onPiece));
+    const bytes = s.utf8.whole;
+    if (!(bytes?.buffer instanceof SharedArrayBuffer)) return Promise.resolve(scanSample(s, onPiece));
     const id = next++;
-    const job: ScanJob = { id, bytes: s.utf8, start: s.start, delimiter: s.delimiter, cols: s.cols, pieceBytes: s.pieceBytes, pieceRows: s.pieceRows };
+    const job: ScanJob = { id, bytes, start: s.start, delimiter: s.delimiter, cols: s.cols, pieceBytes: s.pieceBytes, pieceRows: s.pieceRows };
     // Referenced while a scan runs: the blocking engine holds no handle that would keep Node waiting for it.
     worker.ref();
     const settle = <T>(f: (v: T) => void) => (v: T) => {

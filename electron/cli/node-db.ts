@@ -38,11 +38,16 @@ function duckdbDist(): string {
   return path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 }
 
+/** The Node engine can also read a file on disk itself (NODE_FS: preads into its heap, nothing held in JS). */
+export interface NodeDb extends Db {
+  registerFilePath(name: string, absPath: string): void;
+}
+
 /**
  * Db on duckdb-wasm's Node build: the same engine and SQL dialect as the app, for `sgw` and the tests.
  * The blocking build cannot interrupt a running statement, so a signal is honoured before it starts.
  */
-export async function openNodeDb(): Promise<Db> {
+export async function openNodeDb(): Promise<NodeDb> {
   const dist = duckdbDist();
   const bundles = {
     mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: path.join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -111,6 +116,9 @@ export async function openNodeDb(): Promise<Db> {
     },
     async dropFile(name: string) {
       db.dropFile(name);
+    },
+    registerFilePath(name: string, absPath: string) {
+      db.registerFileURL(name, absPath, duckdb.DuckDBDataProtocol.NODE_FS, false);
     },
     async tokenize(sql: string) {
       return db.tokenize(sql);

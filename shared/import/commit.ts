@@ -6,6 +6,7 @@
  */
 import type { Db } from '../db';
 import { isReservedName } from '../reserved-names';
+import { asSource, readWhole, type ByteSource } from './byte-source';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
 import { finishPlan, sampleCsv, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
 import { stageCsvPlan, stageWhileScanning, type ScanElsewhere } from './csv-stage';
@@ -151,12 +152,14 @@ export interface ImportIntoDbOptions extends ImportOptions {
 }
 
 /**
- * The whole way from file bytes to tables in `db` with provenance (bench hook: `importIntoDb(db, bytes,
- * 'data.csv', { tableNames: ['t'] })`). Returns the names and shapes it created.
+ * The whole way from a file to tables in `db` with provenance (bench hook: `importIntoDb(db, bytes,
+ * 'data.csv', { tableNames: ['t'] })`). A big plain CSV from a ByteSource (Node: electron/cli/file-source.ts)
+ * is never held whole; anything the JS pipeline reads is. Returns the names and shapes it created.
  */
-export async function importIntoDb(db: Db, bytes: Uint8Array, fileName: string, opts: ImportIntoDbOptions = {}) {
+export async function importIntoDb(db: Db, file: Uint8Array | ByteSource, fileName: string, opts: ImportIntoDbOptions = {}) {
   const planned = opts.tableNames?.[0] ?? suggestTableName(fileName);
-  const sample = sampleCsv(bytes, fileName, opts);
+  const src = asSource(file);
+  const sample = sampleCsv(src, fileName, opts);
   const o = { replace: opts.replace };
   let plan: CsvPlan | null = null;
   // With another thread the byte scan runs beside the engine's read; without, before it.
@@ -166,7 +169,7 @@ export async function importIntoDb(db: Db, bytes: Uint8Array, fileName: string, 
     if (p && (await commitCsvPlan(db, p, planned, o))) plan = p;
   }
   if (plan) return { source: plan.source, tables: [{ name: planned, rows: plan.parsed.rowCount, parsed: plan.parsed }] };
-  const { source, tables } = await importFile(bytes, fileName, opts);
+  const { source, tables } = await importFile(readWhole(src), fileName, opts);
   const created: { name: string; rows: number; parsed: ParsedTable }[] = [];
   for (const [i, t] of tables.entries()) {
     const tableName = opts.tableNames?.[i] ?? suggestTableName(fileName, tables.length > 1 ? t.parsed.sheet : undefined);

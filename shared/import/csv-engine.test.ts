@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
+import type { ByteSource } from './byte-source';
 import { commitCsvPlan, commitCsvWhileScanning, commitTable, getProvenance, importIntoDb } from './commit';
 import { ENGINE_MIN_BYTES, planCsvImport, sampleCsv, scanSample } from './csv-engine';
 import type { ScanElsewhere } from './csv-stage';
@@ -128,6 +129,9 @@ const steppedScan: ScanElsewhere = async (s, onPiece) => {
   return scan;
 };
 
+/** The same bytes as a file read in pieces (no whole view): the sample, the scan's windows and the engine's pieces each read apart. */
+const readInPieces = (b: Uint8Array): ByteSource => ({ size: b.length, read: (from, to) => b.slice(from, Math.min(to, b.length)) });
+
 const stagingTables = async () => Number((await db.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '__sgw_import_%'")).get(0)?.n);
 
 /** Every cell of a table in row order, NULL, NaN and -0 told apart; plus the columns' DuckDB types. */
@@ -148,6 +152,9 @@ describe('CSV import through the engine', () => {
     const plan = planCsvImport(bytes, 'data.csv', opts, 0, 65_536, 100);
     const committed = plan ? await commitCsvPlan(db, plan, 'new', { replace: true }) : false;
     expect(committed).toBe(engine);
+    // The same file never held whole (scanned in windows of 256 KB here): the very same plan, and table.
+    const windowed = planCsvImport(readInPieces(bytes), 'data.csv', opts, 0, 65_536, 100);
+    expect(windowed && { ...windowed, utf8: windowed.utf8.size }).toEqual(plan && { ...plan, utf8: plan.utf8.size });
     // The same file with the scan beside the engine's read: the same answer, and a proof that fails (or a
     // piece the engine refuses) mid-file leaves no table behind.
     const sample = sampleCsv(bytes, 'data.csv', opts, 0, 65_536, 100);
@@ -157,6 +164,8 @@ describe('CSV import through the engine', () => {
     if (!committed) return;
     expect(beside!.parsed).toEqual(plan!.parsed);
     expect(await tableContent('beside')).toEqual(await tableContent('new'));
+    expect(await commitCsvPlan(db, windowed!, 'windowed', { replace: true })).toBe(true);
+    expect(await tableContent('windowed')).toEqual(await tableContent('new'));
     const { data: _d, ...parsed } = old.tables[0].parsed;
     expect(plan!.parsed).toEqual({ ...parsed, data: [] });
     expect(plan!.source).toEqual(old.source);

@@ -8,9 +8,11 @@
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
 import type { EngineColumn } from '../sql/csv-import-sql';
+import { asSource, memorySource, readWhole, skipSource, type ByteSource } from './byte-source';
 import { parseDelimited } from './csv-parse';
 import { scanCsv, type CsvScan, type ScanColumn } from './csv-scan';
 import { sniffDelimiter } from './csv-source';
+import { scanWindows } from './csv-windows';
 import { looksBinary } from './encoding';
 import { isNoteRow } from './layout';
 import { applyOverrides, checkSize, detectFormat, tableOptions } from './pipeline';
@@ -20,8 +22,8 @@ import { findTotals } from './totals';
 import { checkColumnCount, type Cell, type EncodingLabel, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
 export interface CsvPlan {
-  /** The file as UTF-8 without a byte-order mark. */
-  utf8: Uint8Array;
+  /** The file as UTF-8 without a byte-order mark (read in pieces: ./byte-source). */
+  utf8: ByteSource;
   source: SourceInfo;
   /** The table as our pipeline would describe it (no cells: they stay in `utf8`). */
   parsed: ParsedTable;
@@ -61,15 +63,16 @@ function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
 /**
  * The file as UTF-8 and the encoding decodeText would report. UTF-16 (by BOM or sniffed) and binary files
  * are left to the JS pipeline. Strict UTF-8 is judged on the head; should a later byte not be UTF-8, the
- * engine refuses the file and the JS pipeline decodes it.
+ * engine refuses the file and the JS pipeline decodes it. A UTF-8 file stays where it is (read in pieces);
+ * any other encoding is read whole and decoded at once (TextDecoder over the whole file: no boundaries to mend).
  */
-function toUtf8(bytes: Uint8Array, override?: EncodingLabel): { utf8: Uint8Array; encoding: EncodingLabel } | null {
-  const bom = bomEncoding(bytes);
+function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): { utf8: ByteSource; encoding: EncodingLabel } | null {
+  const bom = bomEncoding(start);
   if (bom === 'utf-16' || override === 'utf-16le' || override === 'utf-16be') return null;
   let encoding = override;
   if (!encoding) {
-    if (looksBinary(bytes)) return null;
-    const head = bytes.subarray(0, bytes.lastIndexOf(10, SAMPLE_BYTES) + 1);
+    if (looksBinary(start)) return null;
+    const head = start.subarray(0, start.lastIndexOf(10, SAMPLE_BYTES) + 1);
     // A head of mostly-zero bytes would be UTF-16 without a BOM: the JS pipeline sniffs that.
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(head);
@@ -78,10 +81,21 @@ function toUtf8(bytes: Uint8Array, override?: EncodingLabel): { utf8: Uint8Array
       encoding = 'gb18030';
     }
   }
-  if (encoding === 'utf-8') return { utf8: bom === 'utf-8' ? bytes.subarray(3) : bytes, encoding };
-  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding === 'utf-8') return { utf8: skipSource(src, bom === 'utf-8' ? 3 : 0), encoding };
+  const text = new TextDecoder(encoding).decode(readWhole(src));
   const utf8 = new TextEncoder().encode(text);
-  return { utf8: utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8, encoding };
+  return { utf8: memorySource(utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8), encoding };
+}
+
+/**
+ * The file's first bytes: at least `SAMPLE_BYTES` + 1 (the strict UTF-8 test looks back from there) and
+ * enough whole lines for sampleEnd, doubling for long lines; the whole file when it is that short.
+ */
+function headOf(src: ByteSource, from = SAMPLE_BYTES * 2): Uint8Array {
+  for (let want = from; ; want *= 2) {
+    const head = src.read(0, want);
+    if (head.length >= src.size || sampleEnd(head) < head.length) return head;
+  }
 }
 
 /** End of the sample: whole lines, at least 512 KB and SAMPLE_ROWS + 2 lines when the file has them. */
@@ -117,7 +131,9 @@ function simpleLayout(t: Omit<ParsedTable, 'sheet'>, fields: number): boolean {
 
 /** What the 512 KB sample decides: everything of a plan but what only the byte scan of the whole file can tell. */
 export interface CsvSample {
-  utf8: Uint8Array;
+  utf8: ByteSource;
+  /** The sample's own bytes: utf8[0, end). */
+  head: Uint8Array;
   source: SourceInfo;
   sample: Omit<ParsedTable, 'sheet'>;
   own: ReturnType<typeof tableOptions>;
@@ -132,34 +148,41 @@ export interface CsvSample {
 }
 
 /** The sample's plan, or null when the JS pipeline must read this file (it then gives the same table). */
-export function sampleCsv(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvSample | null {
-  if (bytes.length < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
+export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvSample | null {
+  const src = asSource(file);
+  if (src.size < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
   try {
-    // Plain delimited text only (PRN and the other text families keep their own readers).
-    const sniffed = sniffFormat(bytes, fileName);
-    if ((opts.format ?? detectFormat(bytes, fileName)) !== 'csv' || sniffed.kind !== 'text') return null;
-    checkSize(bytes.byteLength, 'csv');
-    const decoded = toUtf8(bytes, opts.encoding);
+    // Plain delimited text only (PRN and the other text families keep their own readers); the format is
+    // told by the first 8 KB.
+    const start = headOf(src);
+    const sniffed = sniffFormat(start, fileName);
+    if ((opts.format ?? detectFormat(start, fileName)) !== 'csv' || sniffed.kind !== 'text') return null;
+    checkSize(src.size, 'csv');
+    const decoded = toUtf8(src, start, opts.encoding);
     if (!decoded) return null;
     const { utf8, encoding } = decoded;
+    const text = utf8.whole ?? headOf(utf8, start.length);
     const decoder = new TextDecoder();
     // sniffDelimiter looks at the first 65,536 characters; 4 bytes each at most.
-    const delimiter = opts.delimiter ?? sniffDelimiter(decoder.decode(utf8.subarray(0, 4 * 65536 + 4)).slice(0, 65536));
+    const delimiter = opts.delimiter ?? sniffDelimiter(decoder.decode(text.subarray(0, 4 * 65536 + 4)).slice(0, 65536));
     // The scan reads bytes: the delimiter must be one ASCII character other than a quote or a line break.
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter)) return null;
-    const end = sampleEnd(utf8);
-    const sampleText = decoder.decode(utf8.subarray(0, end));
-    const { records, lines } = parseDelimited(sampleText, delimiter, { numbers: true });
+    const end = sampleEnd(text);
+    const head = text.subarray(0, end);
+    const { records, lines } = parseDelimited(decoder.decode(head), delimiter, { numbers: true });
     const fields = records[0]?.length ?? 0;
     checkColumnCount(fields);
-    if (end < utf8.length && records.length < SAMPLE_ROWS + 1) return null;
+    if (end < utf8.size && records.length < SAMPLE_ROWS + 1) return null;
     const own = tableOptions(opts);
     const sample = extractTable({ rows: records, lines, strictWidth: true }, own);
     if (!simpleLayout(sample, fields)) return null;
     const label = (sample.layout?.labelColumn ?? 0) - 1;
     const cols: ScanColumn[] = sample.columns.map((c, i) => ({ type: c.type as ScanColumn['type'], totals: c.type === 'string', label: i === label }));
     const source: SourceInfo = { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind };
-    return { utf8, source, sample, own, delimiter, start: afterFirstRecord(utf8), end, cols, pieceBytes, pieceRows };
+    const first = afterFirstRecord(head);
+    // A header record longer than the sample: nothing to plan on.
+    if (first >= head.length && end < utf8.size) return null;
+    return { utf8, head, source, sample, own, delimiter, start: first, end, cols, pieceBytes, pieceRows };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;
@@ -169,25 +192,28 @@ export function sampleCsv(bytes: Uint8Array, fileName: string, opts: ImportOptio
 /** The plan from the sample and the whole file's scan (null: the JS pipeline reads the file). */
 export function finishPlan(s: CsvSample, scan: CsvScan | null): CsvPlan | null {
   if (!scan || isNoteRow(scan.lastRow, s.cols.length)) return null;
-  const { sample, own, utf8, start } = s;
+  const { sample, own, utf8, start, head } = s;
   try {
     const laid = applyOverrides({ ...sample, data: [], rowCount: scan.rows, layout: { ...sample.layout!, dataEnd: scan.rows + 1 } }, own.columns);
     const rows = laid.columns.flatMap((c, i) => (scan.columns[i].totals.length ? [{ column: c.name, values: scan.columns[i].totals }] : []));
     const parsed: ParsedTable = { ...laid, totals: { rows, columns: findTotals(laid.columns, []).columns } };
     const columns = laid.columns.map((c, i) => ({ name: c.name, type: s.cols[i].type, missing: scan.columns[i].missing, trim: scan.columns[i].trim }));
-    const head = sample.data.map((col) => col.slice(0, PREVIEW_ROWS));
-    return { utf8, source: s.source, parsed, columns, delimiter: s.delimiter, longestRecord: scan.longestRecord, pieces: scan.pieces, crlf: utf8[start - 2] === 13, head };
+    return { utf8, source: s.source, parsed, columns, delimiter: s.delimiter, longestRecord: scan.longestRecord, pieces: scan.pieces, crlf: head[start - 2] === 13, head: sample.data.map((col) => col.slice(0, PREVIEW_ROWS)) };
   } catch {
     // As in sampleCsv: the JS pipeline reads the file or says what is wrong with it.
     return null;
   }
 }
 
-/** The byte scan of a sample's whole file, here and now. */
-export const scanSample = (s: CsvSample, onPiece?: (end: number) => void) => scanCsv(s.utf8, s.start, s.delimiter, s.cols.length, s.cols, s.pieceBytes, s.pieceRows, onPiece);
+/** The byte scan of a sample's whole file, here and now: at once when it is in memory, else window by window. */
+export function scanSample(s: CsvSample, onPiece?: (end: number) => void): CsvScan | null {
+  const all = s.utf8.whole;
+  if (all) return scanCsv(all, s.start, s.delimiter, s.cols.length, s.cols, s.pieceBytes, s.pieceRows, onPiece);
+  return scanWindows(s.utf8, s.start, s.delimiter, s.cols, s.pieceBytes, s.pieceRows, onPiece);
+}
 
 /** A plan for the engine, or null when the JS pipeline must read this file (it then gives the same table). */
-export function planCsvImport(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvPlan | null {
+export function planCsvImport(bytes: Uint8Array | ByteSource, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvPlan | null {
   const s = sampleCsv(bytes, fileName, opts, minBytes, pieceBytes, pieceRows);
   return s && finishPlan(s, scanSample(s));
 }

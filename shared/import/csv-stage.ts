@@ -10,6 +10,7 @@
  *   proven way. Either way the table is the one the JS pipeline would give.
  */
 import type { Db } from '../db';
+import type { ByteSource } from './byte-source';
 import { appendFromCsvSql, createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
 import { dropTableSql } from '../sql/import-sql';
 import { REGISTERED_FILES } from '../sql/offline';
@@ -22,7 +23,7 @@ export type ScanElsewhere = (s: CsvSample, onPiece: (end: number) => void) => Pr
 interface Reader {
   db: Db;
   tmp: string;
-  utf8: Uint8Array;
+  utf8: ByteSource;
   columns: EngineColumn[];
   delimiter: string;
   longestRecord: number;
@@ -31,11 +32,11 @@ interface Reader {
   read: number;
 }
 
-/** Reads utf8[from, to) into `tmp` (created by the first piece); throws when the engine refuses it. */
+/** Reads utf8[from, to) into `tmp` (created by the first piece); throws when the engine refuses it. Only this piece is read from the file. */
 async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
   const file = `${REGISTERED_FILES}${r.tmp}.${r.read}.csv`;
-  await r.db.registerFile(file, r.utf8.subarray(from, to));
+  await r.db.registerFile(file, r.utf8.read(from, to));
   try {
     const o = { file, delimiter: r.delimiter, maxLineSize: r.longestRecord, crlf: r.crlf };
     await r.db.exec(r.read === 0 ? createFromCsvSql(r.tmp, r.columns, o) : appendFromCsvSql(r.tmp, r.columns, o));
@@ -77,7 +78,7 @@ const sameCleaning = (a: readonly EngineColumn[], b: readonly EngineColumn[]) =>
  */
 export async function stageWhileScanning(db: Db, s: CsvSample, tmp: string, scan: ScanElsewhere): Promise<CsvPlan | null> {
   // The sample's records scanned here (512 KB): the cleaning and record length the early pieces are read with.
-  const guess = finishPlan(s, scanCsv(s.utf8.subarray(0, s.end), s.start, s.delimiter, s.cols.length, s.cols));
+  const guess = finishPlan(s, scanCsv(s.head, s.start, s.delimiter, s.cols.length, s.cols));
   const ends: number[] = [];
   let wake = () => {};
   let finished = false;
@@ -114,7 +115,7 @@ export async function stageWhileScanning(db: Db, s: CsvSample, tmp: string, scan
     return (await stageCsvPlan(db, plan, tmp)) ? plan : null;
   }
   try {
-    await readPiece(r, cutsRead.at(-1) ?? s.start, plan.utf8.length);
+    await readPiece(r, cutsRead.at(-1) ?? s.start, plan.utf8.size);
     if (await rowsMatch(db, tmp, plan.parsed.rowCount)) return plan;
   } catch {
     // As in stageCsvPlan.

@@ -3,6 +3,7 @@
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
 import { planCsvImport, type CsvPlan } from './csv-engine';
+import type { PostedPlan } from './runner';
 import { parquetReaderTrapped } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
 import type { ImportRequest, ImportResponse } from './runner';
@@ -36,7 +37,14 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
         lastPlan = { key, plan };
         if (plan) {
           const preview = toPreview({ ...plan.parsed, data: plan.head });
-          post(req.type === 'analyze' ? { id: req.id, type: 'analyzed', source: plan.source, tables: [preview] } : { id: req.id, type: 'planned', source: plan.source, preview, plan });
+          if (req.type === 'analyze') return post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview] });
+          // The caller holds the file: a UTF-8 file's bytes are not posted back; decoded ones are handed over
+          // (transferred, so this cached plan can no longer be used).
+          const own = plan.utf8.whole!;
+          const mine = own.buffer === bytes.buffer;
+          const posted: PostedPlan = { ...plan, utf8: mine ? { skip: own.byteOffset - bytes.byteOffset } : own };
+          if (!mine) lastPlan = null;
+          post({ id: req.id, type: 'planned', source: plan.source, preview, plan: posted }, mine ? [] : [own.buffer as ArrayBuffer]);
           return;
         }
       }

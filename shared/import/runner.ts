@@ -5,6 +5,7 @@
  * worker can be stopped whatever it is doing, so no file can hang or crash the app. Each side only supplies
  * how to start a worker (OpenWorker); requests, ids, progress, cancel and the deadline live here.
  */
+import { memorySource, skipSource } from './byte-source';
 import type { CsvPlan } from './csv-engine';
 import type { TablePreview } from './pipeline';
 import { ImportError, type ImportMessageKey, type ImportOptions, type SourceInfo } from './types';
@@ -22,8 +23,14 @@ export interface BuiltTable {
   ipc: Uint8Array[];
 }
 
+/**
+ * A plan as the worker posts it: its UTF-8 bytes are the loaded file's own from byte `skip` (a UTF-8 file:
+ * nothing is posted, the caller holds the file already), or the file decoded (transferred, not copied).
+ */
+export type PostedPlan = Omit<CsvPlan, 'utf8'> & { utf8: { skip: number } | Uint8Array };
+
 /** What a build with `engine` may answer: Arrow streams or a plan. */
-export type Built = Extract<ImportResponse, { type: 'built' | 'planned' }>;
+export type Built = Extract<ImportResponse, { type: 'built' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan };
 
 export type WorkerError = { key: ImportMessageKey; params: Record<string, string | number> } | { message: string };
 
@@ -32,7 +39,7 @@ export type ImportResponse =
   | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
   /** A CSV for the engine's read_csv: commitCsvPlan (./commit) puts it into the database. */
-  | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan }
+  | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: PostedPlan }
   /** `restart`: the worker's reader broke (a wasm trap) and must not be used again. */
   | { id: number; type: 'error'; error: WorkerError; restart?: boolean };
 
@@ -174,8 +181,12 @@ export class ImportRunner {
   /** Like build, but a big plain CSV comes back as a plan for the engine's read_csv (the import screen). */
   async buildOrPlan(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<Built> {
     const r = await this.request('build', fileKey, fileName, options, onProgress, true);
-    if (r.type !== 'built' && r.type !== 'planned') throw new Error('unexpected worker reply');
-    return r;
+    if (r.type === 'built') return r;
+    if (r.type !== 'planned') throw new Error('unexpected worker reply');
+    const { utf8 } = r.plan;
+    const file = this.loaded.get(fileKey);
+    if (!(utf8 instanceof Uint8Array) && !file) throw new Error(`file ${fileName} is not loaded`);
+    return { ...r, plan: { ...r.plan, utf8: utf8 instanceof Uint8Array ? memorySource(utf8) : skipSource(memorySource(file!), utf8.skip) } };
   }
 
   /** Stops whatever the worker is doing; pending requests reject with CancelledError. */
