@@ -1,0 +1,71 @@
+/**
+ * The import worker's plan for a big CSV crosses to the page without a copy of the file: a UTF-8 file's
+ * bytes are not posted at all (the page holds them: the runner points the plan at its own copy, after the
+ * byte-order mark), decoded bytes are transferred. The page's plan then reads the same table as importIntoDb.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeDb } from '../../electron/cli/node-db';
+import type { Db } from '../db';
+import { commitCsvPlan, importIntoDb } from './commit';
+import { importServer } from './import-server';
+import { ImportRunner, type ImportRequest, type ImportResponse } from './runner';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openNodeDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const REGIONS = ['北京市', '上海市', '广东省', '四川省'];
+const text = (n: number) => ['地区,年份,数值', ...Array.from({ length: n }, (_, i) => `${REGIONS[i % 4]},${2004 + (i % 20)},${i}.5`)].join('\n') + '\n';
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** GBK for the few characters used here (the platform decodes GBK; these are its bytes). */
+const GBK: Record<string, number[]> = { 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], 市: [0xca, 0xd0], 上: [0xc9, 0xcf], 海: [0xba, 0xa3], 广: [0xb9, 0xe3], 东: [0xb6, 0xab], 省: [0xca, 0xa1], 四: [0xcb, 0xc4], 川: [0xb4, 0xa8], 地: [0xb5, 0xd8], 区: [0xc7, 0xf8], 年: [0xc4, 0xea], 份: [0xb7, 0xdd], 数: [0xca, 0xfd], 值: [0xd6, 0xb5] };
+const gbk = (s: string) => new Uint8Array([...s].flatMap((c) => GBK[c] ?? [c.charCodeAt(0)]));
+
+/** The server in this thread behind the runner; every message cloned as postMessage would (transfers moved). */
+function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[]) {
+  return new ImportRunner((events) => {
+    const serve = importServer((m, transfer = []) => {
+      posted.push({ m, transfer });
+      events.message(structuredClone(m, { transfer }));
+    });
+    return { post: (m: ImportRequest) => void serve(structuredClone(m)), terminate: () => undefined };
+  });
+}
+
+const differing = async (a: string, b: string) => Number((await db.query(`SELECT (SELECT count(*) FROM (SELECT * FROM "${a}" EXCEPT ALL SELECT * FROM "${b}")) + (SELECT count(*) FROM (SELECT * FROM "${b}" EXCEPT ALL SELECT * FROM "${a}"))::INTEGER AS n`)).get(0)?.n);
+
+describe('a planned CSV from the import worker', () => {
+  it.each([
+    ['UTF-8', utf8(text(60_000)), { skip: 0 }],
+    ['UTF-8 with a byte-order mark', utf8(`\uFEFF${text(60_000)}`), { skip: 3 }],
+    ['GBK', gbk(text(60_000)), 'transferred'],
+  ] as const)('%s: no copy of the file comes back, and the page reads the table importIntoDb reads', async (name, bytes, expected) => {
+    const posted: { m: ImportResponse; transfer: ArrayBuffer[] }[] = [];
+    const runner = inProcess(posted);
+    runner.load('f', bytes);
+    const built = await runner.buildOrPlan('f', 'data.csv', {});
+    expect(built.type).toBe('planned');
+    if (built.type !== 'planned') return;
+    const reply = posted.find((p) => p.m.type === 'planned')!;
+    const sent = (reply.m as Extract<ImportResponse, { type: 'planned' }>).plan.utf8;
+    if (expected === 'transferred') {
+      expect(sent).toBeInstanceOf(Uint8Array);
+      expect(reply.transfer).toEqual([(sent as Uint8Array).buffer]);
+      // Handed over, not kept: the worker's copy is gone, and the next build plans again.
+      expect((sent as Uint8Array).byteLength).toBe(0);
+      expect((await runner.buildOrPlan('f', 'data.csv', {})).type).toBe('planned');
+    } else {
+      expect(sent).toEqual(expected);
+      expect(reply.transfer).toEqual([]);
+      expect(built.plan.utf8.whole?.buffer).toBe(bytes.buffer);
+    }
+    expect(await commitCsvPlan(db, built.plan, 'paged', { replace: true })).toBe(true);
+    await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
+    expect(await differing('paged', 'direct'), name).toBe(0);
+    expect(Number((await db.query('SELECT count(*)::INTEGER AS n FROM paged')).get(0)?.n)).toBe(60_000);
+  }, 60_000);
+});
