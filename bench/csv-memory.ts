@@ -7,14 +7,13 @@
  * file from disk, each side its own best way and neither holding it first: ours importIntoDb over a file
  * source (electron/cli/file-source.ts: the sample, the scan's windows and the engine's pieces read one at a
  * time), read_csv the file registered by path (NODE_FS: the engine preads it into its heap), sampling the RSS
- * every 5 ms. The figure is the peak above idle. (Until h20c the file was read into one buffer first and the
+ * every 5 ms and reading Linux's high-water mark (VmHWM, reset at idle) at the end. The figure is the peak above idle. (Until h20c the file was read into one buffer first and the
  * peak was also given above that "holding" RSS; with nothing held first the two are one figure.)
- * The blocking engine holds the thread during each statement, so samples fall between statements; the
- * wasm heap never shrinks, so the last sample holds the engine's high-water mark (a JavaScript peak inside
- * one synchronous step, such as a scan window, can be missed: the windows are 32 MB at most for this file).
+ * The blocking engine holds the thread during each statement, so samples fall between statements: a peak
+ * inside one synchronous step (a whole-file decode, a statement) shows only in VmHWM, which is why it is read.
  */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileSource } from '../electron/cli/file-source';
 import { openNodeDb, type NodeDb } from '../electron/cli/node-db';
@@ -49,6 +48,20 @@ export function freshProcessPeaks(file: string, mode: MemoryMode, runs: number):
   });
 }
 
+/**
+ * Linux keeps the process's RSS high-water mark (VmHWM), reset by writing 5 to clear_refs: the true peak,
+ * inside synchronous steps too, which the 5 ms samples miss. Null where /proc has neither.
+ */
+function highWaterMark(reset = false): number | null {
+  try {
+    if (reset) writeFileSync('/proc/self/clear_refs', '5');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const [file, mode] = process.argv.slice(2) as [string, MemoryMode];
   if (mode !== 'ours' && mode !== 'read_csv') throw new Error('usage: csv-memory.ts <file.csv> <ours|read_csv>');
@@ -62,6 +75,7 @@ async function main() {
   }
   globalThis.gc?.();
   const idle = process.memoryUsage().rss;
+  highWaterMark(true);
   let peak = idle;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   if (mode === 'ours') {
@@ -73,7 +87,7 @@ async function main() {
     }
   } else await readByPath(db, file);
   clearInterval(sampler);
-  peak = Math.max(peak, process.memoryUsage().rss);
+  peak = Math.max(peak, process.memoryUsage().rss, highWaterMark() ?? 0);
   await db.close();
   console.log(JSON.stringify({ file, mode, fileBytes: statSync(file).size, peakAboveIdle: peak - idle }));
 }

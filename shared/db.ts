@@ -33,6 +33,7 @@ export interface Db {
    * Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). The engine keeps its own copy;
    * the app's Db hands `bytes`' buffer over to the engine's worker when `bytes` spans all of it.
    */
+  /** The engine takes a copy (or the buffer itself, detached): the caller may reuse `bytes` once it resolves. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** The engine's own lexer (DuckDB's scanner, the one its parser uses) over `sql`; nothing runs. */

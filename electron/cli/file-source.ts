@@ -21,9 +21,9 @@ export function fileSource(file: string): FileSource {
   }
   return {
     size,
-    read(from, to) {
-      const end = Math.min(to, size);
-      const out = new Uint8Array(Math.max(0, end - from));
+    read(from, to, into) {
+      const n = Math.max(0, Math.min(to, size) - from);
+      const out = into && into.length >= n ? into.subarray(0, n) : new Uint8Array(n);
       for (let at = 0; at < out.length; ) {
         const n = readSync(fd, out, at, out.length - at, from + at);
         if (n === 0) throw new Error(`${file} shrank while being read`);

@@ -30,13 +30,16 @@ interface Reader {
   crlf: boolean;
   /** Pieces read so far. */
   read: number;
+  /** The buffer a file source reads each piece into (the engine copies it): pieces left to the collector piled up. */
+  buffer: Uint8Array;
 }
 
 /** Reads utf8[from, to) into `tmp` (created by the first piece); throws when the engine refuses it. Only this piece is read from the file. */
 async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
   const file = `${REGISTERED_FILES}${r.tmp}.${r.read}.csv`;
-  await r.db.registerFile(file, r.utf8.read(from, to));
+  if (!r.utf8.whole && r.buffer.length < to - from) r.buffer = new Uint8Array(Math.ceil((to - from) * 1.25));
+  await r.db.registerFile(file, r.utf8.read(from, to, r.buffer));
   try {
     const o = { file, delimiter: r.delimiter, maxLineSize: r.longestRecord, crlf: r.crlf };
     await r.db.exec(r.read === 0 ? createFromCsvSql(r.tmp, r.columns, o) : appendFromCsvSql(r.tmp, r.columns, o));
@@ -46,7 +49,7 @@ async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   }
 }
 
-const reader = (db: Db, plan: CsvPlan, tmp: string): Reader => ({ db, tmp, utf8: plan.utf8, columns: plan.columns, delimiter: plan.delimiter, longestRecord: plan.longestRecord, crlf: plan.crlf, read: 0 });
+const reader = (db: Db, plan: CsvPlan, tmp: string): Reader => ({ db, tmp, utf8: plan.utf8, columns: plan.columns, delimiter: plan.delimiter, longestRecord: plan.longestRecord, crlf: plan.crlf, read: 0, buffer: new Uint8Array(0) });
 
 async function rowsMatch(db: Db, tmp: string, rows: number): Promise<boolean> {
   return Number((await db.query(countRowsSql(tmp))).get(0)?.n) === rows;

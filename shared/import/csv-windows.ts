@@ -37,8 +37,11 @@ export function scanWindows(src: ByteSource, start: number, delimiter: string, c
   let rows = 0;
   let longest = 0;
   let want = windowBytes(pieceBytes);
+  // One buffer for every window (a file source reads into it): windows left to the collector piled up.
+  let buffer = new Uint8Array(0);
   for (;;) {
-    const chunk = src.read(pos, Math.min(n, pos + want));
+    if (!src.whole && buffer.length < Math.min(want, n - pos)) buffer = new Uint8Array(Math.min(want, n - pos));
+    const chunk = src.read(pos, Math.min(n, pos + want), buffer);
     const last = pos + chunk.length >= n;
     const end = last ? chunk.length : lastRecordEnd(chunk);
     const marks: number[] = [];
