@@ -54,6 +54,11 @@ describe('a CSV imported from disk', () => {
       // The sample's head (1 MB, read twice: raw, then as UTF-8), then every window and piece; nothing read whole.
       expect(seen.largest).toBeLessThanOrEqual(1024 * 1024);
       expect(seen.bytes).toBeLessThan(2.3 * fd.size);
+      // A buffer to reuse is filled, not replaced (one window's or piece's worth held); too small, new bytes.
+      const reuse = new Uint8Array(64);
+      expect(fd.read(10, 50, reuse).buffer).toBe(reuse.buffer);
+      expect(fd.read(10, 50, reuse)).toEqual(new Uint8Array(before.bytes.subarray(10, 50)));
+      expect(fd.read(0, 100, reuse).buffer).not.toBe(reuse.buffer);
       const whole = await importIntoDb(db, fd, '社区.csv', { tableNames: ['from_disk_whole'] });
       const shape = (r: typeof whole) => r.tables.map(({ rows, parsed }) => ({ rows, parsed }));
       expect(shape(whole)).toEqual(shape(fromMemory));

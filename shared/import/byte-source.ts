@@ -31,26 +31,3 @@ export const asSource = (b: Uint8Array | ByteSource): ByteSource => (b instanceo
 /** The whole file as bytes (the JS pipeline reads files whole). */
 export const readWhole = (src: ByteSource): Uint8Array => src.whole ?? src.read(0, src.size);
 
-/**
- * The source decoded from `encoding` into UTF-8 bytes, read `chunk` bytes at a time: the decoder carries a
- * character cut by a chunk's end over to the next (stream), so the answer is one decode's, and neither the
- * whole file nor its text as a string is held beside the UTF-8. The buffer is sized for the worst case
- * (3 UTF-8 bytes for a 2-byte character) and cut to fit when that leaves much unused.
- */
-export function decodeToUtf8(src: ByteSource, encoding: string, chunk = 1 << 20): Uint8Array {
-  const decoder = new TextDecoder(encoding);
-  const encoder = new TextEncoder();
-  let out = new Uint8Array(Math.ceil(src.size * 1.5) + 16);
-  let length = 0;
-  const put = (text: string) => {
-    if (out.length - length < text.length * 3) {
-      const bigger = new Uint8Array(Math.max(out.length * 2, length + text.length * 3));
-      bigger.set(out.subarray(0, length));
-      out = bigger;
-    }
-    length += encoder.encodeInto(text, out.subarray(length)).written;
-  };
-  for (let at = 0; at < src.size; at += chunk) put(decoder.decode(src.read(at, at + chunk), { stream: true }));
-  put(decoder.decode());
-  return out.subarray(0, length);
-}

@@ -8,7 +8,7 @@
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
 import type { EngineColumn } from '../sql/csv-import-sql';
-import { asSource, decodeToUtf8, memorySource, skipSource, type ByteSource } from './byte-source';
+import { asSource, memorySource, readWhole, skipSource, type ByteSource } from './byte-source';
 import { parseDelimited } from './csv-parse';
 import { scanCsv, type CsvScan, type ScanColumn } from './csv-scan';
 import { sniffDelimiter } from './csv-source';
@@ -64,7 +64,8 @@ function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
  * The file as UTF-8 and the encoding decodeText would report. UTF-16 (by BOM or sniffed) and binary files
  * are left to the JS pipeline. Strict UTF-8 is judged on the head; should a later byte not be UTF-8, the
  * engine refuses the file and the JS pipeline decodes it. A UTF-8 file stays where it is (read in pieces);
- * any other encoding is decoded into UTF-8 held in memory (read and decoded piece by piece: decodeToUtf8).
+ * any other encoding is read whole and decoded at once into UTF-8 held in memory. (Decoding piece by piece
+ * into one buffer was tried: the peak, at the engine's read, was no lower — 162 MB against 156 for 63 MB of GBK.)
  */
 function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): { utf8: ByteSource; encoding: EncodingLabel } | null {
   const bom = bomEncoding(start);
@@ -82,7 +83,7 @@ function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): {
     }
   }
   if (encoding === 'utf-8') return { utf8: skipSource(src, bom === 'utf-8' ? 3 : 0), encoding };
-  const utf8 = decodeToUtf8(src, encoding);
+  const utf8 = new TextEncoder().encode(new TextDecoder(encoding).decode(readWhole(src)));
   return { utf8: memorySource(utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8), encoding };
 }
 
