@@ -249,7 +249,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     versions: { duckdbWasm: pkg.dependencies['@duckdb/duckdb-wasm'], duckdbNative: pkg.devDependencies['@duckdb/node-api'] },
     reps: args.reps,
-    ...(started ? { startup: started.firstChart, startupPhases: started.phases, startupCpuMs: started.cpuMs, startupSecond: started.secondStart } : {}),
+    ...(started ? { startup: started.firstChart, startupLive: started.liveChart, startupEarlyRuns: started.earlyRuns, startupPhases: started.phases, startupCpuMs: started.cpuMs, startupSecond: started.secondStart, startupSecondLive: started.secondLive } : {}),
     load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     sizes,
   };
