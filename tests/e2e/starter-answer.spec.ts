@@ -116,7 +116,7 @@ describe("the starter chart before the engine is ready (the build's answer)", ()
     // Each drawn number was twice the engine's, and now is the engine's.
     right.forEach((row, r) => row.slice(1).forEach((v, c) => expect(Number(wrong[r][c + 1])).toBe(2 * Number(v))));
     expect(right.flat().some((v) => Number(v) > 0)).toBe(true);
-    await expect.poll(() => o.warnings.filter((w) => w.includes("the starter chart's build-time answer differs")).length).toBe(1);
+    await expect.poll(() => o.warnings.filter((w) => w.includes("the starter chart's build-time answer differs")).length).toBeGreaterThan(0);
     await o.context.close();
   });
 
