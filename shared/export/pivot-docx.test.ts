@@ -7,7 +7,7 @@ import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
 import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { cell } from '../pivot/grid';
-import { formatValue } from '../pivot/labels';
+import { formatValue, wholeValues } from '../pivot/labels';
 import { runPivot } from '../pivot/run-pivot';
 import { pivotCellCount, pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
@@ -68,7 +68,7 @@ describe('pivotToDocx', () => {
       const values = r.cells.slice(r.cells.length - 6);
       values.forEach((c, k) => {
         const x = cell(grid, i, Math.floor(k / 2), k % 2);
-        expect(c.text, `row ${i} value ${k}`).toBe(Number.isNaN(x) ? '' : formatValue(x, wide.values[k % 2].format, 'zh-CN'));
+        expect(c.text, `row ${i} value ${k}`).toBe(Number.isNaN(x) ? '' : formatValue(x, wide.values[k % 2].format, 'zh-CN', wholeValues(grid)[k % 2]));
         expect(c.align).toBe('right');
         expect(c.bold, `row ${i} value ${k}`).toBe(grid.rows[i].depth < 2 || Math.floor(k / 2) === 2);
       });
@@ -91,7 +91,7 @@ describe('pivotToDocx', () => {
 
   it('refuses a table beyond the Word limit rather than writing a document Word cannot open', () => {
     const row = [{ kind: 'row-key' as const, text: 'a' }, { kind: 'value' as const, text: '1', value: 1 }];
-    const big = { title: '', header: [[{ kind: 'corner' as const, text: '' }, { kind: 'value-name' as const, text: 'v' }]], body: Array.from({ length: DOCX_MAX_PIVOT_CELLS / 2 }, () => row), rowHeaderCols: 1, dataCols: 1, values: 1, notes: [] };
+    const big = { title: '', header: [[{ kind: 'corner' as const, text: '' }, { kind: 'value-name' as const, text: 'v' }]], body: Array.from({ length: DOCX_MAX_PIVOT_CELLS / 2 }, () => row), rowHeaderCols: 1, dataCols: 1, values: 1, whole: [true], notes: [] };
     expect(pivotCellCount(big)).toBe(DOCX_MAX_PIVOT_CELLS + 2);
     expect(() => pivotToDocx(big)).toThrow(RangeError);
     expect(pivotToDocx({ ...big, body: big.body.slice(1) }).length).toBeGreaterThan(0);
