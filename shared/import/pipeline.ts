@@ -7,8 +7,9 @@ import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { cellText } from '../format/cell';
 import { buildArrowTable, toIpcStream } from './arrow-build';
 import { csvGrid } from './csv-source';
+import { arrowFileTable } from './arrow-source';
 import { nativeArrow, parquetTable } from './parquet-source';
-import { arrowTable, jsonTable } from './records-source';
+import { jsonTable } from './records-source';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { unpivotYears } from './unpivot';
@@ -104,7 +105,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
     return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: wb.bookType } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
-  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowTable(bytes);
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowFileTable(bytes);
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
