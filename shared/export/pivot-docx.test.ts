@@ -12,7 +12,7 @@ import { runPivot } from '../pivot/run-pivot';
 import { pivotCellCount, pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
 import { DOCX_MAX_PIVOT_CELLS } from './limits';
-import { pivotToDocx } from './pivot-docx';
+import { pivotPageLayout, pivotToDocx } from './pivot-docx';
 
 let db: Db;
 beforeAll(async () => {
@@ -87,6 +87,12 @@ describe('pivotToDocx', () => {
     expect(width).toBeLessThanOrEqual(16838 - 2 * 1797);
     expect(width).toBeGreaterThan(11906 - 2 * 1797);
     expect(many.rows.filter((r) => r.header)).toHaveLength(3);
+  });
+
+  it('widens a column for its bold total: 12,002.00 in bold needs more room than the same digits in regular type', () => {
+    const value = (text: string, total: boolean) => ({ kind: 'value' as const, text, value: 1, ...(total ? { total } : {}) });
+    const of = (total: boolean) => ({ title: '', header: [[{ kind: 'corner' as const, text: '地区' }, { kind: 'value-name' as const, text: 'v' }]], body: [[{ kind: 'row-key' as const, text: '北京' }, value('1,066.50', false)], [{ kind: 'row-key' as const, text: '合计', total: true }, value('12,002.00', total)]], rowHeaderCols: 1, dataCols: 1, values: 1, whole: [false], notes: [] });
+    expect(pivotPageLayout(of(true)).widths[1]).toBeGreaterThan(pivotPageLayout(of(false)).widths[1]);
   });
 
   it('refuses a table beyond the Word limit rather than writing a document Word cannot open', () => {
