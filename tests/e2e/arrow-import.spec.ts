@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Int32, Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, runSql, screenshot } from './browser';
+import { launchBrowser, openApp, queryCells, screenshot } from './browser';
 
 const BIG = ['9007199254740993', '-9223372036854775808', '9223372036854775807', null, '-4611686018427387903'];
 let browser: Browser;
@@ -30,13 +30,6 @@ afterAll(async () => {
   await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function queryCells(page: Page, sql: string): Promise<string[]> {
-  await page.getByRole('tab', { name: '工作台' }).click();
-  await runSql(page, sql);
-  await page.getByTestId('query-status').filter({ hasText: /\d+ 行/ }).waitFor();
-  return page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell').allTextContents();
-}
 
 describe('Arrow IPC import (web build in Chromium)', () => {
   it('keeps a 64-bit integer column as BIGINT, every digit in the preview and in the table', async () => {
