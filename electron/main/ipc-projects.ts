@@ -7,15 +7,12 @@ import path from 'node:path';
 import type { SaveDialogOptions, OpenDialogOptions } from 'electron';
 import {
   PROJECT_EXTENSION,
-  parseAppendProjectSaveRequest,
-  parseBeginProjectSaveRequest,
   parseOpenProjectRequest,
-  parseProjectSession,
-  parseReadProjectRequest,
   type DesktopApi,
   type DesktopInvokeMethod,
   type FileFilter,
 } from '../../shared/desktop-api';
+import { parseAppendProjectSaveRequest, parseBeginProjectSaveRequest, parseProjectSession, parseReadProjectRequest } from '../../shared/desktop-sessions';
 import { translator } from '../../shared/i18n';
 import type { Lang } from '../../shared/model/catalog';
 import { SessionError, type ProjectSessions } from './project-sessions';

@@ -9,17 +9,14 @@ import {
   parseExternalUrl,
   parseLanguage,
   parseOpenFilesRequest,
-  parseAppendProjectSaveRequest,
-  parseBeginProjectSaveRequest,
   parseOpenProjectRequest,
   parsePrintToPdfRequest,
-  parseProjectSession,
-  parseReadProjectRequest,
   parseSaveFileRequest,
   type DesktopApi,
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
+import { parseAppendProjectSaveRequest, parseBeginProjectSaveRequest, parseProjectSession, parseReadProjectRequest } from '../../shared/desktop-sessions';
 
 export interface BrowserEnv {
   document: Pick<Document, 'createElement' | 'body'>;

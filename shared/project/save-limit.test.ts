@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IPC_FILE_BYTES, MAX_MESSAGE_BYTES, parseAppendProjectSaveRequest } from '../desktop-api';
+import { MAX_IPC_FILE_BYTES, MAX_MESSAGE_BYTES } from '../desktop-api';
+import { parseAppendProjectSaveRequest } from '../desktop-sessions';
 import { translator } from '../i18n';
 import { MAX_UNPACKED_BYTES } from './archive';
 import { MAX_PROJECT_BYTES, oversizedFile, oversizedSave } from './save-limit';
