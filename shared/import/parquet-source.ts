@@ -168,15 +168,22 @@ function badParquet(e: unknown): ImportError {
  * read (the engine inserts row group i while this reads i + 1) and only the preview's rows are kept.
  * A file of no rows is its schema's stream alone. The file stays in JS (a Blob) and is read by ranges.
  */
-async function nativeRead(file: ParquetFile, schemaIpc: Uint8Array, schema: Schema, sink?: BatchSink): Promise<ParsedTable> {
+async function nativeRead(file: ParquetFile, schemaIpc: Uint8Array, schema: Schema, sink?: BatchSink, onRead?: (fraction: number) => void): Promise<ParsedTable> {
   const reader = new NativeReader(schema);
+  const meta = file.metadata();
+  const total = meta.fileMetadata().numRows();
+  meta.free();
   const kept: Uint8Array[] = [];
   let batches = 0;
+  let read = 0;
   const stream = (await file.stream({ batchSize: BATCH_ROWS })) as ReadableStream<WasmBatch>;
   for await (const batch of stream as unknown as AsyncIterable<WasmBatch>) {
     const ipc = batch.intoIPCStream();
-    reader.take(tableFromIPC(ipc));
+    const t = tableFromIPC(ipc);
+    reader.take(t);
     batches++;
+    read += t.numRows;
+    onRead?.(total > 0 ? read / total : 1);
     if (sink) await sink(ipc);
     else kept.push(ipc);
   }
@@ -190,9 +197,9 @@ async function nativeRead(file: ParquetFile, schemaIpc: Uint8Array, schema: Sche
 /**
  * The file as a table. With `sink`, a file whose columns keep their types sends its streams there as they are
  * read (the table's `native.ipc` is then its preview's rows alone); any other file keeps its rows in the
- * result and sends nothing (the caller sees whether its sink was called).
+ * result and sends nothing (the caller sees whether its sink was called). `onRead`: the share of rows read so far.
  */
-export async function parquetTable(bytes: Uint8Array, sink?: BatchSink): Promise<ParsedTable> {
+export async function parquetTable(bytes: Uint8Array, sink?: BatchSink, onRead?: (fraction: number) => void): Promise<ParsedTable> {
   await parquetWasm();
   let file: ParquetFile | undefined;
   try {
@@ -202,7 +209,7 @@ export async function parquetTable(bytes: Uint8Array, sink?: BatchSink): Promise
     const schema = tableFromIPC(schemaIpc).schema;
     if (schema.fields.every((f) => keepsType(f.type))) {
       checkColumnCount(schema.fields.length);
-      return await nativeRead(file, schemaIpc, schema, sink);
+      return await nativeRead(file, schemaIpc, schema, sink, onRead);
     }
   } catch (e) {
     if (e instanceof ImportError) throw e;
