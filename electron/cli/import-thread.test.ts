@@ -125,6 +125,18 @@ describe('a Parquet import overlapped with the reader', () => {
     expect(tables[0].rows).toBe(GROUPS * GROUP_ROWS);
   });
 
+  it('an insert that fails in the middle stops the build with its error and leaves no table', async () => {
+    const runner = loggedRunner([]);
+    runner.load('f', good);
+    let n = 0;
+    const failing = new Error('engine refused batch 2');
+    const e = await commitStreamed(db, 'pq_refused', (onBatch) => runner.buildStreamed('f', 'many.parquet', {}, (ipc) => (++n === 2 ? Promise.reject(failing) : onBatch(ipc)))).catch((x: unknown) => x);
+    expect(e).toBe(failing);
+    expect(n).toBe(2);
+    expect(await one(`SELECT count(*)::INTEGER FROM duckdb_tables() WHERE table_name = 'pq_refused'`)).toBe(0);
+    expect(await staging()).toBe(0);
+  });
+
   it('a cancel in the middle leaves no table, and the next import through the same runner works', async () => {
     const runner = loggedRunner([]);
     runner.load('f', good);
