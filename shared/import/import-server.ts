@@ -5,8 +5,8 @@
 import { planCsvImport, type CsvPlan } from './csv-engine';
 import { parquetReaderTrapped } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
-import type { ImportRequest, ImportResponse } from './runner';
 import type { BatchSink } from './parquet-source';
+import type { ImportRequest, ImportResponse } from './runner';
 import { ImportError } from './types';
 
 /** Batches a streamed build may have sent that the caller has not yet taken: the rest of the file waits. */
@@ -106,7 +106,6 @@ export function importServer(post: Post): (req: ImportRequest) => Promise<void> 
       post({ id: req.id, type: 'progress', fraction: 0.85 });
       const built = tables.map((t) => ({ preview: toPreview(t), ipc: toArrow(t).ipc }));
       post({ id: req.id, type: 'built', source, tables: built }, [...new Set(built.flatMap((b) => b.ipc.map((s) => s.buffer as ArrayBuffer)))]);
-
     } catch (e) {
       const error = e instanceof ImportError ? { key: e.key, params: e.params } : { message: e instanceof Error ? e.message : String(e) };
       // A reader that trapped is not used again: the runner replaces this worker.

@@ -13,8 +13,10 @@ export type ImportRequest =
   | { type: 'load'; fileKey: string; bytes: Uint8Array }
   | { type: 'forget'; fileKey: string }
   | { type: 'analyze'; id: number; fileKey: string; fileName: string; options: ImportOptions }
-  /** `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow. */
-  /** `stream`: the table's rows come as 'batch' messages while it is built, each acknowledged ('ack') once taken. */
+  /**
+   * `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow.
+   * `stream`: the table's rows come as 'batch' messages while it is built, each acknowledged ('ack') once taken.
+   */
   | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions; engine?: boolean; stream?: boolean }
   | { type: 'ack'; id: number };
 
