@@ -3,9 +3,8 @@
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
 import { planCsvImport, type CsvPlan } from './csv-engine';
-import { parquetReaderTrapped } from './parquet-source';
+import { parquetReaderTrapped, type BatchSink } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
-import type { BatchSink } from './parquet-source';
 import type { ImportRequest, ImportResponse } from './runner';
 import { ImportError } from './types';
 
