@@ -47,7 +47,7 @@ export const NATIVE_SAMPLE_ROWS = 100;
 const BATCH_ROWS = 131_072;
 
 /** Types the engine takes from Arrow exactly as our column types describe them. */
-function keepsType(t: DataType): boolean {
+export function keepsType(t: DataType): boolean {
   return (
     DataType.isInt(t) ||
     (DataType.isFloat(t) && t.precision > 0) ||

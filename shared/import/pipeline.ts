@@ -6,9 +6,9 @@
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { cellText } from '../format/cell';
 import { buildArrowTable, toIpcStream } from './arrow-build';
+import { arrowFileTable } from './arrow-source';
 import { csvGrid } from './csv-source';
-import { nativeArrow, parquetTable, type BatchSink } from './parquet-source';
-import { arrowTable, jsonTable } from './records-source';
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowFileTable(bytes);
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { unpivotYears } from './unpivot';
@@ -26,7 +26,7 @@ export const MAX_IMPORT_BYTES: Record<SourceFormat, number> = { csv: 512 * MB, j
 
 const EXT_FORMAT: Record<string, SourceFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv', dat: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
+  xlsx: 'xlsx', xlsm: 'xlsx', xltx: 'xlsx', xltm: 'xlsx', xlam: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
   wk1: 'xlsx', wk2: 'xlsx', wk3: 'xlsx', wk4: 'xlsx', wks: 'xlsx', '123': 'xlsx', wq1: 'xlsx', wq2: 'xlsx', wb1: 'xlsx', wb2: 'xlsx', wb3: 'xlsx', qpw: 'xlsx', dbf: 'xlsx',
   json: 'json', ndjson: 'json', jsonl: 'json',
   parquet: 'parquet', pq: 'parquet',
@@ -34,7 +34,7 @@ const EXT_FORMAT: Record<string, SourceFormat> = {
 };
 
 /** Formats that are always a zip container: plain text under these names is a damaged or mislabelled file. */
-const ZIP_ONLY = /\.(xlsx|xlsm|xlsb|ods)$/i;
+const ZIP_ONLY = /\.(xlsx|xlsm|xltx|xltm|xlam|xlsb|ods)$/i;
 
 /**
  * By content (./sniff); the extension only counts for an empty buffer (a size check before reading) and to
@@ -101,10 +101,14 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
       return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
-    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: wb.bookType } : {}) }, tables };
+    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: workbookBook(bytes, wb.bookType) } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
+<<<<<<< HEAD
   const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowTable(bytes);
+=======
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowFileTable(bytes);
+>>>>>>> main
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
