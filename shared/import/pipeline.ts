@@ -104,11 +104,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
     return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: workbookBook(bytes, wb.bookType) } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
-<<<<<<< HEAD
-  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowTable(bytes);
-=======
-  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowFileTable(bytes);
->>>>>>> main
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowFileTable(bytes);
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
