@@ -9,7 +9,7 @@ import { buildArrowTable, toIpcStream } from './arrow-build';
 import { arrowFileTable } from './arrow-source';
 import { csvGrid } from './csv-source';
 import { workbookBook } from './detected-format';
-import { nativeArrow, parquetTable } from './parquet-source';
+import { nativeArrow, parquetTable, type BatchSink } from './parquet-source';
 import { jsonTable } from './records-source';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
@@ -79,7 +79,7 @@ export function tableOptions(opts: ImportOptions, sheet?: string): TableOptions 
   return merged;
 }
 
-async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn): Promise<AnalyzedFile> {
+async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn, sink?: BatchSink): Promise<AnalyzedFile> {
   const sniffed = bytes.length ? detect(bytes, fileName) : undefined;
   const format = opts.format ?? sniffed?.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
@@ -106,7 +106,7 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
     return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: workbookBook(bytes, wb.bookType) } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
-  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowFileTable(bytes);
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowFileTable(bytes);
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
@@ -127,9 +127,18 @@ export function applyOverrides(table: ParsedTable, overrides: TableOptions['colu
   return { ...table, columns, ...(layout ? { layout } : {}) };
 }
 
-/** Reads and lays out a file, applying the user's overrides; what the preview shows. */
-export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, progress: ProgressFn = () => undefined): Promise<AnalyzedFile> {
-  const read = await readSource(bytes, fileName, opts, progress);
+/** No renamed or retyped column and no unpivot: the table is the source's columns as they are. */
+function keepsColumns(opts: ImportOptions): boolean {
+  const own = tableOptions(opts);
+  return !own.unpivot && !own.columns?.some((c) => c?.name?.trim() || c?.type);
+}
+
+/**
+ * Reads and lays out a file, applying the user's overrides; what the preview shows. With `sink`, a Parquet
+ * file that keeps its columns sends its rows there while it is read (./parquet-source parquetTable).
+ */
+export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, progress: ProgressFn = () => undefined, sink?: BatchSink): Promise<AnalyzedFile> {
+  const read = await readSource(bytes, fileName, opts, progress, sink);
   progress(0.6);
   const tables = read.tables.map((t) => {
     const own = tableOptions(opts, t.sheet);
