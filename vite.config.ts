@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cp, readFile, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -9,6 +12,18 @@ const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.me
 // SGW_WEB_OUT lets parallel e2e runs build and serve separate copies.
 const outDir = path.resolve(process.env.SGW_WEB_OUT ?? path.join(import.meta.dirname, 'dist/renderer'));
 const DATA_FILE = /^[\w./-]+\.(csv|json|sql)$/;
+
+/**
+ * The engine this build ships, which the starter chart's build-time answer must come from
+ * (shared/charts/starter-answer.ts): duckdb-wasm's version and the sha-256 of its eh wasm, the very file
+ * both the app's worker and the Node build that makes the answer run. Given to the app and to the answer's step.
+ */
+function engineId(): string {
+  const wasm = createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
+  const { version } = JSON.parse(readFileSync(path.join(path.dirname(wasm), '..', 'package.json'), 'utf8')) as { version: string };
+  return `@duckdb/duckdb-wasm ${version} duckdb-eh.wasm sha-256 ${createHash('sha256').update(readFileSync(wasm)).digest('hex')}`;
+}
+const ENGINE_ID = engineId();
 
 /**
  * Serves `datasets/` at ./datasets/ in dev (CSVs) and copies it into the build with its fast form, so the app
@@ -37,8 +52,9 @@ function bundledDatasets(): Plugin {
         recursive: true,
         filter: (src) => src === datasetsDir || (path.dirname(src) === datasetsDir && DATA_FILE.test(path.basename(src))),
       });
-      // And their fast form (Arrow + the table list, shared/datasets/fast-form.ts), made by the real engine.
-      const made = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build/scripts/run-ts.mjs'), 'build/scripts/bundled-fast.ts', datasetsDir, path.join(outDir, 'datasets')], {
+      // And their fast form (Arrow + the table list, shared/datasets/fast-form.ts) and the starter chart's
+      // answer, made by the real engine.
+      const made = spawnSync(process.execPath, [path.join(import.meta.dirname, 'build/scripts/run-ts.mjs'), 'build/scripts/bundled-fast.ts', datasetsDir, path.join(outDir, 'datasets'), ENGINE_ID], {
         cwd: import.meta.dirname,
         encoding: 'utf8',
       });
@@ -50,7 +66,8 @@ function bundledDatasets(): Plugin {
 const pkg = JSON.parse(await readFile(path.join(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
-  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
+  // VITE_ENGINE_ID: the engine the starter chart's build-time answer must come from (shared/charts/starter-answer.ts).
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version), 'import.meta.env.VITE_ENGINE_ID': JSON.stringify(ENGINE_ID) },
   root: path.resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react(), bundledDatasets()],

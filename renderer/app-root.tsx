@@ -6,6 +6,8 @@ import { restoreGeoMaps } from './charts/geo-maps';
 import { registerChartExport } from './features/export';
 import { installWindowDrop } from './features/import';
 import { SpeakerWindow } from './features/present';
+import { earlyStarter } from './db/starter-answer';
+import { workspace } from './workspace';
 
 /** The UI, loaded by main.tsx after it has started the engine. */
 export function mountApp(speaker: boolean): void {
@@ -13,6 +15,8 @@ export function mountApp(speaker: boolean): void {
   performance.mark('sgw:app-evaluated');
   registerChartExport();
   if (!speaker) {
+    // The starter chart's build-time answer checked while React renders the first screen (use-starter-chart.ts).
+    void earlyStarter(workspace.get('lang'));
     restoreGeoMaps();
     // Files dropped anywhere go to the import screen, even before it was first opened.
     installWindowDrop();

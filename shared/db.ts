@@ -27,8 +27,9 @@ export interface Db {
    * first creates the table, each further one appends by its own engine call). A stream is never split
    * across calls: the engine's decoder keeps pointers into each call's buffer, which are freed on return.
    * Not atomic: after a failed append the table holds the streams before it (callers stage and drop).
+   * `append`: the table exists already and every stream appends (a table fed as its row groups arrive).
    */
-  insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[]): Promise<void>;
+  insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[], append?: boolean): Promise<void>;
   /**
    * Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). The engine keeps its own copy;
    * the app's Db hands `bytes`' buffer over to the engine's worker when `bytes` spans all of it.

@@ -73,15 +73,37 @@ export interface OpenedProject {
   /** null in the browser, where a picked file cannot be written back. */
   handle: ProjectHandle | null;
   name: string;
-  bytes: Uint8Array;
+  /** The file's length in bytes; its bytes are read with readProject, at most MAX_MESSAGE_BYTES per call. */
+  size: number;
+  /** The read session main (or the browser) opened on the file; closeProject ends it. */
+  sessionId: string;
 }
 
-export interface SaveProjectRequest {
-  /** The file's bytes in pieces, in order (shared/project packs the engine's batches without joining them). */
-  parts: Uint8Array[];
+/**
+ * A project save or read in several messages: one IPC message cannot carry more than ≈ 1 GiB, and a 10M-row
+ * project is ≈ 900 MB. Ids are 128 random bits in hex, issued by the shell; an unknown id is refused.
+ */
+export interface ProjectSession {
+  sessionId: string;
+}
+
+export interface BeginProjectSaveRequest {
   suggestedName: string;
   /** Save over this file without asking (keeping the previous version as .bak); without it: Save As. */
   handleId?: string;
+  /** The file's length: the session refuses more bytes and finishes only once it has them all. */
+  size: number;
+}
+
+export interface AppendProjectSaveRequest extends ProjectSession {
+  /** The next pieces of the file, in order; together at most MAX_MESSAGE_BYTES. */
+  parts: Uint8Array[];
+}
+
+export interface ReadProjectRequest extends ProjectSession {
+  offset: number;
+  /** At most MAX_MESSAGE_BYTES; a read past the end of the file is refused. */
+  length: number;
 }
 
 export interface SaveProjectResult {
@@ -99,9 +121,19 @@ export interface DesktopApi {
   /** The page as the print stylesheet lays it out, as an A4 PDF (a dashboard's 导出 PDF). */
   printToPdf(req: PrintToPdfRequest): Promise<PrintToPdfResult>;
   openExternal(url: string): Promise<void>;
-  /** Resolves null when the user cancels the dialog. */
+  /** Resolves null when the user cancels the dialog; otherwise a read session on the file (readProject, closeProject). */
   openProject(req: OpenProjectRequest): Promise<OpenedProject | null>;
-  saveProject(req: SaveProjectRequest): Promise<SaveProjectResult>;
+  readProject(req: ReadProjectRequest): Promise<Uint8Array>;
+  closeProject(req: ProjectSession): Promise<void>;
+  /**
+   * A save session (shared/project/transfer.ts drives it): begin (the dialog for Save As; null when cancelled)
+   * → append the file's pieces in order → finish (fsync, .bak, atomic rename) or abort (the temp file removed,
+   * the file on disk as it was). A session left idle is aborted by the shell.
+   */
+  beginProjectSave(req: BeginProjectSaveRequest): Promise<ProjectSession | null>;
+  appendProjectSave(req: AppendProjectSaveRequest): Promise<void>;
+  finishProjectSave(req: ProjectSession): Promise<SaveProjectResult>;
+  abortProjectSave(req: ProjectSession): Promise<void>;
   /** Newest first, at most MAX_RECENT_PROJECTS, files that no longer exist left out. */
   recentProjects(): Promise<ProjectHandle[]>;
   /** The page's language, sent at start and on every switch: the native menu follows it (a no-op in a browser). */
@@ -120,7 +152,12 @@ export const DESKTOP_METHODS = [
   'printToPdf',
   'openExternal',
   'openProject',
-  'saveProject',
+  'readProject',
+  'closeProject',
+  'beginProjectSave',
+  'appendProjectSave',
+  'finishProjectSave',
+  'abortProjectSave',
   'recentProjects',
   'setLanguage',
 ] as const satisfies readonly DesktopInvokeMethod[];
@@ -131,12 +168,17 @@ export const MENU_CHANNEL = 'desktop:menu';
 export const PROJECT_EXTENSION = 'sgwp';
 export const MAX_RECENT_PROJECTS = 10;
 
-/** Largest file the desktop shell will hand across IPC in one piece. */
+/** Largest file the desktop shell will hand across IPC in one piece (imports, exports; projects go in sessions). */
 export const MAX_IPC_FILE_BYTES = 1024 * 1024 * 1024;
+/** Largest piece of a project one message of a save or read session carries: far below IPC's ≈ 1 GiB. */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** Largest project file: its zip has no Zip64 (shared/project/zip-store.ts). */
+export const MAX_PROJECT_FILE_BYTES = 0xffffffff;
 
 export class PayloadError extends Error {}
 
-function bad(msg: string): never {
+/** Throws the PayloadError every parser here (and in desktop-sessions.ts) refuses with. */
+export function bad(msg: string): never {
   throw new PayloadError(msg);
 }
 
@@ -206,7 +248,7 @@ export function parseExternalUrl(v: unknown): string {
 /** Handle ids are 128 random bits in hex, as issued by electron/main/projects.ts. */
 export const isProjectHandleId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{32}$/.test(v);
 
-function parseHandleId(v: unknown): { handleId?: string } {
+export function parseHandleId(v: unknown): { handleId?: string } {
   if (v === undefined) return {};
   if (!isProjectHandleId(v)) bad('handleId is not a project handle');
   return { handleId: v };
@@ -217,18 +259,8 @@ export function parseOpenProjectRequest(v: unknown): OpenProjectRequest {
   return parseHandleId((v as Record<string, unknown>).handleId);
 }
 
-/** At most this many pieces in one file (a 10M-row table comes in ≈5,000 of the engine's batches). */
+/** At most this many pieces in one message (a 10M-row table comes in ≈5,000 of the engine's batches). */
 export const MAX_FILE_PARTS = 1_000_000;
-
-export function parseSaveProjectRequest(v: unknown): SaveProjectRequest {
-  if (typeof v !== 'object' || v === null) bad('request must be an object');
-  const r = v as Record<string, unknown>;
-  if (typeof r.suggestedName !== 'string' || !isSafeFileName(r.suggestedName)) bad('suggestedName must be a plain file name');
-  const parts = r.parts;
-  if (!Array.isArray(parts) || parts.length > MAX_FILE_PARTS || !parts.every((p) => p instanceof Uint8Array)) bad('parts must be a list of Uint8Array');
-  if ((parts as Uint8Array[]).reduce((n, p) => n + p.byteLength, 0) > MAX_IPC_FILE_BYTES) bad('file too large');
-  return { parts: parts as Uint8Array[], suggestedName: r.suggestedName, ...parseHandleId(r.handleId) };
-}
 
 export function parseLanguage(v: unknown): Lang {
   if (!isLang(v)) bad('language must be zh-CN or en');

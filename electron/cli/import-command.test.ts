@@ -97,4 +97,16 @@ describe('sgw import', () => {
     const j = JSON.parse((await sgw('import', renamed, '--format', 'json', '--lang', 'en')).out);
     expect([j.format, j.formatName, j.detectedFormat, j.formatMismatch]).toEqual(['xlsx', 'SYLK', 'SYLK spreadsheet', 'Detected as: SYLK spreadsheet (extension .csv)']);
   });
+
+  it('names a macro-enabled workbook XLSM, not XLSX, in text and JSON', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['地区', '数量'], ['北京', 1]]), 'S');
+    const file = path.join(tmp.path, '带宏.xlsm');
+    await writeFile(file, new Uint8Array(XLSX.write(wb, { bookType: 'xlsm', type: 'array' }) as ArrayBuffer));
+    expect((await sgw('import', file)).out.split('\n')[0]).toBe('格式：XLSM');
+    const j = JSON.parse((await sgw('import', file, '--format', 'json', '--lang', 'en')).out);
+    expect([j.format, j.formatName, j.formatMismatch]).toEqual(['xlsx', 'XLSM', null]);
+  });
 });

@@ -104,9 +104,9 @@ export async function openNodeDb(): Promise<NodeDb> {
       await refuseExtensionLoads(sql, tokenize);
       run(sql);
     },
-    async insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[]) {
+    async insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[], append = false) {
       try {
-        for (const [i, stream] of streamsOf(ipc).entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 });
+        for (const [i, stream] of streamsOf(ipc).entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 && !append });
       } catch (e) {
         throw toDbError(e);
       }

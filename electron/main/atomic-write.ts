@@ -71,6 +71,68 @@ async function syncDir(fs: AtomicFs, dir: string): Promise<void> {
   }
 }
 
+/**
+ * A replacement under way: pieces go to a temp file beside the target (so rename stays on one file system);
+ * commit = fsync, optional `.bak`, rename; abort (or a failed commit) removes the temp file, leaving the
+ * target as it was. A project save session (project-sessions.ts) holds one across several IPC messages.
+ */
+export interface AtomicWriter {
+  /** The temp file being written (tests, and the stale-file sweep, recognise it by its name). */
+  readonly tmp: string;
+  write(part: Uint8Array): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$|()[\]{}\\]/g, '\\$&');
+
+/** Temp files are `.<name>.<12 hex>.tmp` beside the target: the names of every temp file of `tmp`'s target. */
+export function siblingTemps(tmp: string): RegExp {
+  const stem = path.basename(tmp).replace(/\.[0-9a-f]{12}\.tmp$/, '');
+  return new RegExp(`^${escapeRegExp(stem)}\\.[0-9a-f]{12}\\.tmp$`);
+}
+
+export async function openAtomic(target: string, options: AtomicWriteOptions = {}, fs: AtomicFs = defaultFs): Promise<AtomicWriter> {
+  // Write through a symlink to the file it points at, rather than replacing the link.
+  const file = (await ignoreMissing(fs.realpath(target))) ?? path.resolve(target);
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const previous = await ignoreMissing(fs.stat(file));
+  let handle: FileHandleLike | undefined = await fs.open(tmp, 'wx', previous ? previous.mode & 0o777 : 0o666);
+  let done = false;
+  const abort = async () => {
+    done = true;
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+  };
+  const step = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (done) throw new Error('the file write has already ended');
+    try {
+      return await run();
+    } catch (err) {
+      await abort();
+      throw err;
+    }
+  };
+  return {
+    tmp,
+    // writeFile on an open handle continues at its position: the pieces follow one another.
+    write: (part) => step(() => handle!.writeFile(part)),
+    commit: () =>
+      step(async () => {
+        await handle!.sync();
+        await handle!.close();
+        handle = undefined;
+        if (options.keepBackup && previous) await fs.copyFile(file, `${file}.bak`, constants.COPYFILE_FICLONE);
+        await renameWithRetry(fs, tmp, file);
+        done = true;
+        await syncDir(fs, dir);
+      }),
+    abort: () => (done ? Promise.resolve() : abort()),
+  };
+}
+
 /** `data`: the bytes, whole or in pieces written one after the other (a project's zip: see shared/project/zip-store.ts). */
 export async function writeFileAtomic(
   target: string,
@@ -78,26 +140,7 @@ export async function writeFileAtomic(
   options: AtomicWriteOptions = {},
   fs: AtomicFs = defaultFs,
 ): Promise<void> {
-  // Write through a symlink to the file it points at, rather than replacing the link.
-  const file = (await ignoreMissing(fs.realpath(target))) ?? path.resolve(target);
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const previous = await ignoreMissing(fs.stat(file));
-
-  let handle: FileHandleLike | undefined;
-  try {
-    handle = await fs.open(tmp, 'wx', previous ? previous.mode & 0o777 : 0o666);
-    // writeFile on an open handle continues at its position: the pieces follow one another.
-    for (const part of data instanceof Uint8Array ? [data] : data) await handle.writeFile(part);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    if (options.keepBackup && previous) await fs.copyFile(file, `${file}.bak`, constants.COPYFILE_FICLONE);
-    await renameWithRetry(fs, tmp, file);
-  } catch (err) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
-  await syncDir(fs, dir);
+  const writer = await openAtomic(target, options, fs);
+  for (const part of data instanceof Uint8Array ? [data] : data) await writer.write(part);
+  await writer.commit();
 }

@@ -9,6 +9,7 @@ import { writeFileAtomic } from './atomic-write';
 import { createExternalOpener } from './external-links';
 import { createIpcHandlers, registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { nodeSessionDeps, ProjectSessions } from './project-sessions';
 import { ProjectRegistry } from './projects';
 import { APP_SCHEME_PRIVILEGES, APP_START_URL, registerAppProtocol, rendererRoot } from './protocol';
 import { createMainWindow } from './window';
@@ -27,6 +28,10 @@ const liveWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDest
  * follow it; zh-CN until the page reports its own.
  */
 const page: { lang: Lang } = { lang: 'zh-CN' };
+
+/** Project saves and reads in several messages (project-sessions.ts); they end with the page that began them. */
+const sessions = new ProjectSessions(nodeSessionDeps());
+const endSessions = () => void sessions.endAll().catch((err: unknown) => console.error('[projects] ending sessions failed', err));
 
 /** Every way out to the OS browser (links, window.open, desktop.openExternal) asks first, in one place. */
 const openExternal = createExternalOpener({
@@ -48,6 +53,12 @@ function openMainWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
+  // A crashed or reloaded page cannot finish what it began: its temp files go now, not at the idle timeout.
+  win.webContents.on('render-process-gone', endSessions);
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) endSessions();
+  });
+  win.webContents.on('destroyed', endSessions);
   mainWindow = win;
 }
 
@@ -115,8 +126,9 @@ async function onReady(): Promise<void> {
           return win ? dialog.showSaveDialog(win, opts) : dialog.showSaveDialog(opts);
         },
       },
-      fs: { stat, readFile, writeFileAtomic },
+      fs: { stat, readFile, writeFileAtomic: (file, bytes) => writeFileAtomic(file, bytes) },
       projects,
+      sessions,
       external: { open: openExternal },
       app: { getVersion: () => app.getVersion() },
       platform: process.platform,

@@ -4,7 +4,7 @@ import { IpcSenderError, registerIpc, type InvokeEventLike } from './ipc';
 import { mainContents, mainFrame, setup, trustedEvent } from '../../tests/fixtures/ipc';
 
 describe('sender check', async () => {
-  const { handlers, deps, projects } = await setup();
+  const { handlers, deps, projects, temps } = await setup();
   const known = await projects.remember('/home/u/Documents/社区调查.sgwp');
   const calls: [string, (e: InvokeEventLike) => Promise<unknown>][] = [
     ['getAppInfo', (e) => handlers.getAppInfo(e)],
@@ -13,7 +13,12 @@ describe('sender check', async () => {
     ['printToPdf', (e) => handlers.printToPdf(e, { suggestedName: 'a.pdf' })],
     ['openExternal', (e) => handlers.openExternal(e, 'https://example.com/')],
     ['openProject', (e) => handlers.openProject(e, { handleId: known.id })],
-    ['saveProject', (e) => handlers.saveProject(e, { suggestedName: 'a.sgwp', parts: [new Uint8Array(1)], handleId: known.id })],
+    ['readProject', (e) => handlers.readProject(e, { sessionId: 'a'.repeat(32), offset: 0, length: 1 })],
+    ['closeProject', (e) => handlers.closeProject(e, { sessionId: 'a'.repeat(32) })],
+    ['beginProjectSave', (e) => handlers.beginProjectSave(e, { suggestedName: 'a.sgwp', size: 1, handleId: known.id })],
+    ['appendProjectSave', (e) => handlers.appendProjectSave(e, { sessionId: 'a'.repeat(32), parts: [new Uint8Array(1)] })],
+    ['finishProjectSave', (e) => handlers.finishProjectSave(e, { sessionId: 'a'.repeat(32) })],
+    ['abortProjectSave', (e) => handlers.abortProjectSave(e, { sessionId: 'a'.repeat(32) })],
     ['recentProjects', (e) => handlers.recentProjects(e)],
     ['setLanguage', (e) => handlers.setLanguage(e, 'en')],
   ];
@@ -47,6 +52,7 @@ describe('sender check', async () => {
     expect(deps.external.open).not.toHaveBeenCalled();
     expect(deps.fs.readFile).not.toHaveBeenCalled();
     expect(deps.fs.writeFileAtomic).not.toHaveBeenCalled();
+    expect(temps.size).toBe(0);
     expect(deps.setLanguage).not.toHaveBeenCalled();
   });
 });

@@ -4,29 +4,24 @@
  * parsers in shared/desktop-api.ts. Dependencies are injected so this runs in tests without Electron.
  */
 import path from 'node:path';
-import type { IpcMain, OpenDialogOptions, SaveDialogOptions } from 'electron';
+import type { IpcMain } from 'electron';
 import {
   DESKTOP_METHODS,
   MAX_IPC_FILE_BYTES,
-  PROJECT_EXTENSION,
   PayloadError,
   ipcChannel,
   parseExternalUrl,
   parseLanguage,
   parseOpenFilesRequest,
-  parseOpenProjectRequest,
   parsePrintToPdfRequest,
   parseSaveFileRequest,
-  parseSaveProjectRequest,
   type DesktopApi,
   type DesktopInvokeMethod,
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
 import type { Lang } from '../../shared/model/catalog';
-import { translator } from '../../shared/i18n';
-import type { AtomicWriteOptions } from './atomic-write';
-import type { ProjectStore } from './projects';
+import { createProjectHandlers, type ProjectIpcDeps } from './ipc-projects';
 import { isAppUrl } from './protocol';
 
 /** The parts of an IpcMainInvokeEvent the sender check reads. */
@@ -39,30 +34,20 @@ export interface MainContentsLike {
   mainFrame: { processId: number; routingId: number };
 }
 
-export interface IpcDeps {
+export interface IpcDeps extends ProjectIpcDeps {
   /** The main window's webContents, or null while there is none. */
   mainContents(): MainContentsLike | null;
-  dialog: {
-    showOpenDialog(opts: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
-    showSaveDialog(opts: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
-  };
   fs: {
     stat(file: string): Promise<{ size: number; isFile(): boolean }>;
     readFile(file: string): Promise<Uint8Array>;
-    writeFileAtomic(file: string, bytes: Uint8Array | readonly Uint8Array[], options?: AtomicWriteOptions): Promise<void>;
+    writeFileAtomic(file: string, bytes: Uint8Array): Promise<void>;
   };
-  /** The only way from a handle id to a path: ids it never issued are refused. */
-  projects: ProjectStore;
   /** The guarded opener (external-links.ts): http(s) only, after a dialog showing the address. */
   external: { open(url: string): Promise<boolean> };
   app: { getVersion(): string };
   platform: string;
-  /** Folder the save dialog starts in (e.g. the user's Documents). */
-  defaultSaveDir(): string;
   /** The page switched language: main rebuilds the native menu in it. */
   setLanguage(lang: Lang): void;
-  /** The page's language now: the dialogs main draws itself speak it. */
-  lang(): Lang;
   /** The main window's page printed as an A4 PDF by its print stylesheet (webContents.printToPDF). */
   printToPdf(): Promise<Uint8Array>;
 }
@@ -135,18 +120,8 @@ async function readChosenFiles(deps: IpcDeps, filePaths: string[]): Promise<Open
   return opened;
 }
 
-const projectFilters = (lang: Lang): FileFilter[] => [{ name: translator(lang)('desktop.projectFiles'), extensions: [PROJECT_EXTENSION] }];
-
-/** GTK save dialogs return the name exactly as typed: give a bare name the project extension. */
-export function withProjectExtension(file: string): string {
-  return path.extname(file) ? file : `${file}.${PROJECT_EXTENSION}`;
-}
-
-const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-
 export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
   const guard = (event: InvokeEventLike, method: DesktopInvokeMethod) => assertTrustedSender(event, deps.mainContents(), method);
-  const knownPath = (method: DesktopInvokeMethod, handleId: string) => deps.projects.pathFor(handleId) ?? refuse(method, 'unknown project handle');
 
   return {
     async getAppInfo(event) {
@@ -201,55 +176,7 @@ export function createIpcHandlers(deps: IpcDeps): IpcHandlers {
       await deps.external.open(url);
     },
 
-    async openProject(event, raw) {
-      guard(event, 'openProject');
-      const req = parsePayload('openProject', parseOpenProjectRequest, raw);
-      let file: string;
-      if (req.handleId) {
-        file = knownPath('openProject', req.handleId);
-      } else {
-        const t = translator(deps.lang());
-        const result = await deps.dialog.showOpenDialog({ title: t('desktop.openProject'), filters: projectFilters(deps.lang()), properties: ['openFile'] });
-        if (result.canceled || !result.filePaths[0]) return null;
-        file = result.filePaths[0];
-      }
-      let opened: OpenedFile;
-      try {
-        [opened] = (await readChosenFiles(deps, [file])) as [OpenedFile];
-      } catch (err) {
-        if (!isMissing(err)) throw err;
-        await deps.projects.forget(file);
-        throw new Error(`"${path.basename(file)}" no longer exists (moved or deleted); it was removed from the recent projects`);
-      }
-      return { handle: await deps.projects.remember(file), name: opened.name, bytes: opened.bytes };
-    },
-
-    async saveProject(event, raw) {
-      guard(event, 'saveProject');
-      const req = parsePayload('saveProject', parseSaveProjectRequest, raw);
-      let file: string;
-      if (req.handleId) {
-        // Save: the file this project came from or was last saved to, no questions asked.
-        file = knownPath('saveProject', req.handleId);
-      } else {
-        const result = await deps.dialog.showSaveDialog({
-          title: translator(deps.lang())('desktop.saveProjectAs'),
-          defaultPath: path.join(deps.defaultSaveDir(), req.suggestedName),
-          filters: projectFilters(deps.lang()),
-          properties: ['showOverwriteConfirmation', 'createDirectory'],
-        });
-        if (result.canceled || !result.filePath) return { saved: false };
-        file = withProjectExtension(result.filePath);
-      }
-      // The pieces go to the temp file one after the other: the file is never joined in memory.
-      await deps.fs.writeFileAtomic(file, req.parts, { keepBackup: true });
-      return { saved: true, handle: await deps.projects.remember(file) };
-    },
-
-    async recentProjects(event) {
-      guard(event, 'recentProjects');
-      return deps.projects.recent();
-    },
+    ...createProjectHandlers<InvokeEventLike>(deps, { guard, refuse, payload: parsePayload }),
 
     async setLanguage(event, raw) {
       guard(event, 'setLanguage');

@@ -27,7 +27,9 @@ describe('buildDesktopApi', () => {
     await api.openFiles({ multiple: true });
     await api.openExternal('https://example.com/');
     await api.openProject({});
-    await api.saveProject({ parts: [bytes], suggestedName: 'a.sgwp', handleId: 'a'.repeat(32) });
+    await api.beginProjectSave({ suggestedName: 'a.sgwp', handleId: 'a'.repeat(32), size: 2 });
+    await api.appendProjectSave({ sessionId: 'b'.repeat(32), parts: [bytes] });
+    await api.finishProjectSave({ sessionId: 'b'.repeat(32) });
     await api.recentProjects();
     await api.setLanguage('en');
     expect(invoke.mock.calls.at(-1)).toEqual(['desktop:setLanguage', 'en']);
@@ -37,7 +39,9 @@ describe('buildDesktopApi', () => {
       'desktop:openFiles',
       'desktop:openExternal',
       'desktop:openProject',
-      'desktop:saveProject',
+      'desktop:beginProjectSave',
+      'desktop:appendProjectSave',
+      'desktop:finishProjectSave',
       'desktop:recentProjects',
       'desktop:setLanguage',
     ]);
@@ -73,7 +77,7 @@ describe('errors from main', () => {
     });
     const api = buildDesktopApi(invoke, events());
     await expect(api.openProject({})).rejects.toThrow(/^"社区调查\.sgwp" no longer exists/);
-    expect(remoteErrorMessage(wrapped('PayloadError: desktop.saveProject: invalid request: file too large'))).toBe('desktop.saveProject: invalid request: file too large');
+    expect(remoteErrorMessage(wrapped('PayloadError: desktop.appendProjectSave: invalid request: message too large'))).toBe('desktop.appendProjectSave: invalid request: message too large');
     expect(remoteErrorMessage(new Error('plain'))).toBe('plain');
     expect(remoteErrorMessage('text')).toBe('text');
   });

@@ -24,6 +24,8 @@ interface ChartProps {
   instanceRef?: Ref<echarts.ECharts | null>;
   /** The numbers drawn: also given as a visually hidden table (screen readers, tests). */
   data?: ChartData;
+  /** Id of a note about the chart that screen readers read with it (e.g. the starter chart's early answer). */
+  describedBy?: string;
 }
 
 function assign<T>(ref: Ref<T> | undefined, value: T) {
@@ -32,7 +34,7 @@ function assign<T>(ref: Ref<T> | undefined, value: T) {
 }
 
 /** The only place that runs ECharts: init once, setOption on change, resize with its box, dispose on unmount. */
-export function Chart({ option, label, className, onChartClick, instanceRef, data }: ChartProps) {
+export function Chart({ option, label, className, onChartClick, instanceRef, data, describedBy }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const onClick = useRef(onChartClick);
@@ -79,6 +81,7 @@ export function Chart({ option, label, className, onChartClick, instanceRef, dat
         ref={box}
         role="img"
         aria-label={label}
+        aria-describedby={describedBy}
         className={className ?? 'chart'}
         data-testid="chart"
         style={onChartClick ? { cursor: 'pointer' } : undefined}

@@ -45,7 +45,8 @@ export function bundledFile(relativePath: string): Promise<Uint8Array> {
     const prefetch = (list: string[]) => list.forEach((f) => bundledFile(f).catch(() => undefined));
     prefetch(['views.sql']);
     json('fast.json' /* FAST_FORM_FILE */).then(
-      (fast) => prefetch(names(fast.files)),
+      // The starter chart's build-time answer comes with the fast form (renderer/db/starter-answer.ts).
+      (fast) => prefetch([...names(fast.files), 'starter-answer.json' /* STARTER_ANSWER_FILE */]),
       () => json('catalog.json').then((c) => prefetch(names((c.datasets as { file?: unknown }[] | undefined)?.map((d) => d.file))), () => undefined),
     );
   }

@@ -120,7 +120,7 @@ export function trackWrites(raw: Db): Db {
     // Meant for reading (project save); should it ever be handed a write, the caches still hear of it.
     queryArrow: (sql, opts) => (queryMayWrite(sql) ? inTurn(() => changes.around(() => raw.queryArrow(sql, opts))) : ordered.queryArrow(sql, opts)),
     exec: (sql) => inTurn(() => changes.around(() => raw.exec(sql))),
-    insertArrow: (name, ipc) => inTurn(() => changes.around(() => raw.insertArrow(name, ipc))),
+    insertArrow: (name, ipc, append) => inTurn(() => changes.around(() => raw.insertArrow(name, ipc, append))),
   };
   tracked.set(db, { raw: ordered, changes });
   return db;

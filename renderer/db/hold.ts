@@ -28,7 +28,7 @@ export function inTurnDb(db: Db, turn: <T>(start: () => Promise<T>) => Promise<T
     query: (sql, opts) => turn(() => db.query(sql, opts)),
     queryArrow: (sql, opts) => turn(() => db.queryArrow(sql, opts)),
     exec: (sql) => turn(() => db.exec(sql)),
-    insertArrow: (name, ipc) => turn(() => db.insertArrow(name, ipc)),
+    insertArrow: (name, ipc, append) => turn(() => db.insertArrow(name, ipc, append)),
     registerFile: (name, bytes) => turn(() => db.registerFile(name, bytes)),
     dropFile: (name) => turn(() => db.dropFile(name)),
     tokenize: (sql) => db.tokenize(sql),

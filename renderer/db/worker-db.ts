@@ -47,13 +47,13 @@ export async function openWorkerDb(): Promise<Db> {
         throw toDbError(e, sql);
       }
     },
-    async insertArrow(name, ipc) {
+    async insertArrow(name, ipc, append = false) {
       try {
         for (const [i, stream] of streamsOf(ipc).entries()) {
           // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
           // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
           const own = stream.byteOffset === 0 && stream.byteLength === stream.buffer.byteLength ? stream : stream.slice();
-          await shared.insertArrowFromIPCStream(own, { name, create: i === 0 });
+          await shared.insertArrowFromIPCStream(own, { name, create: i === 0 && !append });
         }
       } catch (e) {
         throw toDbError(e);

@@ -127,39 +127,57 @@ describe('browser desktop fallback', () => {
 });
 
 describe('browser desktop fallback: projects', () => {
-  it('opens a project through a single .sgwp file input, without a handle', async () => {
+  it('opens a project through a single .sgwp file input, without a handle, and reads it in ranges', async () => {
     const { desktop, created } = setup((input) => {
-      input.files = [fakeFile('社区调查.sgwp', 'PK')];
+      input.files = [new File([new TextEncoder().encode('PK社区')], '社区调查.sgwp')];
       input.dispatch('change');
     });
     const opened = await desktop.openProject({});
     expect(created[0]).toMatchObject({ tag: 'input', type: 'file', multiple: false, accept: '.sgwp', removed: true });
-    expect(opened).toEqual({ handle: null, name: '社区调查.sgwp', bytes: new TextEncoder().encode('PK') });
+    expect(opened).toEqual({ handle: null, name: '社区调查.sgwp', size: 8, sessionId: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const read = (offset: number, length: number) => desktop.readProject({ sessionId: opened!.sessionId, offset, length });
+    expect(new TextDecoder().decode(await read(0, 2))).toBe('PK');
+    expect(await read(2, 6)).toEqual(new TextEncoder().encode('社区'));
+    await expect(read(4, 5)).rejects.toThrow(/past the end/);
+    await desktop.closeProject({ sessionId: opened!.sessionId });
+    await expect(read(0, 2)).rejects.toThrow(/unknown or ended session/);
+    await expect(desktop.readProject({ sessionId: '../x', offset: 0, length: 1 })).rejects.toThrow(/sessionId is not a session/);
   });
 
-  it('resolves null when the picker is cancelled, and refuses handles and too-large files', async () => {
+  it('resolves null when the picker is cancelled, and refuses handles', async () => {
     const cancelled = setup((input) => input.dispatch('cancel'));
     await expect(cancelled.desktop.openProject({})).resolves.toBeNull();
     await expect(cancelled.desktop.openProject({ handleId: 'a'.repeat(32) })).rejects.toThrow(/only available in the desktop app/);
     await expect(cancelled.desktop.openProject({ handleId: '/etc/passwd' })).rejects.toThrow(/handleId is not a project handle/);
     expect(cancelled.created).toHaveLength(1);
-    const huge = setup((input) => {
-      input.files = [{ name: 'huge.sgwp', size: MAX_IPC_FILE_BYTES + 1, arrayBuffer: async () => new ArrayBuffer(0) }];
-      input.dispatch('change');
-    });
-    await expect(huge.desktop.openProject({})).rejects.toThrow(/"huge\.sgwp" is 1025 MB/);
   });
 
-  it('saves a project as a download: saved, but no handle to save over later', async () => {
+  it('saves a project as a download through a save session: saved, but no handle to save over later', async () => {
     let clicked: FakeElement | undefined;
     const { desktop, env } = setup((a) => (clicked = a));
-    // The file's pieces, in order, become the download's bytes.
-    const result = await desktop.saveProject({ parts: [new Uint8Array([0x50, 0x4b]), new Uint8Array(), new Uint8Array([3, 4])], suggestedName: '社区调查.sgwp' });
-    expect(result).toEqual({ saved: true });
+    const session = await desktop.beginProjectSave({ suggestedName: '社区调查.sgwp', size: 4 });
+    // The file's pieces, in order, over two messages, become the download's bytes.
+    await desktop.appendProjectSave({ ...session!, parts: [new Uint8Array([0x50, 0x4b]), new Uint8Array()] });
+    await desktop.appendProjectSave({ ...session!, parts: [new Uint8Array([3, 4])] });
+    expect(env.createObjectURL).not.toHaveBeenCalled();
+    await expect(desktop.finishProjectSave(session!)).resolves.toEqual({ saved: true });
     expect(clicked).toMatchObject({ tag: 'a', download: '社区调查.sgwp', removed: true });
     expect(new Uint8Array(await env.createObjectURL.mock.calls[0]![0].arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
-    await expect(desktop.saveProject({ parts: [], suggestedName: '../a.sgwp' })).rejects.toThrow(/plain file name/);
-    await expect(desktop.saveProject({ parts: [new Uint8Array(1), 'PK' as never], suggestedName: 'a.sgwp' })).rejects.toThrow(/parts must be a list of Uint8Array/);
+    await expect(desktop.finishProjectSave(session!)).rejects.toThrow(/unknown or ended session/);
+    await expect(desktop.beginProjectSave({ suggestedName: '../a.sgwp', size: 0 })).rejects.toThrow(/plain file name/);
+    await expect(desktop.appendProjectSave({ ...session!, parts: [new Uint8Array(1), 'PK' as never] })).rejects.toThrow(/parts must be a list of Uint8Array/);
+  });
+
+  it('downloads nothing for a save that is aborted or short of its size', async () => {
+    const { desktop, env } = setup();
+    const aborted = (await desktop.beginProjectSave({ suggestedName: 'a.sgwp', size: 1 }))!;
+    await desktop.appendProjectSave({ ...aborted, parts: [new Uint8Array(1)] });
+    await desktop.abortProjectSave(aborted);
+    await expect(desktop.finishProjectSave(aborted)).rejects.toThrow(/unknown or ended session/);
+    const short = (await desktop.beginProjectSave({ suggestedName: 'a.sgwp', size: 3 }))!;
+    await desktop.appendProjectSave({ ...short, parts: [new Uint8Array(2)] });
+    await expect(desktop.finishProjectSave(short)).rejects.toThrow(/2 of 3 bytes/);
+    expect(env.createObjectURL).not.toHaveBeenCalled();
   });
 
   it('has no recent projects and no native menu', async () => {

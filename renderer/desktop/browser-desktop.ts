@@ -12,11 +12,11 @@ import {
   parseOpenProjectRequest,
   parsePrintToPdfRequest,
   parseSaveFileRequest,
-  parseSaveProjectRequest,
   type DesktopApi,
   type FileFilter,
   type OpenedFile,
 } from '../../shared/desktop-api';
+import { parseAppendProjectSaveRequest, parseBeginProjectSaveRequest, parseProjectSession, parseReadProjectRequest } from '../../shared/desktop-sessions';
 
 export interface BrowserEnv {
   document: Pick<Document, 'createElement' | 'body'>;
@@ -106,8 +106,21 @@ function download(env: BrowserEnv, name: string, parts: readonly Uint8Array[]): 
   env.setTimeout(() => env.revokeObjectURL(url), REVOKE_AFTER_MS);
 }
 
+/** A session id as the desktop shell issues them: 128 random bits in hex. */
+const newSessionId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+function session<T>(sessions: Map<string, T>, id: string): T {
+  const s = sessions.get(id);
+  if (!s) throw new Error('unknown or ended session');
+  return s;
+}
+
 export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): DesktopApi {
   const env: BrowserEnv = { ...defaultEnv(), ...overrides };
+  // The same sessions as the desktop shell's, in the page: a picked File is read by slices (so a project
+  // over 1 GiB opens here too), a save's pieces are kept by reference until finish makes the Blob.
+  const reads = new Map<string, File>();
+  const saves = new Map<string, { name: string; size: number; parts: Uint8Array[] }>();
 
   return {
     async getAppInfo() {
@@ -139,15 +152,50 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
     async openProject(raw) {
       // The recent list is always empty here, so no handle id can be valid.
       if (parseOpenProjectRequest(raw).handleId) throw new Error('recent projects are only available in the desktop app');
-      const [file] = await readFiles(await pickFiles(env, `.${PROJECT_EXTENSION}`, false));
-      return file ? { handle: null, name: file.name, bytes: file.bytes } : null;
+      const [file] = await pickFiles(env, `.${PROJECT_EXTENSION}`, false);
+      if (!file) return null;
+      const sessionId = newSessionId();
+      reads.set(sessionId, file);
+      return { handle: null, name: file.name, size: file.size, sessionId };
     },
 
-    async saveProject(raw) {
-      // Every save is a download: the browser decides where it goes.
-      const req = parseSaveProjectRequest(raw);
-      download(env, req.suggestedName, req.parts);
+    async readProject(raw) {
+      const req = parseReadProjectRequest(raw);
+      const file = session(reads, req.sessionId);
+      if (req.offset + req.length > file.size) throw new Error('read past the end of the file');
+      return new Uint8Array(await file.slice(req.offset, req.offset + req.length).arrayBuffer());
+    },
+
+    async closeProject(raw) {
+      reads.delete(parseProjectSession(raw).sessionId);
+    },
+
+    async beginProjectSave(raw) {
+      // Every save is a download: the browser decides where it goes (no dialog to cancel here).
+      const req = parseBeginProjectSaveRequest(raw);
+      const sessionId = newSessionId();
+      saves.set(sessionId, { name: req.suggestedName, size: req.size, parts: [] });
+      return { sessionId };
+    },
+
+    async appendProjectSave(raw) {
+      const req = parseAppendProjectSaveRequest(raw);
+      const s = session(saves, req.sessionId);
+      s.parts.push(...req.parts);
+    },
+
+    async finishProjectSave(raw) {
+      const { sessionId } = parseProjectSession(raw);
+      const s = session(saves, sessionId);
+      saves.delete(sessionId);
+      const got = s.parts.reduce((n, p) => n + p.length, 0);
+      if (got !== s.size) throw new Error(`${got} of ${s.size} bytes written`);
+      download(env, s.name, s.parts);
       return { saved: true };
+    },
+
+    async abortProjectSave(raw) {
+      saves.delete(parseProjectSession(raw).sessionId);
     },
 
     async recentProjects() {

@@ -22,7 +22,7 @@ export interface FastForm {
 export const FAST_FORM_FILE = 'fast.json';
 
 /** The pieces of one IPC stream as one file (made once, at build time: the copy costs nothing at start-up). */
-function joined(pieces: readonly Uint8Array[]): Uint8Array {
+export function joined(pieces: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of pieces) {

@@ -38,7 +38,7 @@ const FILES: { name: string; charts: number; make: (lang: Lang) => Promise<Uint8
 ];
 
 describe.each(['en', 'zh-CN'] as const)('exports in %s', (lang) => {
-  it.each(FILES.filter((f) => lang === 'en' || f.name !== 'pptx'))('$name: every chart says it is in the export’s language', async ({ make, charts: count }) => {
+  it.each(FILES)('$name: every chart says it is in the export’s language', async ({ make, charts: count }) => {
     const parts = xmlParts(await make(lang));
     const charts = chartParts(parts);
     expect(charts.length).toBe(count);
@@ -50,13 +50,4 @@ describe.each(['en', 'zh-CN'] as const)('exports in %s', (lang) => {
     // Nor does any other part of the file say another language (an English file never says zh-CN).
     for (const [name, xml] of Object.entries(parts)) expect(tags(xml).filter((t) => t !== TAGS[lang]), name).toEqual([]);
   });
-});
-
-// pptxgenjs writes some paragraph ends (legend, pie labels) as en-US whatever it is told; the text it
-// writes from our options says zh-CN.
-it('pptx in zh-CN: the charts’ text runs say zh-CN', async () => {
-  const parts = xmlParts(await FILES[4].make('zh-CN'));
-  const found = chartParts(parts).flatMap((n) => tags(parts[n]));
-  expect(found.filter((t) => t === 'zh-CN').length).toBeGreaterThan(found.length / 2);
-  expect(new Set(found)).toEqual(new Set(['zh-CN', 'en-US']));
 });

@@ -7,12 +7,12 @@ import type { Db } from '../db';
 import { describeTable } from '../db-catalog';
 import { newPivotSpec, type PivotSpec } from '../model/pivot-spec';
 import { cell } from '../pivot/grid';
-import { formatValue } from '../pivot/labels';
+import { formatValue, wholeValues } from '../pivot/labels';
 import { runPivot } from '../pivot/run-pivot';
 import { pivotCellCount, pivotTable } from '../pivot/table';
 import { tableSource } from '../sql/source';
 import { DOCX_MAX_PIVOT_CELLS } from './limits';
-import { pivotToDocx } from './pivot-docx';
+import { pivotPageLayout, pivotToDocx } from './pivot-docx';
 
 let db: Db;
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('pivotToDocx', () => {
       const values = r.cells.slice(r.cells.length - 6);
       values.forEach((c, k) => {
         const x = cell(grid, i, Math.floor(k / 2), k % 2);
-        expect(c.text, `row ${i} value ${k}`).toBe(Number.isNaN(x) ? '' : formatValue(x, wide.values[k % 2].format, 'zh-CN'));
+        expect(c.text, `row ${i} value ${k}`).toBe(Number.isNaN(x) ? '' : formatValue(x, wide.values[k % 2].format, 'zh-CN', wholeValues(grid)[k % 2]));
         expect(c.align).toBe('right');
         expect(c.bold, `row ${i} value ${k}`).toBe(grid.rows[i].depth < 2 || Math.floor(k / 2) === 2);
       });
@@ -89,9 +89,15 @@ describe('pivotToDocx', () => {
     expect(many.rows.filter((r) => r.header)).toHaveLength(3);
   });
 
+  it('widens a column for its bold total: 12,002.00 in bold needs more room than the same digits in regular type', () => {
+    const value = (text: string, total: boolean) => ({ kind: 'value' as const, text, value: 1, ...(total ? { total } : {}) });
+    const of = (total: boolean) => ({ title: '', header: [[{ kind: 'corner' as const, text: '地区' }, { kind: 'value-name' as const, text: 'v' }]], body: [[{ kind: 'row-key' as const, text: '北京' }, value('1,066.50', false)], [{ kind: 'row-key' as const, text: '合计', total: true }, value('12,002.00', total)]], rowHeaderCols: 1, dataCols: 1, values: 1, whole: [false], notes: [] });
+    expect(pivotPageLayout(of(true)).widths[1]).toBeGreaterThan(pivotPageLayout(of(false)).widths[1]);
+  });
+
   it('refuses a table beyond the Word limit rather than writing a document Word cannot open', () => {
     const row = [{ kind: 'row-key' as const, text: 'a' }, { kind: 'value' as const, text: '1', value: 1 }];
-    const big = { title: '', header: [[{ kind: 'corner' as const, text: '' }, { kind: 'value-name' as const, text: 'v' }]], body: Array.from({ length: DOCX_MAX_PIVOT_CELLS / 2 }, () => row), rowHeaderCols: 1, dataCols: 1, values: 1, notes: [] };
+    const big = { title: '', header: [[{ kind: 'corner' as const, text: '' }, { kind: 'value-name' as const, text: 'v' }]], body: Array.from({ length: DOCX_MAX_PIVOT_CELLS / 2 }, () => row), rowHeaderCols: 1, dataCols: 1, values: 1, whole: [true], notes: [] };
     expect(pivotCellCount(big)).toBe(DOCX_MAX_PIVOT_CELLS + 2);
     expect(() => pivotToDocx(big)).toThrow(RangeError);
     expect(pivotToDocx({ ...big, body: big.body.slice(1) }).length).toBeGreaterThan(0);

@@ -63,6 +63,9 @@ export function wordRows(t: PivotTable): TableCell[][] {
   });
 }
 
+/** Bold digits run about a tenth wider than regular ones: a total that is its column's widest text would wrap. */
+const boldWidth = (c: PivotCell) => (c.total ? Math.ceil(textWidth(c.text) * 1.1) : textWidth(c.text));
+
 /** Each column's width in character units (a CJK character counts two) from its single-column cells; header texts wrap. */
 function columnChars(t: PivotTable): number[] {
   const grid = [...t.header, ...t.body];
@@ -72,7 +75,7 @@ function columnChars(t: PivotTable): number[] {
       ...grid.map((row, r) => {
         const c = row[x];
         if (!c || c.kind === 'covered' || (c.colSpan ?? 1) > 1) return 0;
-        return r < t.header.length && c.kind !== 'corner' ? Math.min(HEADER_WRAP, textWidth(c.text)) : textWidth(c.text);
+        return r < t.header.length && c.kind !== 'corner' ? Math.min(HEADER_WRAP, textWidth(c.text)) : boldWidth(c);
       }),
     ),
   );

@@ -35,17 +35,6 @@ export function excelNumberFormat(format: ValueFormat, lang: Lang, integers: boo
   }
 }
 
-/** Whether every value cell of each value column (by position in a column group) holds a whole number. */
-function integerColumns(table: PivotTable): boolean[] {
-  const out = Array.from({ length: table.values }, () => true);
-  for (const row of table.body) {
-    row.slice(table.rowHeaderCols).forEach((c, i) => {
-      if (c.value !== null && c.value !== undefined && !Number.isInteger(c.value)) out[i % table.values] = false;
-    });
-  }
-  return out;
-}
-
 /** A1 range of a cell and its spans (0-based row and column). */
 const rangeOf = (row: number, col: number, c: PivotCell) => `${columnName(col)}${row + 1}:${columnName(col + (c.colSpan ?? 1) - 1)}${row + (c.rowSpan ?? 1)}`;
 
@@ -67,14 +56,13 @@ export function pivotSheet(table: PivotTable, name: string, { styles, t, lang }:
   const header = styles.id({ font: 'header', fill: true, border: true, align: 'center', wrap: true });
   const rowKey = styles.id({ fill: true, border: true, align: 'left' });
   const totalKey = styles.id({ font: 'header', fill: true, border: true, align: 'left' });
-  const integers = integerColumns(table);
   // One style per value (its format) and totals or not: interned once, not per cell (a pivot may have millions).
   const numberStyles = new Map<string, number>();
   const numberStyle = (c: PivotCell, x: number) => {
     const m = (x - table.rowHeaderCols) % table.values;
     const key = `${m}|${c.format ?? 'auto'}|${c.total ? 1 : 0}`;
     let id = numberStyles.get(key);
-    if (id === undefined) numberStyles.set(key, (id = styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, integers[m]) })));
+    if (id === undefined) numberStyles.set(key, (id = styles.id({ ...(c.total ? { font: 'header' as const } : {}), border: true, numFmt: excelNumberFormat(c.format ?? 'auto', lang, table.whole[m]) })));
     return id;
   };
 

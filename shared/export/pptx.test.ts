@@ -152,6 +152,25 @@ describe('deck → pptx', () => {
     await expect(buildDeckPptx({ title: 'p', slides: [{ kind: 'chart', data: MAP, notes: '' }] })).rejects.toThrow(/picture/);
   });
 
+  it('a Chinese deck says zh-CN on every run and paragraph end of every part (slides, notes, charts, masters); an English one en-US', async () => {
+    const png = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const pivot = { title: '透视', header: [[{ kind: 'corner' as const, text: '地区' }, { kind: 'value-name' as const, text: '数量 求和' }]], body: [[{ kind: 'row-key' as const, text: '北京' }, { kind: 'value' as const, text: '1', value: 1 }]], rowHeaderCols: 1, dataCols: 1, values: 1, whole: [true], notes: [] };
+    const slides = [...deck.slides, { kind: 'chart' as const, data: HEATMAP, notes: '' }, { kind: 'chart' as const, data: MAP, picture: png, notes: '地图' }, { kind: 'pivot' as const, title: '透视', table: pivot, notes: '透视讲解' }];
+    const tags = async (lang: 'zh-CN' | 'en') => {
+      const files = unzipSync(await buildDeckPptx({ ...deck, slides, lang }));
+      const parts = Object.entries(files).filter(([n]) => /^ppt\/.*\.xml$/.test(n));
+      // Every part that carries a language at all; each of its lang= values (altLang= is the alternate).
+      return Object.fromEntries(parts.map(([n, b]) => [n, [...new Set([...strFromU8(b).matchAll(/\slang="([^"]*)"/g)].map((m) => m[1]))]]).filter(([, v]) => v.length > 0));
+    };
+    const zh = await tags('zh-CN');
+    const names = Object.keys(zh);
+    for (const kind of ['slides/slide', 'notesSlides/notesSlide', 'charts/chart', 'slideMasters/slideMaster', 'notesMasters/notesMaster']) {
+      expect(names.some((n) => n.startsWith(`ppt/${kind}`)), kind).toBe(true);
+    }
+    for (const [n, langs] of Object.entries(zh)) expect(langs, n).toEqual(['zh-CN']);
+    for (const [n, langs] of Object.entries(await tags('en'))) expect(langs, n).toEqual(['en-US']);
+  });
+
   it('writes an empty deck as a valid file with no slides', async () => {
     const files = unzipSync(await buildDeckPptx({ title: '空', slides: [] }));
     expect(Object.keys(files).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))).toHaveLength(0);

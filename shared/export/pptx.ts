@@ -3,7 +3,7 @@ import PptxGenJS from 'pptxgenjs';
 import { sourceAndNotes, type ChartData } from '../charts/chart-data';
 import { scaleColour, textOnScale, valueRange } from '../charts/colour-scale';
 import { translator } from '../i18n';
-import type { Lang } from '../model/catalog';
+import { languageTag, type Lang } from '../model/catalog';
 import { officeForm } from './chart-kinds';
 import { formatValue } from './number-format';
 import { OFFICE_FONT } from './ooxml';
@@ -93,20 +93,27 @@ export async function buildDeckPptx(deck: PptxDeck): Promise<Uint8Array> {
       tableSlide(pptx.addSlide(), s.data, deck.dataTableSuffix ?? '', lang, false);
     }
   }
-  return withoutEmptyPoints((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
+  return finishDeck((await pptx.write({ outputType: 'uint8array' })) as Uint8Array, lang);
 }
 
 /**
- * pptxgenjs writes a missing value as an empty cached point (<c:v></c:v>), which readers may take for 0; an
- * absent point is a gap, as in our xlsx charts (and the charts say dispBlanksAs gap).
+ * One pass over the written parts before the deck is zipped again:
+ * - pptxgenjs writes a missing value as an empty cached point (<c:v></c:v>), which readers may take for 0; an
+ *   absent point is a gap, as in our xlsx charts (and the charts say dispBlanksAs gap);
+ * - it hard-codes lang="en-US" on paragraph ends, notes, slide numbers, layouts and masters whatever the runs
+ *   say: a Chinese deck says zh-CN on every one (spell-checking and the East Asian line breaking follow it),
+ *   keeping altLang="en-US" as PowerPoint's own Chinese decks do.
  */
-function withoutEmptyPoints(bytes: Uint8Array): Uint8Array {
+function finishDeck(bytes: Uint8Array, lang: Lang): Uint8Array {
+  const tag = languageTag(lang);
   const files = unzipSync(bytes);
   let changed = false;
   for (const [name, data] of Object.entries(files)) {
-    if (!/^ppt\/charts\/chart\d+\.xml$/.test(name)) continue;
+    const chart = /^ppt\/charts\/chart\d+\.xml$/.test(name);
+    if (!chart && (tag === 'en-US' || !/^ppt\/.*\.xml$/.test(name))) continue;
     const xml = strFromU8(data);
-    const fixed = xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '');
+    let fixed = chart ? xml.replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, '') : xml;
+    if (tag !== 'en-US') fixed = fixed.replace(/(\s)lang="en-US"/g, `$1lang="${tag}"`);
     if (fixed !== xml) {
       files[name] = strToU8(fixed);
       changed = true;

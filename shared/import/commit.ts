@@ -11,6 +11,8 @@ import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql,
 import { finishPlan, sampleCsv, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
 import { stageCsvPlan, stageWhileScanning, type ScanElsewhere } from './csv-stage';
 import { importFile, suggestTableName } from './pipeline';
+import type { OnBatch, Streamed } from './runner';
+import { sniffFormat } from './sniff';
 import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
@@ -81,6 +83,33 @@ export async function commitTable(db: Db, req: CommitRequest): Promise<void> {
   await publish(db, tmp, name, req);
 }
 
+/** A build elsewhere (ImportRunner.buildStreamed) whose table's streams are handed over as they are made. */
+export type StreamedBuild = (onBatch: OnBatch) => Promise<Streamed>;
+
+/**
+ * A table whose streams arrive while it is built (a Parquet file's row groups as they are read): each goes
+ * into the staging table as it comes — the engine inserts one while the worker reads the next — and the
+ * table is published once the last is in. A damaged row group, cancel or a failed insert drops the staging
+ * table. A plan for the engine's read_csv (the worker's other answer) is returned with nothing staged.
+ */
+export async function commitStreamed(db: Db, tableName: string, build: StreamedBuild, opts: { replace?: boolean; now?: Date } = {}): Promise<Streamed> {
+  const name = tableName.trim();
+  await checkTarget(db, name, opts.replace ?? false);
+  const tmp = stagingName();
+  let batches = 0;
+  let inserting: Promise<void> = Promise.resolve();
+  let r: Streamed;
+  try {
+    r = await build((ipc) => (inserting = db.insertArrow(tmp, ipc, batches++ > 0)));
+  } catch (e) {
+    await inserting.catch(() => undefined);
+    if (batches > 0) await db.exec(dropTableSql(tmp)).catch(() => undefined);
+    throw e;
+  }
+  if (r.type === 'streamed') await publish(db, tmp, name, { parsed: { ...r.preview, data: [] }, source: r.source, ...opts });
+  return r;
+}
+
 /**
  * The engine's way for a planned CSV (./csv-engine): false, with nothing changed, when the engine did not
  * read the file as planned.
@@ -149,6 +178,16 @@ export interface ImportIntoDbOptions extends ImportOptions {
   replace?: boolean;
   /** Runs a big CSV's byte scan in another thread while the engine reads it (Node: electron/cli/csv-scan-thread.ts). */
   scanElsewhere?: ScanElsewhere;
+  /** Reads a Parquet file in another thread while the engine inserts its row groups (Node: electron/cli/import-thread.ts). */
+  buildElsewhere?: (bytes: Uint8Array, fileName: string, opts: ImportOptions) => StreamedBuild;
+}
+
+function isParquet(bytes: Uint8Array, fileName: string, opts: ImportOptions): boolean {
+  try {
+    return (opts.format ?? sniffFormat(bytes, fileName).format) === 'parquet';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -169,7 +208,14 @@ export async function importIntoDb(db: Db, file: Uint8Array | ByteSource, fileNa
     if (p && (await commitCsvPlan(db, p, planned, o))) plan = p;
   }
   if (plan) return { source: plan.source, tables: [{ name: planned, rows: plan.parsed.rowCount, parsed: plan.parsed }] };
-  const { source, tables } = await importFile(readWhole(src), fileName, opts);
+  const bytes = readWhole(src);
+  if (opts.buildElsewhere && isParquet(bytes, fileName, opts)) {
+    const { tableNames: _n, replace: _r, scanElsewhere: _s, buildElsewhere, ...options } = opts;
+    const r = await commitStreamed(db, planned, buildElsewhere(bytes, fileName, options), o);
+    if (r.type !== 'streamed') throw new Error('unexpected worker reply');
+    return { source: r.source, tables: [{ name: planned, rows: r.preview.rowCount, parsed: { ...r.preview, data: [] } }] };
+  }
+  const { source, tables } = await importFile(bytes, fileName, opts);
   const created: { name: string; rows: number; parsed: ParsedTable }[] = [];
   for (const [i, t] of tables.entries()) {
     const tableName = opts.tableNames?.[i] ?? suggestTableName(fileName, tables.length > 1 ? t.parsed.sheet : undefined);

@@ -92,6 +92,13 @@ const cases: Case[] = [
     bytes: utf8(csv(['地区', '人数', '备注'], BIG, (i) => [REGIONS[i % 8], i > BIG - 50 && i % 2 ? '—' : i, i > BIG - 50 && i % 3 === 0 ? ` NA ` : `备注${i}`])),
     engine: true,
   },
+  {
+    // The scan's inline text test (surelyPlainText) decides on last bytes that also end whitespace (A0, A8, BF, 80–8A) and on 共
+    // starting no total; the spaced cells are not 共 ones, so only that test can notice them.
+    name: 'text ending in bytes that whitespace also ends in, real whitespace after the sample',
+    bytes: utf8(csv(HEADER, BIG, (i) => [REGIONS[i % 8], 2004, `${i % 7 ? '社区' : '共青团'}${i}${['心', '丠', '丿', '丨', '亀'][i % 5]}${i > BIG - 50 && i % 7 ? ['\u2028', '\u00a0', '\u3000', '\u205f'][i % 4] : ''}`, i])),
+    engine: true,
+  },
   { name: 'NULL-like words and spaces in text', bytes: utf8(csv(['地区', '备注', '数值'], N, (i) => [REGIONS[i % 8], i % 3 ? ` 备注${i}\u3000` : MISSING[i % MISSING.length], i])), engine: true },
   { name: 'very long text (3 MB in one cell)', bytes: utf8(csv(['地区', '备注', '数值'], N, (i) => [REGIONS[i % 8], i === 1000 ? '长'.repeat(1_000_000) : `短${i}`, i])), engine: true },
   { name: 'mixed types after the sample', bytes: utf8(csv(HEADER, BIG, (i) => [...base(i).slice(0, 3), i === BIG - 5 ? '不详' : i])), engine: false },

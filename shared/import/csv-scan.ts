@@ -8,7 +8,7 @@
  * the JS pipeline decodes the file as GB18030, as decodeText would). Cells are looked at as strings only when their first or last byte asks for it, so
  * a million-row file costs one byte loop.
  */
-import { CR, LF, QUOTE, TOTAL_FIRST, codePointAt, endsWithSpace, labelHasStructure, plainDigits, plainText, spaceAt, unquotedEnd } from './csv-bytes';
+import { CR, LF, QUOTE, TOTAL_FIRST, codePointAt, endsWithSpace, labelHasStructure, plainDigits, plainText, spaceAt, surelyPlainText, unquotedEnd } from './csv-bytes';
 import { parseDelimited, plainNumberAt } from './csv-parse';
 import { isTotalName } from './totals';
 import { Kind, cellString, classifyCell, mayBeValue } from './values';
@@ -152,7 +152,7 @@ export function scanCsv(b: Uint8Array, start: number, delimiter: string, fields:
     // The common cells inline: a plain number, or text whose first and last bytes need no second look.
     const kk = kind[k];
     const b0 = b[s];
-    if (e > s && (kk === 0 ? plainText(b, s, e, labels[k] === 1) : b0 >= 48 && b0 <= 57 && e - s < 10 && plainDigits(b, s, e, kk === 2) > 0)) filled = true;
+    if (e > s && (kk === 0 ? (labels[k] === 0 && surelyPlainText(b, s, e)) || plainText(b, s, e, labels[k] === 1) : b0 >= 48 && b0 <= 57 && e - s < 10 && plainDigits(b, s, e, kk === 2) > 0)) filled = true;
     else {
       const r = checkCell(st, k, s, e, quoted);
       if (r === FAIL) return null;

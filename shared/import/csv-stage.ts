@@ -80,8 +80,6 @@ const sameCleaning = (a: readonly EngineColumn[], b: readonly EngineColumn[]) =>
  * when the JS pipeline must read the file.
  */
 export async function stageWhileScanning(db: Db, s: CsvSample, tmp: string, scan: ScanElsewhere): Promise<CsvPlan | null> {
-  // The sample's records scanned here (512 KB): the cleaning and record length the early pieces are read with.
-  const guess = finishPlan(s, scanCsv(s.head, s.start, s.delimiter, s.cols.length, s.cols));
   const ends: number[] = [];
   let wake = () => {};
   let finished = false;
@@ -94,6 +92,9 @@ export async function stageWhileScanning(db: Db, s: CsvSample, tmp: string, scan
       finished = true;
       wake();
     });
+  // The sample's records scanned here (512 KB), once the scan elsewhere has started: the cleaning and record
+  // length the early pieces are read with.
+  const guess = finishPlan(s, scanCsv(s.head, s.start, s.delimiter, s.cols.length, s.cols));
   const r = guess && reader(db, guess, tmp);
   const cutsRead: number[] = [];
   let refused = !r;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n';
 import { detectedFormat, detectedMismatch, formatName } from './detected-format';
@@ -39,9 +40,22 @@ describe('the format the card’s 格式 line names (formatName)', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['地区', '数量'], ['北京', 1]]), 'S');
     return new Uint8Array(XLSX.write(wb, { bookType, type: 'array' }) as ArrayBuffer);
   };
+  /**
+   * SheetJS's xlsm with the workbook part's content type set to `type`, and a macro project beside it (its bytes
+   * are no VBA at all: nothing reads them, as nothing runs macros).
+   */
+  const macroBook = (type: string) => {
+    const files = unzipSync(written('xlsm'));
+    const types = strFromU8(files['[Content_Types].xml']).replace('application/vnd.ms-excel.sheet.macroEnabled.main+xml', type);
+    return zipSync({ ...files, '[Content_Types].xml': strToU8(types), 'xl/vbaProject.bin': strToU8('not VBA: never read') });
+  };
   it.each([
     ['XLSX', () => written('xlsx'), 'a.xlsx'],
-    ['XLSX', () => written('xlsm'), 'a.xlsm'],
+    ['XLSM', () => macroBook('application/vnd.ms-excel.sheet.macroEnabled.main+xml'), 'a.xlsm'],
+    ['XLSM', () => macroBook('application/vnd.ms-excel.sheet.macroEnabled.main+xml'), '改名.xlsx'],
+    ['XLTX', () => macroBook('application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml'), 'a.xltx'],
+    ['XLTM', () => macroBook('application/vnd.ms-excel.template.macroEnabled.main+xml'), 'a.xltm'],
+    ['XLAM', () => macroBook('application/vnd.ms-excel.addin.macroEnabled.main+xml'), 'a.xlam'],
     ['XLSB', () => fixture('sheet.xlsb'), 'sheet.xlsb'],
     ['XLSB', () => written('xlsb'), '改名.xlsx'],
     ['ODS', () => fixture('sheet.ods'), 'sheet.ods'],
@@ -69,5 +83,14 @@ describe('the format the card’s 格式 line names (formatName)', () => {
     expect(en('import.format', { format: formatName({ format: 'xlsx', detected: 'zip (xlsx/xlsb/ods)', book: 'ods' }, en) })).toBe('Format: ODS');
     expect(formatName({ format: 'xlsx', detected: 'OLE (xls/BIFF5–8)' }, en)).toBe('XLS');
     expect(formatName({ format: 'parquet' }, en)).toBe('Parquet');
+    expect(en('import.format', { format: formatName({ format: 'xlsx', detected: 'zip (xlsx/xlsb/ods)', book: 'xlsm' }, en) })).toBe('Format: XLSM');
+  });
+
+  it('reads a macro-enabled workbook’s cells and leaves its extension unremarked', async () => {
+    const bytes = macroBook('application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+    const { source, tables } = await analyzeFile(bytes, '宏.xlsm');
+    expect(tables[0].data).toEqual([['北京'], [1]]);
+    expect(detectedMismatch(source, zh)).toBeNull();
+    expect((await analyzeFile(macroBook('application/vnd.ms-excel.addin.macroEnabled.main+xml'), 'a.xlam')).source.book).toBe('xlam');
   });
 });

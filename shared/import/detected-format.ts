@@ -2,6 +2,7 @@
  * What a file's content was detected as (./sniff), in the user's words, and whether that differs from what
  * its extension says: the import card names a renamed file's real format (检测为：SYLK 电子表格（扩展名 .csv）).
  */
+import { strFromU8, unzipSync } from 'fflate';
 import type { MessageKey, Translate } from '../i18n';
 import { LOTUS_KIND } from './sniff';
 import type { SourceInfo } from './types';
@@ -16,7 +17,7 @@ const FAMILIES: Record<string, { name: MessageKey; ext: string[]; short: Message
   JSON: { name: 'import.kind.json', ext: ['json', 'ndjson', 'jsonl', 'geojson'], short: 'import.short.json' },
   Parquet: { name: 'import.kind.parquet', ext: ['parquet', 'pq'], short: 'import.short.parquet' },
   'Arrow IPC': { name: 'import.kind.arrow', ext: ['arrow', 'feather', 'ipc', 'arrows'], short: 'import.short.arrow' },
-  'zip (xlsx/xlsb/ods)': { name: 'import.kind.zip', ext: ['xlsx', 'xlsm', 'xlsb', 'ods', 'et'], short: 'import.short.xlsx' },
+  'zip (xlsx/xlsb/ods)': { name: 'import.kind.zip', ext: ['xlsx', 'xlsm', 'xltx', 'xltm', 'xlam', 'xlsb', 'ods', 'et'], short: 'import.short.xlsx' },
   'OLE (xls/BIFF5–8)': { name: 'import.kind.ole', ext: ['xls', 'et', 'xlt'], short: 'import.short.xls' },
   'BIFF2–4 (Excel 2–4)': { name: 'import.kind.biff', ext: ['xls', 'xlw'], short: 'import.short.xls' },
   [LOTUS_KIND]: { name: 'import.kind.lotus', ext: ['wk1', 'wk2', 'wk3', 'wk4', 'wks', '123', 'wq1', 'wq2', 'wb1', 'wb2', 'wb3', 'qpw'], short: 'import.short.lotus' },
@@ -29,7 +30,42 @@ const FAMILIES: Record<string, { name: MessageKey; ext: string[]; short: Message
 };
 
 /** What SheetJS says it read (SourceInfo.book), where that tells more than the family: which zip workbook. */
-const BOOKS: Record<string, MessageKey> = { xlsx: 'import.short.xlsx', xlsb: 'import.short.xlsb', ods: 'import.short.ods' };
+const BOOKS: Record<string, MessageKey> = {
+  xlsx: 'import.short.xlsx',
+  xlsm: 'import.short.xlsm',
+  xltx: 'import.short.xltx',
+  xltm: 'import.short.xltm',
+  xlam: 'import.short.xlam',
+  xlsb: 'import.short.xlsb',
+  ods: 'import.short.ods',
+};
+
+/**
+ * SheetJS reads a macro-enabled workbook, a template and an add-in as it reads an .xlsx, and says 'xlsx' for
+ * all of them (checked with @e965/xlsx 0.20.3): the workbook part's content type in [Content_Types].xml tells
+ * them apart. Only that small part is inflated; the macros (xl/vbaProject.bin) are never read, let alone run.
+ */
+const OOXML_MAIN: [string, string][] = [
+  ['application/vnd.ms-excel.sheet.macroEnabled.main+xml', 'xlsm'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml', 'xltx'],
+  ['application/vnd.ms-excel.template.macroEnabled.main+xml', 'xltm'],
+  ['application/vnd.ms-excel.addin.macroEnabled.main+xml', 'xlam'],
+];
+const MAX_CONTENT_TYPES_BYTES = 1024 * 1024;
+
+/** What SourceInfo.book should say for a workbook SheetJS read as `bookType`. */
+export function workbookBook(bytes: Uint8Array, bookType: string | undefined): string | undefined {
+  if (bookType !== 'xlsx') return bookType;
+  let xml: string;
+  try {
+    const parts = unzipSync(bytes, { filter: (f) => f.name === '[Content_Types].xml' && f.originalSize <= MAX_CONTENT_TYPES_BYTES });
+    xml = strFromU8(parts['[Content_Types].xml'] ?? new Uint8Array());
+  } catch {
+    return bookType;
+  }
+  const main = /<Override\b[^>]*PartName="\/xl\/workbook\.xml"[^>]*>/.exec(xml)?.[0] ?? xml;
+  return OOXML_MAIN.find(([type]) => main.includes(`ContentType="${type}"`))?.[1] ?? bookType;
+}
 /** A source whose content was not sniffed (its format was given). */
 const BY_FORMAT: Record<SourceInfo['format'], MessageKey> = {
   csv: 'import.short.csv',

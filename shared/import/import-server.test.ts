@@ -36,6 +36,9 @@ function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[]) {
   });
 }
 
+/** A planned CSV sends no Arrow batches. */
+const noBatches = () => Promise.reject(new Error('a batch for a planned CSV'));
+
 const differing = async (a: string, b: string) => Number((await db.query(`SELECT (SELECT count(*) FROM (SELECT * FROM "${a}" EXCEPT ALL SELECT * FROM "${b}")) + (SELECT count(*) FROM (SELECT * FROM "${b}" EXCEPT ALL SELECT * FROM "${a}"))::INTEGER AS n`)).get(0)?.n);
 
 describe('a planned CSV from the import worker', () => {
@@ -47,7 +50,7 @@ describe('a planned CSV from the import worker', () => {
     const posted: { m: ImportResponse; transfer: ArrayBuffer[] }[] = [];
     const runner = inProcess(posted);
     runner.load('f', bytes);
-    const built = await runner.buildOrPlan('f', 'data.csv', {});
+    const built = await runner.buildStreamed('f', 'data.csv', {}, noBatches, undefined, true);
     expect(built.type).toBe('planned');
     if (built.type !== 'planned') return;
     const reply = posted.find((p) => p.m.type === 'planned')!;
@@ -57,7 +60,7 @@ describe('a planned CSV from the import worker', () => {
       expect(reply.transfer).toEqual([(sent as Uint8Array).buffer]);
       // Handed over, not kept: the worker's copy is gone, and the next build plans again.
       expect((sent as Uint8Array).byteLength).toBe(0);
-      expect((await runner.buildOrPlan('f', 'data.csv', {})).type).toBe('planned');
+      expect((await runner.buildStreamed('f', 'data.csv', {}, noBatches, undefined, true)).type).toBe('planned');
     } else {
       expect(sent).toEqual(expected);
       expect(reply.transfer).toEqual([]);

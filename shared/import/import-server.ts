@@ -4,19 +4,61 @@
  */
 import { planCsvImport, type CsvPlan } from './csv-engine';
 import type { PostedPlan } from './runner';
-import { parquetReaderTrapped } from './parquet-source';
+import { parquetReaderTrapped, type BatchSink } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
 import type { ImportRequest, ImportResponse } from './runner';
 import { ImportError } from './types';
 
+/** Batches a streamed build may have sent that the caller has not yet taken: the rest of the file waits. */
+export const STREAM_AHEAD = 2;
+
+type Post = (m: ImportResponse, transfer?: ArrayBuffer[]) => void;
+
+/** A streamed build's sender: each batch's buffer is handed over (never copied), at most STREAM_AHEAD unacknowledged. */
+function batchSender(id: number, post: Post) {
+  let unacked = 0;
+  let wake: (() => void) | undefined;
+  const send: BatchSink = async (ipc) => {
+    const whole = ipc.byteOffset === 0 && ipc.byteLength === ipc.buffer.byteLength;
+    const own = whole ? ipc : ipc.slice();
+    post({ id, type: 'batch', ipc: own }, [own.buffer as ArrayBuffer]);
+    unacked++;
+    while (unacked >= STREAM_AHEAD) await new Promise<void>((r) => (wake = r));
+  };
+  const ack = () => {
+    unacked--;
+    wake?.();
+    wake = undefined;
+  };
+  return { send, ack };
+}
+
+/**
+ * A streamed build: the first table's rows as batches — a Parquet file's row groups straight from the reader
+ * while it reads, anything else (or a table the preview already read) its streams once built — then its preview.
+ */
+async function streamBuild(id: number, send: BatchSink, post: Post, read: (sink: BatchSink) => Promise<AnalyzedFile>): Promise<void> {
+  let sent = 0;
+  const sink: BatchSink = (ipc) => (sent++, send(ipc));
+  const { source, tables } = await read(sink);
+  const preview = toPreview(tables[0]);
+  if (sent === 0) for (const ipc of toArrow(tables[0]).ipc) await sink(ipc);
+  post({ id, type: 'streamed', source, preview });
+}
+
 /** Keeps loaded files, answers requests with the pipeline (analyzeFile, toArrow). */
-export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[]) => void): (req: ImportRequest) => Promise<void> {
+export function importServer(post: Post): (req: ImportRequest) => Promise<void> {
   const files = new Map<string, Uint8Array>();
+  const streams = new Map<number, ReturnType<typeof batchSender>>();
   let last: { key: string; result: AnalyzedFile } | null = null;
   let lastPlan: { key: string; plan: CsvPlan | null } | null = null;
   return async (req) => {
     if (req.type === 'load') {
       files.set(req.fileKey, req.bytes);
+      return;
+    }
+    if (req.type === 'ack') {
+      streams.get(req.id)?.ack();
       return;
     }
     if (req.type === 'forget') {
@@ -48,7 +90,20 @@ export function importServer(post: (m: ImportResponse, transfer?: ArrayBuffer[])
           return;
         }
       }
-      const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, (fraction) => post({ id: req.id, type: 'progress', fraction: fraction * 0.8 }));
+      const progress = (fraction: number) => post({ id: req.id, type: 'progress', fraction: fraction * 0.8 });
+      if (req.type === 'build' && req.stream) {
+        // The rows leave with the batches: the preview's parse is not kept.
+        const cached = last?.key === key ? last.result : undefined;
+        last = null;
+        const sender = batchSender(req.id, post);
+        streams.set(req.id, sender);
+        try {
+          return await streamBuild(req.id, sender.send, post, (sink) => (cached ? Promise.resolve(cached) : analyzeFile(bytes, req.fileName, req.options, progress, sink)));
+        } finally {
+          streams.delete(req.id);
+        }
+      }
+      const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, progress);
       last = { key, result: analysis };
       const { source, tables } = analysis;
       if (req.type === 'analyze') {

@@ -47,7 +47,7 @@ export const NATIVE_SAMPLE_ROWS = 100;
 const BATCH_ROWS = 131_072;
 
 /** Types the engine takes from Arrow exactly as our column types describe them. */
-function keepsType(t: DataType): boolean {
+export function keepsType(t: DataType): boolean {
   return (
     DataType.isInt(t) ||
     (DataType.isFloat(t) && t.precision > 0) ||
@@ -90,24 +90,57 @@ function totalCandidates(column: Vector): string[] {
 export function nativeTableOf(ipc: Uint8Array[]): ParsedTable {
   const t = tableOfStreams(ipc);
   checkColumnCount(t.schema.fields.length);
-  const types: ColumnType[] = t.schema.fields.map((f) => arrowColumnType(f.type));
-  const head = t.slice(0, NATIVE_SAMPLE_ROWS);
-  return {
-    columns: t.schema.fields.map((f, i) => ({ name: f.name, type: types[i] })),
-    data: arrowCells(head, types),
-    rowCount: t.numRows,
-    titles: [],
-    notes: [],
-    totals: { rows: [], columns: [] },
-    warnings: [],
-    yearColumns: 0,
-    native: {
-      ipc,
-      names: t.schema.fields.map((f) => f.name),
-      types,
-      totalCandidates: t.schema.fields.map((f, i) => (types[i] === 'string' ? totalCandidates(t.getChildAt(i)!) : [])),
-    },
-  };
+  const n = new NativeReader(t.schema);
+  n.take(t);
+  return n.table(ipc);
+}
+
+/**
+ * Where a streamed read sends each batch's complete IPC stream (its buffer may be handed on, never read
+ * again here); the read waits for it, so a sink that waits for the engine bounds what is held decoded.
+ */
+export type BatchSink = (ipc: Uint8Array) => Promise<void>;
+
+/** What a native table needs besides its streams, gathered batch by batch: row count, head, total candidates. */
+class NativeReader {
+  readonly types: ColumnType[];
+  private rows = 0;
+  private head: Table[] = [];
+  private headRows = 0;
+  private readonly candidates: string[][];
+
+  constructor(private readonly schema: Schema) {
+    this.types = schema.fields.map((f) => arrowColumnType(f.type));
+    this.candidates = this.types.map(() => []);
+  }
+
+  take(t: Table): void {
+    this.rows += t.numRows;
+    this.types.forEach((type, i) => {
+      if (type === 'string') for (const c of totalCandidates(t.getChildAt(i)!)) this.candidates[i].push(c);
+    });
+    if (this.headRows >= NATIVE_SAMPLE_ROWS || t.numRows === 0) return;
+    // A copy of the preview's rows: the batch's own buffer may leave for the engine right after this.
+    const part = tableFromIPC(tableToIPC(t.slice(0, NATIVE_SAMPLE_ROWS - this.headRows), 'stream'));
+    this.head.push(part);
+    this.headRows += part.numRows;
+  }
+
+  /** `ipc`: every row (kept), or, for a streamed read, the preview's rows alone. */
+  table(ipc?: Uint8Array[]): ParsedTable {
+    const head = this.head.length ? this.head[0].concat(...this.head.slice(1)) : new Table(this.schema);
+    return {
+      columns: this.schema.fields.map((f, i) => ({ name: f.name, type: this.types[i] })),
+      data: arrowCells(head, this.types),
+      rowCount: this.rows,
+      titles: [],
+      notes: [],
+      totals: { rows: [], columns: [] },
+      warnings: [],
+      yearColumns: 0,
+      native: { ipc: ipc ?? [this.head.length ? tableToIPC(head, 'stream') : tableToIPC(new Table(this.schema), 'stream')], names: this.schema.fields.map((f) => f.name), types: this.types, totalCandidates: this.candidates },
+    };
+  }
 }
 
 /**
@@ -131,24 +164,53 @@ function badParquet(e: unknown): ImportError {
 /**
  * Every batch of the file, read one row group at a time, each as the complete IPC stream parquet-wasm
  * writes (schema, batch, end), kept apart: the engine takes one per call (Db.insertArrow), so they are never
- * joined (joining copied the whole table once more). A file of no rows is its schema's stream alone. The
- * file stays in JS (a Blob) and is read by ranges.
+ * joined (joining copied the whole table once more). With a sink each stream goes there as soon as it is
+ * read (the engine inserts row group i while this reads i + 1) and only the preview's rows are kept.
+ * A file of no rows is its schema's stream alone. The file stays in JS (a Blob) and is read by ranges.
  */
-async function streamedIpc(file: ParquetFile, schema: Uint8Array): Promise<Uint8Array[]> {
-  const parts: Uint8Array[] = [];
+async function nativeRead(file: ParquetFile, schemaIpc: Uint8Array, schema: Schema, sink?: BatchSink, onRead?: (fraction: number) => void): Promise<ParsedTable> {
+  const reader = new NativeReader(schema);
+  const meta = file.metadata();
+  const total = meta.fileMetadata().numRows();
+  meta.free();
+  const kept: Uint8Array[] = [];
+  let batches = 0;
+  let read = 0;
   const stream = (await file.stream({ batchSize: BATCH_ROWS })) as ReadableStream<WasmBatch>;
-  for await (const batch of stream as unknown as AsyncIterable<WasmBatch>) parts.push(batch.intoIPCStream());
-  return parts.length > 0 ? parts : [schema];
+  for await (const batch of stream as unknown as AsyncIterable<WasmBatch>) {
+    const ipc = batch.intoIPCStream();
+    const t = tableFromIPC(ipc);
+    reader.take(t);
+    batches++;
+    read += t.numRows;
+    onRead?.(total > 0 ? read / total : 1);
+    if (sink) await sink(ipc);
+    else kept.push(ipc);
+  }
+  if (batches === 0) {
+    if (sink) await sink(schemaIpc);
+    else kept.push(schemaIpc);
+  }
+  return reader.table(sink ? undefined : kept);
 }
 
-export async function parquetTable(bytes: Uint8Array): Promise<ParsedTable> {
+/**
+ * The file as a table. With `sink`, a file whose columns keep their types sends its streams there as they are
+ * read (the table's `native.ipc` is then its preview's rows alone); any other file keeps its rows in the
+ * result and sends nothing (the caller sees whether its sink was called). `onRead`: the share of rows read so far.
+ */
+export async function parquetTable(bytes: Uint8Array, sink?: BatchSink, onRead?: (fraction: number) => void): Promise<ParsedTable> {
   await parquetWasm();
   let file: ParquetFile | undefined;
   try {
     // The bytes come from a file read (an ArrayBuffer, never shared memory), which a Blob takes as it is.
     file = await ParquetFile.fromFile(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    const schema = file.schema().intoIPCStream();
-    if (tableFromIPC(schema).schema.fields.every((f) => keepsType(f.type))) return nativeTableOf(await streamedIpc(file, schema));
+    const schemaIpc = file.schema().intoIPCStream();
+    const schema = tableFromIPC(schemaIpc).schema;
+    if (schema.fields.every((f) => keepsType(f.type))) {
+      checkColumnCount(schema.fields.length);
+      return await nativeRead(file, schemaIpc, schema, sink, onRead);
+    }
   } catch (e) {
     if (e instanceof ImportError) throw e;
     throw badParquet(e);

@@ -6,9 +6,11 @@
 import { DataType, tableFromIPC, type Table } from 'apache-arrow';
 import { cellText } from '../format/cell';
 import { buildArrowTable, toIpcStream } from './arrow-build';
+import { arrowFileTable } from './arrow-source';
 import { csvGrid } from './csv-source';
-import { nativeArrow, parquetTable } from './parquet-source';
-import { arrowTable, jsonTable } from './records-source';
+import { workbookBook } from './detected-format';
+import { nativeArrow, parquetTable, type BatchSink } from './parquet-source';
+import { jsonTable } from './records-source';
 import { extractTable } from './table-block';
 import { findTotals } from './totals';
 import { unpivotYears } from './unpivot';
@@ -26,7 +28,7 @@ export const MAX_IMPORT_BYTES: Record<SourceFormat, number> = { csv: 512 * MB, j
 
 const EXT_FORMAT: Record<string, SourceFormat> = {
   csv: 'csv', tsv: 'csv', txt: 'csv', dat: 'csv',
-  xlsx: 'xlsx', xlsm: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
+  xlsx: 'xlsx', xlsm: 'xlsx', xltx: 'xlsx', xltm: 'xlsx', xlam: 'xlsx', xlsb: 'xlsx', xls: 'xlsx', ods: 'xlsx', fods: 'xlsx', et: 'xlsx', xml: 'xlsx', slk: 'xlsx', sylk: 'xlsx', dif: 'xlsx', prn: 'csv',
   wk1: 'xlsx', wk2: 'xlsx', wk3: 'xlsx', wk4: 'xlsx', wks: 'xlsx', '123': 'xlsx', wq1: 'xlsx', wq2: 'xlsx', wb1: 'xlsx', wb2: 'xlsx', wb3: 'xlsx', qpw: 'xlsx', dbf: 'xlsx',
   json: 'json', ndjson: 'json', jsonl: 'json',
   parquet: 'parquet', pq: 'parquet',
@@ -34,7 +36,7 @@ const EXT_FORMAT: Record<string, SourceFormat> = {
 };
 
 /** Formats that are always a zip container: plain text under these names is a damaged or mislabelled file. */
-const ZIP_ONLY = /\.(xlsx|xlsm|xlsb|ods)$/i;
+const ZIP_ONLY = /\.(xlsx|xlsm|xltx|xltm|xlam|xlsb|ods)$/i;
 
 /**
  * By content (./sniff); the extension only counts for an empty buffer (a size check before reading) and to
@@ -77,7 +79,7 @@ export function tableOptions(opts: ImportOptions, sheet?: string): TableOptions 
   return merged;
 }
 
-async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn): Promise<AnalyzedFile> {
+async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptions, progress: ProgressFn, sink?: BatchSink): Promise<AnalyzedFile> {
   const sniffed = bytes.length ? detect(bytes, fileName) : undefined;
   const format = opts.format ?? sniffed?.format ?? detectFormat(bytes, fileName);
   checkSize(bytes.byteLength, format);
@@ -101,10 +103,10 @@ async function readSource(bytes: Uint8Array, fileName: string, opts: ImportOptio
       if (sheetIsEmpty(grid)) throw new ImportError('import.err.emptySheet', { sheet: name });
       return { ...extractTable(grid, tableOptions(opts, name)), sheet: name };
     });
-    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: wb.bookType } : {}) }, tables };
+    return { source: { fileName, format, sheets, ...detected, ...(wb.bookType ? { book: workbookBook(bytes, wb.bookType) } : {}) }, tables };
   }
   if (bytes.length === 0) throw new ImportError('import.err.empty');
-  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes) : arrowTable(bytes);
+  const table = format === 'json' ? jsonTable(bytes) : format === 'parquet' ? await parquetTable(bytes, keepsColumns(opts) ? sink : undefined, (f) => progress(0.4 * f)) : arrowFileTable(bytes);
   if (table.columns.length === 0) throw new ImportError('import.err.empty');
   return { source: { fileName, format, ...(format === 'json' ? { encoding: 'utf-8' as const } : {}), ...detected }, tables: [table] };
 }
@@ -125,9 +127,18 @@ export function applyOverrides(table: ParsedTable, overrides: TableOptions['colu
   return { ...table, columns, ...(layout ? { layout } : {}) };
 }
 
-/** Reads and lays out a file, applying the user's overrides; what the preview shows. */
-export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, progress: ProgressFn = () => undefined): Promise<AnalyzedFile> {
-  const read = await readSource(bytes, fileName, opts, progress);
+/** No renamed or retyped column and no unpivot: the table is the source's columns as they are. */
+function keepsColumns(opts: ImportOptions): boolean {
+  const own = tableOptions(opts);
+  return !own.unpivot && !own.columns?.some((c) => c?.name?.trim() || c?.type);
+}
+
+/**
+ * Reads and lays out a file, applying the user's overrides; what the preview shows. With `sink`, a Parquet
+ * file that keeps its columns sends its rows there while it is read (./parquet-source parquetTable).
+ */
+export async function analyzeFile(bytes: Uint8Array, fileName: string, opts: ImportOptions = {}, progress: ProgressFn = () => undefined, sink?: BatchSink): Promise<AnalyzedFile> {
+  const read = await readSource(bytes, fileName, opts, progress, sink);
   progress(0.6);
   const tables = read.tables.map((t) => {
     const own = tableOptions(opts, t.sheet);

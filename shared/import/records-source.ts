@@ -119,13 +119,18 @@ export function arrowCells(t: Table, types: readonly ColumnType[]): Cell[][] {
   });
 }
 
-export function arrowTable(bytes: Uint8Array): ParsedTable {
-  let t: Table;
+/** An Arrow IPC file or stream's bytes as a table, or a clear message when they are not one. */
+export function readArrowIpc(bytes: Uint8Array): Table {
   try {
-    t = tableFromIPC(bytes);
+    return tableFromIPC(bytes);
   } catch (e) {
     throw new ImportError('import.err.badArrow', { detail: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** The general way: every cell read into JS (64-bit integers become DOUBLE, see ./arrow-source). */
+export function arrowTable(bytes: Uint8Array | Table): ParsedTable {
+  const t = bytes instanceof Uint8Array ? readArrowIpc(bytes) : bytes;
   checkColumnCount(t.schema.fields.length);
   const table = emptyTable();
   table.columns = t.schema.fields.map((f) => ({ name: f.name, type: arrowColumnType(f.type) }));

@@ -14,8 +14,12 @@ export type ImportRequest =
   | { type: 'load'; fileKey: string; bytes: Uint8Array }
   | { type: 'forget'; fileKey: string }
   | { type: 'analyze'; id: number; fileKey: string; fileName: string; options: ImportOptions }
-  /** `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow. */
-  | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions; engine?: boolean };
+  /**
+   * `engine`: a big plain CSV may come back as a plan for the engine's read_csv (./csv-engine) instead of Arrow.
+   * `stream`: the table's rows come as 'batch' messages while it is built, each acknowledged ('ack') once taken.
+   */
+  | { type: 'build'; id: number; fileKey: string; fileName: string; options: ImportOptions; engine?: boolean; stream?: boolean }
+  | { type: 'ack'; id: number };
 
 export interface BuiltTable {
   preview: TablePreview;
@@ -29,8 +33,11 @@ export interface BuiltTable {
  */
 export type PostedPlan = Omit<CsvPlan, 'utf8'> & { utf8: { skip: number } | Uint8Array };
 
-/** What a build with `engine` may answer: Arrow streams or a plan. */
-export type Built = Extract<ImportResponse, { type: 'built' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan };
+/** What a streamed build answers once its last batch is sent: the table's preview, or a plan (reading the caller's copy of the file). */
+export type Streamed = Extract<ImportResponse, { type: 'streamed' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan };
+
+/** Takes one complete IPC stream of the table being built (the engine inserts it); the next waits for it. */
+export type OnBatch = (ipc: Uint8Array) => Promise<void>;
 
 export type WorkerError = { key: ImportMessageKey; params: Record<string, string | number> } | { message: string };
 
@@ -38,6 +45,10 @@ export type ImportResponse =
   | { id: number; type: 'progress'; fraction: number }
   | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
+  /** One complete IPC stream of a streamed build's table (a Parquet row group), in order. */
+  | { id: number; type: 'batch'; ipc: Uint8Array }
+  /** A streamed build's end: every batch has been sent. */
+  | { id: number; type: 'streamed'; source: SourceInfo; preview: TablePreview }
   /** A CSV for the engine's read_csv: commitCsvPlan (./commit) puts it into the database. */
   | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: PostedPlan }
   /** `restart`: the worker's reader broke (a wasm trap) and must not be used again. */
@@ -83,6 +94,9 @@ interface Pending {
   resolve(r: ImportResponse): void;
   reject(e: unknown): void;
   onProgress?(fraction: number): void;
+  onBatch?: OnBatch;
+  /** The batches taken so far, one after the other; a streamed build's reply settles after the last. */
+  batches: Promise<void>;
   timer: ReturnType<typeof setTimeout>;
 }
 
@@ -105,14 +119,9 @@ export class ImportRunner {
         const p = this.pending.get(m.id);
         if (!p) return;
         if (m.type === 'progress') p.onProgress?.(m.fraction);
-        else {
-          this.settle(m.id);
-          if (m.type === 'error') p.reject('key' in m.error ? new ImportError(m.error.key, m.error.params) : new Error(m.error.message));
-          else p.resolve(m);
-          // The next request starts a fresh worker (and sends it the loaded files again); any other
-          // request the broken one held is refused.
-          if (m.type === 'error' && m.restart && this.worker === w) this.stop(new ImportError('import.err.crashed'));
-        }
+        else if (m.type === 'batch') this.take(m.id, p, m.ipc);
+        // A reply follows the batches before it (an error too: the caller then drops what they made).
+        else void p.batches.then(() => this.pending.get(m.id) === p && this.reply(w, p, m));
       },
       died: (error) => {
         if (this.worker === w) this.worker = null;
@@ -123,6 +132,28 @@ export class ImportRunner {
     for (const [fileKey, bytes] of this.loaded) w.post({ type: 'load', fileKey, bytes });
     this.worker = w;
     return w;
+  }
+
+  private reply(w: WorkerHandle, p: Pending, m: Exclude<ImportResponse, { type: 'progress' | 'batch' }>) {
+    this.settle(m.id);
+    if (m.type === 'error') p.reject('key' in m.error ? new ImportError(m.error.key, m.error.params) : new Error(m.error.message));
+    else p.resolve(m);
+    // The next request starts a fresh worker (and sends it the loaded files again); any other
+    // request the broken one held is refused.
+    if (m.type === 'error' && m.restart && this.worker === w) this.stop(new ImportError('import.err.crashed'));
+  }
+
+  /** A batch goes to the caller after the one before; its ack lets the worker send one more. A failed take stops the build. */
+  private take(id: number, p: Pending, ipc: Uint8Array) {
+    p.batches = p.batches.then(async () => {
+      if (this.pending.get(id) !== p || !p.onBatch) return;
+      try {
+        await p.onBatch(ipc);
+        this.worker?.post({ type: 'ack', id });
+      } catch (e) {
+        if (this.pending.get(id) === p) this.stop(e);
+      }
+    });
   }
 
   private settle(id: number) {
@@ -155,14 +186,14 @@ export class ImportRunner {
     this.worker?.post({ type: 'forget', fileKey });
   }
 
-  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false) {
+  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false, onBatch?: OnBatch) {
     const w = this.ensure();
     const id = this.nextId++;
     const ms = this.deadlineMs(this.loaded.get(fileKey)?.byteLength ?? 0);
     return new Promise<ImportResponse>((resolve, reject) => {
       const timer = setTimeout(() => this.stop(new ImportError('import.err.timeout', { seconds: Math.round(ms / 1000) })), ms);
-      this.pending.set(id, { resolve, reject, onProgress, timer });
-      w.post(type === 'build' ? { type, id, fileKey, fileName, options, engine } : { type, id, fileKey, fileName, options });
+      this.pending.set(id, { resolve, reject, onProgress, onBatch, batches: Promise.resolve(), timer });
+      w.post(type === 'build' ? { type, id, fileKey, fileName, options, engine, ...(onBatch ? { stream: true } : {}) } : { type, id, fileKey, fileName, options });
     });
   }
 
@@ -178,10 +209,14 @@ export class ImportRunner {
     return r;
   }
 
-  /** Like build, but a big plain CSV comes back as a plan for the engine's read_csv (the import screen). */
-  async buildOrPlan(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<Built> {
-    const r = await this.request('build', fileKey, fileName, options, onProgress, true);
-    if (r.type === 'built') return r;
+  /**
+   * A build whose table comes in batches while it is built (a Parquet file's row groups as they are read):
+   * `onBatch` takes each in order, the worker stays at most a few batches ahead (each waits for its ack),
+   * and the answer comes after the last was taken. `engine`: a big plain CSV may come back as a plan instead.
+   */
+  async buildStreamed(fileKey: string, fileName: string, options: ImportOptions, onBatch: OnBatch, onProgress?: (f: number) => void, engine = false): Promise<Streamed> {
+    const r = await this.request('build', fileKey, fileName, options, onProgress, engine, onBatch);
+    if (r.type === 'streamed') return r;
     if (r.type !== 'planned') throw new Error('unexpected worker reply');
     const { utf8 } = r.plan;
     const file = this.loaded.get(fileKey);

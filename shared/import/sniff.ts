@@ -24,6 +24,9 @@ const startsWith = (b: Uint8Array, sig: readonly number[], at = 0) => sig.every(
 const BINARY: { kind: string; format?: SourceFormat; test: (b: Uint8Array) => boolean }[] = [
   { kind: 'Parquet', format: 'parquet', test: (b) => startsWith(b, [0x50, 0x41, 0x52, 0x31]) },
   { kind: 'Arrow IPC', format: 'arrow', test: (b) => startsWith(b, [0x41, 0x52, 0x52, 0x4f, 0x57, 0x31]) },
+  // An IPC stream (.arrows) has no magic: it starts with its first message's continuation marker, 0xFFFFFFFF,
+  // which no text encoding here starts with.
+  { kind: 'Arrow IPC', format: 'arrow', test: (b) => b.length >= 8 && startsWith(b, [0xff, 0xff, 0xff, 0xff]) },
   { kind: 'zip (xlsx/xlsb/ods)', format: 'xlsx', test: (b) => startsWith(b, [0x50, 0x4b, 0x03, 0x04]) },
   { kind: 'OLE (xls/BIFF5–8)', format: 'xlsx', test: (b) => startsWith(b, [0xd0, 0xcf, 0x11, 0xe0]) },
   // A bare BIFF stream starts with its BOF record: 0x0009 (BIFF2), 0x0209 (BIFF3), 0x0409 (BIFF4), 0x0809 (BIFF5/8).

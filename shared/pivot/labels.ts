@@ -4,7 +4,7 @@ import { translator, type Translate } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { PivotSpec, PivotValue, ValueFormat } from '../model/pivot-spec';
 import { isNumberColumn, type AnalysisSource } from '../sql/source';
-import type { AxisEntry } from './grid';
+import type { AxisEntry, PivotGrid } from './grid';
 
 export function valueLabel(v: PivotValue, t: Translate): string {
   if (v.label) return v.label;
@@ -32,8 +32,17 @@ export function entryText(e: AxisEntry, dims: number, t: Translate): string {
   return parts.join(' / ');
 }
 
-/** A cell's number as text in its format; '' for an empty cell. */
-export function formatValue(n: number, format: ValueFormat, lang: Lang): string {
+/**
+ * Per value of the grid: whether every cell, totals included, holds a whole number. The 'auto' format picks its
+ * decimals once per value from this — all 0 or all 2 — so a total (3,077.50) reads like its cells (771.63), and
+ * the Excel export's number format makes the same choice (shared/export/pivot-sheet.ts).
+ */
+export function wholeValues(grid: PivotGrid): boolean[] {
+  return grid.cells.map((cells) => cells.every((x) => !Number.isFinite(x) || Number.isInteger(x)));
+}
+
+/** A cell's number as text in its format; '' for an empty cell. `whole`: its value's wholeValues entry. */
+export function formatValue(n: number, format: ValueFormat, lang: Lang, whole: boolean): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? '' : String(n);
   const t = translator(lang);
   switch (format) {
@@ -49,7 +58,7 @@ export function formatValue(n: number, format: ValueFormat, lang: Lang): string 
     case 'percent':
       return `${formatter(lang, 1, 1).format(n * 100)}%`;
     case 'auto':
-      return formatter(lang, Number.isInteger(n) ? 0 : 2).format(n);
+      return whole ? formatter(lang, 0).format(n) : formatter(lang, 2, 2).format(n);
   }
 }
 

@@ -9,7 +9,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { PivotSpec } from '../model/pivot-spec';
 import { cell, isTotal, type PivotGrid } from './grid';
-import { entryLabel, entryText, formatValue, valueLabel } from './labels';
+import { entryLabel, entryText, formatValue, valueLabel, wholeValues } from './labels';
 
 export interface FlatPivot {
   header: string[];
@@ -44,11 +44,12 @@ export function pivotText(grid: PivotGrid, spec: PivotSpec, lang: Lang): string 
   const t = translator(lang);
   const { header, rows } = flatPivot(grid, spec, lang);
   const keys = Math.max(1, grid.rowDims.length);
+  const whole = wholeValues(grid);
   const text = rows.map((r) =>
     r.map((x, i) => {
       if (i < keys) return x === null ? t('pivot.blank') : String(x);
-      const value = spec.values[(i - keys) % grid.values];
-      return x === null ? '' : formatValue(x as number, value.format, lang);
+      const m = (i - keys) % grid.values;
+      return x === null ? '' : formatValue(x as number, spec.values[m].format, lang, whole[m]);
     }),
   );
   return `${renderTextTable(header, text, header.map((_, i) => i >= keys))}\n`;

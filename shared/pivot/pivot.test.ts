@@ -98,13 +98,48 @@ describe('pivotTable (the cells every document writer takes)', () => {
 
 describe('formats and checks', () => {
   it('formats in 万, 亿, % and grouped digits', () => {
-    expect(formatValue(123456, 'wan', 'zh-CN')).toBe('12.3万');
-    expect(formatValue(-1234567, 'wan', 'en')).toBe('-123.5×10⁴');
-    expect(formatValue(310_000_000, 'yi', 'zh-CN')).toBe('3.10亿');
-    expect(formatValue(0.4378, 'percent', 'zh-CN')).toBe('43.8%');
-    expect(formatValue(1234567.891, 'auto', 'en')).toBe('1,234,567.89');
-    expect(formatValue(1234567, 'decimal', 'zh-CN')).toBe('1,234,567.00');
-    expect(formatValue(NaN, 'auto', 'zh-CN')).toBe('');
+    expect(formatValue(123456, 'wan', 'zh-CN', true)).toBe('12.3万');
+    expect(formatValue(-1234567, 'wan', 'en', true)).toBe('-123.5×10⁴');
+    expect(formatValue(310_000_000, 'yi', 'zh-CN', true)).toBe('3.10亿');
+    expect(formatValue(0.4378, 'percent', 'zh-CN', false)).toBe('43.8%');
+    expect(formatValue(1234567.891, 'auto', 'en', false)).toBe('1,234,567.89');
+    expect(formatValue(1234567, 'auto', 'en', true)).toBe('1,234,567');
+    expect(formatValue(1234567, 'decimal', 'zh-CN', true)).toBe('1,234,567.00');
+    expect(formatValue(NaN, 'auto', 'zh-CN', false)).toBe('');
+  });
+
+  it('auto: a value shows the same decimals in every cell, totals included (3,077.50 under 771.63, not 3,077.5)', async () => {
+    await db.exec(`CREATE TABLE money AS SELECT * FROM (VALUES
+      ('北京', '甲', 771.63::DOUBLE, 2::BIGINT, 1), ('上海', '甲', 2305.87::DOUBLE, 3::BIGINT, 2), ('上海', '乙', 20.0::DOUBLE, NULL, 2)) t(地区, 类型, 金额, 人数, 级别)`);
+    const s: PivotSpec = {
+      ...newPivotSpec('money'),
+      rows: ['类型', '地区'],
+      values: [
+        { column: '金额', agg: 'sum', show: 'value', format: 'auto' },
+        { column: '人数', agg: 'sum', show: 'value', format: 'auto' },
+        // Whole cells (1, 2, 2) whose overall average is not: then every cell shows two decimals.
+        { column: '级别', agg: 'avg', show: 'value', format: 'auto' },
+      ],
+    };
+    const info = (await describeTable(db, 'money'))!;
+    const r = await runPivot(db, s, tableSource(info));
+    if (r.status !== 'ready') throw new Error(r.status);
+    const table = pivotTable(r.grid, s, 'zh-CN');
+    expect(table.whole).toEqual([false, true, false]);
+    const texts = table.body.map((row) => row.slice(2).map((c) => c.text));
+    // 乙/上海, 乙 total, 甲/上海, 甲/北京, 甲 total, grand total.
+    expect(texts).toEqual([
+      ['20.00', '', '2.00'],
+      ['20.00', '', '2.00'],
+      ['2,305.87', '3', '2.00'],
+      ['771.63', '2', '1.00'],
+      ['3,077.50', '5', '1.50'],
+      ['3,097.50', '5', '1.67'],
+    ]);
+    expect(pivotTable(r.grid, s, 'en').body[4].slice(2).map((c) => c.text)).toEqual(['3,077.50', '5', '1.50']);
+    const text = pivotText(r.grid, s, 'zh-CN');
+    expect(text).toContain('3,077.50');
+    expect(text).not.toMatch(/3,077\.5(?!0)/);
   });
 
   it('says what is wrong in the UI language', async () => {

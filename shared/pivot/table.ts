@@ -8,7 +8,7 @@ import { translator } from '../i18n';
 import type { Lang } from '../model/catalog';
 import type { PivotSpec, ValueFormat } from '../model/pivot-spec';
 import { cell, isTotal, type AxisEntry, type PivotGrid } from './grid';
-import { entryLabel, formatValue, valueLabel } from './labels';
+import { entryLabel, formatValue, valueLabel, wholeValues } from './labels';
 
 export type PivotCellKind = 'corner' | 'col-key' | 'value-name' | 'row-key' | 'value' | 'covered';
 
@@ -34,6 +34,8 @@ export interface PivotTable {
   dataCols: number;
   /** Values per column key: data column x shows value (x − rowHeaderCols) mod values. */
   values: number;
+  /** Per value: every cell a whole number (its 'auto' format shows no decimals, else two; labels.ts wholeValues). */
+  whole: boolean[];
   /** Lines under the table (filters in force). */
   notes: string[];
 }
@@ -98,6 +100,7 @@ export function pivotTable(grid: PivotGrid, spec: PivotSpec, lang: Lang, notes: 
   const nr = grid.rowDims.length;
   const nc = grid.colDims.length;
   const heat = spec.heat ? heatRanges(grid) : null;
+  const whole = wholeValues(grid);
   const body = grid.rows.map((e, r) => {
     const row: PivotCell[] = [];
     const total = isTotal(e, nr);
@@ -126,10 +129,10 @@ export function pivotTable(grid: PivotGrid, spec: PivotSpec, lang: Lang, notes: 
         const empty = Number.isNaN(x);
         const range = heat?.[m];
         const h = range && !total && !colTotal && !empty && range[1] > range[0] ? (x - range[0]) / (range[1] - range[0]) : range && !total && !colTotal && !empty ? 0.5 : undefined;
-        row.push({ kind: 'value', text: formatValue(x, v.format, lang), value: empty ? null : x, format: v.format, ...(total || colTotal ? { total: true } : {}), ...(h !== undefined ? { heat: h } : {}) });
+        row.push({ kind: 'value', text: formatValue(x, v.format, lang, whole[m]), value: empty ? null : x, format: v.format, ...(total || colTotal ? { total: true } : {}), ...(h !== undefined ? { heat: h } : {}) });
       });
     });
     return row;
   });
-  return { title: spec.title, header: headerRows(grid, spec, lang), body, rowHeaderCols: Math.max(1, nr), dataCols: grid.cols.length * grid.values, values: grid.values, notes };
+  return { title: spec.title, header: headerRows(grid, spec, lang), body, rowHeaderCols: Math.max(1, nr), dataCols: grid.cols.length * grid.values, values: grid.values, whole, notes };
 }

@@ -10,6 +10,7 @@ export type ProjectErrorCode =
   | 'not-a-project'
   | 'damaged'
   | 'too-large'
+  | 'file-too-large'
   | 'checksum'
   | 'entries'
   | 'newer-version'
@@ -30,6 +31,9 @@ export interface ProjectErrorParams {
   entry?: string;
   version?: number;
   document?: ProjectDocumentName;
+  /** file-too-large: the file's size and the limit, in MB. */
+  size?: number;
+  limit?: number;
 }
 
 export class ProjectError extends Error {
@@ -56,11 +60,12 @@ export function printableName(name: string): string {
 /** A person-readable reason why a project could not be opened; the workspace is unchanged in every case. */
 export function describeProjectError(e: unknown, t: Translate): string {
   if (!(e instanceof ProjectError)) return t('project.error.other', { detail: e instanceof Error ? e.message : String(e) });
-  const { table, entry, version, document } = e.params;
+  const { table, entry, version, document, size, limit } = e.params;
   const params: Record<string, string | number> = {
     ...(table !== undefined ? { table } : {}),
     ...(entry !== undefined ? { entry: printableName(entry) } : {}),
     ...(version !== undefined ? { version } : {}),
+    ...(size !== undefined && limit !== undefined ? { size, limit } : {}),
     ...(document ? { document: t(`project.doc.${document}`) } : {}),
   };
   if (e.engineError !== undefined) {

@@ -61,6 +61,14 @@ export async function runSql(page: Page, sql: string, via: 'keyboard' | 'button'
   else await page.getByRole('button', { name: /^(运行|Run)$/ }).click();
 }
 
+/** Runs a query on 工作台 and gives the texts of its result cells, row by row. */
+export async function queryCells(page: Page, sql: string): Promise<string[]> {
+  await page.getByRole('tab', { name: '工作台' }).click();
+  await runSql(page, sql);
+  await page.getByTestId('query-status').filter({ hasText: /\d+ 行/ }).waitFor();
+  return page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell').allTextContents();
+}
+
 /** The app's screens (tab ids, renderer/views.tsx), in tab order. */
 /** Every tab of renderer/views.tsx, in tab order (tests/unit checks the two lists agree). */
 export const SCREENS = ['workbench', 'import', 'cases', 'chart-builder', 'analysis', 'dashboards', 'present', 'calc-fields', 'join'] as const;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, runSql, screenshot } from './browser';
+import { launchBrowser, openApp, queryCells, screenshot } from './browser';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
 
@@ -34,13 +34,6 @@ async function dropFile(page: Page, name: string, selector: string, from = path.
     },
     { base64, name, selector },
   );
-}
-
-async function queryCells(page: Page, sql: string): Promise<string[]> {
-  await page.getByRole('tab', { name: '工作台' }).click();
-  await runSql(page, sql);
-  await page.getByTestId('query-status').filter({ hasText: /\d+ 行/ }).waitFor();
-  return page.getByRole('grid', { name: '查询结果' }).getByRole('gridcell').allTextContents();
 }
 
 describe('import (web build in Chromium)', () => {

@@ -49,5 +49,8 @@ SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2018 + (i * 7
   return { sql, sum };
 }
 
-/** As the value format 自动 writes a number: grouped, up to two decimals. */
-export const zhNumber = (n: number) => n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+/**
+ * As the value format 自动 writes a number of a value that is not whole in every cell (the samples' fractions
+ * make sure of that): grouped, two decimals in every cell, totals included (shared/pivot/labels.ts wholeValues).
+ */
+export const zhNumber = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

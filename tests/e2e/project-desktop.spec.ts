@@ -48,6 +48,11 @@ function installFakeDesktop() {
   const ids = new Map<string, string>();
   const recent: string[] = [];
   const calls: { method: string; handleId?: string; dialog: boolean }[] = [];
+  /** Every session message, in order (begin, append…, finish; read…, close). */
+  const log: string[] = [];
+  const reads = new Map<string, Uint8Array>();
+  const saves = new Map<string, { location: string; size: number; parts: Uint8Array[] }>();
+  const newId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   const nextPaths: string[] = [];
   let listener: ((cmd: unknown) => void) | undefined;
   const handle = (location: string): Handle => {
@@ -64,10 +69,10 @@ function installFakeDesktop() {
   };
   const known = (id: string) => {
     const p = ids.get(id);
-    if (!p) throw new Error('desktop.saveProject refused: unknown project handle');
+    if (!p) throw new Error('desktop.beginProjectSave refused: unknown project handle');
     return p;
   };
-  const test = { disk, calls, nextPaths, menu: (cmd: unknown) => listener?.(cmd) };
+  const test = { disk, calls, log, nextPaths, menu: (cmd: unknown) => listener?.(cmd) };
   Object.assign(window, {
     __desktopTest: test,
     desktop: {
@@ -79,17 +84,45 @@ function installFakeDesktop() {
         calls.push({ method: 'openProject', handleId, dialog: !handleId });
         const location = handleId ? known(handleId) : nextPaths.shift();
         if (!location) return null;
-        return { handle: remember(location), name: location.split('/').pop(), bytes: disk.get(location)! };
+        const sessionId = newId();
+        reads.set(sessionId, disk.get(location)!);
+        return { handle: remember(location), name: location.split('/').pop(), size: disk.get(location)!.length, sessionId };
       },
-      saveProject: async ({ parts, handleId }: { parts: Uint8Array[]; handleId?: string }) => {
-        calls.push({ method: 'saveProject', handleId, dialog: !handleId });
+      readProject: async ({ sessionId, offset, length }: { sessionId: string; offset: number; length: number }) => {
+        log.push('read');
+        return reads.get(sessionId)!.slice(offset, offset + length);
+      },
+      closeProject: async ({ sessionId }: { sessionId: string }) => {
+        log.push('close');
+        reads.delete(sessionId);
+      },
+      // The save session, as main runs it: the file lands on the disk only when finished.
+      beginProjectSave: async ({ handleId, size }: { handleId?: string; size: number }) => {
+        calls.push({ method: 'beginProjectSave', handleId, dialog: !handleId });
         const location = handleId ? known(handleId) : nextPaths.shift();
-        if (!location) return { saved: false };
-        // The file comes in pieces, in order (as the real shell writes them to its temp file).
+        if (!location) return null;
+        const sessionId = newId();
+        log.push('begin');
+        saves.set(sessionId, { location, size, parts: [] });
+        return { sessionId };
+      },
+      appendProjectSave: async ({ sessionId, parts }: { sessionId: string; parts: Uint8Array[] }) => {
+        log.push('append');
+        saves.get(sessionId)!.parts.push(...parts.map((p) => p.slice()));
+      },
+      finishProjectSave: async ({ sessionId }: { sessionId: string }) => {
+        log.push('finish');
+        const { location, size, parts } = saves.get(sessionId)!;
+        saves.delete(sessionId);
         const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
         parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+        if (bytes.length !== size) throw new Error(`${bytes.length} of ${size} bytes written`);
         disk.set(location, bytes);
         return { saved: true, handle: remember(location) };
+      },
+      abortProjectSave: async ({ sessionId }: { sessionId: string }) => {
+        log.push('abort');
+        saves.delete(sessionId);
       },
       recentProjects: async () => recent.map(handle),
       setLanguage: async () => undefined,
@@ -101,7 +134,7 @@ function installFakeDesktop() {
   });
 }
 
-type FakeTest = { disk: Map<string, Uint8Array>; calls: { method: string; handleId?: string; dialog: boolean }[]; nextPaths: string[]; menu(cmd: unknown): void };
+type FakeTest = { disk: Map<string, Uint8Array>; calls: { method: string; handleId?: string; dialog: boolean }[]; log: string[]; nextPaths: string[]; menu(cmd: unknown): void };
 declare global {
   interface Window {
     __desktopTest: FakeTest;
@@ -138,7 +171,9 @@ describe('project menu with a desktop shell (stand-in bridge)', () => {
     await expect.poll(() => tablesOn('/docs/调查.sgwp')).toEqual(['社区调查', '第二表']);
     expect(await dialogs()).toBe(1);
     const calls = await page.evaluate(() => window.__desktopTest.calls);
-    expect(calls.at(-1)).toEqual({ method: 'saveProject', handleId: expect.stringMatching(/^[0-9a-f]{32}$/), dialog: false });
+    expect(calls.at(-1)).toEqual({ method: 'beginProjectSave', handleId: expect.stringMatching(/^[0-9a-f]{32}$/), dialog: false });
+    // Each save is one session: begin, the file's messages, finish.
+    expect((await page.evaluate(() => window.__desktopTest.log)).join(' ')).toMatch(/^begin (append )+finish begin (append )+finish$/);
 
     // Save As always asks, and from then on Save writes to the new file.
     await menu({ command: 'saveAs' });
@@ -157,6 +192,8 @@ describe('project menu with a desktop shell (stand-in bridge)', () => {
     await projectName.filter({ hasText: /^调查$/ }).waitFor();
     await page.getByRole('list', { name: '数据表' }).getByText('第二表', { exact: true }).first().waitFor();
     expect((await page.evaluate(() => window.__desktopTest.calls)).at(-1)).toMatchObject({ method: 'openProject', dialog: false });
+    // Read in ranges, then the read session closed.
+    expect((await page.evaluate(() => window.__desktopTest.log)).join(' ')).toMatch(/ (read )+close$/);
 
     // The reopened project saves back to its own file without asking.
     await runSql(page, 'DROP TABLE 第二表');

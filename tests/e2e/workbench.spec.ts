@@ -163,7 +163,7 @@ describe('workbench (web build in Chromium)', () => {
         saveFile: async () => ({ saved: false }),
         openExternal: async () => undefined,
         openProject: async () => null,
-        saveProject: async () => ({ saved: false }),
+        beginProjectSave: async () => null,
         recentProjects: async () => [],
         onMenuCommand: () => () => undefined,
       };

@@ -67,4 +67,12 @@ describe('the screen grid layout', () => {
     expect(visibleSpans(years, 3, 5).map((s) => s.cell.text)).toEqual(['合计']);
     expect(layout.header[1].map((s) => s.cell.text)).toEqual(['数值 求和', '行数', '数值 求和', '行数']);
   });
+
+  it('auto: a total shows the decimals of its cells (3,077.50 under 771.63 and 2,305.87), a whole value none', () => {
+    const money: PivotGrid = { ...grid, rowDims: ['地区'], rows: [{ keys: ['北京'], depth: 1 }, { keys: [null], depth: 0 }], cols: [{ keys: [null], depth: 0 }], colDims: [], cells: [Float64Array.from([771.63, 3077.5]), Float64Array.from([2, 5])] };
+    const s: PivotSpec = { ...spec, rows: ['地区'], cols: [], heat: false, values: [{ column: '金额', agg: 'sum', show: 'value', format: 'auto' }, { column: null, agg: 'count', show: 'value', format: 'auto' }] };
+    const l = gridLayout(money, s, 'zh-CN');
+    expect([0, 1].flatMap((r) => [0, 1].map((x) => bodyCell(money, s, l, r, x, 'zh-CN').text))).toEqual(['771.63', '2', '3,077.50', '5']);
+    expect(bodyCell(money, s, l, 1, 0, 'en').text).toBe('3,077.50');
+  });
 });

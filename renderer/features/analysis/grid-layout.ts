@@ -7,7 +7,7 @@ import { translator } from '../../../shared/i18n';
 import type { Lang } from '../../../shared/model/catalog';
 import type { PivotSpec } from '../../../shared/model/pivot-spec';
 import { cell, isTotal, type PivotGrid } from '../../../shared/pivot/grid';
-import { entryLabel, formatValue } from '../../../shared/pivot/labels';
+import { entryLabel, formatValue, wholeValues } from '../../../shared/pivot/labels';
 import { headerRows, heatRanges, type PivotCell } from '../../../shared/pivot/table';
 
 export const ROW_H = 28;
@@ -30,6 +30,8 @@ export interface GridLayout {
   corner: Span[][];
   header: Span[][];
   heat: [number, number][] | null;
+  /** Per value: all its cells whole (labels.ts wholeValues), computed once, not per cell in view. */
+  whole: boolean[];
 }
 
 function spans(cells: readonly PivotCell[]): Span[] {
@@ -50,6 +52,7 @@ export function gridLayout(grid: PivotGrid, spec: PivotSpec, lang: Lang): GridLa
     corner: rows.map((r) => spans(r.slice(0, keyCols))),
     header: rows.map((r) => spans(r.slice(keyCols))),
     heat: spec.heat ? heatRanges(grid) : null,
+    whole: wholeValues(grid),
   };
 }
 
@@ -76,7 +79,7 @@ export function bodyCell(grid: PivotGrid, spec: PivotSpec, layout: GridLayout, r
     const h = range[1] > range[0] ? (v - range[0]) / (range[1] - range[0]) : 0.5;
     background = `rgba(214, 72, 46, ${(0.06 + 0.6 * h).toFixed(3)})`;
   }
-  return { text: formatValue(v, spec.values[m].format, lang), total, empty: Number.isNaN(v), ...(background ? { background } : {}) };
+  return { text: formatValue(v, spec.values[m].format, lang, layout.whole[m]), total, empty: Number.isNaN(v), ...(background ? { background } : {}) };
 }
 
 /**

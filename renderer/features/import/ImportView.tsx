@@ -10,7 +10,7 @@ import { ImportClient } from './import-client';
 import type { FileEntry } from './file-entry';
 import { ImportFileCard } from './ImportFileCard';
 
-const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'xlsm', 'ods', 'et', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather'] }];
+const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'xlsm', 'xlsb', 'xltx', 'xltm', 'xlam', 'ods', 'et', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather', 'arrows'] }];
 
 
 /** The 导入数据 screen: pick or drop files, preview each with overrides, import as named tables. */

@@ -88,7 +88,7 @@ async function resolveSlide(s: Slide, ctx: Context): Promise<PptxSlide> {
 export async function deckToPptx(deck: Deck, ctx: Context): Promise<Uint8Array> {
   const slides: PptxSlide[] = [];
   for (const s of deck.slides) slides.push(await resolveSlide(s, ctx));
-  return buildDeckPptx({ title: deck.title || ctx.t('present.deckTitleDefault'), slides, dataTableSuffix: ctx.t('export.slide.dataTable') });
+  return buildDeckPptx({ title: deck.title || ctx.t('present.deckTitleDefault'), slides, dataTableSuffix: ctx.t('export.slide.dataTable'), lang: ctx.lang });
 }
 
 /** "社会治理创新案例.pptx": the deck title without characters file systems refuse. */

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react'
 import type { Db } from '../../../shared/db';
 import { describeProjectError } from '../../../shared/project/errors';
 import { oversizedSave } from '../../../shared/project/save-limit';
+import { receiveProject, sendProject } from '../../../shared/project/transfer';
 import type { MessageKey, Translate } from '../../../shared/i18n';
 import { safeFileName } from '../../../shared/export/file-name';
 import { PROJECT_EXTENSION, type MenuCommand, type ProjectHandle } from '../../../shared/desktop-api';
@@ -104,7 +105,8 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
             return;
           }
           const handleId = saveAs ? undefined : handle.current?.id;
-          const result = await getDesktop().saveProject({ parts, suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
+          // In messages far below IPC's ≈ 1 GiB, whatever the project's size (shared/project/transfer.ts).
+          const result = await sendProject(getDesktop(), parts, { suggestedName: fileName(state.name ?? t('project.untitled')), ...(handleId ? { handleId } : {}) });
           if (!result.saved) return;
           setSavedPrint(at);
           // The autosave may hold this state marked unsaved: write it again, marked saved.
@@ -135,7 +137,7 @@ export function useProject({ db, builtIn, t, appVersion }: Options) {
         const file = await getDesktop().openProject(handleId ? { handleId } : {});
         if (!file) return;
         const name = projectName(file.name);
-        await replaceWith(file.bytes, name, { message: opened(name) });
+        await replaceWith(await receiveProject(getDesktop(), file), name, { message: opened(name) });
         handle.current = file.handle;
       } catch (e) {
         setState((s) => ({ ...s, message: openFailed(e, t) }));
