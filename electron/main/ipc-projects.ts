@@ -51,6 +51,9 @@ const isMissing = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code 
 
 export function createProjectHandlers<E>(deps: ProjectIpcDeps, { guard, refuse, payload }: ProjectIpcTools<E>): ProjectHandlers<E> {
   const knownPath = (method: DesktopInvokeMethod, handleId: string) => deps.projects.pathFor(handleId) ?? refuse(method, 'unknown project handle');
+  /** The file a handle names, else the one the user picks in `ask`'s dialog (undefined when cancelled). */
+  const fileFor = async (method: DesktopInvokeMethod, handleId: string | undefined, ask: () => Promise<string | undefined>) =>
+    handleId ? knownPath(method, handleId) : ask();
   /** A session call; what the session refuses (an id it does not hold, a wrong size) is a refusal of the call. */
   const inSession = async <T>(method: DesktopInvokeMethod, run: () => Promise<T>): Promise<T> => {
     try {
@@ -65,15 +68,11 @@ export function createProjectHandlers<E>(deps: ProjectIpcDeps, { guard, refuse, 
     async openProject(event, raw) {
       guard(event, 'openProject');
       const req = payload('openProject', parseOpenProjectRequest, raw);
-      let file: string;
-      if (req.handleId) {
-        file = knownPath('openProject', req.handleId);
-      } else {
-        const t = translator(deps.lang());
-        const result = await deps.dialog.showOpenDialog({ title: t('desktop.openProject'), filters: projectFilters(deps.lang()), properties: ['openFile'] });
-        if (result.canceled || !result.filePaths[0]) return null;
-        file = result.filePaths[0];
-      }
+      const file = await fileFor('openProject', req.handleId, async () => {
+        const result = await deps.dialog.showOpenDialog({ title: translator(deps.lang())('desktop.openProject'), filters: projectFilters(deps.lang()), properties: ['openFile'] });
+        return result.canceled ? undefined : result.filePaths[0];
+      });
+      if (!file) return null;
       let opened: { id: string; size: number };
       try {
         opened = await deps.sessions.beginRead(file);
@@ -99,20 +98,17 @@ export function createProjectHandlers<E>(deps: ProjectIpcDeps, { guard, refuse, 
     async beginProjectSave(event, raw) {
       guard(event, 'beginProjectSave');
       const req = payload('beginProjectSave', parseBeginProjectSaveRequest, raw);
-      let file: string;
-      if (req.handleId) {
-        // Save: the file this project came from or was last saved to, no questions asked.
-        file = knownPath('beginProjectSave', req.handleId);
-      } else {
+      // Save: the file this project came from or was last saved to, no questions asked; Save As: the dialog.
+      const file = await fileFor('beginProjectSave', req.handleId, async () => {
         const result = await deps.dialog.showSaveDialog({
           title: translator(deps.lang())('desktop.saveProjectAs'),
           defaultPath: path.join(deps.defaultSaveDir(), req.suggestedName),
           filters: projectFilters(deps.lang()),
           properties: ['showOverwriteConfirmation', 'createDirectory'],
         });
-        if (result.canceled || !result.filePath) return null;
-        file = withProjectExtension(result.filePath);
-      }
+        return result.canceled || !result.filePath ? undefined : withProjectExtension(result.filePath);
+      });
+      if (!file) return null;
       return { sessionId: await deps.sessions.beginWrite(file, req.size, { keepBackup: true }) };
     },
 
