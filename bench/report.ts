@@ -176,12 +176,14 @@ const LIMITS = `## What limits us
   wasm function (compiled then) in DuckDB's start and first queries; the page's code is evaluated long before.
   The returning-user row restarts the browser on one profile (HTTP and code caches kept). Electron's own code
   cache (app:// is registered with codeCache) cannot be measured here.
-- **Parquet.** parquet-wasm reads the file one row group at a time and each batch leaves wasm as its own
-  complete Arrow IPC stream, which the engine takes by its own call (no JS values, no joined copy). The
-  engine's insert (single-threaded wasm) is about half the CPU time and costs the same as copying the table
-  inside the engine (CREATE TABLE AS); the rest is the decode and the IPC's copy out of parquet-wasm, on one
-  thread, against native read_parquet on two. The engine's own
-  read_parquet is an extension duckdb-wasm 1.32 does not link in and would download at run time.
+- **Parquet.** parquet-wasm reads the file one row group at a time on a thread of its own (a worker thread
+  here, the import worker in the app); each row group leaves wasm as its own complete Arrow IPC stream and is
+  handed over (transferred, at most 2 ahead) while the engine inserts the one before, by its own call (no JS
+  values, no joined copy). Reading and inserting now overlap, so the engine's single-threaded insert is the
+  longer side: it costs about what copying the table inside the engine costs (CREATE TABLE AS), against native
+  read_parquet decoding on two threads. The figure swings widely between runs (the first run of a new worker
+  thread loads parquet-wasm). The engine's own read_parquet is an extension duckdb-wasm 1.32 does not link in
+  and would download at run time.
 - **Projects** store the engine's own Arrow IPC bytes uncompressed (the file is about the size of the data in
   memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Saving is the engine's
   export plus one CRC-32 pass: the file is handed to its writer in pieces, never joined. Reopening is the
