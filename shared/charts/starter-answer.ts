@@ -17,6 +17,7 @@ import { LANGS, type DatasetCatalog, type Lang } from '../model/catalog';
 import { joined, parseFastForm, FAST_FORM_FILE } from '../datasets/fast-form';
 import { firstPart, loadBundledDatasets, splitSqlStatements, type DatasetReader } from '../datasets/load';
 import { parseCatalog } from '../model/catalog';
+import { sha256Hex } from '../project/sha256';
 import { runChart, type ChartRun, type ChartRunDb } from './run-chart';
 import { starterChartSpec } from './starter-chart';
 
@@ -33,26 +34,23 @@ export interface StarterAnswer {
   answers: { key: string; sql: string; ipc: string }[];
 }
 
-type Globals = { crypto?: { subtle?: { digest(alg: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } }; atob(s: string): string; btoa(s: string): string };
+type Globals = { atob(s: string): string; btoa(s: string): string };
 const g = globalThis as unknown as Globals;
 const utf8 = new TextEncoder();
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const subtle = g.crypto?.subtle;
-  // Web Crypto needs a secure context (127.0.0.1, app://): elsewhere there is no early chart, only the live one.
-  if (!subtle) throw new Error('no Web Crypto here');
-  return [...new Uint8Array(await subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const toBase64 = (bytes: Uint8Array) => g.btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 const fromBase64 = (text: string) => Uint8Array.from(g.atob(text), (c) => c.charCodeAt(0));
 
-/** The key an answer is stored and found under. */
-export function answerKey(engine: string, files: Record<string, string>, sql: string): Promise<string> {
+/**
+ * The key an answer is stored and found under. The project seal's SHA-256 (sha256Hex) is the one hash: it is
+ * synchronous and needs no Web Crypto (absent outside a secure context), and the few KB hashed here take well
+ * under a millisecond.
+ */
+export function answerKey(engine: string, files: Record<string, string>, sql: string): string {
   const sorted = Object.keys(files)
     .sort()
     .map((name) => [name, files[name]]);
-  return sha256(utf8.encode(JSON.stringify([engine, sorted, sql])));
+  return sha256Hex(utf8.encode(JSON.stringify([engine, sorted, sql])));
 }
 
 /** What the starter chart is run with, read from a datasets folder that has the fast form. */
@@ -81,7 +79,7 @@ export async function starterInputs(read: DatasetReader): Promise<StarterInputs 
     [spec.table],
   );
   const names = [VIEWS_FILE, ...[...part.tables].map((t) => fast.files[t])];
-  const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await sha256(await read(n))] as const)));
+  const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, sha256Hex(await read(n))] as const)));
   return { catalog, table, files };
 }
 
@@ -108,7 +106,7 @@ export async function makeStarterAnswer(db: Db, read: DatasetReader, engine: str
     },
   };
   for (const lang of LANGS) await runStarter(recording, inputs, lang);
-  const entries = await Promise.all([...answers].map(async ([sql, ipc]) => ({ key: await answerKey(engine, inputs.files, sql), sql, ipc: toBase64(ipc) })));
+  const entries = [...answers].map(([sql, ipc]) => ({ key: answerKey(engine, inputs.files, sql), sql, ipc: toBase64(ipc) }));
   return { version: 1, engine, files: inputs.files, answers: entries };
 }
 
@@ -135,7 +133,7 @@ export class NoStarterAnswer extends Error {}
 export function answerDb(answer: StarterAnswer, engine: string, files: Record<string, string>): ChartRunDb {
   return {
     async query(sql) {
-      const key = await answerKey(engine, files, sql);
+      const key = answerKey(engine, files, sql);
       const hit = answer.answers.find((a) => a.key === key && a.sql === sql);
       if (!hit) throw new NoStarterAnswer(`no build-time answer for ${sql}`);
       return tableFromIPC(fromBase64(hit.ipc));

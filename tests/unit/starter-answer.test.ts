@@ -1,6 +1,7 @@
 // The starter chart's build-time answer (shared/charts/starter-answer.ts) against the engine's live answer,
 // on the real engine: the build's step over the fast form, the app's start-up (renderer/db/engine.ts, with
 // duckdb-wasm's Node build standing in for the worker) and the chart's own run through the coordinator.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
@@ -93,9 +94,23 @@ describe("the starter chart's build-time answer", () => {
     expect(answer.engine).toBe(ENGINE);
     expect(Object.keys(answer.files).sort()).toEqual(['sh_social_org.arrow', 'views.sql']);
     const inputs = (await starterInputs(readBuilt))!;
-    for (const a of answer.answers) expect(a.key).toBe(await answerKey(ENGINE, inputs.files, a.sql));
+    for (const a of answer.answers) expect(a.key).toBe(answerKey(ENGINE, inputs.files, a.sql));
     expect(parseStarterAnswer(answerText)).toEqual(answer);
     expect(STARTER_ANSWER_FILE).toBe('starter-answer.json');
+  });
+
+  it('keys by the one SHA-256 (the project seal\'s), without Web Crypto: a page outside a secure context still gets the early chart', async () => {
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    vi.stubGlobal('crypto', undefined);
+    try {
+      const inputs = (await starterInputs(readBuilt))!;
+      for (const [name, digest] of Object.entries(inputs.files)) expect(digest, name).toBe(sha(await readBuilt(name)));
+      const sorted = Object.keys(inputs.files).sort().map((n) => [n, inputs.files[n]]);
+      for (const a of answer.answers) expect(a.key).toBe(sha(new TextEncoder().encode(JSON.stringify([ENGINE, sorted, a.sql]))));
+      expect((await earlyStarterRun(answerText, ENGINE, readBuilt, 'zh-CN'))?.status).toBe('ready');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('is not used when a file under the chart changed: a value of its table, or its view', async () => {
@@ -120,7 +135,7 @@ describe("the starter chart's build-time answer", () => {
   it('is not used when the query changed, for another engine, or from a damaged file', async () => {
     const inputs = (await starterInputs(readBuilt))!;
     // The build ran an older chart SQL: its answer is stored under that SQL's key, the app asks for another.
-    const older = await Promise.all(answer.answers.map(async (a) => ({ ...a, sql: `${a.sql} `, key: await answerKey(ENGINE, inputs.files, `${a.sql} `) })));
+    const older = answer.answers.map((a) => ({ ...a, sql: `${a.sql} `, key: answerKey(ENGINE, inputs.files, `${a.sql} `) }));
     for (const lang of LANGS) expect(await earlyStarterRun(JSON.stringify({ ...answer, answers: older }), ENGINE, readBuilt, lang)).toBeNull();
     await expect(answerDb(answer, ENGINE, inputs.files).query('SELECT 1')).rejects.toBeInstanceOf(NoStarterAnswer);
     expect(await earlyStarterRun(answerText, `${ENGINE} (another)`, readBuilt, 'zh-CN')).toBeNull();
