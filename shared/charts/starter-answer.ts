@@ -123,8 +123,19 @@ export function parseStarterAnswer(text: string): StarterAnswer | null {
   }
 }
 
-/** Why the build's answer cannot stand in for the engine here. */
-export class NoStarterAnswer extends Error {}
+/**
+ * Why the build's answer cannot stand in for the engine here. `stale`: the build answered this very SQL, under
+ * another key (a file under the chart or the engine changed since the build); otherwise the build never ran
+ * this query (a calculated field on the table changes the chart's SQL), which is no slip to report.
+ */
+export class NoStarterAnswer extends Error {
+  constructor(
+    message: string,
+    readonly stale: boolean,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * A ChartRunDb that answers only the queries the build answered for these very inputs: the key is computed
@@ -135,21 +146,37 @@ export function answerDb(answer: StarterAnswer, engine: string, files: Record<st
     async query(sql) {
       const key = answerKey(engine, files, sql);
       const hit = answer.answers.find((a) => a.key === key && a.sql === sql);
-      if (!hit) throw new NoStarterAnswer(`no build-time answer for ${sql}`);
+      if (!hit) {
+        const stale = answer.answers.some((a) => a.sql === sql);
+        throw new NoStarterAnswer(stale ? `the files under the chart differ from the build's (${Object.keys(files).sort().join(', ')})` : `no build-time answer for ${sql}`, stale);
+      }
       return tableFromIPC(fromBase64(hit.ipc));
     },
   };
 }
 
-/** The starter chart drawn from the build's answer, or null when that answer does not fit these inputs. */
-export async function earlyStarterRun(answerText: string, engine: string, read: DatasetReader, lang: Lang): Promise<ChartRun | null> {
+/**
+ * The starter chart drawn from the build's answer, or null when that answer does not fit these inputs.
+ * `refused` hears why an answer that is there was not used (damaged, another engine, a file under the chart
+ * changed): the app waits for its engine as ever, but a developer should learn that the build's answer went
+ * unused. A query the build never ran (the user's calculated field) is not reported.
+ */
+export async function earlyStarterRun(answerText: string, engine: string, read: DatasetReader, lang: Lang, refused: (why: string) => void = () => {}): Promise<ChartRun | null> {
   const answer = parseStarterAnswer(answerText);
-  if (!answer || answer.engine !== engine) return null;
+  if (!answer) return refuse(refused, `${STARTER_ANSWER_FILE} is not a starter answer of version 1`);
+  if (answer.engine !== engine) return refuse(refused, `${STARTER_ANSWER_FILE} was made by engine ${answer.engine}, this is ${engine}`);
   try {
     const inputs = await starterInputs(read);
+    // No fast form (a CSV-only folder): nothing the answer could match, so nothing to report.
     if (!inputs) return null;
     return await runStarter(answerDb(answer, engine, inputs.files), inputs, lang);
-  } catch {
-    return null;
+  } catch (e) {
+    if (e instanceof NoStarterAnswer && !e.stale) return null;
+    return refuse(refused, e instanceof Error ? e.message : String(e));
   }
+}
+
+function refuse(refused: (why: string) => void, why: string): null {
+  refused(why);
+  return null;
 }
