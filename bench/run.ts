@@ -13,6 +13,7 @@ import { buildChartSql } from '../shared/sql/chart-sql';
 import { openProject, saveProject } from '../shared/project/workspace';
 import { joinParts } from '../shared/project/zip-store';
 import { startupToFirstChart } from './browser';
+import { pivotScrollFrames } from './pivot-scroll';
 import { csvToParquet, nativeEngine, wasmEngine, type BenchEngine } from './engines';
 import { generateCsv } from './generate';
 import { QUERIES } from './queries';
@@ -249,6 +250,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     console.log(`rows ${rows}: done`);
   }
   const started = args.browser ? await startupToFirstChart(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;
+  const pivotScroll = args.browser ? await pivotScrollFrames(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;
   const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
   return {
     date: new Date().toISOString(),
@@ -256,6 +258,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
     versions: { duckdbWasm: pkg.dependencies['@duckdb/duckdb-wasm'], duckdbNative: pkg.devDependencies['@duckdb/node-api'] },
     reps: args.reps,
     ...(started ? { startup: started.firstChart, startupLive: started.liveChart, startupEarlyRuns: started.earlyRuns, startupPhases: started.phases, startupCpuMs: started.cpuMs, startupSecond: started.secondStart, startupSecondLive: started.secondLive } : {}),
+    ...(pivotScroll ? { pivotScroll } : {}),
     load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     sizes,
   };
