@@ -82,7 +82,7 @@ const total = (r: Reads) => r.reduce((n, [a, b]) => n + b - a, 0);
 /** A File as the page holds it: a Blob whose slices are logged (what the worker is posted is a plain clone). */
 function loggedBlob(bytes: Uint8Array, reads: Reads): Blob {
   return new (class extends Blob {
-    slice(from = 0, to = this.size) {
+    override slice(from = 0, to = this.size) {
       reads.push([from, Math.min(to, this.size)]);
       return super.slice(from, to);
     }
