@@ -77,6 +77,15 @@ describe('import (web build in Chromium)', () => {
           this.addEventListener('message', (ev: MessageEvent<{ type?: string }>) => void (ev.data?.type && ev.data.type !== 'progress' && replies.push(ev.data.type)));
         }
       };
+      // And the size of every Blob the page reads: the picked File goes to the worker as a handle, so the
+      // page reads only its head (the format) and the engine's pieces, never the whole file.
+      const reads: number[] = [];
+      (window as unknown as { pageReads: number[] }).pageReads = reads;
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        reads.push(this.size);
+        return read.call(this);
+      };
     });
     await page.getByRole('tab', { name: '导入数据' }).click();
     const regions = ['北京市', '上海市', '广东省', '四川省'];
@@ -98,6 +107,9 @@ describe('import (web build in Chromium)', () => {
     // Planned and committed by the engine: no Arrow was built (a refused plan would show a 'built' reply).
     const replies = await page.evaluate(() => (window as unknown as { importReplies: string[] }).importReplies);
     expect(replies.filter((r) => r !== 'analyzed')).toEqual(['planned']);
+    const pageReads = await page.evaluate(() => (window as unknown as { pageReads: number[] }).pageReads);
+    expect(pageReads.length).toBeGreaterThan(0);
+    expect(Math.max(...pageReads)).toBeLessThan(Buffer.byteLength(text));
     expect(cells.slice(0, 4)).toEqual(['40001', String(40_001 - Math.ceil(40_000 / 7)), String(expected), '1']);
     expect(pageErrors).toEqual([]);
     await page.context().close();
