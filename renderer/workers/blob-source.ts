@@ -5,12 +5,18 @@
  * and the file is never held whole here; the formats that need all of it read it once (readWhole).
  * FileReaderSync exists in workers only: this module is the worker's.
  */
-import type { ByteSource } from '../../shared/import/byte-source';
+import { fileGone, type ByteSource } from '../../shared/import/byte-source';
 
 export function blobSource(blob: Blob): ByteSource {
   const reader = new FileReaderSync();
   return {
     size: blob.size,
-    read: (from, to) => new Uint8Array(reader.readAsArrayBuffer(blob.slice(from, Math.min(to, blob.size)))),
+    read: (from, to) => {
+      try {
+        return new Uint8Array(reader.readAsArrayBuffer(blob.slice(from, Math.min(to, blob.size))));
+      } catch {
+        throw fileGone();
+      }
+    },
   };
 }

@@ -5,6 +5,8 @@
  * (electron/cli/file-source.ts), the app's import worker one over the picked File (renderer/workers/blob-source.ts);
  * bytes already in memory are wrapped by memorySource, whose reads are views.
  */
+import { ImportError } from './types';
+
 export interface ByteSource {
   readonly size: number;
   /**
@@ -60,6 +62,18 @@ export function blobPieces(blob: FileBlob, skip = 0): PieceSource {
   return {
     size,
     fresh: true,
-    read: async (from, to) => new Uint8Array(await blob.slice(from + skip, Math.min(to, size) + skip).arrayBuffer()),
+    read: async (from, to) => {
+      try {
+        return new Uint8Array(await blob.slice(from + skip, Math.min(to, size) + skip).arrayBuffer());
+      } catch {
+        throw fileGone();
+      }
+    },
   };
 }
+
+/**
+ * A File is a handle on the disk's file, not a snapshot: once it is moved, deleted or rewritten after it was
+ * chosen, reading it throws the platform's NotReadableError (English text); the user gets this instead.
+ */
+export const fileGone = () => new ImportError('import.err.fileGone');
