@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { duckdbGlue } from './build/vite/duckdb-glue.ts';
 
 // SGW_DATASETS points the build at another datasets folder (tests, development).
 const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.meta.dirname, 'datasets'));
@@ -78,7 +79,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     assetsInlineLimit: 0,
   },
-  worker: { format: 'es' },
+  // The engine worker's bundle loads duckdb's worker script with its start-up glue made cheaper (build/vite/duckdb-glue.ts).
+  worker: { format: 'es', plugins: () => [duckdbGlue()] },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
 });

@@ -45,6 +45,24 @@ describe('start-up when the wasm is not served as expected (web build in Chromiu
   });
 });
 
+describe('start-up glue (web build in Chromium)', () => {
+  it('runs duckdb\'s worker script with the build\'s cheaper glue (build/vite/duckdb-glue.ts) and answers queries', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const scripts: string[] = [];
+    context.on('response', (res) => {
+      if (/duckdb-browser-eh\.worker[^/]*\.js$/.test(res.url())) void res.text().then((t) => scripts.push(t));
+    });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.getByTestId('engine-status').filter({ hasText: '数据库已就绪' }).waitFor({ timeout: 60_000 });
+    await page.locator('section.chart-panel[data-answer="live"] [data-testid="chart"] canvas').waitFor({ timeout: 60_000 });
+    await expect.poll(() => scripts.length, { timeout: 10_000 }).toBe(1);
+    // (a boolean: a failure should not print the 770 KB script)
+    expect(scripts[0].includes('sgwLazyGOT')).toBe(true);
+    await context.close();
+  });
+});
+
 describe('start-up when a bundled table after the first chart cannot be read', () => {
   it('still says the engine failed, naming the file, though the starter chart\'s tables loaded first', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
