@@ -2,14 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import vm from 'node:vm';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { afterAll, describe, expect, it } from 'vitest';
-import { patchDuckdbGlue, stripExports } from '../../build/vite/duckdb-assets.ts';
+import { stripExports } from '../../build/vite/duckdb-wasm.ts';
 
-// The web build ships duckdb's worker script and wasm made to start sooner (build/vite/duckdb-assets.ts).
-// That the app still starts and answers on them is what every e2e spec runs on; here: the changes fit the
-// installed duckdb-wasm, keep everything else as it was, and another version fails the build instead.
+// The web build ships duckdb's wasm with only the exports its glue can ask for (build/vite/duckdb-wasm.ts).
+// That the app still starts and answers on it is what every e2e spec runs on; here: what is kept and what
+// is dropped from the installed wasm, that nothing else changes, and that it still runs as an engine.
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 const glue = await readFile(path.join(dist, 'duckdb-browser-eh.worker.js'), 'utf8');
@@ -38,28 +37,6 @@ afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-describe('duckdb-wasm glue patch (web build)', () => {
-  it('makes every edit to the installed script, which still parses', () => {
-    const patched = patchDuckdbGlue(glue);
-    // the function exports no module imported are kept aside …
-    expect(patched).toContain('{sgwLazyFns[r]=n;continue}');
-    // … and every reader of an entry makes it first
-    expect(patched).toContain('GOTHandler={get(e,t){var r=GOT[t]||sgwLazyGOT(t);');
-    expect(patched).toContain('GOT[r]||sgwLazyGOT(r)||(GOT[r]=');
-    // The GOT's other readers, reviewed for this patch: getMemory (__heap_base, a number, never kept aside) and
-    // the undefined-symbol check (it looks at existing entries only; the kept-aside ones are defined). A glue
-    // with another mention of the GOT needs that review again.
-    expect(glue.match(/(?<![\w$.])GOT\b/g)?.length).toBe(14);
-    expect(() => new vm.Script(patched, { filename: 'duckdb-browser-eh.worker.js' })).not.toThrow();
-  });
-
-  it('fails, naming the edit, when the text it changes is not there exactly once', () => {
-    expect(() => patchDuckdbGlue(glue.replace('GOTHandler={get(e,t){var r=GOT[t];', 'GOTHandler={get(e,t){let r=GOT[t];'))).toThrow(/a module importing an entry/);
-    expect(() => patchDuckdbGlue(`${glue};var GOT={},x=1;`)).toThrow(/the GOT, lazily: its table/);
-    expect(() => patchDuckdbGlue('')).toThrow(/another duckdb-wasm version/);
-  });
-});
-
 describe('duckdb-wasm exports (web build)', () => {
   const { bytes, kept, dropped } = stripExports(wasm, glue);
   const before = WebAssembly.Module.exports(new WebAssembly.Module(wasm));
@@ -74,6 +51,8 @@ describe('duckdb-wasm exports (web build)', () => {
     for (const n of [...got.filter((g) => before.some((e) => e.name === g)), 'duckdb_web_open', 'duckdb_web_query_run_buffer', 'malloc', 'free', '__wasm_call_ctors', '__wasm_apply_data_relocs']) {
       expect(names.has(n), n).toBe(true);
     }
+    const words = new Set(glue.match(/[A-Za-z_$][\w$]*/g));
+    for (const e of before) if (words.has(e.name) || words.has(`_${e.name}`)) expect(names.has(e.name), e.name).toBe(true);
     // same kinds, same order, and the code, data and every other section the same bytes
     expect(after).toEqual(before.filter((e) => names.has(e.name)));
     expect(otherSections(bytes)).toEqual(otherSections(wasm));
