@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { duckdbWasm } from './build/vite/duckdb-wasm.ts';
 
 // SGW_DATASETS points the build at another datasets folder (tests, development).
 const datasetsDir = path.resolve(process.env.SGW_DATASETS ?? path.join(import.meta.dirname, 'datasets'));
@@ -16,7 +17,8 @@ const DATA_FILE = /^[\w./-]+\.(csv|json|sql)$/;
 /**
  * The engine this build ships, which the starter chart's build-time answer must come from
  * (shared/charts/starter-answer.ts): duckdb-wasm's version and the sha-256 of its eh wasm, the very file
- * both the app's worker and the Node build that makes the answer run. Given to the app and to the answer's step.
+ * the Node build that makes the answer runs; the app's worker runs its code and data unchanged, with only the
+ * exports it can ask for (build/vite/duckdb-wasm.ts). Given to the app and to the answer's step.
  */
 function engineId(): string {
   const wasm = createRequire(import.meta.url).resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
@@ -78,7 +80,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     assetsInlineLimit: 0,
   },
-  worker: { format: 'es' },
+  // The engine worker's bundle gets duckdb's wasm with only the exports its glue can ask for (build/vite/duckdb-wasm.ts).
+  worker: { format: 'es', plugins: () => [duckdbWasm()] },
   preview: { host: '127.0.0.1' },
   server: { host: '127.0.0.1' },
 });

@@ -182,9 +182,10 @@ const LIMITS = `## What limits us
 - **Run-to-run variance** on this shared 2-core machine is ±10–20 % for the JS-heavy paths (imports, project
   save + reopen), and far more while other work runs: judge targets only by a run with the machine to itself,
   and compare ratios within one run.
-- **Start-up.** The engine worker is the critical path: V8 compiles the 34 MB wasm lazily, so what costs is
-  its download and validation, duckdb's Emscripten glue linking 75,011 exports, and the first call of each
-  wasm function (compiled then) in DuckDB's start and first queries; the page's code is evaluated long before.
+- **Start-up.** The engine worker is the critical path: V8 compiles the wasm lazily (27 MB: duckdb's 34 MB with
+  only the 285 exports its glue names, build/vite/duckdb-wasm.ts), so what costs is its download and validation,
+  duckdb's Emscripten glue, and the first call of each wasm function (compiled then) in DuckDB's start and
+  first queries; the page's code is evaluated long before.
   The returning-user row restarts the browser on one profile (HTTP and code caches kept). Electron's own code
   cache (app:// is registered with codeCache) cannot be measured here.
 - **Parquet.** parquet-wasm reads the file one row group at a time on a thread of its own (a worker thread

@@ -4,7 +4,7 @@ import './styles.css';
 
 // The speaker window (notes beside a projected presentation) needs no database.
 const speaker = isSpeakerWindow();
-// The engine first: its worker starts compiling the 34 MB wasm and the bundled files download before the
+// The engine first: its worker starts compiling the 27 MB wasm and the bundled files download before the
 // engine's JS (duckdb-wasm, Arrow) and the app (React, the screens, ECharts) are fetched and evaluated.
 if (!speaker) {
   engineWorker();

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * duckdb-wasm's own worker, started faster. Its 770 KB script and its 34 MB wasm used to load one after
+ * duckdb-wasm's own worker, started faster. Its 770 KB script and its 27 MB wasm (build/vite/duckdb-wasm.ts) used to load one after
  * the other (the script fetched and evaluated, then told to instantiate, then the wasm fetched and
  * compiled). Here the wasm's streaming compile starts on this worker's first line, while that script is
  * still being fetched, and duckdb's instantiation is handed the compiled module.

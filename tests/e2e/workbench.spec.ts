@@ -23,7 +23,7 @@ describe('workbench (web build in Chromium)', () => {
     expect(file).toMatch(/workbench-start\.png$/);
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
-    // Start-up path (issue 18): the 34 MB wasm is fetched once (by the engine worker, for its early compile),
+    // Start-up path (issue 18): the 27 MB wasm is fetched once (by the engine worker, for its early compile),
     // and the bundled tables come from the build's fast form (Arrow), no CSV parsed.
     expect(requests.filter((p) => p.endsWith('.wasm'))).toHaveLength(1);
     expect(requests.filter((p) => /\/datasets\/.+\.arrow$/.test(p)).length).toBeGreaterThanOrEqual(7);
