@@ -29,7 +29,6 @@ import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
 import { compareAnswers, measureAnalysis } from './analysis';
 import { compareQueryAnswers, dbRows, fingerprint, queryAnswers, sameRows } from './answers';
 import { useNodeParquetWasm } from '../electron/cli/parquet-node';
-import { openImportThread, type ImportThread } from '../electron/cli/import-thread';
 import { compareCubeTables, measureCsvImport } from './csv-import';
 import { measureParquetImport, parquetRows } from './parquet-import';
 
@@ -55,14 +54,6 @@ function parseArgs(argv: string[]): Args {
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-/**
- * Our import pipeline end to end (the same code the app's import screen and `sgw import` run). A Parquet file
- * is read in a worker thread (the app: its import worker) while this thread's engine inserts its row groups.
- */
-async function importWithPipeline(db: Db, bytes: Uint8Array, fileName: string, thread: ImportThread): Promise<void> {
-  await importIntoDb(db, bytes, fileName, { tableNames: ['cube'], replace: true, buildElsewhere: thread.build });
-}
 
 /**
  * Builds the cube's rollup with the app's code (buildRollup: distinct counts in a sample, plan, CREATE TABLE
@@ -216,10 +207,10 @@ export async function runBench(args: Args): Promise<BenchResults> {
     const parquet = csv.replace(/\.csv$/, '.parquet');
     await csvToParquet(csv, parquet);
     peakRss = 0;
-    const thread = await openImportThread();
-    const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet', thread));
+    // Our Parquet rows (./parquet-import) run the import through worker threads of their own.
+    const wasm = await wasmEngine((db, bytes) => importIntoDb(db, bytes, 'cube.parquet', { tableNames: ['cube'], replace: true }).then(() => undefined));
     const listed = async () => (await listTables(wasm.db)).find((t) => t.name === 'cube')!;
-    const parquetFigures = async (n: number) => parquetRows(await measureParquetImport(wasm.db, parquet, () => wasm.loadParquet(parquet), n));
+    const parquetFigures = async (n: number) => parquetRows(await measureParquetImport(wasm.db, parquet, n));
     const { result: ours, rollup, info, answers, loaded, queries } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed, parquetFigures);
     const csvBytes = (await readFile(csv)).byteLength;
     let csvMemory: SizeResult['csvMemory'];
@@ -252,7 +243,6 @@ export async function runBench(args: Args): Promise<BenchResults> {
     if (!rollup !== !theirRollup) throw new Error('one engine built a rollup of the cube and the other did not');
     await native.close();
     await wasm.close();
-    thread.close();
     compareAnswers(rows, answers, nativeAnswers);
     sizes.push({ rows, csvBytes, ours, native: theirs, ...(project ? { project } : {}), ...(projectError ? { projectError } : {}), answersCompared, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(csvMemory ? { csvMemory } : {}), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
     console.log(`rows ${rows}: done`);
