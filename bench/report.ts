@@ -52,8 +52,8 @@ const OPS: [string, string][] = [
   ['csvCommit', 'CSV import step 2, commit: read_csv in pieces + provenance (what 导入 waits for in the app)'],
   ['parquetImport', "Parquet import, warm: the import thread and parquet-wasm loaded, as from the app's second import on (parquet-wasm → Arrow IPC → insert vs read_parquet)"],
   ['parquetImportCpu', 'the same in CPU time, every thread (native reads on two)'],
-  ['parquetImportCold', 'Parquet import, cold: the first through a new import thread, which starts and loads parquet-wasm'],
-  ['parquetImportColdThread', "Parquet import, a new import thread's first into the warm engine: the thread and parquet-wasm loading alone"],
+  ['parquetImportCold', 'Parquet import, cold: the first, into a fresh engine through a new import thread (it starts and loads parquet-wasm)'],
+  ['parquetImportColdThread', 'Parquet import through a new import thread into the warm engine (the rest of cold is the engine’s memory growing)'],
   ['parquetRead', 'Parquet part: parquet-wasm reading every row group to Arrow IPC (+ preview, total candidates), no engine, one thread'],
   ['parquetInsertFloor', "Parquet floor (b): the engine inserting those IPC streams, already in memory (no reading; ours cannot go below it)"],
   ['parquetCopyFloor', 'Parquet floor (a): the engine copying the imported table (CREATE TABLE AS SELECT *)'],
@@ -187,11 +187,16 @@ const LIMITS = `## What limits us
 - **Parquet.** parquet-wasm reads the file one row group at a time on a thread of its own (a worker thread
   here, the import worker in the app); each row group leaves wasm as its own complete Arrow IPC stream and is
   handed over (transferred, at most 2 ahead) while the engine inserts the one before, by its own call (no JS
-  values, no joined copy). Reading and inserting now overlap, so the engine's single-threaded insert is the
-  longer side: it costs about what copying the table inside the engine costs (CREATE TABLE AS), against native
-  read_parquet decoding on two threads. The figure swings widely between runs (the first run of a new worker
-  thread loads parquet-wasm). The engine's own read_parquet is an extension duckdb-wasm 1.32 does not link in
-  and would download at run time.
+  values, no joined copy), and its buffer is let go at once (each left to the collector had counted toward a
+  full collection of the engine thread's large heap: −16 % CPU). The engine's single-threaded insert is the
+  part not overlapped, so the floor rows bound us: (b) inserting the same IPC streams already in memory, and
+  (a) CREATE TABLE AS of the table, close to it (the arrow scan adds little: no Arrow layout — LargeUtf8,
+  dictionary-encoded low-cardinality text, small or joined batches, a pre-created table,
+  preserve_insertion_order off — was cheaper than parquet-wasm's own Utf8, 122,880-row batches); native
+  read_parquet decodes on two threads. The warm row is the one a user sees after the first import (the app
+  keeps its import worker, and its preview has loaded parquet-wasm before 导入); the cold row adds the new
+  thread and parquet-wasm (the row through a new thread into the warm engine) and the engine's memory growing.
+  The engine's own read_parquet is an extension duckdb-wasm 1.32 does not link in and would download at run time.
 - **Projects** store the engine's own Arrow IPC bytes uncompressed (the file is about the size of the data in
   memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Saving is the engine's
   export plus one CRC-32 pass: the file is handed to its writer in pieces, never joined. Reopening is the
