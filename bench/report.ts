@@ -54,7 +54,7 @@ const OPS: [string, string][] = [
   ['parquetImportCpu', 'the same in CPU time, every thread (native reads on two)'],
   ['parquetImportCold', 'Parquet import, cold: the first, into a fresh engine through a new import thread (it starts and loads parquet-wasm)'],
   ['parquetImportColdThread', 'Parquet import through a new import thread into the warm engine (the rest of cold is the engine’s memory growing)'],
-  ['parquetRead', 'Parquet part: parquet-wasm reading every row group to Arrow IPC (+ preview, total candidates), no engine, one thread'],
+  ['parquetRead', "Parquet part: the reader's side alone, the import thread's build (every row group to Arrow IPC, preview, total candidates) handed over, nothing inserted"],
   ['parquetInsertFloor', "Parquet floor (b): the engine inserting those IPC streams, already in memory (no reading; ours cannot go below it)"],
   ['parquetCopyFloor', 'Parquet floor (a): the engine copying the imported table (CREATE TABLE AS SELECT *)'],
   ['groupByRegionYear', 'GROUP BY region × year'],
@@ -95,6 +95,7 @@ function table(results: BenchResults): string {
     if (s.ours.csvImportPipelineBeside && s.ours.csvImport) lines.push(`| the same with the scan in a second thread (wall; CPU of both threads ${s.ours.csvImportPipelineBesideCpu?.median ?? '—'} ms) | ${ratio(s.ours.csvImportPipelineBeside, s.ours.csvImport)} | | |`);
     if (s.ours.csvCommit && s.ours.csvImport) lines.push(`| CSV import, commit alone / the wasm engine's own read_csv (wall) | ${ratio(s.ours.csvCommit, s.ours.csvImport)} | | |`);
     if (s.ours.csvCommitCpu && s.ours.csvPlanCpu && s.ours.csvImportCpu) lines.push(`| CPU time of plan, commit, read_csv | ${s.ours.csvPlanCpu.median}, ${s.ours.csvCommitCpu.median}, ${s.ours.csvImportCpu.median} ms | | |`);
+    if (s.ours.parquetImportEngineCpu && s.ours.parquetInsertFloorEngineCpu) lines.push(`| Parquet, the engine thread's own CPU time (whatever shares the cores): warm import ${s.ours.parquetImportEngineCpu.median} ms against floor (b) ${s.ours.parquetInsertFloorEngineCpu.median} ms | ${ratio(s.ours.parquetImportEngineCpu, s.ours.parquetInsertFloorEngineCpu)} | | |`);
     if (s.ours.parquetImport && s.ours.parquetInsertFloor) lines.push(`| Parquet import, warm / floor (b), the engine's insert alone (wall; CPU of read, import ${s.ours.parquetReadCpu?.median ?? '—'}, ${s.ours.parquetImportCpu?.median ?? '—'} ms) | ${ratio(s.ours.parquetImport, s.ours.parquetInsertFloor)} | | |`);
     if (s.csvMemory) lines.push(`| CSV import, peak RSS above the idle engine (a process per figure) | ${s.csvMemory.peakAboveIdleMb} MB${s.csvMemory.range ? ` (${s.csvMemory.range[0]}–${s.csvMemory.range[1]})` : ''}, ${s.csvMemory.ratio}× the file${s.csvMemory.referencePeakAboveIdleMb !== undefined ? `; read_csv alone ${s.csvMemory.referencePeakAboveIdleMb} MB` : ''}; both read the file from disk, neither holds it first | | |`);
     lines.push('| Imported cube, ours against native (columns, types, rows, per-column checksums) | identical | | |');
