@@ -188,8 +188,8 @@ const LIMITS = `## What limits us
 - **Parquet.** parquet-wasm reads the file one row group at a time on a thread of its own (a worker thread
   here, the import worker in the app); each row group leaves wasm as its own complete Arrow IPC stream and is
   handed over (transferred, at most 2 ahead) while the engine inserts the one before, by its own call (no JS
-  values, no joined copy), and its buffer is let go at once (each left to the collector had counted toward a
-  full collection of the engine thread's large heap: −16 % CPU). The engine's single-threaded insert is the
+  values, no joined copy), and its buffer is let go at once (each left to the collector counted toward a full
+  collection of the engine thread's large heap, marked on V8's helper threads: −20 % CPU). The engine's single-threaded insert is the
   part not overlapped, so the floor rows bound us: (b) inserting the same IPC streams already in memory, and
   (a) CREATE TABLE AS of the table, close to it (the arrow scan adds little: no Arrow layout — LargeUtf8,
   dictionary-encoded low-cardinality text, small or joined batches, a pre-created table,
