@@ -31,8 +31,8 @@ import { MAX_IMPORT_BYTES } from '../shared/import/pipeline';
 import { compareAnswers, measureAnalysis } from './analysis';
 import { compareQueryAnswers, dbRows, fingerprint, queryAnswers, sameRows } from './answers';
 import { useNodeParquetWasm } from '../electron/cli/parquet-node';
-import { openImportThread, type ImportThread } from '../electron/cli/import-thread';
 import { compareCubeTables, measureCsvImport } from './csv-import';
+import { measureParquetImport, parquetRows } from './parquet-import';
 
 interface Args {
   sizes: number[];
@@ -56,14 +56,6 @@ function parseArgs(argv: string[]): Args {
 
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
-
-/**
- * Our import pipeline end to end (the same code the app's import screen and `sgw import` run). A Parquet file
- * is read in a worker thread (the app: its import worker) while this thread's engine inserts its row groups.
- */
-async function importWithPipeline(db: Db, bytes: Uint8Array, fileName: string, thread: ImportThread): Promise<void> {
-  await importIntoDb(db, bytes, fileName, { tableNames: ['cube'], replace: true, buildElsewhere: thread.build });
-}
 
 /**
  * Builds the cube's rollup with the app's code (buildRollup: distinct counts in a sample, plan, CREATE TABLE
@@ -99,19 +91,26 @@ async function measureDashboard(engine: BenchEngine, reps: number, rollup?: Roll
   return time(() => Promise.all(dashboardSql(n++, rollup).map((sql) => engine.query(sql))), reps);
 }
 
-/** `cube`: the loaded table's catalog entry (read once, not timed). */
-async function measureEngine(engine: BenchEngine, csv: string, parquet: string, reps: number, rows: number, cube: () => Promise<TableInfo>) {
+/**
+ * `cube`: the loaded table's catalog entry (read once, not timed). `parquetFigures`: ours, which splits the
+ * Parquet import into its parts beside the engine's floor (./parquet-import); native times read_parquet.
+ */
+async function measureEngine(engine: BenchEngine, csv: string, parquet: string, reps: number, rows: number, cube: () => Promise<TableInfo>, parquetFigures?: (reps: number) => Promise<Record<string, Timing>>) {
   const result: Record<string, Timing> = {};
   const loadReps = Math.max(1, Math.min(3, reps));
   // CPU time of the whole process, every thread: native read_parquet runs on two, ours on one.
   const parquetCpu: number[] = [];
-  result.parquetImport = await time(async () => {
-    const c0 = process.cpuUsage();
-    await engine.loadParquet(parquet);
-    const c = process.cpuUsage(c0);
-    parquetCpu.push((c.user + c.system) / 1000);
-  }, loadReps, 0);
-  result.parquetImportCpu = summarize(parquetCpu);
+  // Ours: a cold import, then `reps` warm ones (up to 1M rows; 3 above), each beside the parts it is made of.
+  if (parquetFigures) Object.assign(result, await parquetFigures(rows > 1_000_000 ? loadReps : reps));
+  else {
+    result.parquetImport = await time(async () => {
+      const c0 = process.cpuUsage();
+      await engine.loadParquet(parquet);
+      const c = process.cpuUsage(c0);
+      parquetCpu.push((c.user + c.system) / 1000);
+    }, loadReps, 0);
+    result.parquetImportCpu = summarize(parquetCpu);
+  }
   // The Parquet table is compared by fingerprint (the engines hold it one after the other); the CSV table, which
   // both still hold at the end, by compareCubeTables.
   const loaded = { parquet: await fingerprint(engine) };
@@ -228,10 +227,11 @@ export async function runBench(args: Args): Promise<BenchResults> {
     const parquet = csv.replace(/\.csv$/, '.parquet');
     await csvToParquet(csv, parquet);
     peakRss = 0;
-    const thread = await openImportThread();
-    const wasm = await wasmEngine((db, bytes) => importWithPipeline(db, bytes, 'cube.parquet', thread));
+    // Our Parquet rows (./parquet-import) run the import through worker threads of their own.
+    const wasm = await wasmEngine((db, bytes) => importIntoDb(db, bytes, 'cube.parquet', { tableNames: ['cube'], replace: true }).then(() => undefined));
     const listed = async () => (await listTables(wasm.db)).find((t) => t.name === 'cube')!;
-    const { result: ours, rollup, info, answers, loaded, queries } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed);
+    const parquetFigures = async (n: number) => parquetRows(await measureParquetImport(wasm.db, parquet, n));
+    const { result: ours, rollup, info, answers, loaded, queries } = await measureEngine(wasm, csv, parquet, args.reps, rows, listed, parquetFigures);
     const csvBytes = (await readFile(csv)).byteLength;
     let csvMemory: SizeResult['csvMemory'];
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
@@ -263,7 +263,6 @@ export async function runBench(args: Args): Promise<BenchResults> {
     if (!rollup !== !theirRollup) throw new Error('one engine built a rollup of the cube and the other did not');
     await native.close();
     await wasm.close();
-    thread.close();
     compareAnswers(rows, answers, nativeAnswers);
     sizes.push({ rows, csvBytes, ours, native: theirs, ...(project ? { project } : {}), ...(projectError ? { projectError } : {}), answersCompared, peakRssMb: Math.round(oursPeakRss / 2 ** 20), ...(csvMemory ? { csvMemory } : {}), ...(rollupRowsCompared !== undefined ? { rollupRowsCompared } : {}) });
     console.log(`rows ${rows}: done`);

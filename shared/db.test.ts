@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openNodeDb } from '../electron/cli/node-db';
-import { DbError, type Db } from './db';
+import { DbError, releaseBuffer, type Db } from './db';
 import { listTables } from './db-catalog';
 import { loadBundledDatasets, splitSqlStatements } from './datasets/load';
 
@@ -58,6 +58,25 @@ describe('Db on the real duckdb-wasm engine', () => {
     expect(arrowIn).toEqual({ name: 'arrow_in', kind: 'table', rows: 2, columns: [{ name: '区', type: 'VARCHAR' }, { name: '人口', type: 'DOUBLE' }] });
     expect(tables.find((t) => t.name === 'demo_by_year')?.kind).toBe('view');
     expect(tables.find((t) => t.name === 'demo_orgs')?.rows).toBe(5);
+  });
+
+  it('lets go of an inserted stream’s whole buffer once the engine has it, and of nothing else (a view, shared memory)', async () => {
+    const ipc = tableToIPC(tableFromArrays({ 区: ['海淀', '成华'], 人口: Float64Array.from([3.5, 9.1]) }), 'stream');
+    const whole = ipc.slice();
+    const inFile = new Uint8Array(ipc.byteLength + 8);
+    inFile.set(ipc, 8);
+    const view = inFile.subarray(8);
+    const shared = new Uint8Array(new SharedArrayBuffer(ipc.byteLength));
+    shared.set(ipc);
+    for (const [i, bytes] of [whole, view, shared].entries()) await db.insertArrow(`released_${i}`, bytes);
+    [whole, view, shared].forEach((b) => releaseBuffer(b));
+    expect(whole.buffer.byteLength).toBe(0);
+    expect(inFile.byteLength).toBe(ipc.byteLength + 8);
+    expect(Array.from(view)).toEqual(Array.from(ipc));
+    expect(shared.byteLength).toBe(ipc.byteLength);
+    // The engine's copy is what the table holds.
+    const rows = await db.query('SELECT string_agg(区, \',\' ORDER BY 人口) AS s, count(*)::INTEGER AS n FROM released_0');
+    expect(rows.toArray()[0].toJSON()).toEqual({ s: '海淀,成华', n: 2 });
   });
 });
 

@@ -109,6 +109,15 @@ describe('a Parquet import overlapped with the reader', () => {
     expect(types.toArray().map((x) => String(x.data_type))).toEqual(['BIGINT', 'VARCHAR', 'BIGINT', 'DOUBLE']);
   });
 
+  it('each row group’s buffer is let go once the engine has copied it (detached: V8 no longer counts it toward a full collection), and the table is native’s', async () => {
+    const seen: Uint8Array[] = [];
+    const watching: Db = { ...db, insertArrow: (name, ipc, append) => (seen.push(...(ipc instanceof Uint8Array ? [ipc] : ipc)), db.insertArrow(name, ipc, append)) };
+    await importIntoDb(watching, good, 'many.parquet', { tableNames: ['pq_released'], buildElsewhere: thread.build });
+    expect(seen.length).toBe(GROUPS);
+    expect(seen.map((b) => b.buffer.byteLength)).toEqual(Array<number>(GROUPS).fill(0));
+    expect(await one(DIGEST('pq_released'))).toBe(await nativeDigest());
+  });
+
   it('a file damaged in its middle is refused in plain words after some row groups were inserted, leaves no table, and the thread is replaced', async () => {
     const inserts: number[] = [];
     const counting: Db = { ...db, insertArrow: (name, ipc, append) => (inserts.push(1), db.insertArrow(name, ipc, append)) };

@@ -7,6 +7,7 @@
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { releaseBuffer } from '../../shared/db';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function compile(): Promise<WebAssembly.Module> {
@@ -42,4 +43,14 @@ const early: MessageEvent[] = [];
 scope.onmessage = (e) => void early.push(e);
 await import(/* @vite-ignore */ duckdbWorkerUrl);
 performance.mark('sgw:duckdb-script');
+// An Arrow insert's buffer (handed over by the page, copied into the engine's heap by the call) is let go
+// of as soon as the call is done: each one left to the collector counts toward V8's next full collection,
+// which marks this worker's large heap (releaseBuffer says why; a Parquet import sends ~100 MB per 1M rows).
+const duckdbHandler = scope.onmessage;
+scope.onmessage = (e) => {
+  const done = duckdbHandler?.call(scope, e);
+  const m = e.data as { type?: unknown; data?: unknown[] } | null;
+  const bytes = m?.type === 'INSERT_ARROW_FROM_IPC_STREAM' ? m.data?.[1] : undefined;
+  if (bytes instanceof Uint8Array) void Promise.resolve(done).finally(() => releaseBuffer(bytes));
+};
 for (const e of early) scope.onmessage?.(e);

@@ -4,7 +4,7 @@
  * transaction. Provenance (./provenance) lives in sgw_meta.provenance, exactly as long as the in-memory
  * database and its tables; projects save and restore it with their tables.
  */
-import type { Db } from '../db';
+import { releaseBuffer, type Db } from '../db';
 import { isReservedName } from '../reserved-names';
 import { asSource, readWhole, type ByteSource } from './byte-source';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
@@ -100,7 +100,8 @@ export async function commitStreamed(db: Db, tableName: string, build: StreamedB
   let inserting: Promise<void> = Promise.resolve();
   let r: Streamed;
   try {
-    r = await build((ipc) => (inserting = db.insertArrow(tmp, ipc, batches++ > 0)));
+    // Each batch is ours (handed over by the worker) and copied by the engine: let go of it at once.
+    r = await build((ipc) => (inserting = db.insertArrow(tmp, ipc, batches++ > 0).then(() => releaseBuffer(ipc))));
   } catch (e) {
     await inserting.catch(() => undefined);
     if (batches > 0) await db.exec(dropTableSql(tmp)).catch(() => undefined);

@@ -25,7 +25,7 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     const results = await runBench({ sizes: [60_000], reps: 1, browser: false, out: '' });
     const [size] = results.sizes;
     expect(size.rows).toBe(60_000);
-    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirst', 'chartRollupReady', 'chartRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) {
+    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'parquetImportCold', 'parquetImportColdThread', 'parquetRead', 'parquetInsertFloor', 'parquetCopyFloor', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirst', 'chartRollupReady', 'chartRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) {
       expect(size.ours[op]?.runs.length, op).toBeGreaterThan(0);
     }
     for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
