@@ -7,6 +7,8 @@
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { reserveHeapFor, type EngineHeap } from '../../shared/db';
+import { isReserveHeap } from './reserve-heap';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function compile(): Promise<WebAssembly.Module> {
@@ -19,6 +21,8 @@ async function compile(): Promise<WebAssembly.Module> {
   return streaming ? WebAssembly.compileStreaming(res) : WebAssembly.compile(await res.arrayBuffer());
 }
 const compiled = compile();
+/** The engine's allocator (its module's malloc and free), for the reservation before a bulk insert. */
+let heap: EngineHeap | undefined;
 // The start-up benchmark's split (bench/browser.ts reads this worker's marks).
 compiled.then(() => performance.mark('sgw:wasm-compiled'), () => undefined);
 // duckdb's glue would wait for ever on a failed compile: it becomes this worker's error, which openWorkerDb
@@ -33,6 +37,7 @@ compiled.catch((e: unknown) =>
 WebAssembly.instantiateStreaming = async (_source, imports) => {
   const module = await compiled;
   const instance = await WebAssembly.instantiate(module, imports);
+  heap = instance.exports as unknown as EngineHeap;
   performance.mark('sgw:wasm-instantiated');
   return { module, instance };
 };
@@ -42,4 +47,8 @@ const early: MessageEvent[] = [];
 scope.onmessage = (e) => void early.push(e);
 await import(/* @vite-ignore */ duckdbWorkerUrl);
 performance.mark('sgw:duckdb-script');
+// Our one message of our own (worker-db.ts, before a bulk insert): handled here, never seen by duckdb's
+// handler. Messages are handled in order, so it runs before the insert posted after it.
+const duckdbHandler = scope.onmessage;
+scope.onmessage = (e) => (isReserveHeap(e.data) ? heap && reserveHeapFor(heap, e.data.sgwReserveHeap) : duckdbHandler?.call(scope, e));
 for (const e of early) scope.onmessage?.(e);
