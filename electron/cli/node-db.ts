@@ -108,8 +108,8 @@ export async function openNodeDb(): Promise<NodeDb> {
       try {
         const streams = streamsOf(ipc);
         // The module's exports, as the bindings call them (mod._malloc): see reserveHeapFor.
-        const mod = (db as unknown as { mod: { _malloc(n: number): number; _free(p: number): void } }).mod;
-        reserveHeapFor({ malloc: (n) => mod._malloc(n), free: (p) => mod._free(p) }, streamBytes(streams));
+        const mod = (db as unknown as { mod: { _malloc(n: number): number; _free(p: number): void; HEAPU8: Uint8Array } }).mod;
+        reserveHeapFor({ malloc: (n) => mod._malloc(n), free: (p) => mod._free(p), size: () => mod.HEAPU8.length }, streamBytes(streams));
         for (const [i, stream] of streams.entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 && !append });
       } catch (e) {
         throw toDbError(e);

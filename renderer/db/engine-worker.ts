@@ -37,7 +37,10 @@ compiled.catch((e: unknown) =>
 WebAssembly.instantiateStreaming = async (_source, imports) => {
   const module = await compiled;
   const instance = await WebAssembly.instantiate(module, imports);
-  heap = instance.exports as unknown as EngineHeap;
+  // The module imports its memory (env.memory, made by duckdb's glue) and exports malloc and free.
+  const memory = (imports as { env: { memory: WebAssembly.Memory } }).env.memory;
+  const { malloc, free } = instance.exports as unknown as Pick<EngineHeap, 'malloc' | 'free'>;
+  heap = { malloc, free, size: () => memory.buffer.byteLength };
   performance.mark('sgw:wasm-instantiated');
   return { module, instance };
 };
