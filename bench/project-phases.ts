@@ -26,6 +26,22 @@ async function measure<T>(label: string, f: () => Promise<T> | T): Promise<T> {
   return r;
 }
 
+/** How often a wasm memory grew while `f` ran (the fresh engine's heap: shared/db.ts reserveHeapFor). */
+async function growsDuring(f: () => Promise<unknown>): Promise<number> {
+  const grow = WebAssembly.Memory.prototype.grow;
+  let n = 0;
+  WebAssembly.Memory.prototype.grow = function (this: WebAssembly.Memory, delta: number) {
+    n++;
+    return grow.call(this, delta);
+  };
+  try {
+    await f();
+  } finally {
+    WebAssembly.Memory.prototype.grow = grow;
+  }
+  return n;
+}
+
 async function main() {
   const [csv, repsArg] = process.argv.slice(2);
   const reps = Number(repsArg ?? 2);
@@ -50,7 +66,8 @@ async function main() {
       await measure('engine floor: CREATE TABLE AS from it', () => fresh.exec('CREATE TABLE floor2 AS SELECT * FROM floor'));
       await fresh.exec('DROP TABLE floor');
       await fresh.exec('DROP TABLE floor2');
-      await measure('openProject (all of it)', () => openProject(fresh, bytes, { replace: [], protect: [] }));
+      const grows = await growsDuring(() => measure('openProject (all of it)', () => openProject(fresh, bytes, { replace: [], protect: [] })));
+      console.log(`  the engine's heap grew ${grows} time(s) during it (each a whole-memory ArrayBuffer: see reserveHeapFor)`);
       const n = (await fresh.query('SELECT count(*)::INTEGER AS n FROM cube')).toArray()[0].n;
       if (n !== tableFromIPC(ipc).numRows) throw new Error('reopened row count differs');
     } finally {

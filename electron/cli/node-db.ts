@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import { cancelledError, ipcStreamPieces, streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { cancelledError, ipcStreamPieces, reserveHeapFor, streamBytes, streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const require = createRequire(__filename);
@@ -106,7 +106,11 @@ export async function openNodeDb(): Promise<NodeDb> {
     },
     async insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[], append = false) {
       try {
-        for (const [i, stream] of streamsOf(ipc).entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 && !append });
+        const streams = streamsOf(ipc);
+        // The module's exports, as the bindings call them (mod._malloc): see reserveHeapFor.
+        const mod = (db as unknown as { mod: { _malloc(n: number): number; _free(p: number): void; HEAPU8: Uint8Array } }).mod;
+        reserveHeapFor({ malloc: (n) => mod._malloc(n), free: (p) => mod._free(p), size: () => mod.HEAPU8.length }, streamBytes(streams));
+        for (const [i, stream] of streams.entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 && !append });
       } catch (e) {
         throw toDbError(e);
       }

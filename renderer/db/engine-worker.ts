@@ -7,7 +7,8 @@
  */
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { releaseBuffer } from '../../shared/db';
+import { releaseBuffer, reserveHeapFor, type EngineHeap } from '../../shared/db';
+import { isReserveHeap } from './reserve-heap';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function compile(): Promise<WebAssembly.Module> {
@@ -20,6 +21,8 @@ async function compile(): Promise<WebAssembly.Module> {
   return streaming ? WebAssembly.compileStreaming(res) : WebAssembly.compile(await res.arrayBuffer());
 }
 const compiled = compile();
+/** The engine's allocator (its module's malloc and free), for the reservation before a bulk insert. */
+let heap: EngineHeap | undefined;
 // The start-up benchmark's split (bench/browser.ts reads this worker's marks).
 compiled.then(() => performance.mark('sgw:wasm-compiled'), () => undefined);
 // duckdb's glue would wait for ever on a failed compile: it becomes this worker's error, which openWorkerDb
@@ -34,6 +37,10 @@ compiled.catch((e: unknown) =>
 WebAssembly.instantiateStreaming = async (_source, imports) => {
   const module = await compiled;
   const instance = await WebAssembly.instantiate(module, imports);
+  // The module imports its memory (env.memory, made by duckdb's glue) and exports malloc and free.
+  const memory = (imports as { env: { memory: WebAssembly.Memory } }).env.memory;
+  const { malloc, free } = instance.exports as unknown as Pick<EngineHeap, 'malloc' | 'free'>;
+  heap = { malloc, free, size: () => memory.buffer.byteLength };
   performance.mark('sgw:wasm-instantiated');
   return { module, instance };
 };
@@ -43,11 +50,17 @@ const early: MessageEvent[] = [];
 scope.onmessage = (e) => void early.push(e);
 await import(/* @vite-ignore */ duckdbWorkerUrl);
 performance.mark('sgw:duckdb-script');
+// Our one message of our own (worker-db.ts, before a bulk insert): handled here, never seen by duckdb's
+// handler. Messages are handled in order, so it runs before the insert posted after it.
 // An Arrow insert's buffer (handed over by the page, copied into the engine's heap by the call) is let go
 // of as soon as the call is done: each one left to the collector counts toward V8's next full collection,
 // which marks this worker's large heap (releaseBuffer says why; a Parquet import sends ~100 MB per 1M rows).
 const duckdbHandler = scope.onmessage;
 scope.onmessage = (e) => {
+  if (isReserveHeap(e.data)) {
+    if (heap) reserveHeapFor(heap, e.data.sgwReserveHeap);
+    return;
+  }
   const done = duckdbHandler?.call(scope, e);
   const m = e.data as { type?: unknown; data?: unknown[] } | null;
   const bytes = m?.type === 'INSERT_ARROW_FROM_IPC_STREAM' ? m.data?.[1] : undefined;

@@ -1,8 +1,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
+import { streamBytes, streamsOf, toDbError, type Db, type QueryOptions } from '../../shared/db';
 import { engineWorker } from './boot';
 import { runCancellable } from './cancellable';
 import { arrowQuerySteps, querySteps, type QueryKind } from './connection-steps';
+import { reserveHeapMessage } from './reserve-heap';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const EMPTY_WASM_URL = 'data:application/wasm;base64,';
@@ -49,7 +50,10 @@ export async function openWorkerDb(): Promise<Db> {
     },
     async insertArrow(name, ipc, append = false) {
       try {
-        for (const [i, stream] of streamsOf(ipc).entries()) {
+        const streams = streamsOf(ipc);
+        // Handled by engine-worker.ts before the insert below (shared/db.ts reserveHeapFor).
+        worker.postMessage(reserveHeapMessage(streamBytes(streams)));
+        for (const [i, stream] of streams.entries()) {
           // duckdb-wasm transfers the bytes' whole ArrayBuffer to its worker: a view into a larger buffer (a
           // project's table read in place from the zip) is copied first, or the rest of that buffer would go too.
           const own = stream.byteOffset === 0 && stream.byteLength === stream.buffer.byteLength ? stream : stream.slice();
