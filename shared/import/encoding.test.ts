@@ -74,4 +74,33 @@ describe('decodeToUtf8', () => {
       expect(head.length).toBeLessThanOrEqual(want.length);
     }
   });
+
+  /** mulberry32: the same "random" bytes every run. */
+  const seeded = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+
+  it.each(['gb18030', 'gbk', 'utf-16le', 'utf-16be', 'big5'] as const)('%s: windows give TextDecoder\'s bytes on hostile input too', (encoding) => {
+    const r = seeded(7);
+    for (let round = 0; round < 200; round++) {
+      // ASCII, lead bytes with every kind of trail (valid, ASCII, line breaks, 4-byte forms), surrogates alone and paired, BOMs.
+      const pick = [0x0a, 0x2c, 0x41, 0x80, 0x81, 0x30, 0x39, 0xfe, 0xff, 0xd8, 0xdc, 0xdf, 0xb5, 0xd8, 0xc7, 0xf8, 0x94, 0x84, 0x31, 0x95, 0x33];
+      const bytes = new Uint8Array(Array.from({ length: 1 + Math.floor(r() * 300) }, () => (r() < 0.5 ? pick[Math.floor(r() * pick.length)] : Math.floor(r() * 256))));
+      if (round % 5 === 0) bytes.set(encoding === 'utf-16be' ? [0xfe, 0xff] : [0xff, 0xfe]);
+      const text = new TextDecoder(encoding).decode(bytes);
+      const want = new TextEncoder().encode(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      for (const window of [1, 2, 3, 7, 64, 4096]) expect(Array.from(decodeToUtf8(memorySource(bytes), encoding, bytes.length, window)), `round ${round}, window ${window}`).toEqual(Array.from(want));
+    }
+  });
+
+  it('gb18030: every two-byte form and a 4-byte one between ASCII, as TextDecoder reads them', () => {
+    const forms: number[] = [];
+    for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) forms.push(0x41, lead, trail);
+    const bytes = new Uint8Array([...forms, 0x81, 0x30, 0x81, 0x30, 0x0a]);
+    const want = new TextEncoder().encode(new TextDecoder('gb18030').decode(bytes));
+    expect(Array.from(decodeToUtf8(memorySource(bytes), 'gb18030', bytes.length, 1000))).toEqual(Array.from(want));
+  });
 });
