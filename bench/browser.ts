@@ -5,8 +5,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { summarize, type Timing } from './stats';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** The app's own marks, from navigation start: the page's (main.tsx, engine.ts, worker-db.ts, starter-answer.ts) … */
 const PAGE_MARKS = ['sgw:app-evaluated', 'sgw:early-answer', 'sgw:engine-instantiated', 'sgw:engine-open', 'sgw:first-tables', 'sgw:starter-answered', 'sgw:rest-started', 'sgw:datasets-loaded'] as const;
@@ -53,6 +53,14 @@ async function browserCpuMs(): Promise<number | undefined> {
   }
 }
 
+/** The web build (dist/renderer) served by vite preview on a free loopback port. */
+export async function servePreview(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0 }, logLevel: 'silent' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
 type Run = { ms: number; liveMs: number; early: boolean; marks: number[]; cpuMs?: number };
 
 /** ms after navigation start when the starter chart's canvas is there under `panel` (its data-answer state). */
@@ -97,10 +105,7 @@ async function openToFirstChart(context: BrowserContext, url: string): Promise<R
  * cannot be measured here (its binary does not run).
  */
 export async function startupToFirstChart(root: string, reps: number): Promise<Startup> {
-  const server = await preview({ configFile: path.join(root, 'vite.config.ts'), preview: { host: '127.0.0.1', port: 0 }, logLevel: 'silent' });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('preview server has no port');
-  const url = `http://127.0.0.1:${address.port}/`;
+  const { url, close } = await servePreview(root);
   const runs: number[] = [];
   const live: number[] = [];
   let earlyRuns = 0;
@@ -143,7 +148,7 @@ export async function startupToFirstChart(root: string, reps: number): Promise<S
     }
   } finally {
     await rm(profile, { recursive: true, force: true });
-    await server.close();
+    await close();
   }
   return {
     firstChart: summarize(runs),

@@ -3,6 +3,7 @@
  * Electron's preload exposes exactly this as `window.desktop`; renderer/desktop has the browser fallback;
  * electron/main registers one IPC handler per method, each validating its payload with the parsers below.
  */
+import type { FileBlob } from './import/byte-source';
 import { isLang, type Lang } from './model/catalog';
 
 export interface FileFilter {
@@ -16,9 +17,15 @@ export interface OpenFilesRequest {
   multiple?: boolean;
 }
 
-export interface OpenedFile {
-  name: string;
-  bytes: Uint8Array;
+/**
+ * A chosen file: the desktop shell sends its bytes over IPC; a browser gives the File itself, read where it
+ * is used and by slices (the import worker), so a big file is never read whole into the page.
+ */
+export type OpenedFile = { name: string; bytes: Uint8Array } | { name: string; blob: FileBlob };
+
+/** A chosen file's bytes, for the few small files read whole (a GeoJSON map). */
+export async function openedBytes(f: OpenedFile): Promise<Uint8Array> {
+  return 'bytes' in f ? f.bytes : new Uint8Array(await f.blob.slice().arrayBuffer());
 }
 
 export interface SaveFileRequest {

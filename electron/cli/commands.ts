@@ -6,7 +6,7 @@
 import { CSV_ENCODINGS } from '../../shared/export/table-export';
 import { CHART_KINDS } from '../../shared/model/chart-spec';
 import { OUTPUT_FORMATS } from '../../shared/format/table-output';
-import { ENCODINGS } from '../../shared/import/types';
+import { COLUMN_TYPES, ENCODINGS } from '../../shared/import/types';
 import type { CommandSpec, ParsedArgs } from './args';
 
 /** Every kind the app draws (the chart is a ChartSpec run as in the app). */
@@ -48,6 +48,7 @@ export const COMMANDS = {
       '--header-rows': { kind: 'single', help: 'cli.flag.headerRows', int: [0, 3], invalid: 'cli.import.badHeaderRows' },
       '--delimiter': { kind: 'single', help: 'cli.flag.delimiter', arg: 'cli.arg.char', pattern: /^(?:tab|\\t|[^\r\n])$/iu, invalid: 'cli.import.badDelimiter' },
       '--unpivot': { kind: 'boolean', help: 'cli.flag.unpivot' },
+      '--type': { kind: 'multi', help: 'cli.flag.type', arg: 'cli.arg.columnType', pattern: new RegExp(`^[1-9]\\d{0,4}=(?:${COLUMN_TYPES.join('|')})$`, 'i'), invalid: 'cli.import.badType' },
       '--out': { kind: 'single', help: 'cli.flag.out', arg: 'cli.arg.file', pattern: /\.(csv|parquet)$/i, invalid: 'cli.import.badOut' },
     },
     formats: ['table', 'json'],

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importFile } from '../../shared/import/pipeline';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,23 @@ describe('sgw import', () => {
     // Read back by parquet-wasm (the app's Parquet reader), a different implementation from the writer.
     const [back] = (await importFile(new Uint8Array(buf), 'orgs.parquet')).tables;
     expect(back.arrow.get(2)?.toJSON()).toEqual({ 地区: '广东', 年份: 2014, 社会组织数: 15332, 增长率: 6.1, 备注: null });
+  });
+
+  it('--type N=bigint imports column N as BIGINT (the preview\'s 大整数), exact in CSV and Parquet out; a bad --type is a usage error', async () => {
+    const csv = path.join(tmp.path, 'ids.csv');
+    await writeFile(csv, '编号,名称\n9007199254740993,甲\n-9223372036854775808,乙\n');
+    const j = JSON.parse((await sgw('import', csv, '--type', '2=string', '--type=1=BIGINT', '--format', 'json')).out);
+    expect(j.tables[0].columns.map((c: { type: string }) => c.type)).toEqual(['BIGINT', 'VARCHAR']);
+    const out = path.join(tmp.path, 'ids-out.csv');
+    expect((await sgw('import', csv, '--type', '1=bigint', '--out', out)).code).toBe(0);
+    expect(await readFile(out, 'utf8')).toBe('编号,名称\n9007199254740993,甲\n-9223372036854775808,乙\n');
+    const pq = path.join(tmp.path, 'ids.parquet');
+    expect((await sgw('import', csv, '--type', '1=bigint', '--out', pq)).code).toBe(0);
+    const [back] = (await importFile(new Uint8Array(await readFile(pq)), 'ids.parquet')).tables;
+    expect(back.parsed.columns[0].type).toBe('bigint');
+    expect(Array.from(back.arrow.getChild('编号')!, String)).toEqual(['9007199254740993', '-9223372036854775808']);
+    for (const bad of ['1=int64', '0=bigint', 'bigint'])
+      expect(await sgw('--lang', 'en', 'import', csv, '--type', bad)).toMatchObject({ code: 2, err: expect.stringContaining(`--type takes “column number=type” (the type one of integer, bigint, double, boolean, date, string), not “${bad}”`) });
   });
 
   it('honours --encoding and --header-rows, and explains failures in the chosen language', async () => {

@@ -27,7 +27,7 @@ interface Io {
   err(text: string): void;
 }
 
-const DUCKDB_TYPES: Record<ColumnType, string> = { integer: 'INTEGER', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', string: 'VARCHAR' };
+const DUCKDB_TYPES: Record<ColumnType, string> = { integer: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', string: 'VARCHAR' };
 
 /** The parsed flags (checked by the parser against commands.ts) as the pipeline's options. */
 function importOptions({ values, lists, switches }: ParsedArgs): ImportOptions {
@@ -39,6 +39,11 @@ function importOptions({ values, lists, switches }: ParsedArgs): ImportOptions {
   const d = values['--delimiter'];
   if (d) o.delimiter = d.toLowerCase() === 'tab' || d === '\\t' ? '\t' : d;
   if (switches.has('--unpivot')) o.unpivot = true;
+  // --type N=bigint: the preview's column type override, by position (the pattern checked N and the name).
+  for (const spec of lists['--type'] ?? []) {
+    const [n, type] = spec.split('=');
+    (o.columns ??= [])[Number(n) - 1] = { type: type.toLowerCase() as ColumnType };
+  }
   return o;
 }
 
@@ -60,13 +65,15 @@ async function importInWorker(bytes: Uint8Array, fileName: string, options: Impo
   }
 }
 
-const PARQUET_TYPES: Record<ColumnType, 'INT32' | 'DOUBLE' | 'BOOLEAN' | 'STRING'> = { integer: 'INT32', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'STRING', string: 'STRING' };
+const PARQUET_TYPES: Record<ColumnType, 'INT32' | 'INT64' | 'DOUBLE' | 'BOOLEAN' | 'STRING'> = { integer: 'INT32', bigint: 'INT64', double: 'DOUBLE', boolean: 'BOOLEAN', date: 'STRING', string: 'STRING' };
 
 /** Parquet via hyparquet-writer; dates go out as ISO text (YYYY-MM-DD), which every reader shows as it is. */
 function toParquet({ arrow, parsed }: ImportedTable): Uint8Array {
   const columnData = arrow.schema.fields.map((f, i) => {
     const col = arrow.getChildAt(i)!;
-    return { name: f.name, data: Array.from({ length: arrow.numRows }, (_, r) => plainValue(col.get(r), f)), type: PARQUET_TYPES[parsed.columns[i].type] };
+    const type = PARQUET_TYPES[parsed.columns[i].type];
+    // INT64 is written from the column's own bigints (exact beyond 2^53); the rest as plain values.
+    return { name: f.name, data: Array.from({ length: arrow.numRows }, (_, r) => (type === 'INT64' ? col.get(r) : plainValue(col.get(r), f))), type };
   });
   return new Uint8Array(parquetWriteBuffer({ columnData: columnData as Parameters<typeof parquetWriteBuffer>[0]['columnData'] }));
 }

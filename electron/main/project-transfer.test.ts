@@ -1,17 +1,15 @@
 import * as fs from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openNodeDb } from '../cli/node-db';
-import type { Db } from '../../shared/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi } from '../../shared/desktop-api';
 import { translator } from '../../shared/i18n';
 import { describeProjectError } from '../../shared/project/errors';
 import { receiveProject, sendProject } from '../../shared/project/transfer';
 import { openProject, saveProject } from '../../shared/project/workspace';
 import { joinParts } from '../../shared/project/zip-store';
-import { createSampleTables, sampleState } from '../../tests/fixtures/projects/sample-workspace';
-import { emptyWorkspace, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
+import { sampleState } from '../../tests/fixtures/projects/sample-workspace';
+import { twoEngines, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
 import { setup, trustedEvent } from '../../tests/fixtures/ipc';
 import { createIpcHandlers } from './ipc';
 import { nodeSessionDeps, ProjectSessions } from './project-sessions';
@@ -21,21 +19,9 @@ import { nodeSessionDeps, ProjectSessions } from './project-sessions';
 const LIMIT = 1024;
 
 describe('a project through the shell in messages', () => {
-  let db: Db;
-  let other: Db;
+  const engines = twoEngines();
   let dir: string;
-  beforeAll(async () => {
-    db = await openNodeDb();
-    other = await openNodeDb();
-  });
-  afterAll(async () => {
-    await db.close();
-    await other.close();
-  });
   beforeEach(async () => {
-    await emptyWorkspace(db);
-    await emptyWorkspace(other);
-    await createSampleTables(db);
     dir = await fs.mkdtemp(path.join(tmpdir(), 'sgw-transfer-'));
   });
   afterEach(async () => fs.rm(dir, { recursive: true, force: true }));
@@ -63,7 +49,7 @@ describe('a project through the shell in messages', () => {
 
   it('saves and reopens a project many messages long: every message within the limit, the tables identical', async () => {
     const { desktop, messages, target } = await shell();
-    const parts = await saveProject(db, sampleState());
+    const parts = await saveProject(engines.db, sampleState());
     const file = joinParts(parts);
     expect(file.length).toBeGreaterThan(5 * LIMIT);
 
@@ -81,8 +67,8 @@ describe('a project through the shell in messages', () => {
     expect(reads.every((m) => m.bytes <= LIMIT)).toBe(true);
     expect(desktop.closeProject).toHaveBeenCalledExactlyOnceWith({ sessionId: opened.sessionId });
     expect(bytes).toEqual(file);
-    await openProject(other, bytes, { replace: [], protect: [] });
-    expect((await workspaceSnapshot(other)).tables).toEqual((await workspaceSnapshot(db)).tables);
+    await openProject(engines.other, bytes, { replace: [], protect: [] });
+    expect((await workspaceSnapshot(engines.other)).tables).toEqual((await workspaceSnapshot(engines.db)).tables);
   });
 
   it('a failed 3rd message aborts the session: the file on disk as it was, no temp file', async () => {
@@ -96,7 +82,7 @@ describe('a project through the shell in messages', () => {
         return desktop.appendProjectSave(req);
       },
     };
-    await expect(sendProject(failing, await saveProject(db, sampleState()), { suggestedName: 'a.sgwp' }, LIMIT)).rejects.toThrow(/ran out of memory/);
+    await expect(sendProject(failing, await saveProject(engines.db, sampleState()), { suggestedName: 'a.sgwp' }, LIMIT)).rejects.toThrow(/ran out of memory/);
     expect(desktop.abortProjectSave).toHaveBeenCalledTimes(1);
     expect(await fs.readFile(target, 'utf8')).toBe('the previous save');
     expect(await fs.readdir(dir)).toEqual(['社区调查.sgwp']);
@@ -105,7 +91,7 @@ describe('a project through the shell in messages', () => {
   it('a cancelled Save As sends nothing', async () => {
     const { desktop, messages } = await shell();
     const cancelled = { ...desktop, beginProjectSave: async () => null };
-    await expect(sendProject(cancelled, await saveProject(db, sampleState()), { suggestedName: 'a.sgwp' }, LIMIT)).resolves.toEqual({ saved: false });
+    await expect(sendProject(cancelled, await saveProject(engines.db, sampleState()), { suggestedName: 'a.sgwp' }, LIMIT)).resolves.toEqual({ saved: false });
     expect(messages).toEqual([]);
   });
 });

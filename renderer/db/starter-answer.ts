@@ -7,6 +7,14 @@ import { bundledFile } from './boot';
 const ENGINE = import.meta.env.VITE_ENGINE_ID as string | undefined;
 
 const runs = new Map<Lang, Promise<ChartRun | null>>();
+let warned = false;
+
+/** A build's answer the app cannot use is a build or packaging slip: said once, on the console only. */
+function refused(why: string): void {
+  if (warned) return;
+  warned = true;
+  console.warn(`[sgw] the build's starter-chart answer is not used, the chart waits for the engine: ${why}`);
+}
 
 /**
  * The starter chart run over the build's answer (shared/charts/starter-answer.ts), from the same bundled
@@ -19,7 +27,7 @@ export function earlyStarter(lang: Lang): Promise<ChartRun | null> {
     run = ENGINE
       ? bundledFile(STARTER_ANSWER_FILE).then(
           (bytes) =>
-            earlyStarterRun(new TextDecoder().decode(bytes), ENGINE, bundledFile, lang).then((r) => {
+            earlyStarterRun(new TextDecoder().decode(bytes), ENGINE, bundledFile, lang, refused).then((r) => {
               // For the start-up benchmark (bench/browser.ts): the build's answer checked and run.
               if (r) performance.mark('sgw:early-answer');
               return r;

@@ -63,13 +63,14 @@ function defaultEnv(): BrowserEnv {
   };
 }
 
-async function readFiles(files: File[]): Promise<OpenedFile[]> {
+/** The picked Files themselves, not their bytes: whoever uses one reads it (the import worker, by slices). */
+function openedFiles(files: File[]): OpenedFile[] {
   const tooLarge = files.find((f) => f.size > MAX_IPC_FILE_BYTES);
   if (tooLarge) {
     const mb = (n: number) => `${Math.ceil(n / (1024 * 1024))} MB`;
     throw new Error(`"${tooLarge.name}" is ${mb(tooLarge.size)}; files larger than ${mb(MAX_IPC_FILE_BYTES)} cannot be opened`);
   }
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return files.map((f) => ({ name: f.name, blob: f }));
 }
 
 function pickFiles(env: BrowserEnv, accept: string, multiple: boolean): Promise<File[]> {
@@ -130,7 +131,7 @@ export function createBrowserDesktop(overrides: Partial<BrowserEnv> = {}): Deskt
     async openFiles(raw) {
       const req = parseOpenFilesRequest(raw);
       const files = await pickFiles(env, acceptFor(req.filters), req.multiple ?? false);
-      return readFiles(files);
+      return openedFiles(files);
     },
 
     async saveFile(raw) {

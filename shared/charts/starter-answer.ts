@@ -17,6 +17,7 @@ import { LANGS, type DatasetCatalog, type Lang } from '../model/catalog';
 import { joined, parseFastForm, FAST_FORM_FILE } from '../datasets/fast-form';
 import { firstPart, loadBundledDatasets, splitSqlStatements, type DatasetReader } from '../datasets/load';
 import { parseCatalog } from '../model/catalog';
+import { sha256Hex } from '../project/sha256';
 import { runChart, type ChartRun, type ChartRunDb } from './run-chart';
 import { starterChartSpec } from './starter-chart';
 
@@ -33,26 +34,23 @@ export interface StarterAnswer {
   answers: { key: string; sql: string; ipc: string }[];
 }
 
-type Globals = { crypto?: { subtle?: { digest(alg: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } }; atob(s: string): string; btoa(s: string): string };
+type Globals = { atob(s: string): string; btoa(s: string): string };
 const g = globalThis as unknown as Globals;
 const utf8 = new TextEncoder();
-
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const subtle = g.crypto?.subtle;
-  // Web Crypto needs a secure context (127.0.0.1, app://): elsewhere there is no early chart, only the live one.
-  if (!subtle) throw new Error('no Web Crypto here');
-  return [...new Uint8Array(await subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 const toBase64 = (bytes: Uint8Array) => g.btoa(Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
 const fromBase64 = (text: string) => Uint8Array.from(g.atob(text), (c) => c.charCodeAt(0));
 
-/** The key an answer is stored and found under. */
-export function answerKey(engine: string, files: Record<string, string>, sql: string): Promise<string> {
+/**
+ * The key an answer is stored and found under. The project seal's SHA-256 (sha256Hex) is the one hash: it is
+ * synchronous and needs no Web Crypto (absent outside a secure context), and the few KB hashed here take well
+ * under a millisecond.
+ */
+export function answerKey(engine: string, files: Record<string, string>, sql: string): string {
   const sorted = Object.keys(files)
     .sort()
     .map((name) => [name, files[name]]);
-  return sha256(utf8.encode(JSON.stringify([engine, sorted, sql])));
+  return sha256Hex(utf8.encode(JSON.stringify([engine, sorted, sql])));
 }
 
 /** What the starter chart is run with, read from a datasets folder that has the fast form. */
@@ -81,7 +79,7 @@ export async function starterInputs(read: DatasetReader): Promise<StarterInputs 
     [spec.table],
   );
   const names = [VIEWS_FILE, ...[...part.tables].map((t) => fast.files[t])];
-  const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await sha256(await read(n))] as const)));
+  const files = Object.fromEntries(await Promise.all(names.map(async (n) => [n, sha256Hex(await read(n))] as const)));
   return { catalog, table, files };
 }
 
@@ -108,7 +106,7 @@ export async function makeStarterAnswer(db: Db, read: DatasetReader, engine: str
     },
   };
   for (const lang of LANGS) await runStarter(recording, inputs, lang);
-  const entries = await Promise.all([...answers].map(async ([sql, ipc]) => ({ key: await answerKey(engine, inputs.files, sql), sql, ipc: toBase64(ipc) })));
+  const entries = [...answers].map(([sql, ipc]) => ({ key: answerKey(engine, inputs.files, sql), sql, ipc: toBase64(ipc) }));
   return { version: 1, engine, files: inputs.files, answers: entries };
 }
 
@@ -125,8 +123,19 @@ export function parseStarterAnswer(text: string): StarterAnswer | null {
   }
 }
 
-/** Why the build's answer cannot stand in for the engine here. */
-export class NoStarterAnswer extends Error {}
+/**
+ * Why the build's answer cannot stand in for the engine here. `stale`: the build answered this very SQL, under
+ * another key (a file under the chart or the engine changed since the build); otherwise the build never ran
+ * this query (a calculated field on the table changes the chart's SQL), which is no slip to report.
+ */
+export class NoStarterAnswer extends Error {
+  constructor(
+    message: string,
+    readonly stale: boolean,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * A ChartRunDb that answers only the queries the build answered for these very inputs: the key is computed
@@ -135,23 +144,39 @@ export class NoStarterAnswer extends Error {}
 export function answerDb(answer: StarterAnswer, engine: string, files: Record<string, string>): ChartRunDb {
   return {
     async query(sql) {
-      const key = await answerKey(engine, files, sql);
+      const key = answerKey(engine, files, sql);
       const hit = answer.answers.find((a) => a.key === key && a.sql === sql);
-      if (!hit) throw new NoStarterAnswer(`no build-time answer for ${sql}`);
+      if (!hit) {
+        const stale = answer.answers.some((a) => a.sql === sql);
+        throw new NoStarterAnswer(stale ? `the files under the chart differ from the build's (${Object.keys(files).sort().join(', ')})` : `no build-time answer for ${sql}`, stale);
+      }
       return tableFromIPC(fromBase64(hit.ipc));
     },
   };
 }
 
-/** The starter chart drawn from the build's answer, or null when that answer does not fit these inputs. */
-export async function earlyStarterRun(answerText: string, engine: string, read: DatasetReader, lang: Lang): Promise<ChartRun | null> {
+/**
+ * The starter chart drawn from the build's answer, or null when that answer does not fit these inputs.
+ * `refused` hears why an answer that is there was not used (damaged, another engine, a file under the chart
+ * changed): the app waits for its engine as ever, but a developer should learn that the build's answer went
+ * unused. A query the build never ran (the user's calculated field) is not reported.
+ */
+export async function earlyStarterRun(answerText: string, engine: string, read: DatasetReader, lang: Lang, refused: (why: string) => void = () => {}): Promise<ChartRun | null> {
   const answer = parseStarterAnswer(answerText);
-  if (!answer || answer.engine !== engine) return null;
+  if (!answer) return refuse(refused, `${STARTER_ANSWER_FILE} is not a starter answer of version 1`);
+  if (answer.engine !== engine) return refuse(refused, `${STARTER_ANSWER_FILE} was made by engine ${answer.engine}, this is ${engine}`);
   try {
     const inputs = await starterInputs(read);
+    // No fast form (a CSV-only folder): nothing the answer could match, so nothing to report.
     if (!inputs) return null;
     return await runStarter(answerDb(answer, engine, inputs.files), inputs, lang);
-  } catch {
-    return null;
+  } catch (e) {
+    if (e instanceof NoStarterAnswer && !e.stale) return null;
+    return refuse(refused, e instanceof Error ? e.message : String(e));
   }
+}
+
+function refuse(refused: (why: string) => void, why: string): null {
+  refused(why);
+  return null;
 }

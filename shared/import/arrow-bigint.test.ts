@@ -9,6 +9,10 @@ import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
 import { importIntoDb } from './commit';
 import { analyzeFile, toPreview } from './pipeline';
+import { COLUMN_TYPES } from './types';
+import { translator } from '../i18n';
+
+const [zh, en] = [translator('zh-CN'), translator('en')];
 
 const BIG = ['9007199254740993', '-9223372036854775808', '9223372036854775807', null, '42', '-4611686018427387903'];
 const source = new Table({
@@ -56,11 +60,41 @@ describe('Arrow import of 64-bit integers', () => {
     });
   }
 
-  it('a column the engine cannot take as it is (a timestamp) sends the file the general way, which still imports', async () => {
-    const mixed = new Table({ 大数: source.getChild('大数')!, 时刻: vectorFromArray([0, 1, 2, 3, 4, 5].map((d) => d * 86_400_000), new TimestampMillisecond()) });
-    const { tables } = await analyzeFile(tableToIPC(mixed, 'file'), 'mixed.arrow');
+  it('a column the engine cannot take as it is (a timestamp) sends the file the general way, which still imports BIGINT with every digit', async () => {
+    const mixed = new Table({ id: source.getChild('id')!, 大数: source.getChild('大数')!, 时刻: vectorFromArray([0, 1, 2, 3, 4, 5].map((d) => d * 86_400_000), new TimestampMillisecond()) });
+    const bytes = tableToIPC(mixed, 'file');
+    const { tables } = await analyzeFile(bytes, 'mixed.arrow');
     expect(tables[0].native).toBeUndefined();
     expect(tables[0].rowCount).toBe(6);
+    expect(tables[0].columns.map((c) => c.type)).toEqual(['integer', 'bigint', 'string']);
+    expect(toPreview(tables[0]).rows.map((r) => r[1])).toEqual(BIG.map((x) => x ?? ''));
+    await importIntoDb(db, bytes, 'mixed.arrow', { tableNames: ['t_mixed'] });
+    expect(await read('t_mixed')).toEqual(engine);
+  });
+
+  it('the preview\'s type says BIGINT (大整数, not 小数), and the user may keep it or change it', async () => {
+    const bytes = tableToIPC(source, 'file');
+    const { tables } = await analyzeFile(bytes, 'big.arrow');
+    expect(tables[0].columns.map((c) => c.type)).toEqual(['integer', 'bigint', 'string', 'double', 'boolean']);
+    expect(COLUMN_TYPES).toContain('bigint');
+    expect([zh('import.type.bigint'), en('import.type.bigint')]).toEqual(['大整数', 'Big integer']);
+    // Changed to 小数: DOUBLE; and the 32-bit id changed to 大整数: BIGINT, its values as they were.
+    await importIntoDb(db, bytes, 'big.arrow', { tableNames: ['t_retyped'], columns: [{ type: 'bigint' }, { type: 'double' }] });
+    const types = (await db.query(`SELECT typeof(id) AS a, typeof(大数) AS b FROM t_retyped LIMIT 1`)).toArray()[0];
+    expect({ ...types }).toEqual({ a: 'BIGINT', b: 'DOUBLE' });
+    const ids = (await db.query('SELECT id::VARCHAR AS v FROM t_retyped ORDER BY id')).toArray().map((r) => String(r.v));
+    expect(ids).toEqual(['1', '2', '3', '4', '5', '6']);
+  });
+
+  it('a CSV column chosen as 大整数 keeps every digit beyond 2^53 (the guess is 小数), text and out-of-range cells missing', async () => {
+    const csv = new TextEncoder().encode(['编号,名称', ...['9007199254740993', '-9223372036854775808', '12', ' 7 ', '9223372036854775808', '1.5', '—'].map((v, i) => `${v},第${i}`)].join('\n'));
+    const { tables } = await analyzeFile(csv, 'ids.csv');
+    expect(tables[0].columns[0].type).toBe('double');
+    const { tables: chosen } = await analyzeFile(csv, 'ids.csv', { columns: [{ type: 'bigint' }] });
+    expect(toPreview(chosen[0]).rows.map((r) => r[0])).toEqual(['9007199254740993', '-9223372036854775808', '12', '7', '', '', '']);
+    await importIntoDb(db, csv, 'ids.csv', { tableNames: ['t_ids'], columns: [{ type: 'bigint' }] });
+    const rows = (await db.query(`SELECT typeof(编号) AS t, coalesce(编号::VARCHAR, 'NULL') AS v FROM t_ids ORDER BY 名称`)).toArray().map((r) => `${r.t} ${r.v}`);
+    expect(rows).toEqual(['BIGINT 9007199254740993', 'BIGINT -9223372036854775808', 'BIGINT 12', 'BIGINT 7', 'BIGINT NULL', 'BIGINT NULL', 'BIGINT NULL']);
   });
 
   it('bytes that are not Arrow get the clear message, not the reader’s error', async () => {

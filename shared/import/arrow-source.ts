@@ -2,8 +2,8 @@
  * Arrow IPC files (.arrow, Feather v2 .feather) and streams (.arrows, .ipc). When every column is of a type
  * the engine takes as it is (ints, floats, booleans, text, dates, decimals), the data goes to the engine as one
  * IPC stream, as a Parquet file's does (./parquet-source nativeTableOf): a 64-bit integer stays BIGINT,
- * exact beyond 2^53 and at −2^63, and the preview shows its digits. Reading every cell into JS instead made
- * such a column DOUBLE. Other columns (timestamps, nested, binary) take the general way, ./records-source.
+ * exact beyond 2^53 and at −2^63, and the preview shows its digits, with no cell read into JS but the preview's.
+ * Other columns (timestamps, nested, binary) take the general way, ./records-source (int64 still BIGINT).
  */
 import { tableToIPC } from 'apache-arrow';
 import { keepsType, nativeTableOf } from './parquet-source';

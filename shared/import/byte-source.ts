@@ -2,8 +2,11 @@
  * A file read in pieces instead of held whole: the big-CSV import (./csv-engine, ./csv-stage) reads its
  * sample, its byte scan's windows and the engine's pieces from one of these, so importing an 80 MB file
  * need not hold 80 MB beside the engine's table. Node gives one over a file descriptor
- * (electron/cli/file-source.ts); bytes already in memory are wrapped by memorySource, whose reads are views.
+ * (electron/cli/file-source.ts), the app's import worker one over the picked File (renderer/workers/blob-source.ts);
+ * bytes already in memory are wrapped by memorySource, whose reads are views.
  */
+import { ImportError } from './types';
+
 export interface ByteSource {
   readonly size: number;
   /**
@@ -31,3 +34,46 @@ export const asSource = (b: Uint8Array | ByteSource): ByteSource => (b instanceo
 /** The whole file as bytes (the JS pipeline reads files whole). */
 export const readWhole = (src: ByteSource): Uint8Array => src.whole ?? src.read(0, src.size);
 
+
+/**
+ * What shared code needs of a browser File or Blob (shared/ has no DOM types): a handle the page posts to the
+ * import worker without its bytes (structured clone copies the handle, not the file), read by slices.
+ */
+export interface FileBlob {
+  readonly size: number;
+  slice(start?: number, end?: number): { arrayBuffer(): Promise<ArrayBuffer> };
+}
+
+/**
+ * A source only the engine's pieces are read from (./csv-stage), whose reads may wait: the page reads a
+ * planned CSV's pieces from the picked File (blobPieces). A ByteSource is one.
+ */
+export interface PieceSource {
+  readonly size: number;
+  read(from: number, to: number, into?: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  readonly whole?: Uint8Array;
+  /** Each read is new bytes of its own (nothing is read into `into`): no buffer need be kept for it. */
+  readonly fresh?: boolean;
+}
+
+/** A File's bytes from `skip` on, one slice per read (each its own ArrayBuffer: the engine's worker takes it, not a copy). */
+export function blobPieces(blob: FileBlob, skip = 0): PieceSource {
+  const size = Math.max(0, blob.size - skip);
+  return {
+    size,
+    fresh: true,
+    read: async (from, to) => {
+      try {
+        return new Uint8Array(await blob.slice(from + skip, Math.min(to, size) + skip).arrayBuffer());
+      } catch {
+        throw fileGone();
+      }
+    },
+  };
+}
+
+/**
+ * A File is a handle on the disk's file, not a snapshot: once it is moved, deleted or rewritten after it was
+ * chosen, reading it throws the platform's NotReadableError (English text); the user gets this instead.
+ */
+export const fileGone = () => new ImportError('import.err.fileGone');

@@ -9,7 +9,7 @@ import { isReservedName } from '../reserved-names';
 import { asSource, readWhole, type ByteSource } from './byte-source';
 import { PROVENANCE_SETUP_SQL, TRANSACTION_SQL, dropTableSql, readProvenanceSql, renameImportSql, tableExistsSql, writeProvenanceSql } from '../sql/import-sql';
 import { finishPlan, sampleCsv, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
-import { stageCsvPlan, stageWhileScanning, type ScanElsewhere } from './csv-stage';
+import { stageCsvPlan, stageWhileScanning, type ScanElsewhere, type StagedPlan } from './csv-stage';
 import { importFile, suggestTableName } from './pipeline';
 import type { OnBatch, Streamed } from './runner';
 import { sniffFormat } from './sniff';
@@ -114,7 +114,7 @@ export async function commitStreamed(db: Db, tableName: string, build: StreamedB
  * The engine's way for a planned CSV (./csv-engine): false, with nothing changed, when the engine did not
  * read the file as planned.
  */
-export async function commitCsvPlan(db: Db, plan: CsvPlan, tableName: string, opts: { replace?: boolean; now?: Date } = {}): Promise<boolean> {
+export async function commitCsvPlan(db: Db, plan: StagedPlan, tableName: string, opts: { replace?: boolean; now?: Date } = {}): Promise<boolean> {
   const name = tableName.trim();
   await checkTarget(db, name, opts.replace ?? false);
   const tmp = stagingName();

@@ -10,12 +10,15 @@
  *   proven way. Either way the table is the one the JS pipeline would give.
  */
 import type { Db } from '../db';
-import type { ByteSource } from './byte-source';
+import type { PieceSource } from './byte-source';
 import { appendFromCsvSql, createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
 import { dropTableSql } from '../sql/import-sql';
 import { REGISTERED_FILES } from '../sql/offline';
 import { finishPlan, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
 import { scanCsv, type CsvScan } from './csv-scan';
+
+/** A plan whose pieces may be read with a wait: the page reads a planned CSV's from the picked File (./byte-source blobPieces). */
+export type StagedPlan = Omit<CsvPlan, 'utf8'> & { utf8: PieceSource };
 
 /** The byte scan of a sample's file run elsewhere: it reports each piece's end as found, then the scan. */
 export type ScanElsewhere = (s: CsvSample, onPiece: (end: number) => void) => Promise<CsvScan | null>;
@@ -23,7 +26,7 @@ export type ScanElsewhere = (s: CsvSample, onPiece: (end: number) => void) => Pr
 interface Reader {
   db: Db;
   tmp: string;
-  utf8: ByteSource;
+  utf8: PieceSource;
   columns: EngineColumn[];
   delimiter: string;
   longestRecord: number;
@@ -38,8 +41,9 @@ interface Reader {
 async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
   const file = `${REGISTERED_FILES}${r.tmp}.${r.read}.csv`;
-  if (!r.utf8.whole && r.buffer.length < to - from) r.buffer = new Uint8Array(Math.ceil((to - from) * 1.25));
-  await r.db.registerFile(file, r.utf8.read(from, to, r.buffer));
+  const into = !r.utf8.whole && !r.utf8.fresh;
+  if (into && r.buffer.length < to - from) r.buffer = new Uint8Array(Math.ceil((to - from) * 1.25));
+  await r.db.registerFile(file, await r.utf8.read(from, to, into ? r.buffer : undefined));
   try {
     const o = { file, delimiter: r.delimiter, maxLineSize: r.longestRecord, crlf: r.crlf };
     await r.db.exec(r.read === 0 ? createFromCsvSql(r.tmp, r.columns, o) : appendFromCsvSql(r.tmp, r.columns, o));
@@ -49,7 +53,7 @@ async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   }
 }
 
-const reader = (db: Db, plan: CsvPlan, tmp: string): Reader => ({ db, tmp, utf8: plan.utf8, columns: plan.columns, delimiter: plan.delimiter, longestRecord: plan.longestRecord, crlf: plan.crlf, read: 0, buffer: new Uint8Array(0) });
+const reader = (db: Db, plan: StagedPlan, tmp: string): Reader => ({ db, tmp, utf8: plan.utf8, columns: plan.columns, delimiter: plan.delimiter, longestRecord: plan.longestRecord, crlf: plan.crlf, read: 0, buffer: new Uint8Array(0) });
 
 async function rowsMatch(db: Db, tmp: string, rows: number): Promise<boolean> {
   return Number((await db.query(countRowsSql(tmp))).get(0)?.n) === rows;
@@ -61,7 +65,7 @@ const drop = (db: Db, tmp: string) => db.exec(dropTableSql(tmp)).catch(() => und
  * Fills staging table `tmp` from the plan; false (and nothing left behind) when the engine does not read
  * the file as planned — then the JS pipeline imports it.
  */
-export async function stageCsvPlan(db: Db, plan: CsvPlan, tmp: string): Promise<boolean> {
+export async function stageCsvPlan(db: Db, plan: StagedPlan, tmp: string): Promise<boolean> {
   const r = reader(db, plan, tmp);
   try {
     for (let j = 0; j + 1 < plan.pieces.length; j++) await readPiece(r, plan.pieces[j], plan.pieces[j + 1]);

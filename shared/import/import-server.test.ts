@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDb } from '../../electron/cli/node-db';
 import type { Db } from '../db';
+import type { ByteSource, FileBlob } from './byte-source';
 import { commitCsvPlan, importIntoDb } from './commit';
-import { importServer } from './import-server';
+import { importServer, type ServerOptions } from './import-server';
 import { ImportRunner, type ImportRequest, type ImportResponse } from './runner';
 
 let db: Db;
@@ -26,12 +27,12 @@ const GBK: Record<string, number[]> = { 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], �
 const gbk = (s: string) => new Uint8Array([...s].flatMap((c) => GBK[c] ?? [c.charCodeAt(0)]));
 
 /** The server in this thread behind the runner; every message cloned as postMessage would (transfers moved). */
-function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[]) {
+function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[], opts?: ServerOptions) {
   return new ImportRunner((events) => {
     const serve = importServer((m, transfer = []) => {
       posted.push({ m, transfer });
       events.message(structuredClone(m, { transfer }));
-    });
+    }, opts);
     return { post: (m: ImportRequest) => void serve(structuredClone(m)), terminate: () => undefined };
   });
 }
@@ -70,5 +71,52 @@ describe('a planned CSV from the import worker', () => {
     await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
     expect(await differing('paged', 'direct'), name).toBe(0);
     expect(Number((await db.query('SELECT count(*)::INTEGER AS n FROM paged')).get(0)?.n)).toBe(60_000);
+  }, 60_000);
+});
+
+/** Every read's [from, to) on one side. */
+type Reads = [number, number][];
+const largest = (r: Reads) => Math.max(...r.map(([a, b]) => b - a));
+const total = (r: Reads) => r.reduce((n, [a, b]) => n + b - a, 0);
+
+/** A File as the page holds it: a Blob whose slices are logged (what the worker is posted is a plain clone). */
+function loggedBlob(bytes: Uint8Array, reads: Reads): Blob {
+  return new (class extends Blob {
+    override slice(from = 0, to = this.size) {
+      reads.push([from, Math.min(to, this.size)]);
+      return super.slice(from, to);
+    }
+  })([bytes as Uint8Array<ArrayBuffer>]);
+}
+
+/** The worker's reader of a posted File (renderer/workers/blob-source.ts, FileReaderSync there): new bytes per read, logged. */
+const loggedReader = (bytes: Uint8Array, reads: Reads) => (blob: FileBlob): ByteSource => ({
+  size: blob.size,
+  read: (from, to) => (reads.push([from, Math.min(to, blob.size)]), bytes.slice(from, Math.min(to, blob.size))),
+});
+
+describe('a big CSV picked in the app (a File, not its bytes)', () => {
+  it('is read by windows in the worker and by pieces in the page, never whole, and gives the table importIntoDb gives', async () => {
+    const bytes = utf8(text(200_000));
+    const worker: Reads = [];
+    const page: Reads = [];
+    // Small pieces (64 KB, whole groups of 2,000 rows) so this 4 MB file spans many scan windows (256 KB) and pieces.
+    const runner = inProcess([], { openBlob: loggedReader(bytes, worker), pieceBytes: 65_536, pieceRows: 2_000 });
+    runner.load('f', loggedBlob(bytes, page));
+    const analyzed = await runner.analyze('f', 'data.csv', {});
+    expect(analyzed.tables[0].rowCount).toBe(200_000);
+    const built = await runner.buildStreamed('f', 'data.csv', {}, noBatches, undefined, true);
+    expect(built.type).toBe('planned');
+    if (built.type !== 'planned') return;
+    expect(await commitCsvPlan(db, built.plan, 'from_file', { replace: true })).toBe(true);
+    // The worker: the sample's head (1 MB) and scan windows; no read of the file whole, about one pass in all.
+    expect(largest(worker)).toBeLessThanOrEqual(1024 * 1024);
+    expect(total(worker)).toBeLessThan(2 * bytes.length);
+    // The page: only the engine's pieces, each once, none larger than a piece and its last row group.
+    expect(page.length).toBeGreaterThan(10);
+    expect(largest(page)).toBeLessThan(4 * 65_536);
+    expect(total(page)).toBe(bytes.length - page[0][0]);
+    await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
+    expect(await differing('from_file', 'direct')).toBe(0);
   }, 60_000);
 });

@@ -2,7 +2,8 @@
  * The worker's half of the import runner (./runner): the one pipeline (analyzeFile, toArrow) behind
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
-import { planCsvImport, type CsvPlan } from './csv-engine';
+import { memorySource, readWhole, type ByteSource, type FileBlob } from './byte-source';
+import { PIECE_BYTES, PIECE_ROWS, planCsvImport, type CsvPlan } from './csv-engine';
 import type { PostedPlan } from './runner';
 import { parquetReaderTrapped, type BatchSink } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
@@ -46,15 +47,33 @@ async function streamBuild(id: number, send: BatchSink, post: Post, read: (sink:
   post({ id, type: 'streamed', source, preview });
 }
 
+export interface ServerOptions {
+  /** A posted File as a source read by windows (the app's worker: renderer/workers/blob-source.ts). */
+  openBlob?: (blob: FileBlob) => ByteSource;
+  /** The engine's pieces (tests: small ones, so that a small file spans several windows). */
+  pieceBytes?: number;
+  pieceRows?: number;
+}
+
+/** A loaded file: read by windows for a big plain CSV's plan; read whole (once, then kept) when the JS pipeline needs it. */
+interface Loaded {
+  src: ByteSource;
+  whole?: Uint8Array;
+}
+
+const wholeOf = (f: Loaded) => (f.whole ??= readWhole(f.src));
+
 /** Keeps loaded files, answers requests with the pipeline (analyzeFile, toArrow). */
-export function importServer(post: Post): (req: ImportRequest) => Promise<void> {
-  const files = new Map<string, Uint8Array>();
+export function importServer(post: Post, opts: ServerOptions = {}): (req: ImportRequest) => Promise<void> {
+  const files = new Map<string, Loaded>();
   const streams = new Map<number, ReturnType<typeof batchSender>>();
   let last: { key: string; result: AnalyzedFile } | null = null;
   let lastPlan: { key: string; plan: CsvPlan | null } | null = null;
   return async (req) => {
     if (req.type === 'load') {
-      files.set(req.fileKey, req.bytes);
+      const { file } = req;
+      if (!(file instanceof Uint8Array) && !opts.openBlob) throw new Error('this worker reads files from bytes only');
+      files.set(req.fileKey, { src: file instanceof Uint8Array ? memorySource(file) : opts.openBlob!(file) });
       return;
     }
     if (req.type === 'ack') {
@@ -67,24 +86,26 @@ export function importServer(post: Post): (req: ImportRequest) => Promise<void> 
       if (lastPlan?.key.startsWith(`${req.fileKey}\n`)) lastPlan = null;
       return;
     }
-    const bytes = files.get(req.fileKey);
+    const loaded = files.get(req.fileKey);
     try {
-      if (!bytes) throw new Error(`file ${req.fileName} is not loaded`);
+      if (!loaded) throw new Error(`file ${req.fileName} is not loaded`);
+      const { src } = loaded;
       post({ id: req.id, type: 'progress', fraction: 0.05 });
       // Import right after the preview with the same settings reuses the preview's parse.
       const key = `${req.fileKey}\n${JSON.stringify(req.options)}`;
       // A big plain CSV is previewed from its plan and read by the engine (the same table as the JS pipeline's).
       if (req.type === 'analyze' || req.engine) {
-        const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(bytes, req.fileName, req.options);
+        const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(src, req.fileName, req.options, undefined, opts.pieceBytes ?? PIECE_BYTES, opts.pieceRows ?? PIECE_ROWS);
         lastPlan = { key, plan };
         if (plan) {
           const preview = toPreview({ ...plan.parsed, data: plan.head });
           if (req.type === 'analyze') return post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview] });
-          // The caller holds the file: a UTF-8 file's bytes are not posted back; decoded ones are handed over
-          // (transferred, so this cached plan can no longer be used).
-          const own = plan.utf8.whole!;
-          const mine = own.buffer === bytes.buffer;
-          const posted: PostedPlan = { ...plan, utf8: mine ? { skip: own.byteOffset - bytes.byteOffset } : own };
+          // The caller holds the file (its bytes or the File): a UTF-8 file's bytes are not posted back, the
+          // plan reads the file after its byte-order mark; decoded ones are handed over (transferred, so this
+          // cached plan can no longer be used).
+          const own = plan.utf8.whole;
+          const mine = !own || own.buffer === src.whole?.buffer;
+          const posted: PostedPlan = { ...plan, utf8: mine ? { skip: src.size - plan.utf8.size } : own };
           if (!mine) lastPlan = null;
           post({ id: req.id, type: 'planned', source: plan.source, preview, plan: posted }, mine ? [] : [own.buffer as ArrayBuffer]);
           return;
@@ -98,12 +119,12 @@ export function importServer(post: Post): (req: ImportRequest) => Promise<void> 
         const sender = batchSender(req.id, post);
         streams.set(req.id, sender);
         try {
-          return await streamBuild(req.id, sender.send, post, (sink) => (cached ? Promise.resolve(cached) : analyzeFile(bytes, req.fileName, req.options, progress, sink)));
+          return await streamBuild(req.id, sender.send, post, (sink) => (cached ? Promise.resolve(cached) : analyzeFile(wholeOf(loaded), req.fileName, req.options, progress, sink)));
         } finally {
           streams.delete(req.id);
         }
       }
-      const analysis = last?.key === key ? last.result : await analyzeFile(bytes, req.fileName, req.options, progress);
+      const analysis = last?.key === key ? last.result : await analyzeFile(wholeOf(loaded), req.fileName, req.options, progress);
       last = { key, result: analysis };
       const { source, tables } = analysis;
       if (req.type === 'analyze') {

@@ -86,11 +86,11 @@ describe('Parquet import', () => {
   it('previews the first rows and offers types from the file', async () => {
     const { tables } = await analyzeFile(new Uint8Array(readFileSync(file('snappy'))), 'cube.parquet');
     expect(tables[0].columns.map((c) => [c.name, c.type])).toEqual([
-      ['id', 'double'],
+      ['id', 'bigint'],
       ['地区', 'string'],
       ['名称', 'string'],
       ['年份', 'integer'],
-      ['大数', 'double'],
+      ['大数', 'bigint'],
       ['金额', 'double'],
       ['比率', 'double'],
       ['单精度', 'double'],

@@ -98,7 +98,8 @@ export function jsonTable(bytes: Uint8Array): ParsedTable {
 }
 
 export function arrowColumnType(t: DataType): ColumnType {
-  if (DataType.isInt(t)) return t.bitWidth > 32 ? 'double' : 'integer';
+  // A 64-bit integer is BIGINT: the native path hands it to the engine as it is, the cell path exactly (toCell).
+  if (DataType.isInt(t)) return t.bitWidth > 32 ? 'bigint' : 'integer';
   if (DataType.isFloat(t) || DataType.isDecimal(t)) return 'double';
   if (DataType.isBool(t)) return 'boolean';
   if (DataType.isDate(t)) return 'date';
@@ -128,7 +129,7 @@ export function readArrowIpc(bytes: Uint8Array): Table {
   }
 }
 
-/** The general way: every cell read into JS (64-bit integers become DOUBLE, see ./arrow-source). */
+/** The general way: every cell read into JS (a 64-bit integer beyond 2^53 as its digits, see toCell). */
 export function arrowTable(bytes: Uint8Array | Table): ParsedTable {
   const t = bytes instanceof Uint8Array ? readArrowIpc(bytes) : bytes;
   checkColumnCount(t.schema.fields.length);

@@ -5,13 +5,22 @@
  * worker can be stopped whatever it is doing, so no file can hang or crash the app. Each side only supplies
  * how to start a worker (OpenWorker); requests, ids, progress, cancel and the deadline live here.
  */
-import { memorySource, skipSource } from './byte-source';
+import { blobPieces, memorySource, skipSource, type FileBlob } from './byte-source';
 import type { CsvPlan } from './csv-engine';
+import type { StagedPlan } from './csv-stage';
 import type { TablePreview } from './pipeline';
 import { ImportError, type ImportMessageKey, type ImportOptions, type SourceInfo } from './types';
 
+/**
+ * A file as the caller holds it: its bytes (`sgw import`), or in the app the picked File itself — posted as a
+ * handle, read in the worker by windows (renderer/workers/blob-source.ts), never copied whole into the page.
+ */
+export type LoadedFile = Uint8Array | FileBlob;
+
+const sizeOf = (f: LoadedFile | undefined) => (f === undefined ? 0 : f instanceof Uint8Array ? f.byteLength : f.size);
+
 export type ImportRequest =
-  | { type: 'load'; fileKey: string; bytes: Uint8Array }
+  | { type: 'load'; fileKey: string; file: LoadedFile }
   | { type: 'forget'; fileKey: string }
   | { type: 'analyze'; id: number; fileKey: string; fileName: string; options: ImportOptions }
   /**
@@ -29,12 +38,13 @@ export interface BuiltTable {
 
 /**
  * A plan as the worker posts it: its UTF-8 bytes are the loaded file's own from byte `skip` (a UTF-8 file:
- * nothing is posted, the caller holds the file already), or the file decoded (transferred, not copied).
+ * nothing is posted, the caller holds the file already — its bytes, or the File it reads the pieces from),
+ * or the file decoded (transferred, not copied).
  */
 export type PostedPlan = Omit<CsvPlan, 'utf8'> & { utf8: { skip: number } | Uint8Array };
 
 /** What a streamed build answers once its last batch is sent: the table's preview, or a plan (reading the caller's copy of the file). */
-export type Streamed = Extract<ImportResponse, { type: 'streamed' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: CsvPlan };
+export type Streamed = Extract<ImportResponse, { type: 'streamed' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: StagedPlan };
 
 /** Takes one complete IPC stream of the table being built (the engine inserts it); the next waits for it. */
 export type OnBatch = (ipc: Uint8Array) => Promise<void>;
@@ -105,7 +115,7 @@ export class ImportRunner {
   private worker: WorkerHandle | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private loaded = new Map<string, Uint8Array>();
+  private loaded = new Map<string, LoadedFile>();
 
   constructor(
     private readonly open: OpenWorker,
@@ -129,7 +139,7 @@ export class ImportRunner {
       },
     });
     // A fresh worker has none of the files: send them again.
-    for (const [fileKey, bytes] of this.loaded) w.post({ type: 'load', fileKey, bytes });
+    for (const [fileKey, file] of this.loaded) w.post({ type: 'load', fileKey, file });
     this.worker = w;
     return w;
   }
@@ -176,9 +186,9 @@ export class ImportRunner {
     this.failAll(reason);
   }
 
-  load(fileKey: string, bytes: Uint8Array) {
-    this.loaded.set(fileKey, bytes);
-    this.worker?.post({ type: 'load', fileKey, bytes });
+  load(fileKey: string, file: LoadedFile) {
+    this.loaded.set(fileKey, file);
+    this.worker?.post({ type: 'load', fileKey, file });
   }
 
   forget(fileKey: string) {
@@ -189,7 +199,7 @@ export class ImportRunner {
   private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false, onBatch?: OnBatch) {
     const w = this.ensure();
     const id = this.nextId++;
-    const ms = this.deadlineMs(this.loaded.get(fileKey)?.byteLength ?? 0);
+    const ms = this.deadlineMs(sizeOf(this.loaded.get(fileKey)));
     return new Promise<ImportResponse>((resolve, reject) => {
       const timer = setTimeout(() => this.stop(new ImportError('import.err.timeout', { seconds: Math.round(ms / 1000) })), ms);
       this.pending.set(id, { resolve, reject, onProgress, onBatch, batches: Promise.resolve(), timer });
@@ -221,7 +231,8 @@ export class ImportRunner {
     const { utf8 } = r.plan;
     const file = this.loaded.get(fileKey);
     if (!(utf8 instanceof Uint8Array) && !file) throw new Error(`file ${fileName} is not loaded`);
-    return { ...r, plan: { ...r.plan, utf8: utf8 instanceof Uint8Array ? memorySource(utf8) : skipSource(memorySource(file!), utf8.skip) } };
+    const own = utf8 instanceof Uint8Array ? memorySource(utf8) : file instanceof Uint8Array ? skipSource(memorySource(file), utf8.skip) : blobPieces(file!, utf8.skip);
+    return { ...r, plan: { ...r.plan, utf8: own } };
   }
 
   /** Stops whatever the worker is doing; pending requests reject with CancelledError. */

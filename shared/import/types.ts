@@ -2,8 +2,9 @@ import type { MessageKey } from '../i18n';
 
 /** Shared vocabulary of the import pipeline (environment-neutral; used by the worker, the UI and `sgw import`). */
 
-export type ColumnType = 'integer' | 'double' | 'boolean' | 'date' | 'string';
-export const COLUMN_TYPES: readonly ColumnType[] = ['integer', 'double', 'boolean', 'date', 'string'];
+/** 'integer' is the engine's INTEGER (32 bits), 'bigint' its BIGINT (64 bits, exact beyond 2^53). */
+export type ColumnType = 'integer' | 'bigint' | 'double' | 'boolean' | 'date' | 'string';
+export const COLUMN_TYPES: readonly ColumnType[] = ['integer', 'bigint', 'double', 'boolean', 'date', 'string'];
 
 export type SourceFormat = 'csv' | 'xlsx' | 'json' | 'parquet' | 'arrow';
 

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { openNodeDb } from '../../electron/cli/node-db';
 import { type Db } from '../db';
 import { getProvenance } from '../import/commit';
 import { translator } from '../i18n';
-import { SAMPLE_JOIN, SAMPLE_PIVOT, createSampleTables, sampleState, sampleStateV3, sampleStateV4 } from '../../tests/fixtures/projects/sample-workspace';
-import { emptyWorkspace, packedFile, savedFile, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
+import { SAMPLE_JOIN, SAMPLE_PIVOT, sampleState, sampleStateV3, sampleStateV4 } from '../../tests/fixtures/projects/sample-workspace';
+import { emptyWorkspace, packedFile, savedFile, twoEngines, workspaceSnapshot } from '../../tests/fixtures/projects/project-support';
 import { unpackProject } from './archive';
 import { describeProjectError } from './errors';
 import { CURRENT_VERSION, ProjectError } from './manifest';
@@ -21,27 +20,13 @@ const none = { replace: [], protect: [] };
 type LooseJson = Record<string, any>;
 
 describe('projects', () => {
-  // Two engines for the whole file (each wasm instance holds its own memory); emptied per test.
-  let db: Db;
-  let other: Db;
-  beforeAll(async () => {
-    db = await openNodeDb();
-    other = await openNodeDb();
-  });
-  afterAll(async () => {
-    await db.close();
-    await other.close();
-  });
-  beforeEach(async () => {
-    await emptyWorkspace(db);
-    await emptyWorkspace(other);
-    await createSampleTables(db);
-  });
+  // Two engines for the whole file: `db` saves the sample tables, `other` opens.
+  const engines = twoEngines();
 
   it('round-trips tables (rows and types), provenance and every document', async () => {
-    const bytes = await savedFile(db, sampleState());
-    const manifest = await openProject(other, bytes, none);
-    const [saved, opened] = [await workspaceSnapshot(db), await workspaceSnapshot(other)];
+    const bytes = await savedFile(engines.db, sampleState());
+    const manifest = await openProject(engines.other, bytes, none);
+    const [saved, opened] = [await workspaceSnapshot(engines.db), await workspaceSnapshot(engines.other)];
     expect(opened.tables).toEqual(saved.tables);
     expect(Object.keys(opened.tables)).toEqual(['年度_指标', '社区问卷']);
     expect(opened.tables['社区问卷'].types.map((c) => c.data_type)).toEqual(['VARCHAR', 'BIGINT', 'DOUBLE', 'DECIMAL(10,2)', 'DATE', 'BOOLEAN']);
@@ -49,13 +34,13 @@ describe('projects', () => {
     expect(manifest.sql).toEqual(state.sql);
     expect(manifest.documents).toEqual(state.documents);
     expect(manifest.settings).toEqual({ lang: 'zh-CN' });
-    expect(await getProvenance(other, '社区问卷')).toEqual({ tableName: '社区问卷', ...state.tables[0].provenance, sheet: null });
-    expect(await getProvenance(other, '年度_指标')).toMatchObject({ fileName: '年鉴.xlsx', sheet: '指标', encoding: null });
+    expect(await getProvenance(engines.other, '社区问卷')).toEqual({ tableName: '社区问卷', ...state.tables[0].provenance, sheet: null });
+    expect(await getProvenance(engines.other, '年度_指标')).toMatchObject({ fileName: '年鉴.xlsx', sheet: '指标', encoding: null });
     // The combined table is made again as a view over the opened tables, with its provenance and units.
     expect(Object.keys(opened.views)).toEqual(['指标合并']);
     expect(opened.views['指标合并'].rows).toHaveLength(12);
     expect(opened.views['指标合并'].rows[0]).toMatchObject({ 年份: 2015, 地区: '区0', 值: 0, '值（年度_指标）': 0 });
-    expect(await getProvenance(other, '指标合并')).toMatchObject({ importedAt: '2026-01-17 10:00:00', notes: SAMPLE_JOIN.note, units: SAMPLE_JOIN.units });
+    expect(await getProvenance(engines.other, '指标合并')).toMatchObject({ importedAt: '2026-01-17 10:00:00', notes: SAMPLE_JOIN.note, units: SAMPLE_JOIN.units });
   });
 
   it('opens a project whose combined table no longer binds (its table lost a column): tables open, the view is set aside, its definition kept', async () => {
@@ -63,8 +48,8 @@ describe('projects', () => {
     const over = { ...SAMPLE_JOIN, name: '合并之上', left: { ...SAMPLE_JOIN.left, table: '缺列合并' }, columns: [{ name: '年份', side: 'left' as const, column: '年份' }], units: {} };
     const state = sampleState();
     state.documents = { ...state.documents, joins: [{ version: 1, joins: [SAMPLE_JOIN, gone, over] }] };
-    const manifest = await openProject(other, await savedFile(db, state), none);
-    const opened = await workspaceSnapshot(other);
+    const manifest = await openProject(engines.other, await savedFile(engines.db, state), none);
+    const opened = await workspaceSnapshot(engines.other);
     expect(Object.keys(opened.tables)).toEqual(['年度_指标', '社区问卷']);
     // The good one is made; the broken one and the one over it are not (the engine would refuse them inside the transaction).
     expect(Object.keys(opened.views)).toEqual(['指标合并']);
@@ -72,28 +57,28 @@ describe('projects', () => {
   });
 
   it('drops the previous project’s combined tables and their provenance with its tables, in the one transaction', async () => {
-    await openProject(db, await savedFile(db, sampleState()), none);
-    await db.exec('CREATE VIEW 别人的视图 AS SELECT 1 AS a');
-    const next = await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
-    await openProject(db, next, { replace: await userTables(db, []), protect: [] });
-    const snap = await workspaceSnapshot(db);
+    await openProject(engines.db, await savedFile(engines.db, sampleState()), none);
+    await engines.db.exec('CREATE VIEW 别人的视图 AS SELECT 1 AS a');
+    const next = await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
+    await openProject(engines.db, next, { replace: await userTables(engines.db, []), protect: [] });
+    const snap = await workspaceSnapshot(engines.db);
     // Only views the project made are dropped; a view of the user's own stays.
     expect(Object.keys(snap.views)).toEqual(['别人的视图']);
     expect(snap.provenance.map((p) => p.table_name)).toEqual([]);
   });
 
   it('refuses a combined table that takes a table’s or a built-in name (a failure inside the swap rolls back: transaction.test.ts)', async () => {
-    const good = unpackProject(await savedFile(db, sampleState()));
+    const good = unpackProject(await savedFile(engines.db, sampleState()));
     const withJoin = (join: object) => packedFile({ ...good.manifest, documents: { ...good.manifest.documents, joins: [{ version: 1, joins: [join as never] }] } }, good.tables);
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: '社区问卷' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
     expect(() => unpackProject(withJoin({ ...SAMPLE_JOIN, name: 'sgw_view' }))).toThrow(expect.objectContaining({ code: 'bad-document', params: { document: 'joins' } }));
-    const before = await workspaceSnapshot(other);
-    await expect(openProject(other, withJoin(SAMPLE_JOIN), { replace: [], protect: ['指标合并'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '指标合并' } });
-    expect(await workspaceSnapshot(other)).toEqual(before);
+    const before = await workspaceSnapshot(engines.other);
+    await expect(openProject(engines.other, withJoin(SAMPLE_JOIN), { replace: [], protect: ['指标合并'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '指标合并' } });
+    expect(await workspaceSnapshot(engines.other)).toEqual(before);
   });
 
   it('seals the manifest: a manifest.sha256 entry holds the SHA-256 of the exact manifest bytes', async () => {
-    const entries = unzipSync(await savedFile(db, sampleState()));
+    const entries = unzipSync(await savedFile(engines.db, sampleState()));
     expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'manifest.sha256', 'tables/t0.arrow', 'tables/t1.arrow']);
     const { createHash } = await import('node:crypto');
     expect(strFromU8(entries['manifest.sha256'])).toBe(createHash('sha256').update(entries['manifest.json']).digest('hex'));
@@ -103,7 +88,7 @@ describe('projects', () => {
   });
 
   it('stores every entry uncompressed with its data 8-byte aligned, and opens the same project deflated (as saved before)', async () => {
-    const bytes = await savedFile(db, sampleState());
+    const bytes = await savedFile(engines.db, sampleState());
     // The central directory, read by hand: method 0 for every entry; each local header's data starts aligned.
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const end = bytes.length - 22;
@@ -121,16 +106,16 @@ describe('projects', () => {
     const entries = unzipSync(bytes);
     const deflated = zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, [v, { level: 6 }]])));
     expect(deflated.length).toBeLessThan(bytes.length);
-    await openProject(other, deflated, none);
-    const fromDeflated = await workspaceSnapshot(other);
-    await emptyWorkspace(other);
-    await openProject(other, bytes, none);
-    expect(await workspaceSnapshot(other)).toEqual(fromDeflated);
+    await openProject(engines.other, deflated, none);
+    const fromDeflated = await workspaceSnapshot(engines.other);
+    await emptyWorkspace(engines.other);
+    await openProject(engines.other, bytes, none);
+    expect(await workspaceSnapshot(engines.other)).toEqual(fromDeflated);
     expect(Object.keys(fromDeflated.tables).length).toBeGreaterThan(0);
   });
 
   it('refuses a manifest that does not match its seal, or a version-3 manifest without one', async () => {
-    const entries = unzipSync(await savedFile(db, sampleState()));
+    const entries = unzipSync(await savedFile(engines.db, sampleState()));
     const edited = strFromU8(entries['manifest.json']).replace('各区年度指标', '各区年度指数');
     const tampered = zipSync({ ...entries, 'manifest.json': strToU8(edited) });
     expect(() => unpackProject(tampered)).toThrow(expect.objectContaining({ code: 'checksum' }));
@@ -142,74 +127,74 @@ describe('projects', () => {
   });
 
   it('gives integer and decimal columns their types back, deciding before the engine whether values fit', async () => {
-    await db.exec(`CREATE TABLE typed AS SELECT i::BIGINT AS 编号, i::INTEGER AS n, (i / 4)::DECIMAL(12,2) AS 金额, i::HUGEINT AS h, i * 0.5 AS x, DATE '2020-01-01' + i::INTEGER AS d
+    await engines.db.exec(`CREATE TABLE typed AS SELECT i::BIGINT AS 编号, i::INTEGER AS n, (i / 4)::DECIMAL(12,2) AS 金额, i::HUGEINT AS h, i * 0.5 AS x, DATE '2020-01-01' + i::INTEGER AS d
       FROM range(1000) t(i)`);
-    await db.exec('CREATE TABLE edge AS SELECT 9223372036854775807::BIGINT AS big, 7::BIGINT AS small');
+    await engines.db.exec('CREATE TABLE edge AS SELECT 9223372036854775807::BIGINT AS big, 7::BIGINT AS small');
     const types = (engine: Db, t: string) => rows(engine, `SELECT data_type FROM duckdb_columns() WHERE table_name = '${t}' ORDER BY column_index`);
-    await openProject(other, await savedFile(db, { ...sampleStateV3(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
-    expect((await types(other, 'typed')).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
+    await openProject(engines.other, await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: 'typed' }, { name: 'edge' }] }), none);
+    expect((await types(engines.other, 'typed')).map((r) => r.data_type)).toEqual(['BIGINT', 'INTEGER', 'DECIMAL(12,2)', 'HUGEINT', 'DECIMAL(21,1)', 'DATE']);
     const sums = 'SELECT sum(编号) AS a, sum(金额) AS b, max(d) AS c FROM typed';
-    expect(await rows(other, sums)).toEqual(await rows(db, sums));
+    expect(await rows(engines.other, sums)).toEqual(await rows(engines.db, sums));
     // 2^63 - 1 reaches the Arrow copy as the double 2^63, which BIGINT cannot hold: that column stays DOUBLE.
-    expect((await types(other, 'edge')).map((r) => r.data_type)).toEqual(['DOUBLE', 'BIGINT']);
+    expect((await types(engines.other, 'edge')).map((r) => r.data_type)).toEqual(['DOUBLE', 'BIGINT']);
   });
 
   it('never lets a column type from the file reach SQL unless it is a plain numeric type that fits', async () => {
-    await db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
-    const { manifest, tables } = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: 'big' }] }));
+    await engines.db.exec('CREATE TABLE big AS SELECT range AS i, range * 0.5 AS x FROM range(50000)');
+    const { manifest, tables } = unpackProject(await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: 'big' }] }));
     manifest.tables[0].columnTypes = { i: 'BIGINT); DROP TABLE 社区问卷; --', x: 'TINYINT' };
     const crafted = packedFile(manifest, new Map([[manifest.tables[0].file, tables.get(manifest.tables[0].file)!]]));
-    await openProject(db, crafted, none);
-    expect(await userTables(db, [])).toContain('社区问卷');
-    expect(await rows(db, "SELECT data_type FROM duckdb_columns() WHERE table_name = 'big' ORDER BY column_index")).toEqual([{ data_type: 'DOUBLE' }, { data_type: 'DOUBLE' }]);
-    expect(await rows(db, 'SELECT sum(x) AS s FROM big')).toEqual([{ s: 624987500 }]);
+    await openProject(engines.db, crafted, none);
+    expect(await userTables(engines.db, [])).toContain('社区问卷');
+    expect(await rows(engines.db, "SELECT data_type FROM duckdb_columns() WHERE table_name = 'big' ORDER BY column_index")).toEqual([{ data_type: 'DOUBLE' }, { data_type: 'DOUBLE' }]);
+    expect(await rows(engines.db, 'SELECT sum(x) AS s FROM big')).toEqual([{ s: 624987500 }]);
   });
 
   it('replaces the previous project tables and their provenance, and never touches protected ones', async () => {
-    await openProject(db, await savedFile(db, sampleState()), none);
-    const bytes = await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
-    await db.exec('CREATE TABLE old_import AS SELECT 1 AS a');
-    await openProject(db, bytes, { replace: ['old_import', '年度_指标'], protect: [] });
-    expect(await userTables(db, [])).toEqual(['社区问卷']);
+    await openProject(engines.db, await savedFile(engines.db, sampleState()), none);
+    const bytes = await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] });
+    await engines.db.exec('CREATE TABLE old_import AS SELECT 1 AS a');
+    await openProject(engines.db, bytes, { replace: ['old_import', '年度_指标'], protect: [] });
+    expect(await userTables(engines.db, [])).toEqual(['社区问卷']);
     // The new 社区问卷 has no provenance; the old rows (社区问卷.csv, 年鉴.xlsx) must not describe it or a later table.
-    expect((await workspaceSnapshot(db)).provenance).toEqual([]);
-    await expect(openProject(db, bytes, { replace: [], protect: ['社区问卷'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '社区问卷' } });
+    expect((await workspaceSnapshot(engines.db)).provenance).toEqual([]);
+    await expect(openProject(engines.db, bytes, { replace: [], protect: ['社区问卷'] })).rejects.toMatchObject({ code: 'protected-name', params: { table: '社区问卷' } });
   });
 
   it('opens the checked-in version-4 project unchanged, with no saved pivots; a pivot card and slide survive a round trip', async () => {
     // v4-project.sgwp was written from sampleState() by the version-4 code (before pivots could be saved).
-    const v4 = await openProject(other, await fixture('v4-project.sgwp'), none);
+    const v4 = await openProject(engines.other, await fixture('v4-project.sgwp'), none);
     expect(v4.version).toBe(CURRENT_VERSION);
     expect(v4.documents).toEqual(sampleStateV4().documents);
     expect(v4.sql).toEqual(sampleState().sql);
-    await openProject(db, await savedFile(db, sampleStateV4()), none);
-    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
+    await openProject(engines.db, await savedFile(engines.db, sampleStateV4()), none);
+    expect(await workspaceSnapshot(engines.other)).toEqual(await workspaceSnapshot(engines.db));
     // The current sample holds a saved pivot, a pivot card linked to it and a pivot slide: all come back equal.
-    const opened = await openProject(other, await savedFile(db, sampleState()), { replace: await userTables(other, []), protect: [] });
+    const opened = await openProject(engines.other, await savedFile(engines.db, sampleState()), { replace: await userTables(engines.other, []), protect: [] });
     expect(opened.documents.pivots).toEqual([{ version: 1, pivots: [{ id: 'p1', savedAt: '2026-01-18T10:00:00.000Z', spec: SAMPLE_PIVOT }] }]);
     expect(opened.documents.dashboards[0].dashboards[0].cards[1]).toEqual({ id: 'k2', kind: 'pivot', spec: SAMPLE_PIVOT, size: 'medium', savedId: 'p1' });
     expect(opened.documents.decks[0].slides.find((s) => s.kind === 'pivot')).toEqual({ id: 's5', kind: 'pivot', notes: '透视', spec: SAMPLE_PIVOT, savedId: 'p1' });
   });
 
   it('migrates the checked-in version-1, version-2 and version-3 projects', async () => {
-    const v1 = await openProject(other, await fixture('v1-project.sgwp'), none);
+    const v1 = await openProject(engines.other, await fixture('v1-project.sgwp'), none);
     expect(v1.version).toBe(CURRENT_VERSION);
     expect(v1.settings.lang).toBe('en');
     expect(v1.sql.history.map((h) => h.sql)).toEqual(['SELECT * FROM 社区问卷', 'SELECT avg(满意度) FROM 社区问卷']);
-    expect(await rows(other, 'SELECT 社区, 受访人数 FROM 社区问卷 ORDER BY 受访人数 DESC LIMIT 1')).toEqual([{ 社区: '望京', 受访人数: 143 }]);
+    expect(await rows(engines.other, 'SELECT 社区, 受访人数 FROM 社区问卷 ORDER BY 受访人数 DESC LIMIT 1')).toEqual([{ 社区: '望京', 受访人数: 143 }]);
     // v2-project.sgwp was written from sample-workspace.ts by the version-2 code: it must open as the same workspace.
-    await emptyWorkspace(other);
-    const v2 = await openProject(other, await fixture('v2-project.sgwp'), none);
+    await emptyWorkspace(engines.other);
+    const v2 = await openProject(engines.other, await fixture('v2-project.sgwp'), none);
     expect(v2.documents).toEqual(sampleStateV3().documents);
     expect(v2.sql).toEqual(sampleState().sql);
-    await openProject(db, await savedFile(db, sampleStateV3()), none);
-    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
+    await openProject(engines.db, await savedFile(engines.db, sampleStateV3()), none);
+    expect(await workspaceSnapshot(engines.other)).toEqual(await workspaceSnapshot(engines.db));
     // v3-project.sgwp, written by the version-3 code, gains empty calculated fields and combined tables.
-    await emptyWorkspace(other);
-    const v3 = await openProject(other, await fixture('v3-project.sgwp'), none);
+    await emptyWorkspace(engines.other);
+    const v3 = await openProject(engines.other, await fixture('v3-project.sgwp'), none);
     expect(v3.version).toBe(CURRENT_VERSION);
     expect(v3.documents).toEqual(sampleStateV3().documents);
-    expect(await workspaceSnapshot(other)).toEqual(await workspaceSnapshot(db));
+    expect(await workspaceSnapshot(engines.other)).toEqual(await workspaceSnapshot(engines.db));
   });
 
   it('refuses a newer version, a foreign zip, a damaged manifest and a path outside tables/ with a clear code', async () => {
@@ -220,7 +205,7 @@ describe('projects', () => {
     expect(() => unpackProject(zip({ 'manifest.json': '{"format": "sgw-project", "vers' }))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('PK\u0003\u0004 not really a zip'))).toThrow(expect.objectContaining({ code: 'damaged' }));
     expect(() => unpackProject(strToU8('hello'))).toThrow(expect.objectContaining({ code: 'not-a-project' }));
-    const { manifest, tables } = unpackProject(await savedFile(db, sampleState()));
+    const { manifest, tables } = unpackProject(await savedFile(engines.db, sampleState()));
     manifest.tables[0].file = '../x.arrow';
     expect(() => unpackProject(packedFile(manifest, new Map([['../x.arrow', tables.get('tables/t0.arrow')!], ['tables/t1.arrow', tables.get('tables/t1.arrow')!]])))).toThrow(
       expect.objectContaining({ code: 'entries' }),
@@ -228,21 +213,21 @@ describe('projects', () => {
   });
 
   it('refuses reserved table names in a project and never saves them', async () => {
-    const { manifest, tables } = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] }));
+    const { manifest, tables } = unpackProject(await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: '社区问卷' }] }));
     for (const name of ['_sgw_meta', '__sgw_x', 'SGW_ROLLUP', 'sgw_meta', '__SGW_open_0']) {
       const crafted = packedFile({ ...manifest, tables: [{ ...manifest.tables[0], name }] }, tables);
       expect(() => unpackProject(crafted), name).toThrow(expect.objectContaining({ code: 'reserved-name', params: { table: name } }));
     }
-    await db.exec('CREATE TABLE __sgw_open_7 AS SELECT 1 AS a; CREATE TABLE sgw_x AS SELECT 2 AS b');
-    expect(await userTables(db, [])).toEqual(['年度_指标', '社区问卷']);
-    const saved = unpackProject(await savedFile(db, { ...sampleStateV3(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
+    await engines.db.exec('CREATE TABLE __sgw_open_7 AS SELECT 1 AS a; CREATE TABLE sgw_x AS SELECT 2 AS b');
+    expect(await userTables(engines.db, [])).toEqual(['年度_指标', '社区问卷']);
+    const saved = unpackProject(await savedFile(engines.db, { ...sampleStateV3(), tables: [{ name: '__sgw_open_7' }, { name: 'sgw_x' }, { name: '社区问卷' }] }));
     expect(saved.manifest.tables.map((t) => [t.name, t.file])).toEqual([['社区问卷', 'tables/t0.arrow']]);
   });
 
   it('refuses, before anything changes, a project whose documents do not pass their parsers', async () => {
-    await openProject(db, await savedFile(db, sampleState()), none);
-    const before = await workspaceSnapshot(db);
-    const good = unpackProject(await savedFile(db, sampleState()));
+    await openProject(engines.db, await savedFile(engines.db, sampleState()), none);
+    const before = await workspaceSnapshot(engines.db);
+    const good = unpackProject(await savedFile(engines.db, sampleState()));
     const state = sampleState();
     const spec = state.documents.charts[0] as { charts: { spec: Record<string, unknown> }[] };
     const broken: [string, (m: LooseJson) => void][] = [
@@ -271,9 +256,9 @@ describe('projects', () => {
       const manifest = structuredClone(good.manifest) as unknown as LooseJson;
       mutate(manifest);
       const crafted = packedFile(manifest as never, good.tables);
-      const err = await openProject(db, crafted, { replace: await userTables(db, []), protect: [] }).catch((e: unknown) => e);
+      const err = await openProject(engines.db, crafted, { replace: await userTables(engines.db, []), protect: [] }).catch((e: unknown) => e);
       expect(err, document).toMatchObject({ code: 'bad-document', params: { document } });
-      expect(await workspaceSnapshot(db)).toEqual(before);
+      expect(await workspaceSnapshot(engines.db)).toEqual(before);
     }
     expect(describeProjectError(new ProjectError('bad-document', 'x', { document: 'decks' }), translator('zh-CN'))).toBe('项目中的演示文稿无效');
     expect(describeProjectError(new ProjectError('bad-document', 'x', { document: 'decks' }), translator('en'))).toBe('Part of the project is not valid: presentations');

@@ -1,7 +1,9 @@
 /**
  * SHA-256 (FIPS 180-4) in plain TypeScript: shared/ runs in the browser, the worker and Node alike, and
- * WebCrypto is async and not typed here. It seals the small manifest only (≈75 MB/s); table data uses
- * CRC-32 (≈1.3 GB/s, crc32.ts), whose value and byte length the sealed manifest records.
+ * WebCrypto is async, not typed here and absent outside a secure context. The app's one SHA-256: it seals the
+ * small manifest and keys the starter chart's build-time answer (shared/charts/starter-answer.ts), small inputs
+ * only (≈75 MB/s); table data uses CRC-32 (≈1.3 GB/s, crc32.ts), whose value and byte length the sealed
+ * manifest records.
  */
 const K = Uint32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be,

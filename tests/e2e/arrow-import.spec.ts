@@ -42,6 +42,9 @@ describe('Arrow IPC import (web build in Chromium)', () => {
     const preview = card.getByRole('table', { name: '预览' });
     for (const digits of BIG.filter((x) => x !== null)) await preview.getByRole('cell', { name: digits, exact: true }).waitFor();
     await card.getByText('格式：Arrow', { exact: true }).waitFor();
+    // The type box says what will be imported: 大整数 (BIGINT), not 小数; 整数 for the 32-bit id.
+    const typeShown = (n: number) => card.getByRole('combobox', { name: `第 ${n} 列类型` }).evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent);
+    expect([await typeShown(1), await typeShown(2), await typeShown(3)]).toEqual(['整数', '大整数', '文本']);
     await card.getByRole('textbox', { name: '表名' }).fill('arrow_big');
     await screenshot(page, 'import-arrow-bigint');
     await card.getByRole('button', { name: '导入' }).click();

@@ -2,6 +2,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { runSql } from './app-ui';
+
+export { runSql };
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
@@ -50,16 +53,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Replaces the SQL editor's text (CodeMirror's contenteditable) and runs it with Ctrl+Enter. */
-export async function runSql(page: Page, sql: string, via: 'keyboard' | 'button' = 'keyboard'): Promise<void> {
-  const editor = page.getByRole('textbox', { name: /SQL 编辑器|SQL editor/ });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.press('Delete');
-  await editor.fill(sql);
-  if (via === 'keyboard') await page.keyboard.press('ControlOrMeta+Enter');
-  else await page.getByRole('button', { name: /^(运行|Run)$/ }).click();
-}
 
 /** Runs a query on 工作台 and gives the texts of its result cells, row by row. */
 export async function queryCells(page: Page, sql: string): Promise<string[]> {

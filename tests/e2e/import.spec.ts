@@ -46,6 +46,8 @@ describe('import (web build in Chromium)', () => {
     await expect(card.getByRole('combobox', { name: '编码' }).inputValue()).resolves.toBe('');
     await expect(card.getByRole('textbox', { name: '第 1 列列名' }).inputValue()).resolves.toBe('地区');
     await expect(card.getByRole('combobox', { name: '第 3 列类型' }).inputValue()).resolves.toBe('integer');
+    // The user changes 社会组织数 to 大整数: it lands as BIGINT.
+    await card.getByRole('combobox', { name: '第 3 列类型' }).selectOption({ label: '大整数' });
     await expect(card.getByRole('spinbutton', { name: '表头行', exact: true }).inputValue()).resolves.toBe('1');
     const preview = card.getByRole('table', { name: '预览' });
     await preview.getByRole('cell', { name: '11924' }).waitFor();
@@ -55,6 +57,7 @@ describe('import (web build in Chromium)', () => {
     await card.getByRole('status').filter({ hasText: '已导入表 gbk_orgs（4 行）' }).waitFor();
     const cells = await queryCells(page, 'SELECT 地区, 社会组织数, 增长率 FROM gbk_orgs ORDER BY 社会组织数 DESC NULLS LAST');
     expect(cells.slice(0, 3)).toEqual(['广东', '15332', '6.1']);
+    expect(await queryCells(page, 'SELECT DISTINCT typeof(社会组织数) FROM gbk_orgs')).toEqual(['BIGINT']);
     await page.getByRole('list', { name: '数据表' }).getByText('gbk_orgs', { exact: true }).waitFor();
     expect(externalRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -73,6 +76,15 @@ describe('import (web build in Chromium)', () => {
           super(url, options);
           this.addEventListener('message', (ev: MessageEvent<{ type?: string }>) => void (ev.data?.type && ev.data.type !== 'progress' && replies.push(ev.data.type)));
         }
+      };
+      // And the size of every Blob the page reads: the picked File goes to the worker as a handle, so the
+      // page reads only its head (the format) and the engine's pieces, never the whole file.
+      const reads: number[] = [];
+      (window as unknown as { pageReads: number[] }).pageReads = reads;
+      const read = Blob.prototype.arrayBuffer;
+      Blob.prototype.arrayBuffer = function (this: Blob) {
+        reads.push(this.size);
+        return read.call(this);
       };
     });
     await page.getByRole('tab', { name: '导入数据' }).click();
@@ -95,6 +107,9 @@ describe('import (web build in Chromium)', () => {
     // Planned and committed by the engine: no Arrow was built (a refused plan would show a 'built' reply).
     const replies = await page.evaluate(() => (window as unknown as { importReplies: string[] }).importReplies);
     expect(replies.filter((r) => r !== 'analyzed')).toEqual(['planned']);
+    const pageReads = await page.evaluate(() => (window as unknown as { pageReads: number[] }).pageReads);
+    expect(pageReads.length).toBeGreaterThan(0);
+    expect(Math.max(...pageReads)).toBeLessThan(Buffer.byteLength(text));
     expect(cells.slice(0, 4)).toEqual(['40001', String(40_001 - Math.ceil(40_000 / 7)), String(expected), '1']);
     expect(pageErrors).toEqual([]);
     await page.context().close();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { runSql } from './app-ui';
 
 const LABELS = {
   'zh-CN': { tab: '分析', table: '数据表', row: '添加行字段', col: '添加列字段', value: '添加值字段', count: '移除 行数', totals: '小计与合计' },
@@ -54,3 +55,46 @@ SELECT ['北京市','上海市','江苏省'][1 + i % 3] AS 地区, 2018 + (i * 7
  * make sure of that): grouped, two decimals in every cell, totals included (shared/pivot/labels.ts wholeValues).
  */
 export const zhNumber = (n: number) => n.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The 10,000 × 200 pivot: 行号 × 列号 of 2M rows, one row per cell, 值 = i % 997 with i = 行号 × 200 + 列号. */
+export const BIG_PIVOT = { rows: 10_000, cols: 200, value: (row: number, col: number) => (row * 200 + col) % 997 };
+
+/** Makes the 2M-row table on 工作台 and builds the 10,000 × 200 pivot over it on 分析 (no totals, 值 alone). */
+export async function openBigPivot(page: Page): Promise<void> {
+  await runSql(page, `CREATE TABLE 大透视 AS SELECT (i // 200)::INTEGER AS 行号, (i % 200)::INTEGER AS 列号, (i % 997)::DOUBLE AS 值 FROM range(2000000) t(i)`);
+  await page.getByTestId('query-status').filter({ hasText: /用时 \d+ 毫秒/ }).waitFor({ timeout: 60_000 });
+  await pickPivot(page, { table: '大透视', row: '行号', col: '列号', value: '值', noTotals: true, dropCount: true });
+  await page.getByTestId('pivot-status').filter({ hasText: '10,000 行 × 200 列' }).waitFor({ timeout: 120_000 });
+}
+
+/**
+ * Scrolls the pivot grid from its top left, 600 px down and `dx` px right at every animation frame for
+ * `frames` frames: the intervals between frames (ms; the first, which waits for the scroll to start, left out)
+ * and the most grid cells the DOM held at any frame.
+ */
+export function scrollPivot(page: Page, dx: number, frames = 200): Promise<{ times: number[]; maxCells: number }> {
+  return page.evaluate(
+    async ([dx, frames]) => {
+      const el = document.querySelector<HTMLElement>('[role="grid"][aria-label="透视结果"]')!;
+      el.scrollTo(0, 0);
+      const times: number[] = [];
+      let maxCells = 0;
+      let last = performance.now();
+      await new Promise<void>((resolve) => {
+        let n = 0;
+        const step = (now: number) => {
+          times.push(now - last);
+          last = now;
+          maxCells = Math.max(maxCells, el.querySelectorAll('[role="gridcell"]').length);
+          el.scrollTop += 600;
+          el.scrollLeft += dx;
+          if (++n < frames) requestAnimationFrame(step);
+          else resolve();
+        };
+        requestAnimationFrame(step);
+      });
+      return { times: times.slice(1), maxCells };
+    },
+    [dx, frames] as const,
+  );
+}

@@ -50,6 +50,21 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     expect(svg).toMatch(/^<svg/);
   }, 300_000);
 
+  it('reports the pivot scroll frames measured in the browser as a target row and a line (the e2e test asserts no time)', () => {
+    const t = (runs: number[]) => ({ median: runs[1], min: runs[0], max: runs[2], runs });
+    const results = {
+      date: '2026-12-02T00:00:00.000Z',
+      machine: { cpus: 2, cpuModel: 'test', memoryGb: 24, node: 'v22', platform: 'linux' },
+      versions: { duckdbWasm: '1', duckdbNative: '1' },
+      reps: 3,
+      sizes: [],
+      pivotScroll: { down: t([16.6, 16.7, 33.3]), downRight: t([16.7, 16.7, 50]), downP95: 66.7, downRightP95: 50.1, maxCells: 336 },
+    };
+    const { markdown } = renderReport(results);
+    expect(markdown).toContain('| Scrolling the 10,000 × 200 pivot (down and right), median frame | < 50 ms | 17 ms | met |');
+    expect(markdown).toContain('median frame 16.7 ms (16.6–33.3 over 3 passes of 200 frames), p95 66.7 ms; down and 90 px right together 16.7 ms (16.7–50 over 3 passes of 200 frames), p95 50.1 ms; at most 336 grid cells in the DOM.');
+  });
+
   it('fails when the engines answer differently, beyond 1e-10 relative', () => {
     const a = [{ 地区: '北京市', 合计: 1.5 }, { 地区: '上海市', 合计: 2 }];
     expect(() => sameRows('q', a, [a[1], a[0]])).not.toThrow();

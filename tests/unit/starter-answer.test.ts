@@ -1,6 +1,9 @@
+/// <reference types="vite/client" />
+// (import.meta.env: the last test loads renderer/db/starter-answer.ts, which reads the build's engine id from it.)
 // The starter chart's build-time answer (shared/charts/starter-answer.ts) against the engine's live answer,
 // on the real engine: the build's step over the fast form, the app's start-up (renderer/db/engine.ts, with
 // duckdb-wasm's Node build standing in for the worker) and the chart's own run through the coordinator.
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Table } from 'apache-arrow';
@@ -93,9 +96,23 @@ describe("the starter chart's build-time answer", () => {
     expect(answer.engine).toBe(ENGINE);
     expect(Object.keys(answer.files).sort()).toEqual(['sh_social_org.arrow', 'views.sql']);
     const inputs = (await starterInputs(readBuilt))!;
-    for (const a of answer.answers) expect(a.key).toBe(await answerKey(ENGINE, inputs.files, a.sql));
+    for (const a of answer.answers) expect(a.key).toBe(answerKey(ENGINE, inputs.files, a.sql));
     expect(parseStarterAnswer(answerText)).toEqual(answer);
     expect(STARTER_ANSWER_FILE).toBe('starter-answer.json');
+  });
+
+  it('keys by the one SHA-256 (the project seal\'s), without Web Crypto: a page outside a secure context still gets the early chart', async () => {
+    const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+    vi.stubGlobal('crypto', undefined);
+    try {
+      const inputs = (await starterInputs(readBuilt))!;
+      for (const [name, digest] of Object.entries(inputs.files)) expect(digest, name).toBe(sha(await readBuilt(name)));
+      const sorted = Object.keys(inputs.files).sort().map((n) => [n, inputs.files[n]]);
+      for (const a of answer.answers) expect(a.key).toBe(sha(new TextEncoder().encode(JSON.stringify([ENGINE, sorted, a.sql]))));
+      expect((await earlyStarterRun(answerText, ENGINE, readBuilt, 'zh-CN'))?.status).toBe('ready');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('is not used when a file under the chart changed: a value of its table, or its view', async () => {
@@ -120,7 +137,7 @@ describe("the starter chart's build-time answer", () => {
   it('is not used when the query changed, for another engine, or from a damaged file', async () => {
     const inputs = (await starterInputs(readBuilt))!;
     // The build ran an older chart SQL: its answer is stored under that SQL's key, the app asks for another.
-    const older = await Promise.all(answer.answers.map(async (a) => ({ ...a, sql: `${a.sql} `, key: await answerKey(ENGINE, inputs.files, `${a.sql} `) })));
+    const older = answer.answers.map((a) => ({ ...a, sql: `${a.sql} `, key: answerKey(ENGINE, inputs.files, `${a.sql} `) }));
     for (const lang of LANGS) expect(await earlyStarterRun(JSON.stringify({ ...answer, answers: older }), ENGINE, readBuilt, lang)).toBeNull();
     await expect(answerDb(answer, ENGINE, inputs.files).query('SELECT 1')).rejects.toBeInstanceOf(NoStarterAnswer);
     expect(await earlyStarterRun(answerText, `${ENGINE} (another)`, readBuilt, 'zh-CN')).toBeNull();
@@ -129,5 +146,38 @@ describe("the starter chart's build-time answer", () => {
     expect(await earlyStarterRun(JSON.stringify({ ...answer, version: 2 }), ENGINE, readBuilt, 'zh-CN')).toBeNull();
     // Without the fast form (the dev server, a CSV-only folder) there is no early chart.
     expect(await earlyStarterRun(answerText, ENGINE, changed({ [FAST_FORM_FILE]: new TextEncoder().encode('{}') }), 'zh-CN')).toBeNull();
+  });
+
+  it('says why a mismatched answer is refused (changed file, other engine, damaged file), and nothing for a query the build never ran', async () => {
+    const heard: string[] = [];
+    const run = (text: string, eng: string, read: DatasetReader) => earlyStarterRun(text, eng, read, 'zh-CN', (why) => heard.push(why));
+    const views = new TextEncoder().encode(`${new TextDecoder().decode(await readBuilt('views.sql'))}\n-- changed after the build\n`);
+    expect(await run(answerText, ENGINE, changed({ 'views.sql': views }))).toBeNull();
+    expect(heard.splice(0)).toEqual(["the files under the chart differ from the build's (sh_social_org.arrow, views.sql)"]);
+    expect(await run(answerText, 'another engine', readBuilt)).toBeNull();
+    expect(heard.splice(0)).toEqual([`starter-answer.json was made by engine ${ENGINE}, this is another engine`]);
+    expect(await run(answerText.slice(0, 100), ENGINE, readBuilt)).toBeNull();
+    expect(heard.splice(0)).toEqual(['starter-answer.json is not a starter answer of version 1']);
+    // The build never ran this SQL (as with a calculated field on the table): refused, and no slip to report.
+    const other = { ...answer, answers: answer.answers.map((a) => ({ ...a, sql: `${a.sql} ` })) };
+    expect(await run(JSON.stringify(other), ENGINE, readBuilt)).toBeNull();
+    expect((await run(answerText, ENGINE, readBuilt))?.status).toBe('ready');
+    expect(heard).toEqual([]);
+  });
+
+  it('is refused by the app with one console warning, however many languages ask (renderer/db/starter-answer.ts)', async () => {
+    built.set(STARTER_ANSWER_FILE, new TextEncoder().encode(JSON.stringify({ ...answer, engine: 'the engine of an older build' })));
+    vi.stubEnv('VITE_ENGINE_ID', ENGINE);
+    vi.resetModules();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { earlyStarter } = await import('../../renderer/db/starter-answer');
+      for (const lang of LANGS) expect(await earlyStarter(lang), lang).toBeNull();
+      expect(warn.mock.calls).toEqual([[`[sgw] the build's starter-chart answer is not used, the chart waits for the engine: starter-answer.json was made by engine the engine of an older build, this is ${ENGINE}`]]);
+    } finally {
+      warn.mockRestore();
+      vi.unstubAllEnvs();
+      built.delete(STARTER_ANSWER_FILE);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { GeoJsonError, parseGeoJson } from '../../../shared/charts/geojson';
+import { openedBytes } from '../../../shared/desktop-api';
 import type { MessageKey } from '../../../shared/i18n';
 import type { ChartSpec } from '../../../shared/model/chart-spec';
 import { registerGeoMap, useGeoMapNames } from '../../charts/geo-maps';
@@ -16,7 +17,7 @@ export function BasemapPicker({ spec, onChange }: { spec: ChartSpec; onChange(sp
     const [file] = await getDesktop().openFiles({ filters: [{ name: 'GeoJSON', extensions: ['geojson', 'json'] }], multiple: false });
     if (!file) return;
     try {
-      const map = parseGeoJson(new TextDecoder('utf-8').decode(file.bytes));
+      const map = parseGeoJson(new TextDecoder('utf-8').decode(await openedBytes(file)));
       const name = file.name.replace(/\.(geo)?json$/i, '');
       const saved = registerGeoMap(name, map);
       setMessage({ kind: 'ok', text: t(saved ? 'geo.registered' : 'geo.registeredSessionOnly', { name, count: map.features.length }) });

@@ -10,6 +10,9 @@ import { ImportClient } from './import-client';
 import type { FileEntry } from './file-entry';
 import { ImportFileCard } from './ImportFileCard';
 
+/** Enough of a file's start to tell its format (shared/import/sniff.ts reads the first 8 KB). */
+const HEAD_BYTES = 65_536;
+
 const FILTERS = [{ name: '数据文件', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'xlsm', 'xlsb', 'xltx', 'xltm', 'xlam', 'ods', 'et', 'json', 'ndjson', 'jsonl', 'parquet', 'arrow', 'feather', 'arrows'] }];
 
 
@@ -24,46 +27,35 @@ export function ImportView() {
   useEffect(() => () => client.cancel(), [client]);
 
   const addFiles = useCallback(
-    (opened: { name: string; bytes: Uint8Array }[]) => {
-      const fits = opened.filter((f) => {
+    async (opened: { name: string; file: Blob }[]) => {
+      setError(undefined);
+      const entries: FileEntry[] = [];
+      for (const f of opened) {
         try {
-          checkSize(f.bytes.byteLength, detectFormat(f.bytes, f.name));
-          return true;
+          // Refuse before reading further: the format from the file's head (the first 8 KB tell it), the size from the handle.
+          const head = new Uint8Array(await f.file.slice(0, HEAD_BYTES).arrayBuffer());
+          checkSize(f.file.size, detectFormat(head, f.name));
+          entries.push({ key: `${f.name}#${Math.random().toString(36).slice(2)}`, name: f.name, file: f.file });
         } catch (e) {
           setError(`${f.name}：${describeImportError(e, t)}`);
-          return false;
         }
-      });
-      const entries = fits.map((f) => ({ key: `${f.name}#${Math.random().toString(36).slice(2)}`, name: f.name, bytes: f.bytes }));
-      for (const e of entries) client.load(e.key, e.bytes);
+      }
+      for (const e of entries) client.load(e.key, e.file);
       setFiles((prev) => [...prev, ...entries]);
     },
     [client, t],
   );
 
-  const addDropped = useCallback(
-    async (dropped: File[]) => {
-      setError(undefined);
-      const ok: { name: string; bytes: Uint8Array }[] = [];
-      for (const f of dropped) {
-        try {
-          // Refuse before reading: a file too large for memory must not be loaded at all.
-          checkSize(f.size, detectFormat(new Uint8Array(), f.name));
-          ok.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-        } catch (e) {
-          setError(`${f.name}：${describeImportError(e, t)}`);
-        }
-      }
-      addFiles(ok);
-    },
-    [addFiles, t],
-  );
+  const addDropped = useCallback((dropped: File[]) => addFiles(dropped.map((f) => ({ name: f.name, file: f }))), [addFiles]);
   useEffect(() => onDroppedFiles((f) => void addDropped(f)), [addDropped]);
 
   const choose = async () => {
     setError(undefined);
     try {
-      addFiles(await getDesktop().openFiles({ title: t('import.choose'), multiple: true, filters: FILTERS }));
+      const opened = await getDesktop().openFiles({ title: t('import.choose'), multiple: true, filters: FILTERS });
+      // The desktop dialog's bytes become a Blob (the browser holds it; this copy is dropped), so every file
+      // reaches the worker the same way and a restarted worker can be given it again.
+      await addFiles(opened.map((f) => ({ name: f.name, file: 'blob' in f ? (f.blob as Blob) : new Blob([f.bytes as Uint8Array<ArrayBuffer>]) })));
     } catch (e) {
       setError(describeImportError(e, t));
     }

@@ -57,7 +57,7 @@ export function PreviewTable({ preview, onOverride }: { preview: TablePreview; o
             {preview.rows.map((row, r) => (
               <tr key={r}>
                 {row.map((v, i) => (
-                  <td key={i} className={preview.columns[i].type === 'integer' || preview.columns[i].type === 'double' ? 'num' : undefined}>
+                  <td key={i} className={['integer', 'bigint', 'double'].includes(preview.columns[i].type) ? 'num' : undefined}>
                     {v}
                   </td>
                 ))}

@@ -20,6 +20,7 @@ export const cliZh = {
   'cli.arg.n': 'N',
   'cli.arg.char': '分隔符',
   'cli.arg.pixels': '像素',
+  'cli.arg.columnType': 'N=类型',
   'cli.tables.summary': '列出数据表和视图，含行数与列类型',
   'cli.query.summary': '在数据表上运行 SQL 查询并输出结果',
   'cli.import.summary': '用应用的导入流程读取文件，显示检测结果和每张表的结构；--out 写出清洗后的表（源文件只读）',
@@ -39,6 +40,7 @@ export const cliZh = {
   'cli.flag.headerRows': '表头占几行（0 为没有表头）',
   'cli.flag.delimiter': '分隔符：一个字符，或 tab',
   'cli.flag.unpivot': '把年份列转为长表',
+  'cli.flag.type': '第 N 列（从 1 数起）导入为此类型，同导入预览的“列类型”：integer 整数、bigint 大整数、double 小数、boolean 是/否、date 日期、string 文本',
   'cli.flag.out': '写出清洗后的表：.csv 或 .parquet（多个工作表时文件名加工作表名后缀）',
   'cli.flag.sql': '要运行的查询',
   'cli.flag.spec': '已保存图表的 JSON 文件（应用中“保存图表”的格式）',
@@ -73,6 +75,7 @@ export const cliZh = {
   'cli.missingFlag': '请提供 {flag}',
   'cli.datasetsFailed': '无法加载数据集：{detail}',
   'cli.import.badDelimiter': '--delimiter 需要一个字符，或 tab，而不是“{value}”',
+  'cli.import.badType': '--type 需要“列号=类型”（类型为 integer、bigint、double、boolean、date、string 之一），而不是“{value}”',
   'cli.import.outIsSource': '--out 不能写到源文件本身：{file}',
 } as const;
 
@@ -97,6 +100,7 @@ export const cliEn: Record<keyof typeof cliZh, string> = {
   'cli.arg.n': 'N',
   'cli.arg.char': 'char',
   'cli.arg.pixels': 'pixels',
+  'cli.arg.columnType': 'N=type',
   'cli.tables.summary': 'List the tables and views with their row counts and column types',
   'cli.query.summary': 'Run a SQL query on the tables and print the result',
   'cli.import.summary': "Read a file with the app's import pipeline and show what was detected and each table's schema; --out writes the cleaned table (the source is only read)",
@@ -116,6 +120,7 @@ export const cliEn: Record<keyof typeof cliZh, string> = {
   'cli.flag.headerRows': 'how many rows the header takes (0: no header)',
   'cli.flag.delimiter': 'delimiter: one character, or tab',
   'cli.flag.unpivot': 'turn year columns into long format',
+  'cli.flag.type': 'import column N (from 1) as this type, as the import preview\'s column type: integer, bigint (big integer), double (decimal), boolean (yes/no), date, string (text)',
   'cli.flag.out': 'write the cleaned table: .csv or .parquet (one file per sheet, suffixed with its name)',
   'cli.flag.sql': 'the query to run',
   'cli.flag.spec': "a saved chart's JSON file (the app's Save chart format)",
@@ -150,5 +155,6 @@ export const cliEn: Record<keyof typeof cliZh, string> = {
   'cli.missingFlag': 'Give {flag}',
   'cli.datasetsFailed': 'Could not load the datasets: {detail}',
   'cli.import.badDelimiter': '--delimiter takes one character, or tab, not “{value}”',
+  'cli.import.badType': '--type takes “column number=type” (the type one of integer, bigint, double, boolean, date, string), not “{value}”',
   'cli.import.outIsSource': '--out cannot write over the source file: {file}',
 };
