@@ -37,8 +37,12 @@ export function utf16Of(b: Uint8Array): EncodingLabel | null {
   return bom === 'utf-16le' || bom === 'utf-16be' ? bom : sniffUtf16(b);
 }
 
-/** Bytes of the file decoded per step of decodeToUtf8: the string held at a time. */
-export const DECODE_WINDOW = 4 * 1024 * 1024;
+/**
+ * Bytes of the file decoded per step of decodeToUtf8: each window's string is small enough to die young (4 MB
+ * windows made strings the collector kept longer, and were slower: GB18030 326 → 274 ms, UTF-16LE 279 → 188 ms
+ * at 64 KB for 1M rows, same run).
+ */
+export const DECODE_WINDOW = 64 * 1024;
 
 /**
  * The file's text (decodeText's, with `encoding`), or that of its first `upTo` bytes, as UTF-8 bytes without
