@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** mulberry32: small, fast, seeded — the same seed gives the same data on every machine. */
@@ -54,4 +54,48 @@ export async function generateCsv(dir: string, rows: number, seed = 20261122): P
   if (chunk.length) await write(`${chunk.join('\n')}\n`);
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return file;
+}
+
+/** GB18030 bytes of a string with the platform's own decoder run backwards (the two-byte forms: all the bench's characters have one). */
+function gb18030Encoder(): (s: string) => Buffer {
+  const map = new Map<number, number>();
+  const dec = new TextDecoder('gb18030', { fatal: true });
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      try {
+        const ch = dec.decode(new Uint8Array([a, b]));
+        if (ch.length === 1 && !map.has(ch.charCodeAt(0))) map.set(ch.charCodeAt(0), (a << 8) | b);
+      } catch {
+        // not a two-byte form
+      }
+    }
+  }
+  return (s) => {
+    const out = Buffer.alloc(s.length * 2);
+    let at = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) out[at++] = c;
+      else {
+        const g = map.get(c);
+        if (g === undefined) throw new Error(`no GB18030 two-byte form for ${s[i]}`);
+        out[at++] = g >> 8;
+        out[at++] = g & 0xff;
+      }
+    }
+    return out.subarray(0, at);
+  };
+}
+
+/**
+ * The same table as `csv` written in GB18030 (what Excel and WPS write on Chinese Windows) and in UTF-16LE with
+ * a BOM (Excel's "Unicode text"), next to it unless already there; returns their paths.
+ */
+export async function encodedCopies(csv: string): Promise<{ gb18030: string; utf16le: string }> {
+  const files = { gb18030: csv.replace(/\.csv$/, '.gb18030.csv'), utf16le: csv.replace(/\.csv$/, '.utf16le.csv') };
+  const text = (await readFile(csv)).toString('utf8');
+  const missing = async (f: string) => !(await stat(f).catch(() => null))?.size;
+  if (await missing(files.gb18030)) await writeFile(files.gb18030, gb18030Encoder()(text));
+  if (await missing(files.utf16le)) await writeFile(files.utf16le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  return files;
 }

@@ -57,6 +57,8 @@ const OPS: [string, string][] = [
   ['csvImportPipelineCold', 'CSV import, our pipeline, cold (fresh engine): plan, scan, read_csv, provenance'],
   ['csvImportPipeline', 'CSV import, our pipeline, warm: the total (plan + commit)'],
   ['csvImportPipelineBeside', 'CSV import, our pipeline, warm, the byte scan in a worker thread beside read_csv (Node importIntoDb)'],
+  ['csvImportGb18030', "CSV import of the same table written in GB18030, our pipeline (decoded once to UTF-8; the engine's read_csv cannot read GB18030: held against its read of the UTF-8 file)"],
+  ['csvImportUtf16le', "CSV import of the same table written in UTF-16LE, our pipeline (the same way; read_csv cannot read UTF-16 either)"],
   ['csvPlan', 'CSV import step 1, plan: 512 KB sample + byte scan (the app runs it while the preview is built)'],
   ['csvCommit', 'CSV import step 2, commit: read_csv in pieces + provenance (what 导入 waits for in the app)'],
   ['parquetImport', "Parquet import, warm: the import thread and parquet-wasm loaded, as from the app's second import on (parquet-wasm → Arrow IPC → insert vs read_parquet)"],
@@ -95,13 +97,17 @@ function table(results: BenchResults): string {
     for (const [key, label] of OPS) {
       if (!s.ours[key] && !s.native[key]) continue;
       // Our pipeline's steps and the engine's floors against the native read that does the same whole job.
-      const against = key.startsWith('csvImportPipeline') || key === 'csvCommit' ? 'csvImport' : /^parquet(ImportCold|ImportColdThread|Read|InsertFloor|CopyFloor)$/.test(key) ? 'parquetImport' : key;
+      const against = key.startsWith('csvImport') || key === 'csvCommit' ? 'csvImport' : /^parquet(ImportCold|ImportColdThread|Read|InsertFloor|CopyFloor)$/.test(key) ? 'parquetImport' : key;
       const native = s.native[against];
       lines.push(`| ${label} | ${ms(s.ours[key])} | ${ms(native)} | ${ratio(s.ours[key], native)} |`);
     }
     if (s.ours.csvImportPipeline && s.ours.csvImport) lines.push(`| CSV import, our pipeline / the wasm engine's own read_csv (wall) | ${ratio(s.ours.csvImportPipeline, s.ours.csvImport)} | | |`);
     if (s.ours.csvImportPipelineCpu && s.ours.csvImportCpu) lines.push(`| the same in CPU time (${s.ours.csvImportPipelineCpu.median} against ${s.ours.csvImportCpu.median} ms) | ${ratio(s.ours.csvImportPipelineCpu, s.ours.csvImportCpu)} | | |`);
     if (s.ours.csvImportPipelineBeside && s.ours.csvImport) lines.push(`| the same with the scan in a second thread (wall; CPU of both threads ${s.ours.csvImportPipelineBesideCpu?.median ?? '—'} ms) | ${ratio(s.ours.csvImportPipelineBeside, s.ours.csvImport)} | | |`);
+    for (const [key, name] of [['csvImportGb18030', 'GB18030'], ['csvImportUtf16le', 'UTF-16LE']] as const) {
+      const cpu = s.ours[`${key}Cpu`];
+      if (s.ours[key] && s.ours.csvImport) lines.push(`| ${name} import / the wasm engine's own read_csv of the UTF-8 file (wall; CPU ${cpu?.median ?? '—'} against ${s.ours.csvImportCpu?.median ?? '—'} ms) | ${ratio(s.ours[key], s.ours.csvImport)} | | |`);
+    }
     if (s.ours.csvCommit && s.ours.csvImport) lines.push(`| CSV import, commit alone / the wasm engine's own read_csv (wall) | ${ratio(s.ours.csvCommit, s.ours.csvImport)} | | |`);
     if (s.ours.csvCommitCpu && s.ours.csvPlanCpu && s.ours.csvImportCpu) lines.push(`| CPU time of plan, commit, read_csv | ${s.ours.csvPlanCpu.median}, ${s.ours.csvCommitCpu.median}, ${s.ours.csvImportCpu.median} ms | | |`);
     if (s.ours.parquetImportEngineCpu && s.ours.parquetInsertFloorEngineCpu) lines.push(`| Parquet, the engine thread's own CPU time (whatever shares the cores): warm import ${s.ours.parquetImportEngineCpu.median} ms against floor (b) ${s.ours.parquetInsertFloorEngineCpu.median} ms | ${ratio(s.ours.parquetImportEngineCpu, s.ours.parquetInsertFloorEngineCpu)} | | |`);

@@ -16,7 +16,7 @@ import { startupToFirstChart } from './browser';
 import { pivotScrollFrames } from './pivot-scroll';
 import { browserImportMemory } from './browser-import-memory';
 import { csvToParquet, nativeEngine, wasmEngine, type BenchEngine } from './engines';
-import { generateCsv } from './generate';
+import { encodedCopies, generateCsv } from './generate';
 import { QUERIES } from './queries';
 import { BENCH_DASHBOARD, dashboardSql } from './dashboard';
 import { buildRollup, dropRollup, rollupContentSql, type Rollup } from '../shared/sql/rollup';
@@ -236,9 +236,10 @@ export async function runBench(args: Args): Promise<BenchResults> {
     let csvMemory: SizeResult['csvMemory'];
     if (csvBytes <= MAX_IMPORT_BYTES.csv) {
       // Ours and the engine's own read_csv alternate on the same bytes; cold = a fresh engine's first import.
-      const f = await measureCsvImport(wasm.db, csv, Math.max(1, Math.min(3, args.reps)));
+      const f = await measureCsvImport(wasm.db, csv, Math.max(1, Math.min(3, args.reps)), await encodedCopies(csv));
       Object.assign(ours, { csvImport: f.reference, csvRegister: f.register, csvImportPipeline: f.pipelineWarm, csvImportPipelineCold: f.pipelineCold, csvImportCpu: f.referenceCpu, csvImportPipelineCpu: f.pipelineWarmCpu });
       Object.assign(ours, { csvPlan: f.plan, csvPlanCpu: f.planCpu, csvCommit: f.commitWarm, csvCommitCpu: f.commitWarmCpu, csvImportPipelineBeside: f.pipelineBeside, csvImportPipelineBesideCpu: f.pipelineBesideCpu });
+      if (f.encoded) Object.assign(ours, { csvImportGb18030: f.encoded.gb18030.wall, csvImportGb18030Cpu: f.encoded.gb18030.cpu, csvImportUtf16le: f.encoded.utf16le.wall, csvImportUtf16leCpu: f.encoded.utf16le.cpu });
       csvMemory = { peakAboveIdleMb: f.peakAboveIdleMb.median, ratio: f.peakAboveIdleRatio, range: [f.peakAboveIdleMb.min, f.peakAboveIdleMb.max], referencePeakAboveIdleMb: f.referencePeakAboveIdleMb.median };
     }
     const charts = await measureCharts(wasm.db, args.reps, info);

@@ -41,6 +41,12 @@ const GBK = (() => {
   return (s: string) => new Uint8Array([...s].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (map.get(ch) ?? [0x3f]))));
 })();
 
+/** UTF-16 bytes of a string (little- or big-endian), with a BOM unless told not. */
+function UTF16(s: string, endian: 'le' | 'be' = 'le', bom = true): Uint8Array {
+  const units = [...(bom ? '\uFEFF' : ''), ...s].flatMap((c) => (c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]));
+  return new Uint8Array(units.flatMap((u) => (endian === 'le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff])));
+}
+
 const REGIONS = ['北京市', '天津市', '河北省', '上海市', '江苏省', '浙江省', '广东省', '四川省'];
 /** `n` data rows; `cell(i)` gives each row's fields. */
 function csv(header: string[], n: number, cell: (i: number) => (string | number)[], eol = '\n', delim = ','): string {
@@ -54,6 +60,16 @@ const HEADER = ['地区', '年份', '机构名称', '数值'];
 const N = 3000;
 const BIG = 40_000;
 
+const MISSING = ['', 'NULL', '—', 'NA', 'NaN', ' - ', '…', 'n/a', '#N/A', '  '];
+/** Files written in GBK and in UTF-16 too: [name, text, does the engine read it]. */
+const ENCODED: [string, string, boolean][] = [
+  ['Chinese text, 万/亿 and 千分位 as text', csv(['地区', '金额', '说明', '数值'], BIG, (i) => [REGIONS[i % 8], ['1.2万', '3亿', '"（1,234）"', '-1.5亿', '约5千'][i % 5], ['约3万人', '12.5万', '"(2,345)"', '"1,234人"'][i % 4], i]), true],
+  ['NULL marks in numbers and text', csv(['地区', '人数', '比例', '备注'], BIG, (i) => [REGIONS[i % 8], i % 4 ? i : MISSING[i % MISSING.length], i % 3 ? `${i}.25` : MISSING[(i + 3) % MISSING.length], i % 5 ? `备注${i}` : MISSING[i % MISSING.length]]), true],
+  ['totals rows', csv(HEADER, BIG, (i) => (i % 500 === 0 ? ['合计', 2004, i % 1000 ? '总计' : ' 小 计 ', i] : i === BIG - 1 ? ['Grand Total', 2004, 'x', 1] : base(i))), true],
+  ['grouped thousands in a number column', csv(HEADER, N, (i) => [...base(i).slice(0, 3), i % 2 ? `"1,${String(i % 1000).padStart(3, '0')}"` : i]), false],
+  ['dates 2020年3月', csv(['地区', '日期', '数值'], N, (i) => [REGIONS[i % 8], `${2000 + (i % 20)}年${(i % 12) + 1}月`, i]), false],
+];
+
 interface Case {
   name: string;
   bytes: Uint8Array;
@@ -61,7 +77,6 @@ interface Case {
   opts?: ImportOptions;
 }
 
-const MISSING = ['', 'NULL', '—', 'NA', 'NaN', ' - ', '…', 'n/a', '#N/A', '  '];
 const cases: Case[] = [
   { name: 'plain UTF-8', bytes: utf8(csv(HEADER, BIG, base)), engine: true },
   { name: 'UTF-8 with BOM, CRLF', bytes: utf8(`\uFEFF${csv(HEADER, N, base, '\r\n')}`), engine: true },
@@ -114,7 +129,15 @@ const cases: Case[] = [
   { name: 'tab-separated', bytes: utf8(csv(HEADER, N, base, '\n', '\t')), engine: true },
   { name: 'semicolons, no final line break', bytes: utf8(csv(HEADER, N, base, '\n', ';').trimEnd()), engine: true },
   { name: 'indented row labels', bytes: utf8(csv(HEADER, N, (i) => [i % 2 ? `  ${REGIONS[i % 8]}` : REGIONS[i % 8], ...base(i).slice(1)])), engine: false },
-  { name: 'UTF-16LE with BOM', bytes: new Uint8Array([0xff, 0xfe, ...new Uint8Array(new Uint16Array([...csv(HEADER, N, base)].map((c) => c.charCodeAt(0))).buffer)]), engine: false },
+  // UTF-16 and GBK are decoded to UTF-8 once and read by the engine: the same table as the JS pipeline's decodeText gives.
+  ...ENCODED.flatMap(([name, text, engine]) => [
+    { name: `GBK: ${name}`, bytes: GBK(text), engine },
+    { name: `UTF-16LE with BOM: ${name}`, bytes: UTF16(text), engine },
+  ]),
+  { name: 'UTF-16BE with BOM, CRLF', bytes: UTF16(csv(HEADER, BIG, base, '\r\n'), 'be'), engine: true },
+  { name: 'UTF-16LE without BOM (sniffed), a surrogate pair', bytes: UTF16(csv(['id', 'year', 'name', 'value'], BIG, (i) => [`a${i}`, 2004 + (i % 20), i % 97 ? `org ${i}` : `社区😀${i}`, i / 4]), 'le', false), engine: true },
+  { name: 'UTF-16LE forced as utf-16le', bytes: UTF16(csv(HEADER, N, base)), engine: true, opts: { encoding: 'utf-16le' } },
+  { name: 'UTF-16 with a footnote (the JS pipeline reads it)', bytes: UTF16(`${csv(HEADER, BIG, base)}注：本表数据来源于民政统计年鉴,,,\n`), engine: false },
   { name: 'renamed columns', bytes: utf8(csv(HEADER, N, base)), engine: true, opts: { columns: [{ name: '省份' }, undefined, { name: '数值' }] } },
   { name: 'a type override', bytes: utf8(csv(HEADER, N, base)), engine: false, opts: { columns: [undefined, { type: 'string' }] } },
   { name: 'title rows above the header', bytes: utf8(`全国社会组织统计\n${csv(HEADER, N, base)}`), engine: false },

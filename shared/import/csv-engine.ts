@@ -8,12 +8,12 @@
  * values, small files — returns null here and goes through the JS pipeline, so results are the same either way.
  */
 import type { EngineColumn } from '../sql/csv-import-sql';
-import { asSource, memorySource, readWhole, skipSource, type ByteSource } from './byte-source';
+import { asSource, memorySource, skipSource, type ByteSource } from './byte-source';
 import { parseDelimited } from './csv-parse';
 import { scanCsv, type CsvScan, type ScanColumn } from './csv-scan';
 import { sniffDelimiter } from './csv-source';
 import { scanWindows } from './csv-windows';
-import { looksBinary } from './encoding';
+import { decodeToUtf8, looksBinary, utf16Of } from './encoding';
 import { isNoteRow } from './layout';
 import { applyOverrides, checkSize, detectFormat, tableOptions } from './pipeline';
 import { sniffFormat } from './sniff';
@@ -54,27 +54,19 @@ const PREVIEW_ROWS = 50;
 export const PIECE_BYTES = 8 * 1024 * 1024;
 export const PIECE_ROWS = 122_880;
 
-function bomEncoding(b: Uint8Array): EncodingLabel | 'utf-16' | null {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'utf-8';
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return 'utf-16';
-  return null;
-}
-
 /**
- * The file as UTF-8 and the encoding decodeText would report. UTF-16 (by BOM or sniffed) and binary files
- * are left to the JS pipeline. Strict UTF-8 is judged on the head; should a later byte not be UTF-8, the
- * engine refuses the file and the JS pipeline decodes it. A UTF-8 file stays where it is (read in pieces);
- * any other encoding is read whole and decoded at once into UTF-8 held in memory. (Decoding piece by piece
- * into one buffer was tried: the peak, at the engine's read, was no lower — 162 MB against 156 for 63 MB of GBK.)
+ * The file as UTF-8 and the encoding decodeText would report; null for a binary file. Strict UTF-8 is judged
+ * on the head; should a later byte not be UTF-8, the engine refuses the file and the JS pipeline decodes it.
+ * A UTF-8 file stays where it is (read in pieces); any other encoding — UTF-16 by its BOM or its zero bytes,
+ * else GB18030 — is decoded once, window by window, into one UTF-8 buffer (decodeToUtf8: the same text as
+ * decodeText's, never a whole string beside it), and read by the engine like a UTF-8 file.
  */
-function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): { utf8: ByteSource; encoding: EncodingLabel } | null {
-  const bom = bomEncoding(start);
-  if (bom === 'utf-16' || override === 'utf-16le' || override === 'utf-16be') return null;
-  let encoding = override;
+function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): { utf8?: ByteSource; encoding: EncodingLabel } | null {
+  const utf8Bom = start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf;
+  let encoding = override ?? utf16Of(start) ?? undefined;
   if (!encoding) {
     if (looksBinary(start)) return null;
     const head = start.subarray(0, start.lastIndexOf(10, SAMPLE_BYTES) + 1);
-    // A head of mostly-zero bytes would be UTF-16 without a BOM: the JS pipeline sniffs that.
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(head);
       encoding = 'utf-8';
@@ -82,9 +74,24 @@ function toUtf8(src: ByteSource, start: Uint8Array, override?: EncodingLabel): {
       encoding = 'gb18030';
     }
   }
-  if (encoding === 'utf-8') return { utf8: skipSource(src, bom === 'utf-8' ? 3 : 0), encoding };
-  const utf8 = new TextEncoder().encode(new TextDecoder(encoding).decode(readWhole(src)));
-  return { utf8: memorySource(utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8), encoding };
+  return encoding === 'utf-8' ? { utf8: skipSource(src, utf8Bom ? 3 : 0), encoding } : { encoding };
+}
+
+/**
+ * The first bytes of the file as UTF-8 (as headOf: enough whole lines for the sample) and whether they are
+ * all of it. A file in another encoding has only its head decoded here: the whole is decoded once the
+ * sample has found a table the engine can read.
+ */
+function textHead(src: ByteSource, d: { utf8?: ByteSource; encoding: EncodingLabel }, from: number): { text: Uint8Array; complete: boolean } {
+  if (d.utf8) {
+    const text = d.utf8.whole ?? headOf(d.utf8, from);
+    return { text, complete: text.length >= d.utf8.size };
+  }
+  for (let want = from; ; want *= 2) {
+    const complete = want >= src.size;
+    const text = decodeToUtf8(src, d.encoding, complete ? src.size : want);
+    if (complete || sampleEnd(text) < text.length) return { text, complete };
+  }
 }
 
 /**
@@ -160,19 +167,21 @@ export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts:
     checkSize(src.size, 'csv');
     const decoded = toUtf8(src, start, opts.encoding);
     if (!decoded) return null;
-    const { utf8, encoding } = decoded;
-    const text = utf8.whole ?? headOf(utf8, start.length);
+    const { encoding } = decoded;
+    const { text, complete } = textHead(src, decoded, start.length);
     const decoder = new TextDecoder();
     // sniffDelimiter looks at the first 65,536 characters; 4 bytes each at most.
     const delimiter = opts.delimiter ?? sniffDelimiter(decoder.decode(text.subarray(0, 4 * 65536 + 4)).slice(0, 65536));
     // The scan reads bytes: the delimiter must be one ASCII character other than a quote or a line break.
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127 || /["\r\n]/.test(delimiter)) return null;
     const end = sampleEnd(text);
-    const head = text.subarray(0, end);
+    // The sample does not reach the file's end.
+    const more = end < text.length || !complete;
+    let head = text.subarray(0, end);
     const { records, lines } = parseDelimited(decoder.decode(head), delimiter, { numbers: true });
     const fields = records[0]?.length ?? 0;
     checkColumnCount(fields);
-    if (end < utf8.size && records.length < SAMPLE_ROWS + 1) return null;
+    if (more && records.length < SAMPLE_ROWS + 1) return null;
     const own = tableOptions(opts);
     const sample = extractTable({ rows: records, lines, strictWidth: true }, own);
     if (!simpleLayout(sample, fields)) return null;
@@ -181,7 +190,10 @@ export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts:
     const source: SourceInfo = { fileName, format: 'csv', encoding, delimiter, detected: sniffed.kind };
     const first = afterFirstRecord(head);
     // A header record longer than the sample: nothing to plan on.
-    if (first >= head.length && end < utf8.size) return null;
+    if (first >= head.length && more) return null;
+    // Decoded once, now that the engine can read the table (the head's bytes are the whole's first ones).
+    const utf8 = decoded.utf8 ?? memorySource(complete ? text : decodeToUtf8(src, encoding));
+    if (utf8.whole) head = utf8.whole.subarray(0, end);
     return { utf8, head, source, sample, own, delimiter, start: first, end, cols, pieceBytes, pieceRows };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,8 @@ import { buildRollup } from '../../shared/sql/rollup';
 import { renderReport } from '../../bench/report';
 import { compareQueryAnswers, sameRows } from '../../bench/answers';
 import { QUERIES } from '../../bench/queries';
-import { generateCsv, seededRandom } from '../../bench/generate';
+import { encodedCopies, generateCsv, seededRandom } from '../../bench/generate';
+import { decodeText } from '../../shared/import/encoding';
 import { compareCubeTables } from '../../bench/csv-import';
 
 describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `npm run bench` never rots', () => {
@@ -18,14 +19,20 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     const b = seededRandom(7);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
     const dir = await mkdtemp(path.join(tmpdir(), 'sgw-bench-'));
-    expect(path.basename(await generateCsv(dir, 100))).toBe('cube-100.csv');
+    const csv = await generateCsv(dir, 100);
+    expect(path.basename(csv)).toBe('cube-100.csv');
+    // The same table in GB18030 and UTF-16LE: the same text once decoded (as the importer detects them).
+    const copies = await encodedCopies(csv);
+    const text = await readFile(csv, 'utf8');
+    expect(decodeText(await readFile(copies.gb18030))).toMatchObject({ text, encoding: 'gb18030' });
+    expect(decodeText(await readFile(copies.utf16le))).toMatchObject({ text, encoding: 'utf-16le', bom: true });
   });
 
   it('measures every operation on both engines and writes a report', async () => {
     const results = await runBench({ sizes: [60_000], reps: 1, browser: false, out: '' });
     const [size] = results.sizes;
     expect(size.rows).toBe(60_000);
-    for (const op of ['csvImport', 'csvImportPipeline', 'parquetImport', 'parquetImportCold', 'parquetImportColdThread', 'parquetRead', 'parquetInsertFloor', 'parquetCopyFloor', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirst', 'chartRollupReady', 'chartRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) {
+    for (const op of ['csvImport', 'csvImportPipeline', 'csvImportGb18030', 'csvImportUtf16le', 'parquetImport', 'parquetImportCold', 'parquetImportColdThread', 'parquetRead', 'parquetInsertFloor', 'parquetCopyFloor', 'groupByRegionYear', 'topN', 'yoyGrowth', 'pivot', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'chartRender', 'chartFirst', 'chartRollupReady', 'chartRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) {
       expect(size.ours[op]?.runs.length, op).toBeGreaterThan(0);
     }
     for (const op of ['csvImport', 'parquetImport', 'groupByRegionYear', 'dashboardRefresh', 'rollupBuildCold', 'rollupBuild', 'dashboardRefreshRollup', 'pivotRegionYear', 'pivotRegionYearRollup', 'regression5']) expect(size.native[op]?.median, op).toBeGreaterThanOrEqual(0);
@@ -37,6 +44,7 @@ describe('benchmark smoke run (60,000 rows: enough for the rollup to pay) so `np
     expect(size.answersCompared).toBe(2 + 2 + 4 + 3 * 4);
     const { markdown, svg } = renderReport(results);
     expect(markdown).toContain('| GROUP BY region × year |');
+    expect(markdown).toMatch(/\| GB18030 import \/ the wasm engine's own read_csv of the UTF-8 file .*\| \d+\.\d\d× \|/);
     expect(markdown).toContain('| Dashboard filter change, 4 charts over the rollup (app path) |');
     expect(markdown).toContain('| Pivot region × year with totals over 1M rows | < 300 ms |');
     expect(svg).toMatch(/^<svg/);
