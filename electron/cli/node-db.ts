@@ -97,6 +97,10 @@ export async function openNodeDb(): Promise<NodeDb> {
     }
   };
 
+  // The module's exports, as the bindings call them (mod._malloc): see reserveHeapFor.
+  const mod = (db as unknown as { mod: { _malloc(n: number): number; _free(p: number): void; HEAPU8: Uint8Array } }).mod;
+  const reserve = (bytes: number) => reserveHeapFor({ malloc: (n) => mod._malloc(n), free: (p) => mod._free(p), size: () => mod.HEAPU8.length }, bytes);
+
   return {
     query: (sql: string, opts?: QueryOptions) => own(sql, opts, run),
     queryArrow: (sql: string, opts?: QueryOptions) => own(sql, opts, runChunked),
@@ -107,13 +111,14 @@ export async function openNodeDb(): Promise<NodeDb> {
     async insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[], append = false) {
       try {
         const streams = streamsOf(ipc);
-        // The module's exports, as the bindings call them (mod._malloc): see reserveHeapFor.
-        const mod = (db as unknown as { mod: { _malloc(n: number): number; _free(p: number): void; HEAPU8: Uint8Array } }).mod;
-        reserveHeapFor({ malloc: (n) => mod._malloc(n), free: (p) => mod._free(p), size: () => mod.HEAPU8.length }, streamBytes(streams));
+        reserve(streamBytes(streams));
         for (const [i, stream] of streams.entries()) conn.insertArrowFromIPCStream(stream, { name, create: i === 0 && !append });
       } catch (e) {
         throw toDbError(e);
       }
+    },
+    async reserveHeap(bytes: number) {
+      reserve(bytes);
     },
     async registerFile(name: string, bytes: Uint8Array) {
       db.registerFileBuffer(name, bytes);

@@ -41,6 +41,8 @@ interface Reader {
 async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   // The app's engine reads registered files under REGISTERED_FILES only (its file system is closed).
   const file = `${REGISTERED_FILES}${r.tmp}.${r.read}.csv`;
+  // The whole file's table is coming: the engine's heap grows once for it, not by steps during the reads.
+  if (r.read === 0) await r.db.reserveHeap(r.utf8.size);
   const into = !r.utf8.whole && !r.utf8.fresh;
   if (into && r.buffer.length < to - from) r.buffer = new Uint8Array(Math.ceil((to - from) * 1.25));
   await r.db.registerFile(file, await r.utf8.read(from, to, into ? r.buffer : undefined));

@@ -20,6 +20,7 @@ function withFault(db: Db, before: (call: number, what: string) => void | Promis
       await hook(sql);
       return db.exec(sql);
     },
+    async reserveHeap() {},
     async insertArrow(name, ipc) {
       await hook(`insertArrow ${name}`);
       return db.insertArrow(name, ipc);
