@@ -86,6 +86,11 @@ type Port = { postMessage(m: null, transfer: ArrayBuffer[]): void; close(): void
  * helper threads, which on two cores take time from the reader and the engine: letting a 1M-row Parquet
  * import's 96 MB of row groups go cut its CPU time by a sixth to a fifth (847 → 672 ms, the engine thread's
  * own 290 → 280 ms; bench/parquet-import.ts, A/B in one process). A detached buffer is uncounted at once. A view into part of a buffer, or a shared one, is left alone.
+ * Uncounted is not freed: in Chromium a buffer the platform made (FileReaderSync's result; by h22a's measure
+ * also one that arrived by postMessage) keeps its memory until its wrapper is collected, and detaching it only
+ * hides it from that count, so the collection comes later: 10 × 32 MB from FileReaderSync in a worker peaked
+ * at +326 MB detached against +231 MB left alone (+36 MB for buffers made in JS, which a detach does free),
+ * and detaching the app's registered CSV pieces raised the import's peak (renderer/db/engine-worker.ts does not).
  */
 export function releaseBuffer(bytes: Uint8Array): void {
   const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };

@@ -27,13 +27,15 @@ const GBK: Record<string, number[]> = { 北: [0xb1, 0xb1], 京: [0xbe, 0xa9], �
 const gbk = (s: string) => new Uint8Array([...s].flatMap((c) => GBK[c] ?? [c.charCodeAt(0)]));
 
 /** The server in this thread behind the runner; every message cloned as postMessage would (transfers moved). */
-function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[], opts?: ServerOptions) {
+function inProcess(posted: { m: ImportResponse; transfer: ArrayBuffer[] }[], opts?: ServerOptions, workers: { requests: ImportRequest['type'][]; ended: boolean }[] = []) {
   return new ImportRunner((events) => {
+    const life = { requests: [] as ImportRequest['type'][], ended: false };
+    workers.push(life);
     const serve = importServer((m, transfer = []) => {
       posted.push({ m, transfer });
-      events.message(structuredClone(m, { transfer }));
+      if (!life.ended) events.message(structuredClone(m, { transfer }));
     }, opts);
-    return { post: (m: ImportRequest) => void serve(structuredClone(m)), terminate: () => undefined };
+    return { post: (m: ImportRequest) => void (life.requests.push(m.type), serve(structuredClone(m))), terminate: () => void (life.ended = true) };
   });
 }
 
@@ -118,5 +120,23 @@ describe('a big CSV picked in the app (a File, not its bytes)', () => {
     expect(total(page)).toBe(bytes.length - page[0][0]);
     await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
     expect(await differing('from_file', 'direct')).toBe(0);
+  }, 60_000);
+});
+
+describe('the import worker once a plan is here', () => {
+  it('is ended (its byte scan\'s windows go with it) and a later request starts a fresh one, sent the file again', async () => {
+    const bytes = utf8(text(60_000));
+    const workers: { requests: ImportRequest['type'][]; ended: boolean }[] = [];
+    const runner = inProcess([], {}, workers);
+    runner.load('f', bytes);
+    expect((await runner.analyze('f', 'data.csv', {})).tables[0].rowCount).toBe(60_000);
+    const built = await runner.buildStreamed('f', 'data.csv', {}, noBatches, undefined, true);
+    expect(built.type).toBe('planned');
+    expect(workers.map((w) => w.ended)).toEqual([true]);
+    // The plan reads the page's own copy: the ended worker is not needed for the table.
+    if (built.type === 'planned') expect(await commitCsvPlan(db, built.plan, 'after_end', { replace: true })).toBe(true);
+    expect((await runner.analyze('f', 'data.csv', {})).tables[0].rowCount).toBe(60_000);
+    expect(workers.map((w) => w.ended)).toEqual([true, false]);
+    expect(workers[1].requests).toEqual(['load', 'analyze']);
   }, 60_000);
 });

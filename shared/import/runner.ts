@@ -186,6 +186,19 @@ export class ImportRunner {
     this.failAll(reason);
   }
 
+  /**
+   * Ends the worker when it is idle; the next request starts a fresh one and sends it the loaded files again.
+   * Once a CSV plan is here the worker holds nothing the import needs, only the garbage of its byte scan: an
+   * 80 MB file's 32 MB windows, buffers made by the platform (FileReaderSync) that no release frees (shared/db.ts
+   * releaseBuffer), whose memory goes only at a full collection that an idle worker may not run for long.
+   * Ending it lets them go at once, before the engine reads the file.
+   */
+  private retire() {
+    if (this.pending.size > 0 || !this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+  }
+
   load(fileKey: string, file: LoadedFile) {
     this.loaded.set(fileKey, file);
     this.worker?.post({ type: 'load', fileKey, file });
@@ -228,6 +241,7 @@ export class ImportRunner {
     const r = await this.request('build', fileKey, fileName, options, onProgress, engine, onBatch);
     if (r.type === 'streamed') return r;
     if (r.type !== 'planned') throw new Error('unexpected worker reply');
+    this.retire();
     const { utf8 } = r.plan;
     const file = this.loaded.get(fileKey);
     if (!(utf8 instanceof Uint8Array) && !file) throw new Error(`file ${fileName} is not loaded`);
