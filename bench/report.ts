@@ -223,10 +223,23 @@ const LIMITS = `## What limits us
   memory, ≈1.2× the CSV): deflating them in JS cost more than the rest together. Saving is the engine's
   export plus one CRC-32 pass: the file is handed to its writer in pieces, never joined. Reopening is the
   engine's insert plus one CRC-32 pass, the tables read in place. bench/project-phases.ts gives the split.
-- **CSV.** Big plain CSVs go through the engine's read_csv (shared/import/csv-engine.ts): what remains on top
-  of it is planning on a 512 KB sample and one JavaScript pass over the bytes that proves the engine reads
-  every cell as our pipeline would. Yearbook layouts, mixed or Chinese-formatted values and small files take
-  the JS pipeline (decode, sniff, type inference, cleaning, Arrow), ≈2.7× read_csv.
+  Before a bulk insert the engine's heap is grown once (shared/db.ts reserveHeapFor): left to grow in 20 %
+  steps, each step a whole-memory buffer that V8 counts, full GCs ran inside the insert and a fresh engine's
+  reopen cost twice the CPU.
+- **CSV.** Big plain CSVs go through the engine's read_csv (shared/import/csv-engine.ts); GBK/GB18030/Big5
+  and UTF-16 files too, after one decode to UTF-8 by windows (the platform's decoder is most of their extra
+  ≈0.9× read_csv). What remains on top of read_csv is planning on a 512 KB sample and one JavaScript pass over
+  the bytes that proves the engine reads every cell as our pipeline would (≈0.4× read_csv in CPU): done
+  before the engine's read it makes the total ≈1.45×; in a second thread beside the read (Node's
+  importIntoDb with a scan thread) ≈1.2×. The app runs that pass in its import worker before the preview
+  shows, so 导入 waits for the commit alone (≈1.0–1.06×), but the whole import is still the sum. Yearbook
+  layouts, mixed or Chinese-formatted values and small files take the JS pipeline (decode, sniff, type
+  inference, cleaning, Arrow), ≈2.7× read_csv.
+- **Memory in the app.** The page holds the picked File (a handle), the import worker reads it by windows and
+  is ended once its plan is back (its windows' garbage goes with it), the engine reads pieces: no whole copy
+  of the file anywhere. What the browser's processes still peak at above the idle app (≈2.6× the file) is the
+  engine's table and heap (the engine's own read_csv alone peaks at ≈2.6× the file in Node) and buffers V8
+  collects late; a platform-made buffer (FileReaderSync, fetch, postMessage) is not freed by detaching it.
 `;
 
 /** The pivot scroll's figures as one line of the run's description (empty when the browser did not run). */
