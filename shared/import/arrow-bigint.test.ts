@@ -97,6 +97,18 @@ describe('Arrow import of 64-bit integers', () => {
     expect(rows).toEqual(['BIGINT 9007199254740993', 'BIGINT -9223372036854775808', 'BIGINT 12', 'BIGINT 7', 'BIGINT NULL', 'BIGINT NULL', 'BIGINT NULL']);
   });
 
+  it('a CSV column of integers past 2^53 is guessed 大整数 and imported with every digit; past BIGINT or below 2^53 it stays 小数', async () => {
+    // 9007199254740993 parses as …992 in a double: as 小数 the preview and the table would show a number the file does not hold.
+    const ids = ['9007199254740993', '-9007199254740995', '12', '9223372036854775807', '', '110101199003077777'];
+    const csv = new TextEncoder().encode(['编号,名称,人口,代码', ...ids.map((v, i) => `${v},第${i},${3_000_000_000 + i},${i === 0 ? '12345678901234567890' : i}`)].join('\n'));
+    const { tables } = await analyzeFile(csv, 'ids.csv');
+    expect(tables[0].columns.map((c) => c.type)).toEqual(['bigint', 'string', 'double', 'double']);
+    expect(toPreview(tables[0]).rows.map((r) => r[0])).toEqual([...ids]);
+    await importIntoDb(db, csv, 'ids.csv', { tableNames: ['t_guessed'] });
+    const rows = (await db.query(`SELECT typeof(编号) AS t, coalesce(编号::VARCHAR, 'NULL') AS v FROM t_guessed ORDER BY 名称`)).toArray().map((r) => `${r.t} ${r.v}`);
+    expect(rows).toEqual(ids.map((v) => `BIGINT ${v || 'NULL'}`));
+  });
+
   it('bytes that are not Arrow get the clear message, not the reader’s error', async () => {
     await expect(analyzeFile(new TextEncoder().encode('ARROW1 not really'), 'bad.arrow')).rejects.toMatchObject({ key: 'import.err.badArrow' });
   });

@@ -161,7 +161,7 @@ export function extractTable(grid: Grid, opts: LayoutOverrides = {}): Omit<Parse
   const columns: ColumnSpec[] = drafts.map((d, i) => {
     const guess = d.type ? { type: d.type, percent: false } : guessColumn(d.cells, names[i]);
     if ('warning' in guess && guess.warning) warnings.push(guess.warning);
-    const numeric = guess.type === 'integer' || guess.type === 'double';
+    const numeric = guess.type === 'integer' || guess.type === 'bigint' || guess.type === 'double';
     const unit = d.spec.unit ?? (guess.percent ? '%' : numeric && !d.spec.role ? sharedUnit : undefined);
     return { name: names[i], type: guess.type, ...d.spec, ...(unit ? { unit } : {}) };
   });

@@ -189,6 +189,15 @@ export function classifiedColumn(cells: readonly Cell[]): { kinds: Uint8Array; v
   return classified.get(cells);
 }
 
+
+/** Is this integer cell, written as plain digits, within BIGINT's range (−2^63 … 2^63−1)? Only asked of the rare cell past 2^53. */
+function fitsInt64(cell: Cell): boolean {
+  const t = typeof cell === 'string' ? cell.trim() : '';
+  if (!/^[+-]?\d{1,19}$/.test(t)) return false;
+  const v = BigInt(t);
+  return v >= -(2n ** 63n) && v < 2n ** 63n;
+}
+
 export function guessColumn(cells: readonly Cell[], columnName: string): ColumnGuess {
   const kinds = new Uint8Array(cells.length);
   const values = new Float64Array(cells.length);
@@ -200,6 +209,8 @@ export function guessColumn(cells: readonly Cell[], columnName: string): ColumnG
   let texts = 0;
   let percent = false;
   let wide = false;
+  let unsafe = false;
+  let huge = false;
   const strays: string[] = [];
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
@@ -210,8 +221,20 @@ export function guessColumn(cells: readonly Cell[], columnName: string): ColumnG
       case Kind.Integer:
         ints++;
         if (Math.abs(outValue) > INT32_MAX) wide = true;
+        // Written with more digits than a double holds exactly (an 18-digit code, a 2^63 id): parsed, it has
+        // rounded already (…993 → …992). The column becomes BIGINT, read from the cells' own digits.
+        if (Math.abs(outValue) > Number.MAX_SAFE_INTEGER) {
+          if (fitsInt64(cell)) unsafe = true;
+          else huge = true;
+        }
         break;
       case Kind.Double:
+        // Plain digits past 2^53 are classified Double (the value has rounded): an integer all the same.
+        if (!outPercent && Math.abs(outValue) > Number.MAX_SAFE_INTEGER && fitsInt64(cell)) {
+          ints++;
+          unsafe = true;
+          break;
+        }
         doubles++;
         if (outPercent) percent = true;
         break;
@@ -228,7 +251,8 @@ export function guessColumn(cells: readonly Cell[], columnName: string): ColumnG
     }
   }
   const numbers = ints + doubles;
-  const numeric: ColumnType = doubles > 0 || wide ? 'double' : 'integer';
+  // Beyond BIGINT's range (a 20-digit code) it stays DOUBLE, as before: BIGINT would make such cells NULL.
+  const numeric: ColumnType = doubles > 0 || huge ? 'double' : unsafe ? 'bigint' : wide ? 'double' : 'integer';
   if (texts === 0) {
     if (numbers === 0 && bools === 0 && dates === 0) return { type: 'string', percent: false };
     if (bools > 0 && numbers + dates === 0) return { type: 'boolean', percent: false };
