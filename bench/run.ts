@@ -14,7 +14,7 @@ import { openProject, saveProject } from '../shared/project/workspace';
 import { joinParts } from '../shared/project/zip-store';
 import { startupToFirstChart } from './browser';
 import { pivotScrollFrames } from './pivot-scroll';
-import { browserImportMemory } from './browser-import-memory';
+import { appImportMemory } from './browser-import-memory';
 import { csvToParquet, nativeEngine, wasmEngine, type BenchEngine } from './engines';
 import { encodedCopies, generateCsv } from './generate';
 import { QUERIES } from './queries';
@@ -200,24 +200,6 @@ async function measureProject(db: Db, reps: number): Promise<{ save: Timing; reo
   return { save, reopen, bytes: bytes.byteLength };
 }
 
-/** The app's import of the 1M-row (80 MB) CSV in Chromium: its peak above the idle app against the file (issue 18). */
-async function appImportMemory(runs: number): Promise<NonNullable<BenchResults['appCsvMemory']>> {
-  const csv = await generateCsv(path.resolve('bench/data'), 1_000_000);
-  const { fileBytes, runs: measured } = await browserImportMemory(path.resolve('.'), csv, runs);
-  const mb = (n: number) => Math.round(n / 2 ** 20);
-  const peaks = measured.map((r) => r.peakAboveIdle).sort((a, b) => a - b);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return {
-    fileMb: mb(fileBytes),
-    peakAboveIdleMb: mb(median(peaks)),
-    ratio: Math.round((median(peaks) / fileBytes) * 100) / 100,
-    range: [mb(peaks[0]), mb(peaks[peaks.length - 1])],
-    previewAboveIdleMb: mb(median(measured.map((r) => r.previewAboveIdle))),
-    hwmAboveIdleMb: mb(median(measured.map((r) => r.hwmAboveIdle))),
-    runs: measured.length,
-  };
-}
-
 export async function runBench(args: Args): Promise<BenchResults> {
   useNodeParquetWasm();
   const dataDir = path.resolve('bench/data');
@@ -270,7 +252,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
   }
   const started = args.browser ? await startupToFirstChart(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;
   const pivotScroll = args.browser ? await pivotScrollFrames(path.resolve('.'), Math.max(3, Math.min(args.reps, 5))) : undefined;
-  const appCsvMemory = args.browser ? await appImportMemory(Math.max(3, Math.min(args.reps, 5))) : undefined;
+  const appCsvMemory = args.browser ? await appImportMemory(await generateCsv(path.resolve('bench/data'), 1_000_000), Math.max(3, Math.min(args.reps, 5))) : undefined;
   const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
   return {
     date: new Date().toISOString(),

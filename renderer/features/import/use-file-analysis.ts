@@ -3,25 +3,24 @@
  * table, each with only its own sheet's settings. The first analysis of a workbook picks its first sheet
  * with data and reports it, so the sheet list shows that choice.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { describeImportError } from '../../../shared/import/messages';
 import type { TablePreview } from '../../../shared/import/pipeline';
-import type { ImportOptions, SourceInfo } from '../../../shared/import/types';
+import type { SourceInfo } from '../../../shared/import/types';
 import { useLang } from '../../i18n/LangContext';
+import type { TableRequest } from './commit-import';
 import { CancelledError, type ImportClient } from './import-client';
 import type { FileEntry } from './file-entry';
 import { requestFor, type FileSettings } from './import-settings';
+
+/** How long a change of settings (typing a header row, say) must rest before the file is analysed again. */
+const SETTLE_MS = 200;
 
 /** One table to create: the whole file, or one sheet of a workbook. */
 export interface Target {
   sheet?: string;
   preview?: TablePreview;
   error?: string;
-}
-
-export interface TableRequest {
-  sheet?: string;
-  options: ImportOptions;
 }
 
 export function useFileAnalysis(file: FileEntry, client: ImportClient, settings: FileSettings, onFirstSheet: (sheet: string) => void) {
@@ -37,8 +36,12 @@ export function useFileAnalysis(file: FileEntry, client: ImportClient, settings:
   );
   const firstSheetUnknown = settings.sheets === undefined;
 
+  // The first analysis of a file starts at once; later ones wait for the settings to stop changing.
+  const analysed = useRef<FileEntry | null>(null);
   useEffect(() => {
     let stale = false;
+    const delay = analysed.current === file ? SETTLE_MS : 0;
+    analysed.current = file;
     const timer = setTimeout(async () => {
       setProgress(0);
       const next: Target[] = [];
@@ -58,7 +61,7 @@ export function useFileAnalysis(file: FileEntry, client: ImportClient, settings:
         setTargets(next);
         setProgress(null);
       }
-    }, 200);
+    }, delay);
     return () => {
       stale = true;
       clearTimeout(timer);
