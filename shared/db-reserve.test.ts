@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openNodeDb } from '../electron/cli/node-db';
 import { reserveHeapFor } from './db';
-import { importIntoDb } from './import/commit';
 
 const MiB = 1024 ** 2;
 
@@ -57,33 +56,6 @@ describe('a bulk insert on the real engine', () => {
       // A reservation in a heap that is big enough, but with its free space in pieces, would grow it again.
       expect(grow.mock.calls.length).toBe(1);
       expect((await db.query('SELECT count(*)::INTEGER AS n FROM again')).get(0)!.toJSON()).toEqual({ n });
-    } finally {
-      await db.close();
-    }
-  });
-
-  it('grows a fresh engine’s memory once for a big CSV the engine reads, not step by step', async () => {
-    const n = 600_000;
-    const lines = ['地区,年份,数量,金额'];
-    for (let i = 0; i < n; i++) lines.push(`地区${i % 31},${2000 + (i % 20)},${i},${(i * 0.25).toFixed(2)}`);
-    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
-    expect(bytes.byteLength).toBeGreaterThan(16 * MiB);
-    const db = await openNodeDb();
-    try {
-      const sizes: number[] = [];
-      const grow = WebAssembly.Memory.prototype.grow;
-      vi.spyOn(WebAssembly.Memory.prototype, 'grow').mockImplementation(function (this: WebAssembly.Memory, pages: number) {
-        const before = grow.call(this, pages);
-        sizes.push(this.buffer.byteLength);
-        return before;
-      });
-      const r = await importIntoDb(db, bytes, '大表.csv', { tableNames: ['big'] });
-      expect(r.tables[0].rows).toBe(n);
-      // The first growth makes room for three times the file at once (without the reservation before the first
-      // piece it is a step of a few MB, then 20 % steps). A table of many short rows needs more later still.
-      expect(sizes[0]).toBeGreaterThanOrEqual(3 * bytes.byteLength);
-      const t = await db.query('SELECT count(*)::INTEGER AS n, sum("数量")::DOUBLE AS s, max("金额")::DOUBLE AS m FROM big');
-      expect(t.get(0)!.toJSON()).toEqual({ n, s: (n * (n - 1)) / 2, m: (n - 1) * 0.25 });
     } finally {
       await db.close();
     }

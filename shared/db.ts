@@ -31,12 +31,6 @@ export interface Db {
    */
   insertArrow(name: string, ipc: Uint8Array | readonly Uint8Array[], append?: boolean): Promise<void>;
   /**
-   * Grows a small engine heap once before a bulk load of about `bytes` (reserveHeapFor: at most one growth
-   * instead of 20 % steps, each a whole-memory buffer and a full GC). insertArrow does it itself; a CSV read
-   * by the engine (./import/csv-stage) asks before its first piece.
-   */
-  reserveHeap(bytes: number): Promise<void>;
-  /**
    * Makes `bytes` readable by SQL under `name` (e.g. in read_csv('name')). The engine keeps its own copy;
    * the app's Db hands `bytes`' buffer over to the engine's worker when `bytes` spans all of it.
    */

@@ -117,9 +117,6 @@ export async function openNodeDb(): Promise<NodeDb> {
         throw toDbError(e);
       }
     },
-    async reserveHeap(bytes: number) {
-      reserve(bytes);
-    },
     async registerFile(name: string, bytes: Uint8Array) {
       db.registerFileBuffer(name, bytes);
     },

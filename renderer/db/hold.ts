@@ -29,7 +29,6 @@ export function inTurnDb(db: Db, turn: <T>(start: () => Promise<T>) => Promise<T
     queryArrow: (sql, opts) => turn(() => db.queryArrow(sql, opts)),
     exec: (sql) => turn(() => db.exec(sql)),
     insertArrow: (name, ipc, append) => turn(() => db.insertArrow(name, ipc, append)),
-    reserveHeap: (bytes) => turn(() => db.reserveHeap(bytes)),
     registerFile: (name, bytes) => turn(() => db.registerFile(name, bytes)),
     dropFile: (name) => turn(() => db.dropFile(name)),
     tokenize: (sql) => db.tokenize(sql),

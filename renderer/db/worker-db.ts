@@ -63,10 +63,6 @@ export async function openWorkerDb(): Promise<Db> {
         throw toDbError(e);
       }
     },
-    async reserveHeap(bytes) {
-      // Handled by engine-worker.ts before anything posted after it (shared/db.ts reserveHeapFor).
-      worker.postMessage(reserveHeapMessage(bytes));
-    },
     async registerFile(name, bytes) {
       // duckdb-wasm transfers the view's whole buffer to its worker: a piece of a larger buffer (the CSV
       // import's pieces) is copied first, so the rest of that buffer stays with the caller.

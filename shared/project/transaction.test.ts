@@ -20,7 +20,6 @@ function withFault(db: Db, before: (call: number, what: string) => void | Promis
       await hook(sql);
       return db.exec(sql);
     },
-    async reserveHeap() {},
     async insertArrow(name, ipc) {
       await hook(`insertArrow ${name}`);
       return db.insertArrow(name, ipc);
