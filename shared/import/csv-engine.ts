@@ -217,6 +217,14 @@ export function finishPlan(s: CsvSample, scan: CsvScan | null): CsvPlan | null {
   }
 }
 
+/**
+ * The plan as the sample alone shows it (its own records scanned, 512 KB): the cleaning and record length
+ * the first pieces can be read with, and the preview shown while the whole file is still being proven.
+ */
+export function samplePlan(s: CsvSample): CsvPlan | null {
+  return finishPlan(s, scanCsv(s.head, s.start, s.delimiter, s.cols.length, s.cols));
+}
+
 /** The byte scan of a sample's whole file, here and now: at once when it is in memory, else window by window. */
 export function scanSample(s: CsvSample, onPiece?: (end: number) => void): CsvScan | null {
   const all = s.utf8.whole;

@@ -14,8 +14,8 @@ import type { PieceSource } from './byte-source';
 import { appendFromCsvSql, createFromCsvSql, countRowsSql, type EngineColumn } from '../sql/csv-import-sql';
 import { dropTableSql } from '../sql/import-sql';
 import { REGISTERED_FILES } from '../sql/offline';
-import { finishPlan, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
-import { scanCsv, type CsvScan } from './csv-scan';
+import { finishPlan, samplePlan, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
+import type { CsvScan } from './csv-scan';
 
 /** A plan whose pieces may be read with a wait: the page reads a planned CSV's from the picked File (./byte-source blobPieces). */
 export type StagedPlan = Omit<CsvPlan, 'utf8'> & { utf8: PieceSource };
@@ -101,7 +101,7 @@ export async function stageWhileScanning(db: Db, s: CsvSample, tmp: string, scan
     });
   // The sample's records scanned here (512 KB), once the scan elsewhere has started: the cleaning and record
   // length the early pieces are read with.
-  const guess = finishPlan(s, scanCsv(s.head, s.start, s.delimiter, s.cols.length, s.cols));
+  const guess = samplePlan(s);
   const r = guess && reader(db, guess, tmp);
   const cutsRead: number[] = [];
   let refused = !r;

@@ -140,3 +140,49 @@ describe('the import worker once a plan is here', () => {
     expect(workers[1].requests).toEqual(['load', 'analyze']);
   }, 60_000);
 });
+
+describe('the analysis of a big CSV', () => {
+  it('shows the sample’s preview first, then the byte scan’s progress piece by piece, then the whole file’s', async () => {
+    const posted: { m: ImportResponse; transfer: ArrayBuffer[] }[] = [];
+    // Small pieces, so that the scan reports several on the way.
+    const runner = inProcess(posted, { pieceBytes: 256 * 1024, pieceRows: 1000 });
+    const bytes = utf8(text(200_000));
+    runner.load('f', bytes);
+    const heard: { sampled: number; progress: number[] }[] = [];
+    const progress: number[] = [];
+    const result = await runner.analyze('f', '大文件.csv', {}, (f) => progress.push(f), ({ preview }) => heard.push({ sampled: preview.rowCount, progress: [...progress] }));
+    // Once, before the scan's progress: the sample's own rows (512 KB of them), its first rows shown.
+    expect(heard).toHaveLength(1);
+    expect(heard[0].progress).toEqual([0.05]);
+    const sampleRows = heard[0].sampled;
+    expect(sampleRows).toBeGreaterThan(1000);
+    expect(sampleRows).toBeLessThan(200_000);
+    const sampled = posted.find((p) => p.m.type === 'sampled')!.m as Extract<ImportResponse, { type: 'sampled' }>;
+    expect(sampled.preview.rows.slice(0, 2)).toEqual(result.tables[0].rows.slice(0, 2));
+    expect(sampled.preview.columns).toEqual(result.tables[0].columns);
+    // Then the scan, rising to the end, and the proven preview of all 200,000 rows.
+    const scanned = progress.slice(1);
+    expect(scanned.length).toBeGreaterThan(10);
+    expect(scanned.every((f, i) => f > 0.05 && f < 0.95 && (i === 0 || f > scanned[i - 1]))).toBe(true);
+    expect(result.tables[0].rowCount).toBe(200_000);
+    // An import right after reuses the proven plan: no sample is shown again, no second scan.
+    const before = posted.length;
+    const built = await runner.buildStreamed('f', '大文件.csv', {}, noBatches, undefined, true);
+    expect(built.type).toBe('planned');
+    expect(posted.slice(before).map((p) => p.m.type)).toEqual(['progress', 'planned']);
+  }, 60_000);
+
+  it('a small CSV or one the JS pipeline reads shows no sample: its one preview is the whole file’s', async () => {
+    const posted: { m: ImportResponse; transfer: ArrayBuffer[] }[] = [];
+    const runner = inProcess(posted);
+    // A yearbook-style title line above the header: the engine's way does not take it.
+    for (const [name, bytes] of [['small', utf8(text(100))], ['titled', utf8(`2020年各地区社会组织\n${text(60_000)}`)]] as const) {
+      runner.load(name, bytes);
+      const sampled: unknown[] = [];
+      const r = await runner.analyze(name, `${name}.csv`, {}, undefined, (s) => sampled.push(s));
+      expect(sampled, name).toEqual([]);
+      expect(r.tables[0].rowCount, name).toBe(name === 'small' ? 100 : 60_000);
+    }
+    expect(posted.some((p) => p.m.type === 'sampled')).toBe(false);
+  }, 60_000);
+});

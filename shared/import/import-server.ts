@@ -3,7 +3,7 @@
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
 import { memorySource, readWhole, type ByteSource, type FileBlob } from './byte-source';
-import { PIECE_BYTES, PIECE_ROWS, planCsvImport, type CsvPlan } from './csv-engine';
+import { finishPlan, PIECE_BYTES, PIECE_ROWS, sampleCsv, samplePlan, scanSample, type CsvPlan } from './csv-engine';
 import type { PostedPlan } from './runner';
 import { parquetReaderTrapped, type BatchSink } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
@@ -63,6 +63,20 @@ interface Loaded {
 
 const wholeOf = (f: Loaded) => (f.whole ??= readWhole(f.src));
 
+/**
+ * A big plain CSV's plan (null: the JS pipeline reads the file). An analysis shows the sample first — its
+ * first rows as the plan would, posted as 'sampled' before the whole file is proven — and the byte scan's
+ * progress, piece by piece: the preview of a big file is there at once, not after a pass over all of it
+ * (导入 waits for the proof, as the analysis is still running).
+ */
+function planShowingSample(src: ByteSource, req: Extract<ImportRequest, { type: 'analyze' | 'build' }>, post: Post, opts: ServerOptions): CsvPlan | null {
+  const s = sampleCsv(src, req.fileName, req.options, undefined, opts.pieceBytes ?? PIECE_BYTES, opts.pieceRows ?? PIECE_ROWS);
+  if (!s) return null;
+  const early = req.type === 'analyze' ? samplePlan(s) : null;
+  if (early) post({ id: req.id, type: 'sampled', source: early.source, preview: toPreview({ ...early.parsed, data: early.head }) });
+  return finishPlan(s, scanSample(s, (end) => post({ id: req.id, type: 'progress', fraction: 0.05 + (0.9 * end) / s.utf8.size })));
+}
+
 /** Keeps loaded files, answers requests with the pipeline (analyzeFile, toArrow). */
 export function importServer(post: Post, opts: ServerOptions = {}): (req: ImportRequest) => Promise<void> {
   const files = new Map<string, Loaded>();
@@ -95,7 +109,7 @@ export function importServer(post: Post, opts: ServerOptions = {}): (req: Import
       const key = `${req.fileKey}\n${JSON.stringify(req.options)}`;
       // A big plain CSV is previewed from its plan and read by the engine (the same table as the JS pipeline's).
       if (req.type === 'analyze' || req.engine) {
-        const plan = lastPlan?.key === key ? lastPlan.plan : planCsvImport(src, req.fileName, req.options, undefined, opts.pieceBytes ?? PIECE_BYTES, opts.pieceRows ?? PIECE_ROWS);
+        const plan = lastPlan?.key === key ? lastPlan.plan : planShowingSample(src, req, post, opts);
         lastPlan = { key, plan };
         if (plan) {
           const preview = toPreview({ ...plan.parsed, data: plan.head });

@@ -46,6 +46,9 @@ export type PostedPlan = Omit<CsvPlan, 'utf8'> & { utf8: { skip: number } | Uint
 /** What a streamed build answers once its last batch is sent: the table's preview, or a plan (reading the caller's copy of the file). */
 export type Streamed = Extract<ImportResponse, { type: 'streamed' }> | { id: number; type: 'planned'; source: SourceInfo; preview: TablePreview; plan: StagedPlan };
 
+/** Hears a big plain CSV's preview from its sample while its analysis goes on (the preview shown meanwhile). */
+export type OnSample = (sampled: { source: SourceInfo; preview: TablePreview }) => void;
+
 /** Takes one complete IPC stream of the table being built (the engine inserts it); the next waits for it. */
 export type OnBatch = (ipc: Uint8Array) => Promise<void>;
 
@@ -53,6 +56,8 @@ export type WorkerError = { key: ImportMessageKey; params: Record<string, string
 
 export type ImportResponse =
   | { id: number; type: 'progress'; fraction: number }
+  /** A big plain CSV's preview from its sample, before the whole file is proven (the analysis goes on). */
+  | { id: number; type: 'sampled'; source: SourceInfo; preview: TablePreview }
   | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
   /** One complete IPC stream of a streamed build's table (a Parquet row group), in order. */
@@ -104,6 +109,7 @@ interface Pending {
   resolve(r: ImportResponse): void;
   reject(e: unknown): void;
   onProgress?(fraction: number): void;
+  onSample?: OnSample;
   onBatch?: OnBatch;
   /** The batches taken so far, one after the other; a streamed build's reply settles after the last. */
   batches: Promise<void>;
@@ -129,6 +135,7 @@ export class ImportRunner {
         const p = this.pending.get(m.id);
         if (!p) return;
         if (m.type === 'progress') p.onProgress?.(m.fraction);
+        else if (m.type === 'sampled') p.onSample?.(m);
         else if (m.type === 'batch') this.take(m.id, p, m.ipc);
         // A reply follows the batches before it (an error too: the caller then drops what they made).
         else void p.batches.then(() => this.pending.get(m.id) === p && this.reply(w, p, m));
@@ -144,7 +151,7 @@ export class ImportRunner {
     return w;
   }
 
-  private reply(w: WorkerHandle, p: Pending, m: Exclude<ImportResponse, { type: 'progress' | 'batch' }>) {
+  private reply(w: WorkerHandle, p: Pending, m: Exclude<ImportResponse, { type: 'progress' | 'sampled' | 'batch' }>) {
     this.settle(m.id);
     if (m.type === 'error') p.reject('key' in m.error ? new ImportError(m.error.key, m.error.params) : new Error(m.error.message));
     else p.resolve(m);
@@ -209,19 +216,20 @@ export class ImportRunner {
     this.worker?.post({ type: 'forget', fileKey });
   }
 
-  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false, onBatch?: OnBatch) {
+  private request(type: 'analyze' | 'build', fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, engine = false, onBatch?: OnBatch, onSample?: OnSample) {
     const w = this.ensure();
     const id = this.nextId++;
     const ms = this.deadlineMs(sizeOf(this.loaded.get(fileKey)));
     return new Promise<ImportResponse>((resolve, reject) => {
       const timer = setTimeout(() => this.stop(new ImportError('import.err.timeout', { seconds: Math.round(ms / 1000) })), ms);
-      this.pending.set(id, { resolve, reject, onProgress, onBatch, batches: Promise.resolve(), timer });
+      this.pending.set(id, { resolve, reject, onProgress, onSample, onBatch, batches: Promise.resolve(), timer });
       w.post(type === 'build' ? { type, id, fileKey, fileName, options, engine, ...(onBatch ? { stream: true } : {}) } : { type, id, fileKey, fileName, options });
     });
   }
 
-  async analyze(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void): Promise<{ source: SourceInfo; tables: TablePreview[] }> {
-    const r = await this.request('analyze', fileKey, fileName, options, onProgress);
+  /** `onSample`: a big plain CSV's preview from its sample, heard before the answer (which proves the whole file). */
+  async analyze(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, onSample?: OnSample): Promise<{ source: SourceInfo; tables: TablePreview[] }> {
+    const r = await this.request('analyze', fileKey, fileName, options, onProgress, false, undefined, onSample);
     if (r.type !== 'analyzed') throw new Error('unexpected worker reply');
     return r;
   }

@@ -104,9 +104,11 @@ describe('import (web build in Chromium)', () => {
     await card.getByRole('status').filter({ hasText: '已导入表 big_orgs（40,001 行）' }).waitFor();
     const expected = rows.reduce((sum, _, i) => sum + (i % 7 ? (i * 37) % 10_000 : 0), 1);
     const cells = await queryCells(page, "SELECT count(*)::INTEGER, count(数值)::INTEGER, sum(数值)::BIGINT, count(*) FILTER (WHERE 地区 = '合计')::INTEGER FROM big_orgs");
-    // Planned and committed by the engine: no Arrow was built (a refused plan would show a 'built' reply).
+    // Previewed from the sample first, then proven; planned and committed by the engine: no Arrow was built
+    // (a refused plan would show a 'built' reply).
     const replies = await page.evaluate(() => (window as unknown as { importReplies: string[] }).importReplies);
-    expect(replies.filter((r) => r !== 'analyzed')).toEqual(['planned']);
+    expect(replies.filter((r) => r !== 'analyzed')).toEqual(['sampled', 'planned']);
+    expect(replies.indexOf('sampled')).toBeLessThan(replies.indexOf('analyzed'));
     const pageReads = await page.evaluate(() => (window as unknown as { pageReads: number[] }).pageReads);
     expect(pageReads.length).toBeGreaterThan(0);
     expect(Math.max(...pageReads)).toBeLessThan(Buffer.byteLength(text));

@@ -15,8 +15,11 @@ function ColumnFacts({ column }: { column: ColumnSpec }) {
   return facts.length ? <span className="muted small column-facts">{facts.join(' · ')}</span> : null;
 }
 
-/** The detected table: titles, warnings, editable column names and types, the first rows, notes. */
-export function PreviewTable({ preview, onOverride }: { preview: TablePreview; onOverride(index: number, patch: ColumnOverride): void }) {
+/**
+ * The detected table: titles, warnings, editable column names and types, the first rows, notes. `checking`:
+ * the preview is a big CSV's sample while the whole file is checked (its row count is the sample's).
+ */
+export function PreviewTable({ preview, checking, onOverride }: { preview: TablePreview; checking: boolean; onOverride(index: number, patch: ColumnOverride): void }) {
   const { t, lang } = useLang();
   return (
     <div className="import-preview">
@@ -33,7 +36,7 @@ export function PreviewTable({ preview, onOverride }: { preview: TablePreview; o
           ))}
         </ul>
       )}
-      <p className="muted small">{t('import.rows', { rows: formatNumber(preview.rowCount, lang) })}</p>
+      <p className="muted small">{t(checking ? 'import.rowsChecking' : 'import.rows', { rows: formatNumber(preview.rowCount, lang) })}</p>
       <div className="import-preview-scroll" tabIndex={0}>
         <table aria-label={t('import.preview')}>
           <thead>

@@ -36,7 +36,7 @@ export function TargetSection({ target, label, detected, grid, settings, tableNa
         </p>
       )}
       {preview && <DetectedLayout preview={preview} detected={detected} />}
-      {preview && <PreviewTable preview={preview} onOverride={onColumn} />}
+      {preview && <PreviewTable preview={preview} checking={target.checking === true} onOverride={onColumn} />}
       {preview && (
         <label className="table-name-input">
           {t('import.tableName')}

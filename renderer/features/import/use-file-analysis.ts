@@ -20,6 +20,8 @@ const SETTLE_MS = 200;
 export interface Target {
   sheet?: string;
   preview?: TablePreview;
+  /** The preview is a big CSV's sample: the whole file is still being proven (导入 waits for it). */
+  checking?: boolean;
   error?: string;
 }
 
@@ -47,7 +49,9 @@ export function useFileAnalysis(file: FileEntry, client: ImportClient, settings:
       const next: Target[] = [];
       for (const r of requests) {
         try {
-          const res = await client.analyze(file.key, file.name, r.options, (f) => !stale && setProgress(f));
+          // A big CSV's sample is shown while the rest of the file is checked (one table: its only request).
+          const sampled = requests.length === 1 ? ({ source, preview }: { source: SourceInfo; preview: TablePreview }) => !stale && (setSource(source), setTargets([{ sheet: r.sheet, preview, checking: true }])) : undefined;
+          const res = await client.analyze(file.key, file.name, r.options, (f) => !stale && setProgress(f), sampled);
           if (stale) return;
           setSource(res.source);
           next.push({ sheet: res.tables[0]?.sheet, preview: res.tables[0] });
