@@ -25,7 +25,7 @@ const SAMPLE_MS = 20;
 export interface ImportMemoryRun {
   /** Peak of the summed RSS above the idle sum, bytes. */
   peakAboveIdle: number;
-  /** The same until the preview is shown (the import worker's sample and scan), bytes. */
+  /** The same until 导入 can be clicked (the import worker's sample and scan), bytes. */
   previewAboveIdle: number;
   /** Σ VmHWM − Σ RSS at idle, bytes (each process's own peak; an upper bound on the true peak). */
   hwmAboveIdle: number;
@@ -33,6 +33,8 @@ export interface ImportMemoryRun {
   importMs: number;
   /** From the file handed to the chooser to the preview's first row, ms (Playwright's clock: within ≈50 ms). */
   previewMs: number;
+  /** From the same to 导入 enabled (the whole file proven, the preview final), ms. */
+  readyMs: number;
   /**
    * The reference, in another fresh browser on the same build: the engine's own read_csv of the same File
    * (its bytes read by the page, registered, read with the columns declared), ms.
@@ -96,6 +98,8 @@ async function importOnce(url: string, file: string): Promise<Omit<ImportMemoryR
     const card = page.getByRole('article', { name });
     await card.getByRole('table', { name: '预览' }).getByRole('row').nth(1).waitFor({ timeout: 300_000 });
     const previewMs = performance.now() - picked;
+    await card.getByRole('button', { name: '导入', disabled: false }).waitFor({ timeout: 300_000 });
+    const readyMs = performance.now() - picked;
     const previewPeak = peak;
     await card.getByRole('textbox', { name: '表名' }).fill('cube_memory');
     const t0 = performance.now();
@@ -106,7 +110,7 @@ async function importOnce(url: string, file: string): Promise<Omit<ImportMemoryR
     await sampler;
     const hwm = await sum(await browserPids(), 'VmHWM');
     if (process.env.SGW_MEM_TRACE) await writeFile(process.env.SGW_MEM_TRACE, `${trace.join('\n')}\nimport clicked at ${Math.round(t0)}\n`);
-    return { peakAboveIdle: peak - idle, previewAboveIdle: previewPeak - idle, hwmAboveIdle: hwm - idle, importMs, previewMs };
+    return { peakAboveIdle: peak - idle, previewAboveIdle: previewPeak - idle, hwmAboveIdle: hwm - idle, importMs, previewMs, readyMs };
   } finally {
     await browser.close();
   }
@@ -167,8 +171,9 @@ export interface AppCsvImport {
   range: [number, number];
   previewAboveIdleMb: number;
   hwmAboveIdleMb: number;
-  /** Medians, ms: pick → preview, 导入 → table in, the engine's own read_csv of the same File (another fresh browser). */
+  /** Medians, ms: pick → preview, pick → 导入 enabled, 导入 → table in, the engine's own read_csv of the same File (another fresh browser). */
   previewMs: number;
+  readyMs: number;
   importMs: number;
   referenceMs: number;
   runs: number;
@@ -181,7 +186,7 @@ export async function appImportMemory(csv: string, runs: number): Promise<AppCsv
   const { fileBytes, runs: measured } = await browserImportMemory(path.resolve('.'), csv, runs);
   const mb = (n: number) => Math.round(n / 2 ** 20);
   const peaks = measured.map((r) => r.peakAboveIdle).sort((a, b) => a - b);
-  const ms = (k: 'previewMs' | 'importMs' | 'referenceMs') => Math.round(median(measured.map((r) => r[k])));
+  const ms = (k: 'previewMs' | 'readyMs' | 'importMs' | 'referenceMs') => Math.round(median(measured.map((r) => r[k])));
   return {
     fileMb: mb(fileBytes),
     peakAboveIdleMb: mb(median(peaks)),
@@ -190,6 +195,7 @@ export async function appImportMemory(csv: string, runs: number): Promise<AppCsv
     previewAboveIdleMb: mb(median(measured.map((r) => r.previewAboveIdle))),
     hwmAboveIdleMb: mb(median(measured.map((r) => r.hwmAboveIdle))),
     previewMs: ms('previewMs'),
+    readyMs: ms('readyMs'),
     importMs: ms('importMs'),
     referenceMs: ms('referenceMs'),
     runs: measured.length,
@@ -201,7 +207,7 @@ if (process.argv[1]?.endsWith('browser-import-memory.cjs')) {
   browserImportMemory(path.resolve('.'), path.resolve(file), Number(runs ?? 3), dir && path.resolve(dir))
     .then(({ fileBytes, runs: rs }) => {
       const mb = (n: number) => Math.round(n / 2 ** 20);
-      for (const r of rs) console.log(JSON.stringify({ fileMb: mb(fileBytes), peakAboveIdleMb: mb(r.peakAboveIdle), ratio: +(r.peakAboveIdle / fileBytes).toFixed(2), previewAboveIdleMb: mb(r.previewAboveIdle), hwmAboveIdleMb: mb(r.hwmAboveIdle), hwmRatio: +(r.hwmAboveIdle / fileBytes).toFixed(2), importMs: Math.round(r.importMs), previewMs: Math.round(r.previewMs), referenceMs: Math.round(r.referenceMs) }));
+      for (const r of rs) console.log(JSON.stringify({ fileMb: mb(fileBytes), peakAboveIdleMb: mb(r.peakAboveIdle), ratio: +(r.peakAboveIdle / fileBytes).toFixed(2), previewAboveIdleMb: mb(r.previewAboveIdle), hwmAboveIdleMb: mb(r.hwmAboveIdle), hwmRatio: +(r.hwmAboveIdle / fileBytes).toFixed(2), importMs: Math.round(r.importMs), previewMs: Math.round(r.previewMs), readyMs: Math.round(r.readyMs), referenceMs: Math.round(r.referenceMs) }));
     })
     .catch((e: unknown) => {
       console.error(e);
