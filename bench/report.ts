@@ -236,16 +236,21 @@ const LIMITS = `## What limits us
   and UTF-16 files too, after one decode to UTF-8 by windows (the platform's decoder is most of their extra
   ≈0.9× read_csv). What remains on top of read_csv is planning on a 512 KB sample and one JavaScript pass over
   the bytes that proves the engine reads every cell as our pipeline would (≈0.4× read_csv in CPU): done
-  before the engine's read it makes the total ≈1.45×; in a second thread beside the read (Node's
-  importIntoDb with a scan thread) ≈1.2×. The app runs that pass in its import worker before the preview
-  shows, so 导入 waits for the commit alone (≈1.0–1.06×), but the whole import is still the sum. Yearbook
-  layouts, mixed or Chinese-formatted values and small files take the JS pipeline (decode, sniff, type
-  inference, cleaning, Arrow), ≈2.7× read_csv.
+  before the engine's read it makes the total ≈1.5×; in a second thread beside the read (Node's
+  importIntoDb with a scan thread) ≈1.2×. The app shows the sample's preview at once and runs that pass in
+  its import worker while the preview is up; 导入 waits for the proof, then for the engine's read in pieces
+  (≈1.3× the engine's own read_csv of the same File in the same browser: the pieces read from the File one
+  after the other, the heap growing by steps). From choosing the file to the table in it is the sum, ≈2.2×:
+  the app has the two threads to run the proof beside the read (import worker, engine worker), but 导入 is
+  not taken before the proof. Yearbook layouts, mixed or Chinese-formatted values and small files take the JS
+  pipeline (decode, sniff, type inference, cleaning, Arrow), ≈2.7× read_csv.
 - **Memory in the app.** The page holds the picked File (a handle), the import worker reads it by windows and
   is ended once its plan is back (its windows' garbage goes with it), the engine reads pieces: no whole copy
-  of the file anywhere. What the browser's processes still peak at above the idle app (≈2.6× the file) is the
-  engine's table and heap (the engine's own read_csv alone peaks at ≈2.6× the file in Node) and buffers V8
-  collects late; a platform-made buffer (FileReaderSync, fetch, postMessage) is not freed by detaching it.
+  of the file anywhere. The import peaks at ≈1.9× the file above the idle app: the engine's table in its heap
+  and the pieces on their way. The engine's heap is no longer grown to 3× the file before the first piece:
+  that reservation cost ≈45 MB at the peak for ≈10 % of 导入's time. A platform-made buffer (FileReaderSync,
+  fetch, postMessage) is not freed by detaching it; forcing collections after the import did not lower the
+  browser's RSS (the rest is the engine's, not garbage).
 `;
 
 /** The pivot scroll's figures as one line of the run's description (empty when the browser did not run). */
