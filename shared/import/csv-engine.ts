@@ -154,8 +154,12 @@ export interface CsvSample {
   pieceRows: number;
 }
 
-/** The sample's plan, or null when the JS pipeline must read this file (it then gives the same table). */
-export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS): CsvSample | null {
+/**
+ * The sample's plan, or null when the JS pipeline must read this file (it then gives the same table).
+ * `onHead` hears the sample as soon as it is decided, before a GBK/GB18030/Big5 or UTF-16 file is decoded
+ * whole (its `utf8` then holds the head only): what the preview shows meanwhile.
+ */
+export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts: ImportOptions = {}, minBytes = ENGINE_MIN_BYTES, pieceBytes = PIECE_BYTES, pieceRows = PIECE_ROWS, onHead?: (s: CsvSample) => void): CsvSample | null {
   const src = asSource(file);
   if (src.size < minBytes || opts.unpivot || opts.columns?.some((c) => c?.type)) return null;
   try {
@@ -177,7 +181,7 @@ export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts:
     const end = sampleEnd(text);
     // The sample does not reach the file's end.
     const more = end < text.length || !complete;
-    let head = text.subarray(0, end);
+    const head = text.subarray(0, end);
     const { records, lines } = parseDelimited(decoder.decode(head), delimiter, { numbers: true });
     const fields = records[0]?.length ?? 0;
     checkColumnCount(fields);
@@ -191,10 +195,11 @@ export function sampleCsv(file: Uint8Array | ByteSource, fileName: string, opts:
     const first = afterFirstRecord(head);
     // A header record longer than the sample: nothing to plan on.
     if (first >= head.length && more) return null;
+    const decided = { head, source, sample, own, delimiter, start: first, end, cols, pieceBytes, pieceRows };
+    onHead?.({ ...decided, utf8: decoded.utf8 ?? memorySource(text) });
     // Decoded once, now that the engine can read the table (the head's bytes are the whole's first ones).
     const utf8 = decoded.utf8 ?? memorySource(complete ? text : decodeToUtf8(src, encoding));
-    if (utf8.whole) head = utf8.whole.subarray(0, end);
-    return { utf8, head, source, sample, own, delimiter, start: first, end, cols, pieceBytes, pieceRows };
+    return { ...decided, utf8, head: utf8.whole ? utf8.whole.subarray(0, end) : head };
   } catch {
     // Whatever the plan trips on, the JS pipeline reads the file or says in words what is wrong with it.
     return null;

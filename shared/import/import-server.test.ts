@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import type { ByteSource, FileBlob } from './byte-source';
 import { commitCsvPlan, importIntoDb } from './commit';
 import { importServer, type ServerOptions } from './import-server';
+import type { TablePreview } from './pipeline';
 import { ImportRunner, type ImportRequest, type ImportResponse } from './runner';
 
 let db: Db;
@@ -170,6 +171,25 @@ describe('the analysis of a big CSV', () => {
     const built = await runner.buildStreamed('f', '大文件.csv', {}, noBatches, undefined, true);
     expect(built.type).toBe('planned');
     expect(posted.slice(before).map((p) => p.m.type)).toEqual(['progress', 'planned']);
+  }, 60_000);
+
+  it('a GBK file’s sample is shown before the file is decoded whole (the worker has read only its head then)', async () => {
+    const bytes = gbk(text(400_000));
+    const reads: Reads = [];
+    const runner = inProcess([], { openBlob: loggedReader(bytes, reads) });
+    runner.load('g', new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    const atSample: number[] = [];
+    const sampled: TablePreview[] = [];
+    const r = await runner.analyze('g', '地区.csv', {}, undefined, ({ preview }) => (atSample.push(total(reads)), sampled.push(preview)));
+    expect(sampled).toHaveLength(1);
+    expect(sampled[0].rows[0]).toEqual(['北京市', '2004', '0.5']);
+    expect(sampled[0].columns.map((c) => c.name)).toEqual(['地区', '年份', '数值']);
+    // Only the head (its 2 MB and the format's first bytes) had been read; the whole file is read after, for the decode and the proof.
+    expect(atSample[0]).toBeLessThanOrEqual(2.1 * 1024 * 1024);
+    expect(atSample[0]).toBeLessThan(bytes.length / 2);
+    expect(total(reads)).toBeGreaterThanOrEqual(bytes.length);
+    expect(r.source.encoding).toBe('gb18030');
+    expect(r.tables[0].rowCount).toBe(400_000);
   }, 60_000);
 
   it('a small CSV or one the JS pipeline reads shows no sample: its one preview is the whole file’s', async () => {

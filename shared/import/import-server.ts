@@ -3,7 +3,7 @@
  * messages. Both workers — renderer/workers/import-worker.ts and electron/cli/import-worker.ts — are this.
  */
 import { memorySource, readWhole, type ByteSource, type FileBlob } from './byte-source';
-import { finishPlan, PIECE_BYTES, PIECE_ROWS, sampleCsv, samplePlan, scanSample, type CsvPlan } from './csv-engine';
+import { finishPlan, PIECE_BYTES, PIECE_ROWS, sampleCsv, samplePlan, scanSample, type CsvPlan, type CsvSample } from './csv-engine';
 import type { PostedPlan } from './runner';
 import { parquetReaderTrapped, type BatchSink } from './parquet-source';
 import { analyzeFile, toArrow, toPreview, type AnalyzedFile } from './pipeline';
@@ -70,10 +70,13 @@ const wholeOf = (f: Loaded) => (f.whole ??= readWhole(f.src));
  * (导入 waits for the proof, as the analysis is still running).
  */
 function planShowingSample(src: ByteSource, req: Extract<ImportRequest, { type: 'analyze' | 'build' }>, post: Post, opts: ServerOptions): CsvPlan | null {
-  const s = sampleCsv(src, req.fileName, req.options, undefined, opts.pieceBytes ?? PIECE_BYTES, opts.pieceRows ?? PIECE_ROWS);
+  // Before a GBK or UTF-16 file is decoded whole, too.
+  const showSample = (head: CsvSample) => {
+    const early = samplePlan(head);
+    if (early) post({ id: req.id, type: 'sampled', source: early.source, preview: toPreview({ ...early.parsed, data: early.head }) });
+  };
+  const s = sampleCsv(src, req.fileName, req.options, undefined, opts.pieceBytes ?? PIECE_BYTES, opts.pieceRows ?? PIECE_ROWS, req.type === 'analyze' ? showSample : undefined);
   if (!s) return null;
-  const early = req.type === 'analyze' ? samplePlan(s) : null;
-  if (early) post({ id: req.id, type: 'sampled', source: early.source, preview: toPreview({ ...early.parsed, data: early.head }) });
   return finishPlan(s, scanSample(s, (end) => post({ id: req.id, type: 'progress', fraction: 0.05 + (0.9 * end) / s.utf8.size })));
 }
 
