@@ -17,6 +17,7 @@ import { preview } from 'vite';
 import type { Db } from '../shared/db';
 import { REGISTERED_FILES } from '../shared/sql/offline';
 import { CSV_COLUMNS } from './queries';
+import { summarize } from './stats';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -190,7 +191,7 @@ export interface AppCsvImport {
   runs: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => summarize(xs).median;
 
 /** The app's import of `csv` (the 1M-row, 80 MB one) in Chromium, `runs` fresh browsers: its peak above the idle app against the file, its times against the engine's own read_csv. */
 export async function appImportMemory(csv: string, runs: number): Promise<AppCsvImport> {
