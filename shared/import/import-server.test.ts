@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import type { ByteSource, FileBlob } from './byte-source';
 import { commitCsvPlan, importIntoDb } from './commit';
 import { importServer, type ServerOptions } from './import-server';
-import type { TablePreview } from './pipeline';
+import { analyzeFile, toPreview, type TablePreview } from './pipeline';
 import { ImportRunner, type ImportRequest, type ImportResponse } from './runner';
 
 let db: Db;
@@ -190,6 +190,23 @@ describe('the analysis of a big CSV', () => {
     expect(total(reads)).toBeGreaterThanOrEqual(bytes.length);
     expect(r.source.encoding).toBe('gb18030');
     expect(r.tables[0].rowCount).toBe(400_000);
+  }, 60_000);
+
+  it('a file the scan turns away after its sample (a ragged row near the end) gets the JS pipeline’s preview after the sample’s', async () => {
+    const lines = text(200_000).split('\n');
+    lines.splice(199_990, 0, '北京市,2020,1,多出来的一列');
+    const bytes = utf8(lines.join('\n'));
+    const runner = inProcess([]);
+    runner.load('r', bytes);
+    const sampled: TablePreview[] = [];
+    const r = await runner.analyze('r', 'ragged.csv', {}, undefined, ({ preview }) => sampled.push(preview));
+    expect(sampled).toHaveLength(1);
+    expect(sampled[0].rowCount).toBeLessThan(200_000);
+    // The JS pipeline's own answer for the same bytes, whatever it is: the preview the card ends with.
+    const { source, tables } = await analyzeFile(bytes, 'ragged.csv', {});
+    expect(r.source).toEqual(source);
+    expect(r.tables).toEqual(tables.map((t) => toPreview(t)));
+    expect(r.tables[0].rowCount).toBe(200_001);
   }, 60_000);
 
   it('a small CSV or one the JS pipeline reads shows no sample: its one preview is the whole file’s', async () => {
