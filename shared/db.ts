@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { FileBlob } from './import/byte-source';
 
 export interface QueryOptions {
   /** Aborting cancels the running query; the promise then rejects with a DbError of kind 'cancelled'. */
@@ -36,6 +37,12 @@ export interface Db {
    */
   /** The engine takes a copy (or the buffer itself, detached): the caller may reuse `bytes` once it resolves. */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Registers bytes [from, to) of a picked File under `name`, read by the engine's own thread into a buffer it
+   * keeps (the app's Db: renderer/db/blob-piece.ts says why); Dbs without it are handed the bytes (registerFile).
+   * Rejects when the file can no longer be read.
+   */
+  registerSlice?(name: string, file: FileBlob, from: number, to: number): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** The engine's own lexer (DuckDB's scanner, the one its parser uses) over `sql`; nothing runs. */
   tokenize(sql: string): Promise<SqlTokens>;

@@ -9,6 +9,7 @@ import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import duckdbWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { releaseBuffer, reserveHeapFor, type EngineHeap } from '../../shared/db';
 import { isReserveHeap } from './reserve-heap';
+import { isBlobPiece, pieceReader } from './blob-piece';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 async function compile(): Promise<WebAssembly.Module> {
@@ -56,11 +57,31 @@ performance.mark('sgw:duckdb-script');
 // of as soon as the call is done: each one left to the collector counts toward V8's next full collection,
 // which marks this worker's large heap (releaseBuffer says why; a Parquet import sends ~100 MB per 1M rows).
 const duckdbHandler = scope.onmessage;
+// A File's slice to register (Db.registerSlice, ./blob-piece): read here into one kept buffer, then handed to
+// duckdb's handler as the bytes of its REGISTER_FILE_BUFFER (which copies them into the heap and replies).
+// One at a time, in order: each read reuses the buffer the last one filled.
+const readPiece = pieceReader();
+let pieces = Promise.resolve();
+function registerSlice(m: { messageId: number; type: string; data: unknown[] }): void {
+  const [name, piece] = m.data;
+  if (!isBlobPiece(piece)) return;
+  pieces = pieces.then(async () => {
+    try {
+      const bytes = await readPiece(piece);
+      duckdbHandler?.call(scope, new MessageEvent('message', { data: { ...m, data: [name, bytes] } }));
+    } catch (err) {
+      // As duckdb's dispatcher fails a task: the page's pending call rejects with this message.
+      scope.postMessage({ messageId: -1, requestId: m.messageId, type: 'ERROR', data: { name: 'NotReadableError', message: err instanceof Error ? err.message : String(err) } });
+    }
+  });
+}
 scope.onmessage = (e) => {
   if (isReserveHeap(e.data)) {
     if (heap) reserveHeapFor(heap, e.data.sgwReserveHeap);
     return;
   }
+  const task = e.data as { messageId: number; type: string; data: unknown[] } | null;
+  if (task?.type === 'REGISTER_FILE_BUFFER' && isBlobPiece(task.data?.[1])) return registerSlice(task);
   const done = duckdbHandler?.call(scope, e);
   const m = e.data as { type?: unknown; data?: unknown[] } | null;
   const bytes = m?.type === 'INSERT_ARROW_FROM_IPC_STREAM' ? m.data?.[1] : undefined;

@@ -1,4 +1,5 @@
 import type { Db } from '../../shared/db';
+import type { FileBlob } from '../../shared/import/byte-source';
 
 /**
  * A Db whose calls wait while `hold(work)` is in force: start-up hands the app its engine once the first
@@ -30,6 +31,7 @@ export function inTurnDb(db: Db, turn: <T>(start: () => Promise<T>) => Promise<T
     exec: (sql) => turn(() => db.exec(sql)),
     insertArrow: (name, ipc, append) => turn(() => db.insertArrow(name, ipc, append)),
     registerFile: (name, bytes) => turn(() => db.registerFile(name, bytes)),
+    ...(db.registerSlice ? { registerSlice: (name: string, file: FileBlob, from: number, to: number) => turn(() => db.registerSlice!(name, file, from, to)) } : {}),
     dropFile: (name) => turn(() => db.dropFile(name)),
     tokenize: (sql) => db.tokenize(sql),
     close: () => db.close(),

@@ -4,6 +4,7 @@ import { engineWorker } from './boot';
 import { runCancellable } from './cancellable';
 import { arrowQuerySteps, querySteps, type QueryKind } from './connection-steps';
 import { reserveHeapMessage } from './reserve-heap';
+import { blobPiece } from './blob-piece';
 import { CLOSED_FILE_SYSTEM_SQL, OFFLINE_SETTINGS_SQL, refuseExtensionLoads } from '../../shared/sql/offline';
 
 const EMPTY_WASM_URL = 'data:application/wasm;base64,';
@@ -68,6 +69,12 @@ export async function openWorkerDb(): Promise<Db> {
       // import's pieces) is copied first, so the rest of that buffer stays with the caller.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       await db.registerFileBuffer(name, whole ? bytes : bytes.slice());
+    },
+    async registerSlice(name, file, from, to) {
+      // duckdb's own registration, its bytes a placeholder that engine-worker.ts reads on the engine's thread
+      // (./blob-piece says why). postTask is duckdb's way to send a task and await its reply (protected in its types).
+      const task = new duckdb.WorkerTask<duckdb.WorkerRequestType.REGISTER_FILE_BUFFER, [string, unknown], null>(duckdb.WorkerRequestType.REGISTER_FILE_BUFFER, [name, blobPiece(file as Blob, from, to)]);
+      await (db as unknown as { postTask(t: unknown, transfer: ArrayBuffer[]): Promise<null> }).postTask(task, []);
     },
     async dropFile(name) {
       await db.dropFile(name);

@@ -54,6 +54,8 @@ export interface PieceSource {
   readonly whole?: Uint8Array;
   /** Each read is new bytes of its own (nothing is read into `into`): no buffer need be kept for it. */
   readonly fresh?: boolean;
+  /** The picked File these bytes are, from byte `skip` on: a Db that can read slices itself is given those (Db.registerSlice). */
+  readonly file?: { blob: FileBlob; skip: number };
 }
 
 /** A File's bytes from `skip` on, one slice per read (each its own ArrayBuffer: the engine's worker takes it, not a copy). */
@@ -62,6 +64,7 @@ export function blobPieces(blob: FileBlob, skip = 0): PieceSource {
   return {
     size,
     fresh: true,
+    file: { blob, skip },
     read: async (from, to) => {
       try {
         return new Uint8Array(await blob.slice(from + skip, Math.min(to, size) + skip).arrayBuffer());

@@ -46,7 +46,10 @@ async function readPiece(r: Reader, from: number, to: number): Promise<void> {
   // without), while the reservation cost the app ≈50 MB at the peak (Chromium: 203 → 152 MB above idle).
   const into = !r.utf8.whole && !r.utf8.fresh;
   if (into && r.buffer.length < to - from) r.buffer = new Uint8Array(Math.ceil((to - from) * 1.25));
-  await r.db.registerFile(file, await r.utf8.read(from, to, into ? r.buffer : undefined));
+  const picked = r.utf8.file;
+  // The app's engine reads a picked File's piece on its own thread (Db.registerSlice: no piece left to a collector).
+  if (picked && r.db.registerSlice) await r.db.registerSlice(file, picked.blob, from + picked.skip, Math.min(to, r.utf8.size) + picked.skip);
+  else await r.db.registerFile(file, await r.utf8.read(from, to, into ? r.buffer : undefined));
   try {
     const o = { file, delimiter: r.delimiter, maxLineSize: r.longestRecord, crlf: r.crlf };
     await r.db.exec(r.read === 0 ? createFromCsvSql(r.tmp, r.columns, o) : appendFromCsvSql(r.tmp, r.columns, o));

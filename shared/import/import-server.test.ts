@@ -122,6 +122,35 @@ describe('a big CSV picked in the app (a File, not its bytes)', () => {
     await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
     expect(await differing('from_file', 'direct')).toBe(0);
   }, 60_000);
+  it('hands the engine its pieces as slices of the File when the Db reads slices itself (the app’s engine thread), after a byte-order mark', async () => {
+    const bytes = utf8(`\uFEFF${text(200_000)}`);
+    const slices: [number, number][] = [];
+    const handed: string[] = [];
+    // The app's Db reads each slice on the engine's thread (renderer/db/blob-piece.ts); here its bytes are read
+    // from the Blob the same way and registered, each slice logged.
+    const slicing: Db = {
+      ...db,
+      registerFile: (name, b) => (handed.push(name), db.registerFile(name, b)),
+      registerSlice: async (name, file, from, to) => {
+        slices.push([from, to]);
+        await db.registerFile(name, new Uint8Array(await file.slice(from, to).arrayBuffer()));
+      },
+    };
+    const runner = inProcess([], { openBlob: loggedReader(bytes, []), pieceBytes: 65_536, pieceRows: 2_000 });
+    runner.load('f', new Blob([bytes as Uint8Array<ArrayBuffer>]));
+    const built = await runner.buildStreamed('f', 'data.csv', {}, noBatches, undefined, true);
+    expect(built.type).toBe('planned');
+    if (built.type !== 'planned') return;
+    expect(await commitCsvPlan(slicing, built.plan, 'sliced', { replace: true })).toBe(true);
+    // Every piece as a slice, none as bytes: back to back from the header's end (after the 3-byte mark) to the file's.
+    expect(handed).toEqual([]);
+    expect(slices.length).toBe(built.plan.pieces.length - 1);
+    expect(slices.map(([a]) => a)).toEqual(built.plan.pieces.slice(0, -1).map((p) => p + 3));
+    expect(slices.map(([, b]) => b)).toEqual(built.plan.pieces.slice(1).map((p) => p + 3));
+    expect(slices.at(-1)![1]).toBe(bytes.length);
+    await importIntoDb(db, bytes, 'data.csv', { tableNames: ['direct'], replace: true });
+    expect(await differing('sliced', 'direct')).toBe(0);
+  }, 60_000);
 });
 
 describe('the import worker once a plan is here', () => {
