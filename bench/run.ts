@@ -4,6 +4,7 @@
  * BENCHMARKS.md. Options: --sizes 1e5,1e6,1e7  --reps 5  --no-browser  --out <dir>  --from <results.json>
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../shared/db';
@@ -257,7 +258,7 @@ export async function runBench(args: Args): Promise<BenchResults> {
   return {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
-    versions: { duckdbWasm: pkg.dependencies['@duckdb/duckdb-wasm'], duckdbNative: pkg.devDependencies['@duckdb/node-api'] },
+    versions: { duckdbWasm: pkg.dependencies['@duckdb/duckdb-wasm'], duckdbNative: pkg.devDependencies['@duckdb/node-api'], chromium: chromiumVersion() },
     reps: args.reps,
     ...(started ? { startup: started.firstChart, startupLive: started.liveChart, startupEarlyRuns: started.earlyRuns, startupPhases: started.phases, startupCpuMs: started.cpuMs, startupSecond: started.secondStart, startupSecondLive: started.secondLive } : {}),
     ...(pivotScroll ? { pivotScroll } : {}),
@@ -265,6 +266,15 @@ export async function runBench(args: Args): Promise<BenchResults> {
     load: os.loadavg().map((l) => Math.round(l * 10) / 10),
     sizes,
   };
+}
+
+/** The browser rows' Chromium (the app's memory in it moved with the version: docs/import.md). */
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function main() {
