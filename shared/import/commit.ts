@@ -16,6 +16,8 @@ import { sniffFormat } from './sniff';
 import { importProvenance, parseSavedProvenance, parseTotals, type Provenance } from './provenance';
 import { ImportError, type ImportOptions, type ParsedTable, type SourceInfo } from './types';
 
+import { IMPORT_STAGING_PREFIX } from '../sql/catalog-sql';
+
 export { PROVENANCE_TABLE } from '../sql/import-sql';
 export type { Provenance } from './provenance';
 
@@ -51,7 +53,7 @@ async function checkTarget(db: Db, name: string, replace: boolean): Promise<void
   await ensureProvenanceTable(db);
 }
 
-const stagingName = () => `__sgw_import_${Math.random().toString(36).slice(2, 10)}`;
+const stagingName = () => `${IMPORT_STAGING_PREFIX}${Math.random().toString(36).slice(2, 10)}`;
 
 /** Gives the staging table its name (replacing, if asked) and writes its provenance, in one transaction. */
 async function publish(db: Db, tmp: string, name: string, req: Omit<CommitRequest, 'ipc' | 'tableName'>): Promise<void> {
@@ -122,6 +124,25 @@ export async function commitCsvPlan(db: Db, plan: StagedPlan, tableName: string,
   if (!(await stageCsvPlan(db, plan, tmp))) return false;
   await publish(db, tmp, name, { parsed: plan.parsed, source: plan.source, ...opts });
   return true;
+}
+
+/** A planned CSV read into a staging table ahead of its import (renderer/features/import/prestage.ts). */
+export interface StagedCsv {
+  tmp: string;
+  plan: StagedPlan;
+}
+
+/** Reads `plan` into a new staging table (no target yet: the name is given at publishStagedCsv); null, nothing left, as stageCsvPlan. */
+export async function stageCsvAhead(db: Db, plan: StagedPlan, stopped?: () => boolean): Promise<StagedCsv | null> {
+  const tmp = stagingName();
+  return (await stageCsvPlan(db, plan, tmp, stopped)) ? { tmp, plan } : null;
+}
+
+/** The import of a staged CSV: checks the name (throws as commitCsvPlan, the staging table kept), then renames it and writes its provenance in one transaction. */
+export async function publishStagedCsv(db: Db, staged: StagedCsv, tableName: string, opts: { replace?: boolean; now?: Date } = {}): Promise<void> {
+  const name = tableName.trim();
+  await checkTarget(db, name, opts.replace ?? false);
+  await publish(db, staged.tmp, name, { parsed: staged.plan.parsed, source: staged.plan.source, ...opts });
 }
 
 /**

@@ -69,12 +69,13 @@ const drop = (db: Db, tmp: string) => db.exec(dropTableSql(tmp)).catch(() => und
 
 /**
  * Fills staging table `tmp` from the plan; false (and nothing left behind) when the engine does not read
- * the file as planned — then the JS pipeline imports it.
+ * the file as planned — then the JS pipeline imports it — or when `stopped` says so between two pieces.
  */
-export async function stageCsvPlan(db: Db, plan: StagedPlan, tmp: string): Promise<boolean> {
+export async function stageCsvPlan(db: Db, plan: StagedPlan, tmp: string, stopped = () => false): Promise<boolean> {
   const r = reader(db, plan, tmp);
   try {
-    for (let j = 0; j + 1 < plan.pieces.length; j++) await readPiece(r, plan.pieces[j], plan.pieces[j + 1]);
+    for (let j = 0; j + 1 < plan.pieces.length && !stopped(); j++) await readPiece(r, plan.pieces[j], plan.pieces[j + 1]);
+    if (stopped()) throw new Error('stopped');
     if (await rowsMatch(db, tmp, plan.parsed.rowCount)) return true;
   } catch {
     // Not UTF-8 after all, or a record the engine reads otherwise: the JS pipeline decides.

@@ -116,7 +116,7 @@ export function importServer(post: Post, opts: ServerOptions = {}): (req: Import
         lastPlan = { key, plan };
         if (plan) {
           const preview = toPreview({ ...plan.parsed, data: plan.head });
-          if (req.type === 'analyze') return post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview] });
+          if (req.type === 'analyze') return post({ id: req.id, type: 'analyzed', source: plan.source, tables: [preview], planned: true });
           // The caller holds the file (its bytes or the File): a UTF-8 file's bytes are not posted back, the
           // plan reads the file after its byte-order mark; decoded ones are handed over (transferred, so this
           // cached plan can no longer be used).

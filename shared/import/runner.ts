@@ -58,7 +58,8 @@ export type ImportResponse =
   | { id: number; type: 'progress'; fraction: number }
   /** A big plain CSV's preview from its sample, before the whole file is proven (the analysis goes on). */
   | { id: number; type: 'sampled'; source: SourceInfo; preview: TablePreview }
-  | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[] }
+  /** `planned`: a big plain CSV the engine will read by its plan (a build with `engine` answers 'planned' at once). */
+  | { id: number; type: 'analyzed'; source: SourceInfo; tables: TablePreview[]; planned?: boolean }
   | { id: number; type: 'built'; source: SourceInfo; tables: BuiltTable[] }
   /** One complete IPC stream of a streamed build's table (a Parquet row group), in order. */
   | { id: number; type: 'batch'; ipc: Uint8Array }
@@ -228,7 +229,7 @@ export class ImportRunner {
   }
 
   /** `onSample`: a big plain CSV's preview from its sample, heard before the answer (which proves the whole file). */
-  async analyze(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, onSample?: OnSample): Promise<{ source: SourceInfo; tables: TablePreview[] }> {
+  async analyze(fileKey: string, fileName: string, options: ImportOptions, onProgress?: (f: number) => void, onSample?: OnSample): Promise<{ source: SourceInfo; tables: TablePreview[]; planned?: boolean }> {
     const r = await this.request('analyze', fileKey, fileName, options, onProgress, false, undefined, onSample);
     if (r.type !== 'analyzed') throw new Error('unexpected worker reply');
     return r;

@@ -5,13 +5,22 @@ import { ident, literal } from '../db';
  * case library (shared/cases/model.ts).
  */
 
+/** Tables an import reads a file into before it names them (shared/import/commit.ts): `__sgw_import_` and a random tag. */
+export const IMPORT_STAGING_PREFIX = '__sgw_import_';
+
+/**
+ * Not an import's staging table: one read ahead of 导入 (renderer/features/import/prestage.ts) stays in the
+ * main schema until 导入 renames it, and is not listed meanwhile (projects skip every reserved name already).
+ */
+const notStagingSql = (column: string): string => `NOT starts_with(${column}, ${literal(IMPORT_STAGING_PREFIX)})`;
+
 /** Every column of the user-visible tables and views of the main schema, with whether it is a view's; `only` narrows it to one name. */
 export function catalogColumnsSql(only?: string): string {
   return `SELECT c.table_name AS t, c.column_name AS c, c.data_type AS ty,
             CASE WHEN v.view_name IS NULL THEN 'table' ELSE 'view' END AS kind
        FROM duckdb_columns() c
        LEFT JOIN duckdb_views() v ON v.view_name = c.table_name AND v.schema_name = c.schema_name
-      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal${only === undefined ? '' : ` AND c.table_name = ${literal(only)}`}
+      WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT c.internal AND ${notStagingSql('c.table_name')}${only === undefined ? '' : ` AND c.table_name = ${literal(only)}`}
       ORDER BY c.table_name, c.column_index`;
 }
 

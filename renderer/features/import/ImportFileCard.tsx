@@ -12,6 +12,7 @@ import { SourceSettings } from './SourceSettings';
 import { TargetSection } from './TargetSection';
 import { useFileAnalysis } from './use-file-analysis';
 import { useImportCommit } from './use-import-commit';
+import { usePrestage } from './use-prestage';
 
 interface Props {
   file: FileEntry;
@@ -28,7 +29,8 @@ export function ImportFileCard({ file, client, db, onOpenSql, onRemove }: Props)
   const [settings, setSettings] = useState<FileSettings>(EMPTY_SETTINGS);
   const onFirstSheet = useCallback((sheet: string) => setSettings((s) => (s.sheets ? s : { ...s, sheets: [sheet] })), []);
   const { source, targets, requests, progress, setProgress } = useFileAnalysis(file, client, settings, onFirstSheet);
-  const { outcome, run } = useImportCommit(db, client, file, setProgress);
+  const prestage = usePrestage(db, client, file, requests, targets);
+  const { outcome, run } = useImportCommit(db, client, file, setProgress, prestage);
 
   const tableName = (sheet?: string) => own(settings.names, targetKey(sheet)) ?? suggestTableName(file.name, sheet);
   const ready = targets.length > 0 && targets.every((tg) => tg.preview) && progress === null && db !== null;

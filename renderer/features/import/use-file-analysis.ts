@@ -22,6 +22,8 @@ export interface Target {
   preview?: TablePreview;
   /** The preview is a big CSV's sample: the whole file is still being proven (导入 waits for it). */
   checking?: boolean;
+  /** The whole file is proven as a big CSV the engine reads by its plan (./use-prestage reads it ahead of 导入). */
+  planned?: boolean;
   error?: string;
 }
 
@@ -54,7 +56,7 @@ export function useFileAnalysis(file: FileEntry, client: ImportClient, settings:
           const res = await client.analyze(file.key, file.name, r.options, (f) => !stale && setProgress(f), sampled);
           if (stale) return;
           setSource(res.source);
-          next.push({ sheet: res.tables[0]?.sheet, preview: res.tables[0] });
+          next.push({ sheet: res.tables[0]?.sheet, preview: res.tables[0], ...(res.planned ? { planned: true } : {}) });
           if (firstSheetUnknown && res.source.format === 'xlsx' && res.tables[0]?.sheet) onFirstSheet(res.tables[0].sheet);
         } catch (e) {
           if (stale) return;
