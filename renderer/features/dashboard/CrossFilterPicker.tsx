@@ -66,7 +66,7 @@ export function CrossFilterPicker({ title, data, selected, onPick }: Props) {
   };
 
   const onButtonKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    if ((e.key !== 'ArrowDown' && e.key !== 'ArrowUp') || items.length === 0) return;
     e.preventDefault();
     show(e.key === 'ArrowUp' ? 'last' : undefined);
   };
@@ -107,8 +107,10 @@ export function CrossFilterPicker({ title, data, selected, onPick }: Props) {
         aria-expanded={open}
         aria-controls={open ? `${id}-list` : undefined}
         data-active={current !== undefined || undefined}
-        disabled={items.length === 0}
-        onClick={() => (open ? setOpen(false) : show())}
+        // aria-disabled, not disabled: a pick reloads the chart's values, and a button disabled meanwhile would
+        // drop the focus the pick has just returned to it.
+        aria-disabled={items.length === 0 || undefined}
+        onClick={() => (open ? setOpen(false) : items.length > 0 && show())}
         onKeyDown={onButtonKey}
       >
         {t('dash.xf.label')}
